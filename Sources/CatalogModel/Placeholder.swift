@@ -1,0 +1,2 @@
+import YAMLTree
+import JSONSchema

@@ -1,0 +1,57 @@
+/// One diagnostic, whichever stage made it: a schema error, a lint finding, a diff change.
+public struct Finding: Hashable, Sendable {
+    public var kind: FindingKind
+    /// The effective severity (the kind's default unless configuration changed it).
+    public var severity: Severity
+    /// Where it is (for a diff change: the new side).
+    public var location: SourceLocation
+    /// For a diff change: where the old side was.
+    public var oldLocation: SourceLocation?
+    /// The path in the document keyed by item identity, e.g. `/事项/编号=JY-01-01/公开方式`.
+    public var path: String
+    /// Values for the message's placeholders.
+    public var arguments: [String: String]
+    /// Extra lines printed after the hint (e.g. "did you mean", the accepted forms).
+    public var notes: [LocalizedText]
+
+    public init(
+        _ kind: FindingKind,
+        at location: SourceLocation,
+        path: String = "",
+        arguments: [String: String] = [:],
+        severity: Severity? = nil,
+        oldLocation: SourceLocation? = nil,
+        notes: [LocalizedText] = []
+    ) {
+        self.kind = kind
+        self.severity = severity ?? kind.defaultSeverity
+        self.location = location
+        self.oldLocation = oldLocation
+        self.path = path
+        self.arguments = arguments
+        self.notes = notes
+    }
+
+    public var code: String { kind.code }
+
+    public func message(_ language: Language) -> String {
+        kind.message.render(language, arguments)
+    }
+
+    public func hint(_ language: Language) -> String? {
+        kind.hint?.render(language, arguments)
+    }
+}
+
+extension Finding {
+    /// Orders findings by file, then position, then code: the order every reporter prints.
+    public static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        findings.sorted { a, b in
+            if a.location.file != b.location.file { return a.location.file < b.location.file }
+            let pa = a.location.position ?? SourcePosition(line: 0, column: 0)
+            let pb = b.location.position ?? SourcePosition(line: 0, column: 0)
+            if pa != pb { return pa < pb }
+            return a.code < b.code
+        }
+    }
+}

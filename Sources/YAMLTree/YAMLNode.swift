@@ -1,0 +1,81 @@
+import Diagnostics
+
+/// A node of a parsed YAML document. Every node keeps where it starts (and ends) in the source.
+public struct YAMLNode: Sendable {
+    /// The resolved value (YAML 1.2 core schema for plain scalars; quoted scalars are always strings).
+    public enum Value: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    /// How a scalar was written; `nil` for collections.
+    public enum ScalarStyle: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public var value: Value
+    /// Position of the node's first character (for a scalar, its first character or opening quote).
+    public var start: SourcePosition
+    /// Position just after the node's last character.
+    public var end: SourcePosition
+    public var style: ScalarStyle?
+    /// An explicit tag, if the source had one (e.g. `!!str`).
+    public var tag: String?
+    /// The scalar's text as libyaml gave it (before type resolution); empty for collections.
+    public var text: String
+
+    public init(
+        _ value: Value,
+        start: SourcePosition,
+        end: SourcePosition,
+        style: ScalarStyle? = nil,
+        tag: String? = nil,
+        text: String = ""
+    ) {
+        self.value = value
+        self.start = start
+        self.end = end
+        self.style = style
+        self.tag = tag
+        self.text = text
+    }
+}
+
+/// One key–value entry of a mapping; the key keeps its own position (unknown keys point at the key).
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension YAMLNode {
+    public var isNull: Bool { if case .null = value { true } else { false } }
+
+    public var string: String? { if case .string(let s) = value { s } else { nil } }
+
+    public var sequence: [YAMLNode]? { if case .sequence(let items) = value { items } else { nil } }
+
+    public var mapping: [YAMLPair]? { if case .mapping(let pairs) = value { pairs } else { nil } }
+
+    /// The key as JSON sees it: a string key's text, or the scalar text of a non-string key.
+    public var keyText: String { string ?? text }
+
+    /// The value under `key` in a mapping (first match), or nil.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first(where: { $0.key.keyText == key })?.value
+    }
+
+    /// The pair under `key` in a mapping (for the key's own position).
+    public func pair(_ key: String) -> YAMLPair? {
+        mapping?.first(where: { $0.key.keyText == key })
+    }
+}
