@@ -26,8 +26,7 @@ let package = Package(
         // Typed catalog and workspace, schemas, registry.
         .target(
             name: "CatalogModel",
-            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics"],
-            resources: [.copy("Resources")]
+            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics"]
         ),
         .executableTarget(
             name: "gkml",

@@ -94,7 +94,7 @@ enum Template {
     }
 
     /// The placeholder names a template uses, for consistency checks.
-    public static func placeholders(_ template: String) -> Set<String> {
+    static func placeholders(_ template: String) -> Set<String> {
         var names = Set<String>()
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -20,10 +20,13 @@ public struct SourceLocation: Hashable, Sendable {
     /// The path as the user gave it (relative paths stay relative).
     public var file: String
     public var position: SourcePosition?
+    /// Where the located text ends (exclusive), when known: the reporter underlines up to it on the same line.
+    public var end: SourcePosition?
 
-    public init(file: String, position: SourcePosition? = nil) {
+    public init(file: String, position: SourcePosition? = nil, end: SourcePosition? = nil) {
         self.file = file
         self.position = position
+        self.end = end
     }
 
     public init(file: String, line: Int, column: Int) {

@@ -1,0 +1,186 @@
+import Diagnostics
+
+/// One row of the catalog table (二级事项), with 默认 already applied.
+public struct CatalogItem: Sendable, Hashable {
+    /// 编号: the stable identity of the item.
+    public var id: Located<String>
+    /// 名称 (the 二级事项 name).
+    public var name: Located<String>
+    /// The 一级事项 the item sits under.
+    public var group: Located<String>
+    /// 公开内容(要素).
+    public var content: Located<String>
+    /// 公开依据.
+    public var basis: Located<[Located<String>]>
+    /// 公开时限, as written.
+    public var timeLimit: Located<String>
+    /// 公开主体.
+    public var bodies: Located<[Located<String>]>
+    /// 公开渠道和载体.
+    public var channels: Located<[Located<Channel>]>
+    /// 公开对象.
+    public var audience: Located<Audience>
+    /// 公开方式.
+    public var mode: Located<DisclosureMode>
+    /// 公开层级.
+    public var levels: Located<[Located<Level>]>
+    /// 不主动公开理由 (required for 依申请 items).
+    public var reasonNotProactive: Located<String>?
+    /// 备注.
+    public var remark: Located<String>?
+    /// Where the item's mapping starts.
+    public var position: SourcePosition
+
+    public init(
+        id: Located<String>, name: Located<String>, group: Located<String>, content: Located<String>,
+        basis: Located<[Located<String>]>, timeLimit: Located<String>, bodies: Located<[Located<String>]>,
+        channels: Located<[Located<Channel>]>, audience: Located<Audience>, mode: Located<DisclosureMode>,
+        levels: Located<[Located<Level>]>, reasonNotProactive: Located<String>? = nil,
+        remark: Located<String>? = nil, position: SourcePosition
+    ) {
+        self.id = id
+        self.name = name
+        self.group = group
+        self.content = content
+        self.basis = basis
+        self.timeLimit = timeLimit
+        self.bodies = bodies
+        self.channels = channels
+        self.audience = audience
+        self.mode = mode
+        self.levels = levels
+        self.reasonNotProactive = reasonNotProactive
+        self.remark = remark
+        self.position = position
+    }
+
+    /// The identity-keyed path of the item, e.g. `/事项/编号=JY-01-01`.
+    public var path: String { "/事项/编号=\(id.value)" }
+
+    /// The identity-keyed path of one element of the item.
+    public func path(_ element: CatalogElement) -> String { "\(path)/\(element.rawValue)" }
+
+    /// Where an element is written (for inherited values: in 默认).
+    public func position(of element: CatalogElement) -> SourcePosition? {
+        switch element {
+        case .name: name.position
+        case .content: content.position
+        case .basis: basis.position
+        case .timeLimit: timeLimit.position
+        case .bodies: bodies.position
+        case .channels: channels.position
+        case .audience: audience.position
+        case .mode: mode.position
+        case .levels: levels.position
+        case .reasonNotProactive: reasonNotProactive?.position
+        case .remark: remark?.position
+        }
+    }
+
+    /// Whether an element's value came from 默认.
+    public func isInherited(_ element: CatalogElement) -> Bool {
+        switch element {
+        case .basis: basis.inherited
+        case .timeLimit: timeLimit.inherited
+        case .bodies: bodies.inherited
+        case .channels: channels.inherited
+        case .audience: audience.inherited
+        case .mode: mode.inherited
+        case .levels: levels.inherited
+        default: false
+        }
+    }
+}
+
+/// 一级事项 with its rows.
+public struct ItemGroup: Sendable, Hashable {
+    public var name: Located<String>
+    public var items: [CatalogItem]
+
+    public init(name: Located<String>, items: [CatalogItem]) {
+        self.name = name
+        self.items = items
+    }
+}
+
+/// 默认: the element values items inherit. Each is optional.
+public struct CatalogDefaults: Sendable, Hashable {
+    public var basis: Located<[Located<String>]>?
+    public var timeLimit: Located<String>?
+    public var bodies: Located<[Located<String>]>?
+    public var channels: Located<[Located<Channel>]>?
+    public var audience: Located<Audience>?
+    public var mode: Located<DisclosureMode>?
+    public var levels: Located<[Located<Level>]>?
+    public var position: SourcePosition
+
+    public init(position: SourcePosition) { self.position = position }
+}
+
+/// An entry of 未涉及事项: a baseline item that does not apply here, with the reason.
+public struct NotApplicableItem: Sendable, Hashable {
+    public var id: Located<String>
+    public var reason: Located<String>
+
+    public init(id: Located<String>, reason: Located<String>) {
+        self.id = id
+        self.reason = reason
+    }
+}
+
+/// An entry of 调整记录: the human record of one 动态调整.
+public struct Adjustment: Sendable, Hashable {
+    public var date: Located<String>
+    public var version: Located<String>?
+    public var note: Located<String>
+
+    public init(date: Located<String>, version: Located<String>?, note: Located<String>) {
+        self.date = date
+        self.version = version
+        self.note = note
+    }
+}
+
+/// One domain's catalog of one jurisdiction (a gkml/1 file), decoded and with 默认 applied.
+public struct Catalog: Sendable, Hashable {
+    /// The file it was read from, as the user named it.
+    public var file: String
+    /// 领域 as written.
+    public var domain: Located<String>
+    /// 地区.
+    public var region: Located<String>
+    /// 层级.
+    public var level: Located<Level>
+    /// 发布机构.
+    public var publisher: Located<String>
+    /// 版本.
+    public var version: Located<String>
+    /// 生效日期 (YYYY-MM-DD).
+    public var effectiveDate: Located<String>?
+    public var defaults: CatalogDefaults?
+    public var groups: [ItemGroup]
+    public var notApplicable: [NotApplicableItem]
+    public var adjustments: [Adjustment]
+
+    public init(
+        file: String, domain: Located<String>, region: Located<String>, level: Located<Level>,
+        publisher: Located<String>, version: Located<String>, effectiveDate: Located<String>? = nil,
+        defaults: CatalogDefaults? = nil, groups: [ItemGroup], notApplicable: [NotApplicableItem] = [],
+        adjustments: [Adjustment] = []
+    ) {
+        self.file = file
+        self.domain = domain
+        self.region = region
+        self.level = level
+        self.publisher = publisher
+        self.version = version
+        self.effectiveDate = effectiveDate
+        self.defaults = defaults
+        self.groups = groups
+        self.notApplicable = notApplicable
+        self.adjustments = adjustments
+    }
+
+    /// Every item in table order.
+    public var items: [CatalogItem] { groups.flatMap(\.items) }
+}

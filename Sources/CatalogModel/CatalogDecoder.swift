@@ -1,0 +1,156 @@
+import Diagnostics
+import YAMLTree
+
+/// Decodes a schema-valid YAML tree into a `Catalog`, applying 默认. Returns nil where the tree does not
+/// have the catalog's shape (the schema reports why; the decoder never guesses).
+public enum CatalogDecoder {
+    public static func decode(_ root: YAMLNode, file: String) -> Catalog? {
+        guard root.mapping != nil,
+              let domain = text(root["领域"]),
+              let region = text(root["地区"]),
+              let level = enumValue(Level.self, root["层级"]),
+              let publisher = text(root["发布机构"]),
+              let version = text(root["版本"]),
+              let groupNodes = root["事项"]?.sequence
+        else { return nil }
+
+        let defaults = root["默认"].flatMap(decodeDefaults)
+        var groups: [ItemGroup] = []
+        for groupNode in groupNodes {
+            guard let groupName = text(groupNode["一级事项"]), let itemNodes = groupNode["二级事项"]?.sequence else {
+                return nil
+            }
+            var items: [CatalogItem] = []
+            for itemNode in itemNodes {
+                guard let item = decodeItem(itemNode, group: groupName, defaults: defaults) else { return nil }
+                items.append(item)
+            }
+            groups.append(ItemGroup(name: groupName, items: items))
+        }
+        let notApplicable = (root["未涉及事项"]?.sequence ?? []).compactMap { node -> NotApplicableItem? in
+            guard let id = text(node["编号"]), let reason = text(node["说明"]) else { return nil }
+            return NotApplicableItem(id: id, reason: reason)
+        }
+        let adjustments = (root["调整记录"]?.sequence ?? []).compactMap { node -> Adjustment? in
+            guard let date = text(node["日期"]), let note = text(node["说明"]) else { return nil }
+            return Adjustment(date: date, version: text(node["版本"]), note: note)
+        }
+        return Catalog(
+            file: file, domain: domain, region: region, level: level, publisher: publisher,
+            version: version, effectiveDate: text(root["生效日期"]), defaults: defaults, groups: groups,
+            notApplicable: notApplicable, adjustments: adjustments
+        )
+    }
+
+    static func decodeDefaults(_ node: YAMLNode) -> CatalogDefaults? {
+        guard node.mapping != nil else { return nil }
+        var defaults = CatalogDefaults(position: node.start)
+        defaults.basis = textList(node["公开依据"])
+        defaults.timeLimit = text(node["公开时限"])
+        defaults.bodies = textList(node["公开主体"])
+        defaults.channels = channelList(node["公开渠道"])
+        defaults.audience = enumValue(Audience.self, node["公开对象"])
+        defaults.mode = enumValue(DisclosureMode.self, node["公开方式"])
+        defaults.levels = levelList(node["公开层级"])
+        return defaults
+    }
+
+    static func decodeItem(_ node: YAMLNode, group: Located<String>, defaults: CatalogDefaults?) -> CatalogItem? {
+        guard node.mapping != nil,
+              let id = text(node["编号"]),
+              let name = text(node["名称"]),
+              let content = text(node["公开内容"]),
+              let basis = textList(node["公开依据"]) ?? inherited(defaults?.basis),
+              let timeLimit = text(node["公开时限"]) ?? inherited(defaults?.timeLimit),
+              let bodies = textList(node["公开主体"]) ?? inherited(defaults?.bodies),
+              let channels = channelList(node["公开渠道"]) ?? inherited(defaults?.channels),
+              let audience = enumValue(Audience.self, node["公开对象"]) ?? inherited(defaults?.audience),
+              let mode = enumValue(DisclosureMode.self, node["公开方式"]) ?? inherited(defaults?.mode),
+              let levels = levelList(node["公开层级"]) ?? inherited(defaults?.levels)
+        else { return nil }
+        return CatalogItem(
+            id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
+            bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
+            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]), position: node.start
+        )
+    }
+
+    static func inherited<T>(_ value: Located<T>?) -> Located<T>? {
+        guard var value else { return nil }
+        value.inherited = true
+        return value
+    }
+
+    static func text(_ node: YAMLNode?) -> Located<String>? {
+        guard let node, let string = node.string else { return nil }
+        return Located(string, at: node.start)
+    }
+
+    static func enumValue<E: RawRepresentable>(_: E.Type, _ node: YAMLNode?) -> Located<E>? where E.RawValue == String {
+        guard let located = text(node), let value = E(rawValue: located.value) else { return nil }
+        return Located(value, at: located.position)
+    }
+
+    static func list<T>(_ node: YAMLNode?, _ element: (YAMLNode) -> T?) -> Located<[Located<T>]>? {
+        guard let node, let entries = node.sequence else { return nil }
+        var values: [Located<T>] = []
+        values.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let value = element(entry) else { return nil }
+            values.append(Located(value, at: entry.start))
+        }
+        return Located(values, at: node.start)
+    }
+
+    static func textList(_ node: YAMLNode?) -> Located<[Located<String>]>? {
+        list(node) { $0.string }
+    }
+
+    static func channelList(_ node: YAMLNode?) -> Located<[Located<Channel>]>? {
+        list(node) { $0.string.flatMap(Channel.init) }
+    }
+
+    static func levelList(_ node: YAMLNode?) -> Located<[Located<Level>]>? {
+        list(node) { $0.string.flatMap(Level.init(rawValue:)) }
+    }
+}
+
+/// Decodes a schema-valid gkml.yaml tree into a `Workspace`.
+public enum WorkspaceDecoder {
+    public static func decode(_ root: YAMLNode, file: String, rootFolder: String) -> Workspace? {
+        typealias D = CatalogDecoder
+        guard root.mapping != nil,
+              let region = D.text(root["地区"]),
+              let level = D.enumValue(Level.self, root["层级"]),
+              let jurisdictionNodes = root["辖区"]?.sequence
+        else { return nil }
+        var jurisdictions: [Jurisdiction] = []
+        for node in jurisdictionNodes {
+            guard let name = D.text(node["名称"]), let level = D.enumValue(Level.self, node["层级"]),
+                  let folder = D.text(node["目录"]) else { return nil }
+            jurisdictions.append(Jurisdiction(name: name, level: level, folder: folder))
+        }
+        var labels: [Level: String] = [:]
+        for pair in root["层级名称"]?.mapping ?? [] {
+            if let level = Level(rawValue: pair.key.keyText), let label = pair.value.string { labels[level] = label }
+        }
+        let extraDomains = (root["扩展领域"]?.sequence ?? []).compactMap { node -> ExtraDomain? in
+            guard let name = D.text(node["名称"]) else { return nil }
+            return ExtraDomain(
+                name: name, code: node["代码"]?.string, slug: node["英文名"]?.string,
+                aliases: node["别名"]?.sequence?.compactMap(\.string) ?? []
+            )
+        }
+        var rules: [String: RuleSetting] = [:]
+        for pair in root["规则"]?.mapping ?? [] {
+            if let word = pair.value.string, let setting = RuleSetting(word) { rules[pair.key.keyText] = setting }
+        }
+        return Workspace(
+            file: file, root: rootFolder, region: region, level: level, publisher: D.text(root["发布机构"]),
+            baselineFolder: D.text(root["基准目录"]),
+            bodies: root["机构名录"]?.sequence?.compactMap { D.text($0) } ?? [],
+            levelLabels: labels, jurisdictions: jurisdictions, extraDomains: extraDomains, rules: rules,
+            coverage: root["领域覆盖"]?.string.flatMap(RuleSetting.init) ?? .severity(.warning)
+        )
+    }
+}

@@ -1,2 +1,0 @@
-import YAMLTree
-import JSONSchema

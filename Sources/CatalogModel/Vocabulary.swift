@@ -1,0 +1,100 @@
+import Foundation
+
+/// The canonical administrative levels. Places print them under their own labels (see `Workspace.levelLabels`).
+public enum Level: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case city = "市级"
+    case county = "县级"
+    case township = "乡级"
+    case village = "村级"
+
+    private var rank: Int { Level.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// 公开对象: who the information is for.
+public enum Audience: String, Sendable, Hashable, CaseIterable, Codable {
+    case everyone = "全社会"
+    case specificGroups = "特定群众"
+}
+
+/// 公开方式: proactive disclosure or disclosure on request.
+public enum DisclosureMode: String, Sendable, Hashable, CaseIterable, Codable {
+    case proactive = "主动"
+    case onRequest = "依申请"
+}
+
+/// The 13 boxes of the official 公开渠道和载体 checklist, in the order the table prints them.
+public enum StandardChannel: String, Sendable, Hashable, CaseIterable, Codable {
+    case governmentWebsite = "政府网站"
+    case governmentGazette = "政府公报"
+    case microBlogWeChatApp = "两微一端"
+    case pressConferenceOrHearing = "发布会/听证会"
+    case radioTelevision = "广播电视"
+    case printMedia = "纸质媒体"
+    case publicReadingPoint = "公开查阅点"
+    case governmentServiceCenter = "政务服务中心"
+    case convenienceServiceStation = "便民服务站"
+    case doorToDoorOrOnSite = "入户/现场"
+    case noticeBoard = "社区/企事业单位/村公示栏(电子屏)"
+    case targetedPush = "精准推送"
+    case other = "其他"
+
+    /// Channels through which the public can reach the information online.
+    public var isOnline: Bool { self == .governmentWebsite || self == .microBlogWeChatApp }
+}
+
+/// One entry of 公开渠道: a standard channel, or `其他：<name>` for a local platform.
+public enum Channel: Sendable, Hashable {
+    case standard(StandardChannel)
+    case other(name: String)
+
+    /// Parses a channel entry as written in YAML; nil if it is neither a standard channel nor `其他：…`.
+    public init?(_ text: String) {
+        if let standard = StandardChannel(rawValue: text) {
+            self = .standard(standard)
+            return
+        }
+        for prefix in ["其他：", "其他:"] where text.hasPrefix(prefix) {
+            let name = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return nil }
+            self = .other(name: name)
+            return
+        }
+        return nil
+    }
+
+    /// The text as the canonical YAML spelling writes it (full-width colon for 其他).
+    public var text: String {
+        switch self {
+        case .standard(let channel): channel.rawValue
+        case .other(let name): "其他：\(name)"
+        }
+    }
+
+    /// The checklist box this entry ticks (named platforms tick 其他).
+    public var box: StandardChannel {
+        switch self {
+        case .standard(let channel): channel
+        case .other: .other
+        }
+    }
+}
+
+/// The elements of an item that 默认 can supply, keyed by their YAML names.
+public enum CatalogElement: String, Sendable, Hashable, CaseIterable, Codable {
+    case name = "名称"
+    case content = "公开内容"
+    case basis = "公开依据"
+    case timeLimit = "公开时限"
+    case bodies = "公开主体"
+    case channels = "公开渠道"
+    case audience = "公开对象"
+    case mode = "公开方式"
+    case levels = "公开层级"
+    case reasonNotProactive = "不主动公开理由"
+    case remark = "备注"
+
+    /// The elements an item may inherit from 默认.
+    public static let inheritable: [CatalogElement] = [.basis, .timeLimit, .bodies, .channels, .audience, .mode, .levels]
+}
+

@@ -1,0 +1,94 @@
+import Diagnostics
+
+/// A jurisdiction of the workspace (the county itself or a township) and the folder holding its catalogs.
+public struct Jurisdiction: Sendable, Hashable {
+    public var name: Located<String>
+    public var level: Located<Level>
+    /// Folder relative to the workspace root, as written in gkml.yaml.
+    public var folder: Located<String>
+
+    public init(name: Located<String>, level: Located<Level>, folder: Located<String>) {
+        self.name = name
+        self.level = level
+        self.folder = folder
+    }
+}
+
+/// A domain a workspace adds beyond the 26 pilot domains (机构信息, 政策文件 …).
+public struct ExtraDomain: Sendable, Hashable {
+    public var name: Located<String>
+    public var code: String?
+    public var slug: String?
+    public var aliases: [String]
+
+    public init(name: Located<String>, code: String? = nil, slug: String? = nil, aliases: [String] = []) {
+        self.name = name
+        self.code = code
+        self.slug = slug
+        self.aliases = aliases
+    }
+}
+
+/// What the workspace says about a rule: a severity, or off.
+public enum RuleSetting: Sendable, Hashable {
+    case severity(Severity)
+    case off
+
+    /// Parses the Chinese or English word used in gkml.yaml.
+    public init?(_ word: String) {
+        switch word {
+        case "错误", "error": self = .severity(.error)
+        case "警告", "warning": self = .severity(.warning)
+        case "提示", "info": self = .severity(.info)
+        case "关闭", "off": self = .off
+        default: return nil
+        }
+    }
+}
+
+/// A county's workspace: the gkml.yaml at the root of its repository.
+public struct Workspace: Sendable, Hashable {
+    /// Path of gkml.yaml as the user named it.
+    public var file: String
+    /// The folder holding gkml.yaml.
+    public var root: String
+    public var region: Located<String>
+    public var level: Located<Level>
+    public var publisher: Located<String>?
+    /// Folder of the baseline catalogs, relative to `root`; nil means the built-in national baseline.
+    public var baselineFolder: Located<String>?
+    /// 机构名录: the names 公开主体 may use.
+    public var bodies: [Located<String>]
+    /// How each canonical level is labelled in this place's tables (e.g. 县级 → 区级).
+    public var levelLabels: [Level: String]
+    public var jurisdictions: [Jurisdiction]
+    public var extraDomains: [ExtraDomain]
+    /// Rule code → setting, from 规则.
+    public var rules: [String: RuleSetting]
+    /// What a missing pilot domain is: warning by default.
+    public var coverage: RuleSetting
+
+    public init(
+        file: String, root: String, region: Located<String>, level: Located<Level>,
+        publisher: Located<String>? = nil, baselineFolder: Located<String>? = nil,
+        bodies: [Located<String>] = [], levelLabels: [Level: String] = [:],
+        jurisdictions: [Jurisdiction] = [], extraDomains: [ExtraDomain] = [],
+        rules: [String: RuleSetting] = [:], coverage: RuleSetting = .severity(.warning)
+    ) {
+        self.file = file
+        self.root = root
+        self.region = region
+        self.level = level
+        self.publisher = publisher
+        self.baselineFolder = baselineFolder
+        self.bodies = bodies
+        self.levelLabels = levelLabels
+        self.jurisdictions = jurisdictions
+        self.extraDomains = extraDomains
+        self.rules = rules
+        self.coverage = coverage
+    }
+
+    /// The label this place prints for a level.
+    public func label(_ level: Level) -> String { levelLabels[level] ?? level.rawValue }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+public struct GitHubReporter: Sendable {
+    public var language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ report: ValidationReport) -> String {
+        var out = ""
+        for f in Finding.sortedForReport(report.allFindings) {
+            let command = switch f.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            var properties = ["file=\(escapeProperty(f.location.file))"]
+            if let pos = f.location.position {
+                properties.append("line=\(pos.line)")
+                properties.append("col=\(pos.column)")
+            }
+            properties.append("title=\(escapeProperty(f.code))")
+            var message = f.message(language)
+            if let hint = f.hint(language) { message += "\n" + hint }
+            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        }
+        return out
+    }
+
+    func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+

@@ -1,0 +1,99 @@
+/// Compiler-style text: `path:line:col: 错误[code]: message`, the source line, a caret, then hints.
+public struct TextReporter: Sendable {
+    public var language: Language
+    public var color: Bool
+    public var lines: SourceLineProvider
+
+    public init(language: Language, color: Bool = false, lines: @escaping SourceLineProvider = { _, _ in nil }) {
+        self.language = language
+        self.color = color
+        self.lines = lines
+    }
+
+    public func render(_ report: ValidationReport) -> String {
+        var out = ""
+        for finding in Finding.sortedForReport(report.allFindings) {
+            out += render(finding)
+        }
+        out += summary(report)
+        return out
+    }
+
+    /// One finding with its source excerpt.
+    public func render(_ finding: Finding) -> String {
+        var out = ""
+        let loc = finding.location
+        var head = loc.file
+        if let pos = loc.position { head += ":\(pos.line):\(pos.column)" }
+        let severity = finding.severity.label(language)
+        out += paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
+            + paint(": " + finding.message(language), .bold) + "\n"
+        if let pos = loc.position, let text = lines(loc.file, pos.line) {
+            let gutter = String(pos.line)
+            let pad = String(repeating: " ", count: gutter.count)
+            out += paint("\(pad) |", .blue) + "\n"
+            out += paint("\(gutter) |", .blue) + " " + text + "\n"
+            out += paint("\(pad) |", .blue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity) + "\n"
+        }
+        let arrow = language == .zh ? "= 提示：" : "= help: "
+        let pad = String(repeating: " ", count: (loc.position.map { String($0.line).count } ?? 1))
+        if let hint = finding.hint(language) {
+            out += "\(pad) " + paint(arrow, .cyan) + hint + "\n"
+        }
+        for note in finding.notes {
+            out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + note[language] + "\n"
+        }
+        if let old = finding.oldLocation {
+            let where_ = old.position.map { "\(old.file):\($0.line):\($0.column)" } ?? old.file
+            out += "\(pad) " + paint(language == .zh ? "= 原位置：" : "= was: ", .cyan) + where_ + "\n"
+        }
+        return out + "\n"
+    }
+
+    /// The caret line: spaces up to the column (full-width characters count two cells), then `^` under the span.
+    func caret(_ line: String, from start: SourcePosition, to end: SourcePosition?, severity: Severity) -> String {
+        let scalars = Array(line.unicodeScalars)
+        let startIndex = max(0, min(start.column - 1, scalars.count))
+        var indent = ""
+        for scalar in scalars[..<startIndex] {
+            indent += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
+        }
+        var width = 1
+        if let end, end.line == start.line, end.column > start.column {
+            let endIndex = min(end.column - 1, scalars.count)
+            if endIndex > startIndex {
+                width = max(1, scalars[startIndex..<endIndex].reduce(0) { $0 + DisplayWidth.of($1) })
+            }
+        } else if startIndex < scalars.count {
+            width = max(1, DisplayWidth.of(scalars[startIndex]))
+        }
+        return indent + paint(String(repeating: "^", count: width), style(severity))
+    }
+
+    func summary(_ report: ValidationReport) -> String {
+        let files = report.files.count
+        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+        switch language {
+        case .zh:
+            if errors + warnings + infos == 0 { return "已检查 \(files) 个文件，未发现问题。\n" }
+            return "已检查 \(files) 个文件：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示。\n"
+        case .en:
+            if errors + warnings + infos == 0 { return "Checked \(files) file(s): no problems found.\n" }
+            return "Checked \(files) file(s): \(errors) error(s), \(warnings) warning(s), \(infos) info(s).\n"
+        }
+    }
+
+    enum Style: String { case bold = "1", red = "1;31", yellow = "1;33", cyan = "36", blue = "1;34", green = "32" }
+
+    func style(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .green
+        }
+    }
+
+    func paint(_ s: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(s)\u{1B}[0m" : s
+    }
+}

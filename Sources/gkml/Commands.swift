@@ -1,0 +1,8 @@
+import ArgumentParser
+
+extension GKML {
+    /// Every subcommand, one file each under Commands/.
+    static let commands: [ParsableCommand.Type] = [
+        Validate.self,
+    ]
+}
