@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // libyaml, from the system (Debian: libyaml-dev).
@@ -28,10 +30,23 @@ let package = Package(
             name: "CatalogModel",
             dependencies: ["YAMLTree", "JSONSchema", "Diagnostics"]
         ),
+        // Domain rules with codes, examples and autofixes; the validate pipeline.
+        .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
+        // Semantic diff of catalogs and the transparency-regression gate.
+        .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
+        // Renderers: html, md, csv, xlsx, docx, json.
+        .target(
+            name: "CatalogRender",
+            dependencies: [
+                "CatalogModel", "Diagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "gkml",
             dependencies: [
-                "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema",
+                "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +54,10 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel"]),
+        .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
+        .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
+        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics"]),
+        // End-to-end tests that run the built gkml executable.
         .testTarget(name: "GKMLTests", dependencies: ["CatalogModel", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

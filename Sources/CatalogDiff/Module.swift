@@ -1,0 +1,2 @@
+/// CatalogDiff module (being built).
+enum CatalogDiffModule {}

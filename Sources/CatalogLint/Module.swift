@@ -1,0 +1,2 @@
+/// CatalogLint module (being built).
+enum CatalogLintModule {}

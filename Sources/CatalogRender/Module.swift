@@ -1,0 +1,2 @@
+/// CatalogRender module (being built).
+enum CatalogRenderModule {}
