@@ -1,0 +1,252 @@
+import CYAML
+import Diagnostics
+
+/// Turns libyaml's error (problem, context, marks) into a finding that explains the common mistakes in plain
+/// words, looking at the source line where libyaml's text alone would be jargon. libyaml's own text stays
+/// in the `problem` argument and in a note.
+extension TreeBuilder {
+    func syntaxFinding(_ parser: yaml_parser_t) -> Finding {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.context.map { String(cString: $0) } ?? ""
+        let problemPosition: SourcePosition
+        switch parser.error {
+        case YAML_READER_ERROR:
+            problemPosition = SourceText.position(ofByte: Int(parser.problem_offset), in: source)
+        case YAML_MEMORY_ERROR:
+            problemPosition = SourcePosition(line: 1, column: 1)
+        default:
+            problemPosition = position(parser.problem_mark)
+        }
+        let contextPosition = context.isEmpty ? nil : position(parser.context_mark)
+        let contextText = contextPosition.map { "; \(context) (line \($0.line), column \($0.column))" } ?? ""
+        let note = LocalizedText(
+            zh: "libyaml 原文：\(problem)\(contextText)",
+            en: "libyaml: \(problem)\(contextText)"
+        )
+
+        func make(_ kind: FindingKind, at position: SourcePosition, _ arguments: [String: String] = [:]) -> Finding {
+            var arguments = arguments
+            arguments["problem"] = problem
+            return Finding(kind, at: location(position), arguments: arguments, notes: [note])
+        }
+
+        // A tab where indentation is expected.
+        if problem.contains("tab character") || byte(at: problemPosition) == 0x09 {
+            return make(YAMLTreeFindings.tabIndent, at: tabInIndentation(line: problemPosition.line) ?? problemPosition)
+        }
+        if let tab = tabInIndentation(line: problemPosition.line) {
+            return make(YAMLTreeFindings.tabIndent, at: tab)
+        }
+        if let contextPosition, contextPosition.line < problemPosition.line {
+            for line in contextPosition.line..<problemPosition.line {
+                if let tab = tabInIndentation(line: line) { return make(YAMLTreeFindings.tabIndent, at: tab) }
+            }
+        }
+
+        switch (problem, context) {
+        case (_, "while scanning a quoted scalar") where problem.contains("end of stream") || problem.contains("document indicator"):
+            let at = contextPosition ?? problemPosition
+            let quote = byte(at: at) == UInt8(ascii: "'") ? "'" : "\""
+            return make(YAMLTreeFindings.unclosedQuote, at: at, ["quote": quote])
+
+        case (_, "while parsing a quoted scalar") where problem.contains("escape") || problem.contains("hexdecimal"):
+            return make(YAMLTreeFindings.badEscape, at: backslash(before: problemPosition) ?? problemPosition)
+
+        case ("could not find expected ':'", _):
+            let at = contextPosition ?? problemPosition
+            return missingColon(at: at, make)
+
+        case ("mapping values are not allowed in this context", _):
+            return colonProblem(at: problemPosition, make) ?? make(
+                YAMLTreeFindings.syntax, at: problemPosition, ["context": contextText]
+            )
+
+        case ("did not find expected key", _), ("did not find expected '-' indicator", _):
+            let sibling = contextPosition ?? problemPosition
+            return make(YAMLTreeFindings.badIndent, at: problemPosition, [
+                "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
+            ])
+
+        case ("block sequence entries are not allowed in this context", _):
+            return make(YAMLTreeFindings.listItemNotAllowed, at: problemPosition)
+
+        case (_, "while parsing a flow sequence"), (_, "while parsing a flow mapping"):
+            if problem.hasPrefix("did not find expected ','") {
+                let at = contextPosition ?? problemPosition
+                let isMapping = context.hasSuffix("mapping")
+                return make(YAMLTreeFindings.unclosedBracket, at: at, [
+                    "bracket": isMapping ? "{" : "[", "closing": isMapping ? "}" : "]",
+                ])
+            }
+
+        case ("found character that cannot start any token", _):
+            if let b = byte(at: problemPosition), b == UInt8(ascii: "@") || b == UInt8(ascii: "`") {
+                return make(YAMLTreeFindings.reservedCharacter, at: problemPosition, ["char": String(UnicodeScalar(b))])
+            }
+
+        default:
+            break
+        }
+        return make(YAMLTreeFindings.syntax, at: problemPosition, ["context": contextText])
+    }
+
+    // MARK: Cases
+
+    /// "could not find expected ':'": a line in a mapping that is not `key: value`. A full-width colon, a colon
+    /// without a space, or no colon at all.
+    func missingColon(at start: SourcePosition, _ make: (FindingKind, SourcePosition, [String: String]) -> Finding) -> Finding {
+        guard let from = SourceText.offset(of: start, in: source),
+              let range = SourceText.lineRange(start.line, in: source) else {
+            return make(YAMLTreeFindings.missingColon, start, [:])
+        }
+        let rest = from..<range.upperBound
+        // A full-width colon "：" (EF BC 9A).
+        var i = rest.lowerBound
+        while i + 2 < rest.upperBound {
+            if source[i] == 0xEF && source[i + 1] == 0xBC && source[i + 2] == 0x9A {
+                return make(YAMLTreeFindings.fullWidthColon, SourceText.position(ofByte: i, in: source), [:])
+            }
+            i += 1
+        }
+        // An ASCII colon followed by something other than a space.
+        i = rest.lowerBound
+        while i + 1 < rest.upperBound {
+            if source[i] == UInt8(ascii: ":") && source[i + 1] != 0x20 && source[i + 1] != 0x09 {
+                let key = text(rest.lowerBound..<i)
+                let value = text((i + 1)..<rest.upperBound)
+                return make(YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: i, in: source), [
+                    "key": key, "value": value,
+                ])
+            }
+            i += 1
+        }
+        return make(YAMLTreeFindings.missingColon, start, [:])
+    }
+
+    /// "mapping values are not allowed in this context" at a colon: either the value on this line already had
+    /// a `key: ` before it (a colon inside a plain value), or the line holds only a key that is indented
+    /// deeper than its siblings (so YAML read it as the continuation of the previous value).
+    func colonProblem(
+        at colon: SourcePosition,
+        _ make: (FindingKind, SourcePosition, [String: String]) -> Finding
+    ) -> Finding? {
+        guard let at = SourceText.offset(of: colon, in: source),
+              let range = SourceText.lineRange(colon.line, in: source) else { return nil }
+        var i = range.lowerBound
+        // Indentation and `- ` / `? ` indicators.
+        while i < at {
+            let b = source[i]
+            if b == 0x20 {
+                i += 1
+            } else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "?")) && i + 1 < at && source[i + 1] == 0x20 {
+                i += 2
+            } else {
+                break
+            }
+        }
+        let firstContent = i
+        while i + 1 < at {
+            if source[i] == UInt8(ascii: ":") && (source[i + 1] == 0x20 || source[i + 1] == 0x09) {
+                return make(YAMLTreeFindings.colonInValue, colon, [:])
+            }
+            i += 1
+        }
+        // Only a key before the colon: YAML read it as the continuation of the previous line. Either that line
+        // lacks its own `: ` (`格式:gkml/1`, `格式：gkml/1`), or this key is indented deeper than its siblings.
+        if let previous = previousContentLine(before: colon.line), let finding = previousLineColon(previous, make) {
+            return finding
+        }
+        guard let mapping = stack.last(where: { $0.isMapping && !$0.isFlow }) else { return nil }
+        return make(YAMLTreeFindings.badIndent, SourceText.position(ofByte: firstContent, in: source), [
+            "siblingLine": String(mapping.start.line), "siblingColumn": String(mapping.start.column),
+        ])
+    }
+
+    /// When a line is not `key: value` (no `: ` in it): a full-width colon or a colon without a space.
+    func previousLineColon(
+        _ range: Range<Int>,
+        _ make: (FindingKind, SourcePosition, [String: String]) -> Finding
+    ) -> Finding? {
+        var i = range.lowerBound
+        var fullWidth: Int?
+        var tight: Int?
+        while i < range.upperBound {
+            let b = source[i]
+            if b == UInt8(ascii: ":") {
+                if i + 1 == range.upperBound || source[i + 1] == 0x20 || source[i + 1] == 0x09 { return nil }
+                if tight == nil { tight = i }
+            } else if b == 0xEF && i + 2 < range.upperBound && source[i + 1] == 0xBC && source[i + 2] == 0x9A {
+                if fullWidth == nil { fullWidth = i }
+            } else if b == UInt8(ascii: "#") && (i == range.lowerBound || source[i - 1] == 0x20) {
+                break
+            }
+            i += 1
+        }
+        if let fullWidth {
+            return make(YAMLTreeFindings.fullWidthColon, SourceText.position(ofByte: fullWidth, in: source), [:])
+        }
+        if let tight {
+            var start = range.lowerBound
+            while start < tight && (source[start] == 0x20 || source[start] == UInt8(ascii: "-")) { start += 1 }
+            return make(YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: tight, in: source), [
+                "key": text(start..<tight), "value": text((tight + 1)..<range.upperBound),
+            ])
+        }
+        return nil
+    }
+
+    /// The byte range of the nearest line before `line` that is neither blank nor a comment.
+    func previousContentLine(before line: Int) -> Range<Int>? {
+        var number = line - 1
+        while number >= 1 {
+            guard let range = SourceText.lineRange(number, in: source) else { return nil }
+            var i = range.lowerBound
+            while i < range.upperBound && (source[i] == 0x20 || source[i] == 0x09) { i += 1 }
+            if i < range.upperBound && source[i] != UInt8(ascii: "#") { return range }
+            number -= 1
+        }
+        return nil
+    }
+
+    // MARK: Source helpers
+
+    func byte(at position: SourcePosition) -> UInt8? {
+        guard let offset = SourceText.offset(of: position, in: source), offset < source.count,
+              let range = SourceText.lineRange(position.line, in: source), range.contains(offset) else { return nil }
+        return source[offset]
+    }
+
+    /// The position of the first tab in a line's leading whitespace.
+    func tabInIndentation(line: Int) -> SourcePosition? {
+        guard let range = SourceText.lineRange(line, in: source) else { return nil }
+        var column = 1
+        for i in range {
+            switch source[i] {
+            case 0x20: column += 1
+            case 0x09: return SourcePosition(line: line, column: column)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The last backslash on the line at or before a position.
+    func backslash(before position: SourcePosition) -> SourcePosition? {
+        guard let at = SourceText.offset(of: position, in: source),
+              let range = SourceText.lineRange(position.line, in: source) else { return nil }
+        var i = min(at, range.upperBound - 1)
+        while i >= range.lowerBound {
+            if source[i] == UInt8(ascii: "\\") { return SourceText.position(ofByte: i, in: source) }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Source bytes as text, trimmed of spaces and tabs.
+    func text(_ range: Range<Int>) -> String {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi && (source[lo] == 0x20 || source[lo] == 0x09) { lo += 1 }
+        while hi > lo && (source[hi - 1] == 0x20 || source[hi - 1] == 0x09) { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: source[lo..<hi]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,424 @@
+import CYAML
+import Diagnostics
+
+/// Parses one YAML (or JSON) file into a `YAMLNode` tree, straight from libyaml's event stream.
+///
+/// - One document per file; YAML 1.2 core schema for plain scalars (see `ScalarResolver`).
+/// - Anchors and aliases are resolved (an alias yields the anchored node, positions included); `<<` is an
+///   ordinary key (merge keys are not part of YAML 1.2).
+/// - Every problem is a `Finding` (never a throw, never a crash): see `YAMLTreeFindings`.
+/// - The tree is built iteratively with an explicit stack, so nesting depth never touches the call stack.
+public enum YAMLParser {
+    /// Parses the bytes of a file. `file` is the name used in findings' locations.
+    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> YAMLParseResult {
+        if bytes.count > limits.maxFileSize {
+            return YAMLParseResult(document: nil, findings: [tooLarge(size: bytes.count, limits: limits, file: file)])
+        }
+        return bytes.withUnsafeBufferPointer { p -> YAMLParseResult in
+            let info: SourceText.Info
+            switch SourceText.scan(p) {
+            case .success(let i):
+                info = i
+            case .failure(let problem):
+                return YAMLParseResult(document: nil, findings: [encodingFinding(problem, p, file: file)])
+            }
+            var builder = TreeBuilder(file: file, limits: limits, info: info, source: p)
+            builder.run()
+            guard !builder.failed, let root = builder.root else {
+                return YAMLParseResult(document: nil, findings: builder.findings)
+            }
+            let document = YAMLDocument(
+                root: root,
+                file: file,
+                source: bytes,
+                hasBOM: info.hasBOM,
+                lineEnding: info.lineEnding,
+                nodeCount: builder.nodeCount
+            )
+            return YAMLParseResult(document: document, findings: builder.findings)
+        }
+    }
+
+    /// Parses text (as UTF-8).
+    public static func parse(_ text: String, file: String, limits: YAMLLimits = .default) -> YAMLParseResult {
+        parse(Array(text.utf8), file: file, limits: limits)
+    }
+
+    /// Reads a file in one read and parses it. I/O problems (missing file, no permission, a directory, a file
+    /// over `limits.maxFileSize`) are findings located at the file without a position.
+    ///
+    /// - Parameters:
+    ///   - path: the path to open.
+    ///   - file: the name to print in findings (defaults to `path`).
+    public static func parseFile(atPath path: String, file: String? = nil, limits: YAMLLimits = .default) -> YAMLParseResult {
+        let name = file ?? path
+        switch FileReader.read(path, maxSize: limits.maxFileSize) {
+        case .success(let bytes):
+            return parse(bytes, file: name, limits: limits)
+        case .failure(let error):
+            return YAMLParseResult(document: nil, findings: [error.finding(file: name, limits: limits)])
+        }
+    }
+
+    static func tooLarge(size: Int, limits: YAMLLimits, file: String) -> Finding {
+        Finding(
+            YAMLTreeFindings.tooLarge,
+            at: SourceLocation(file: file),
+            arguments: [
+                "size": String(size), "limit": String(limits.maxFileSize),
+                "sizeText": byteCountText(size), "limitText": byteCountText(limits.maxFileSize),
+            ]
+        )
+    }
+
+    /// "812 B", "9.5 KiB", "10.0 MiB".
+    static func byteCountText(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        let units = ["KiB", "MiB", "GiB", "TiB"]
+        var value = Double(n) / 1024
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
+    static func encodingFinding(_ problem: SourceText.Problem, _ p: UnsafeBufferPointer<UInt8>, file: String) -> Finding {
+        switch problem {
+        case .utf16(let encoding):
+            return Finding(YAMLTreeFindings.encodingUTF16, at: SourceLocation(file: file, line: 1, column: 1),
+                           arguments: ["encoding": encoding])
+        case .binary:
+            return Finding(YAMLTreeFindings.binary, at: SourceLocation(file: file))
+        case .gbk(let offset):
+            return Finding(YAMLTreeFindings.encodingGBK,
+                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                           arguments: ["byte": hex(p[offset])])
+        case .invalidUTF8(let offset):
+            return Finding(YAMLTreeFindings.encodingInvalid,
+                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                           arguments: ["byte": hex(p[offset])])
+        case .control(let offset, let scalar):
+            var code = String(scalar, radix: 16, uppercase: true)
+            while code.utf8.count < 4 { code = "0" + code }
+            return Finding(YAMLTreeFindings.controlCharacter,
+                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                           arguments: ["codepoint": "U+" + code])
+        }
+    }
+
+    static func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+    }
+}
+
+/// Builds the tree from libyaml events. One per parse.
+struct TreeBuilder {
+    /// An open sequence or mapping.
+    struct Frame {
+        var isMapping: Bool
+        var isFlow: Bool
+        var start: SourcePosition
+        var tag: String?
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        /// The pending key cannot be kept (a duplicate or a complex key): drop the pair.
+        var dropPair = false
+        /// Key text → index in `pairs`, built once a mapping grows past a few keys.
+        var keyIndex: [String: Int]?
+        /// Nodes in this subtree, aliases counted by what they expand to.
+        var count = 1
+        var lastEnd: SourcePosition?
+    }
+
+    struct Anchored {
+        var node: YAMLNode
+        var count: Int
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    let info: SourceText.Info
+    let source: UnsafeBufferPointer<UInt8>
+    var lineIndex: CharacterLineIndex?
+
+    var findings: [Finding] = []
+    /// A fatal problem: no document.
+    var failed = false
+    var root: YAMLNode?
+    var stack: [Frame] = []
+    var anchors: [String: Anchored] = [:]
+    var expanded = 0
+    var nodeCount = 0
+    var documents = 0
+    var firstDocumentLine = 1
+
+    static let linearKeySearchLimit = 12
+
+    init(file: String, limits: YAMLLimits, info: SourceText.Info, source: UnsafeBufferPointer<UInt8>) {
+        self.file = file
+        self.limits = limits
+        self.info = info
+        self.source = source
+        if info.hasUnicodeLineBreaks { lineIndex = CharacterLineIndex(source) }
+    }
+
+    @inline(__always)
+    func position(_ mark: yaml_mark_t) -> SourcePosition {
+        if let lineIndex { return lineIndex.position(ofCharacter: Int(mark.index)) }
+        return SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    func location(_ position: SourcePosition?) -> SourceLocation {
+        SourceLocation(file: file, position: position)
+    }
+
+    mutating func fail(_ kind: FindingKind, at position: SourcePosition?, _ arguments: [String: String] = [:]) {
+        findings.append(Finding(kind, at: location(position), arguments: arguments))
+        failed = true
+    }
+
+    mutating func run() {
+        let significant = source.count - (info.hasBOM ? 3 : 0)
+        guard significant > 0, let base = source.baseAddress else {
+            fail(YAMLTreeFindings.empty, at: SourcePosition(line: 1, column: 1))
+            return
+        }
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) != 0 else {
+            fail(YAMLTreeFindings.syntax, at: nil, ["problem": "libyaml could not be initialized (out of memory)", "context": ""])
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, base, source.count)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer { event.deallocate() }
+
+        while true {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                findings.append(syntaxFinding(parser.pointee))
+                failed = true
+                return
+            }
+            let done = handle(event)
+            yaml_event_delete(event)
+            if done { break }
+        }
+        if failed { return }
+        if documents == 0 {
+            fail(YAMLTreeFindings.empty, at: SourcePosition(line: 1, column: 1))
+        } else if let root, root.isNull, root.text.isEmpty, root.tag == nil, root.style == .plain {
+            // `---` with nothing after it.
+            fail(YAMLTreeFindings.empty, at: SourcePosition(line: 1, column: 1))
+        }
+    }
+
+    /// Handles one event; returns true when parsing must stop.
+    mutating func handle(_ event: UnsafeMutablePointer<yaml_event_t>) -> Bool {
+        let e = event.pointee
+        switch e.type {
+        case YAML_SCALAR_EVENT:
+            return scalar(e)
+        case YAML_MAPPING_START_EVENT:
+            let m = e.data.mapping_start
+            return open(mapping: true, flow: m.style == YAML_FLOW_MAPPING_STYLE, e, tag: m.tag, anchor: m.anchor)
+        case YAML_SEQUENCE_START_EVENT:
+            let s = e.data.sequence_start
+            return open(mapping: false, flow: s.style == YAML_FLOW_SEQUENCE_STYLE, e, tag: s.tag, anchor: s.anchor)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            close(e)
+            return false
+        case YAML_ALIAS_EVENT:
+            return alias(e)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents == 1 {
+                firstDocumentLine = position(e.start_mark).line
+                return false
+            }
+            findings.append(Finding(
+                YAMLTreeFindings.multipleDocuments,
+                at: location(position(e.start_mark)),
+                arguments: ["firstLine": String(firstDocumentLine)]
+            ))
+            return true
+        case YAML_STREAM_END_EVENT:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func string(_ c: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let c else { return nil }
+        return String(cString: c)
+    }
+
+    mutating func scalar(_ e: yaml_event_t) -> Bool {
+        let s = e.data.scalar
+        let length = Int(s.length)
+        let start = position(e.start_mark)
+        if length > limits.maxScalarLength {
+            fail(YAMLTreeFindings.scalarTooLong, at: start, ["length": String(length), "limit": String(limits.maxScalarLength)])
+            return true
+        }
+        let bytes = UnsafeBufferPointer(start: UnsafePointer(s.value), count: length)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let style: YAMLNode.ScalarStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        var tag: String?
+        let value: YAMLNode.Value
+        if let fullTag = Self.string(s.tag) {
+            let short = ScalarResolver.shortTag(fullTag)
+            tag = short
+            if let v = ScalarResolver.resolveTagged(bytes, text: text, tag: fullTag) {
+                value = v
+            } else {
+                findings.append(Finding(YAMLTreeFindings.tagMismatch, at: location(start), arguments: ["text": text, "tag": short]))
+                value = .string(text)
+            }
+        } else if style == .plain {
+            value = ScalarResolver.resolvePlain(bytes, text: text)
+        } else {
+            value = .string(text)
+        }
+        let node = YAMLNode(value, start: start, end: position(e.end_mark), style: style, tag: tag, text: text)
+        nodeCount += 1
+        if let anchor = Self.string(s.anchor) {
+            anchors[anchor] = Anchored(node: node, count: 1)
+        }
+        attach(node, count: 1)
+        return false
+    }
+
+    mutating func open(
+        mapping: Bool,
+        flow: Bool,
+        _ e: yaml_event_t,
+        tag: UnsafeMutablePointer<yaml_char_t>?,
+        anchor: UnsafeMutablePointer<yaml_char_t>?
+    ) -> Bool {
+        let start = position(e.start_mark)
+        if stack.count >= limits.maxDepth {
+            fail(YAMLTreeFindings.tooDeep, at: start, ["limit": String(limits.maxDepth)])
+            return true
+        }
+        nodeCount += 1
+        stack.append(Frame(
+            isMapping: mapping,
+            isFlow: flow,
+            start: start,
+            tag: Self.string(tag).map(ScalarResolver.shortTag),
+            anchor: Self.string(anchor)
+        ))
+        return false
+    }
+
+    mutating func close(_ e: yaml_event_t) {
+        guard let frame = stack.popLast() else { return }
+        let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
+        let node = YAMLNode(
+            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
+            start: frame.start,
+            end: end,
+            tag: frame.tag
+        )
+        if let anchor = frame.anchor {
+            anchors[anchor] = Anchored(node: node, count: frame.count)
+        }
+        attach(node, count: frame.count)
+    }
+
+    mutating func alias(_ e: yaml_event_t) -> Bool {
+        let name = Self.string(e.data.alias.anchor) ?? ""
+        let start = position(e.start_mark)
+        nodeCount += 1
+        guard let anchored = anchors[name] else {
+            findings.append(Finding(YAMLTreeFindings.unknownAlias, at: location(start), arguments: ["anchor": name]))
+            attach(YAMLNode(.null, start: start, end: position(e.end_mark), style: .plain), count: 1)
+            return false
+        }
+        expanded += anchored.count
+        if expanded > limits.maxAliasExpansion {
+            fail(YAMLTreeFindings.aliasBomb, at: start, [
+                "anchor": name, "count": String(expanded), "limit": String(limits.maxAliasExpansion),
+            ])
+            return true
+        }
+        attach(anchored.node, count: anchored.count)
+        return false
+    }
+
+    /// Adds a finished node to the open collection (or makes it the root).
+    @inline(__always)
+    mutating func attach(_ node: YAMLNode, count: Int) {
+        let top = stack.count - 1
+        guard top >= 0 else {
+            if root == nil { root = node }
+            return
+        }
+        stack[top].count += count
+        stack[top].lastEnd = node.end
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            // A key.
+            if node.mapping != nil || node.sequence != nil {
+                findings.append(Finding(YAMLTreeFindings.complexKey, at: location(node.start)))
+                stack[top].dropPair = true
+            } else if let first = firstIndex(ofKey: node.keyText, inFrame: top) {
+                let firstKey = stack[top].pairs[first].key
+                findings.append(Finding(
+                    YAMLTreeFindings.duplicateKey,
+                    at: location(node.start),
+                    arguments: [
+                        "key": node.keyText,
+                        "firstLine": String(firstKey.start.line),
+                        "firstColumn": String(firstKey.start.column),
+                    ]
+                ))
+                stack[top].dropPair = true
+            }
+            stack[top].pendingKey = node
+            return
+        }
+        stack[top].pendingKey = nil
+        if stack[top].dropPair {
+            stack[top].dropPair = false
+            return
+        }
+        let index = stack[top].pairs.count
+        stack[top].pairs.append(YAMLPair(key: key, value: node))
+        if stack[top].keyIndex != nil {
+            stack[top].keyIndex![key.keyText] = index
+        } else if index + 1 >= Self.linearKeySearchLimit {
+            var keyIndex = [String: Int](minimumCapacity: 32)
+            for (i, pair) in stack[top].pairs.enumerated() where keyIndex[pair.key.keyText] == nil {
+                keyIndex[pair.key.keyText] = i
+            }
+            stack[top].keyIndex = keyIndex
+        }
+    }
+
+    func firstIndex(ofKey text: String, inFrame top: Int) -> Int? {
+        if let keyIndex = stack[top].keyIndex { return keyIndex[text] }
+        let pairs = stack[top].pairs
+        for i in pairs.indices where pairs[i].key.keyText == text { return i }
+        return nil
+    }
+}
