@@ -128,7 +128,12 @@ public enum WorkspaceDecoder {
         for node in jurisdictionNodes {
             guard let name = D.text(node["名称"]), let level = D.enumValue(Level.self, node["层级"]),
                   let folder = D.text(node["目录"]) else { return nil }
-            jurisdictions.append(Jurisdiction(name: name, level: level, folder: folder))
+            var notApplicable: [Located<String>: String] = [:]
+            for entry in node["未涉及领域"]?.sequence ?? [] {
+                if let domain = D.text(entry["领域"]), let reason = entry["说明"]?.string { notApplicable[domain] = reason }
+            }
+            jurisdictions.append(Jurisdiction(
+                name: name, level: level, folder: folder, domainsNotApplicable: notApplicable, position: node.start))
         }
         var labels: [Level: String] = [:]
         for pair in root["层级名称"]?.mapping ?? [] {

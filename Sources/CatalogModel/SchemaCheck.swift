@@ -8,7 +8,7 @@ public struct SchemaCheck: Sendable {
     public static let catalog = SchemaCheck()
     public static let workspace = SchemaCheck()
 
-    public func check(_ root: YAMLNode, file: String) -> [Finding] {
+    public func check(_ document: YAMLDocument) -> [Finding] {
         []
     }
 }

@@ -6,11 +6,20 @@ public struct Jurisdiction: Sendable, Hashable {
     public var level: Located<Level>
     /// Folder relative to the workspace root, as written in gkml.yaml.
     public var folder: Located<String>
+    /// 未涉及领域: pilot domains that do not apply here, domain name → reason.
+    public var domainsNotApplicable: [Located<String>: String]
+    /// Where the jurisdiction's entry starts in gkml.yaml.
+    public var position: SourcePosition
 
-    public init(name: Located<String>, level: Located<Level>, folder: Located<String>) {
+    public init(
+        name: Located<String>, level: Located<Level>, folder: Located<String>,
+        domainsNotApplicable: [Located<String>: String] = [:], position: SourcePosition? = nil
+    ) {
         self.name = name
         self.level = level
         self.folder = folder
+        self.domainsNotApplicable = domainsNotApplicable
+        self.position = position ?? name.position
     }
 }
 

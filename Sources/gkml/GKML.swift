@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// gkml (公开目录): keep grassroots government-disclosure catalogs as YAML, check them, diff them, publish them.
 @main
@@ -10,4 +11,28 @@ struct GKML: ParsableCommand {
         version: "0.1.0",
         subcommands: GKML.commands
     )
+
+    /// Exit status is the contract of DESIGN §5: 0 clean, 1 findings, 2 usage or I/O failure.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                self.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Common exit statuses.
+enum Status {
+    static let clean = ExitCode(0)
+    static let findings = ExitCode(1)
+    static let failure = ExitCode(2)
 }

@@ -1,0 +1,56 @@
+import Diagnostics
+import Foundation
+import YAMLTree
+
+/// What reading a gkml.yaml produced.
+public struct LoadedWorkspace: Sendable {
+    public var file: String
+    public var document: YAMLDocument?
+    public var workspace: Workspace?
+    public var findings: [Finding]
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// The registry of this workspace: the pilot domains plus its own.
+    public var registry: DomainRegistry {
+        workspace.map { DomainRegistry.pilot.adding($0.extraDomains) } ?? .pilot
+    }
+}
+
+/// Reads a workspace's gkml.yaml: bytes → tree → workspace schema → `Workspace`.
+public enum WorkspaceLoader {
+    /// The file name that marks a folder as a workspace.
+    public static let fileName = "gkml.yaml"
+
+    public static func load(path: String) -> LoadedWorkspace {
+        check(YAMLParser.parseFile(atPath: path), file: path)
+    }
+
+    /// The stages after parsing, for callers that parsed the file themselves.
+    public static func check(_ parsed: YAMLParseResult, file path: String) -> LoadedWorkspace {
+        guard let document = parsed.document else {
+            return LoadedWorkspace(file: path, document: nil, workspace: nil, findings: parsed.findings)
+        }
+        var findings = parsed.findings
+        findings += SchemaCheck.workspace.check(document)
+        var workspace: Workspace?
+        if !findings.contains(where: { $0.severity == .error }) {
+            let root = (path as NSString).deletingLastPathComponent
+            workspace = WorkspaceDecoder.decode(document.root, file: path, rootFolder: root.isEmpty ? "." : root)
+        }
+        return LoadedWorkspace(file: path, document: document, workspace: workspace, findings: findings)
+    }
+
+    /// The nearest gkml.yaml in `folder` or above it, if any (so a township folder is checked in its county's context).
+    public static func enclosingWorkspace(of folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        for _ in 0..<64 {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+        return nil
+    }
+}

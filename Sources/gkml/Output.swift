@@ -1,0 +1,47 @@
+import Diagnostics
+import Foundation
+
+/// Writing to the terminal: stdout for results, stderr for problems with the run itself.
+enum Output {
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static var useColor: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Reads source lines for the text reporter, one file at a time, on demand.
+    static func lineReader() -> SourceLineProvider {
+        let cache = LineCache()
+        return { file, line in cache.line(file, line) }
+    }
+}
+
+/// Lines of the most recently read file (reports are sorted by file, so one entry suffices).
+final class LineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var file: String?
+    private var lines: [Substring] = []
+
+    func line(_ path: String, _ number: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if file != path {
+            file = path
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? $0.dropLast() : $0
+            }
+        }
+        guard number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+}
