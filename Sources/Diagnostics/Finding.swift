@@ -11,6 +11,8 @@ public struct Finding: Hashable, Sendable {
     public var path: String
     /// Values for the message's placeholders.
     public var arguments: [String: String]
+    /// Placeholder values that differ by language (e.g. a type name: 文字 / a string).
+    public var localizedArguments: [String: LocalizedText]
     /// Extra lines printed after the hint (e.g. "did you mean", the accepted forms).
     public var notes: [LocalizedText]
 
@@ -21,7 +23,8 @@ public struct Finding: Hashable, Sendable {
         arguments: [String: String] = [:],
         severity: Severity? = nil,
         oldLocation: SourceLocation? = nil,
-        notes: [LocalizedText] = []
+        notes: [LocalizedText] = [],
+        localizedArguments: [String: LocalizedText] = [:]
     ) {
         self.kind = kind
         self.severity = severity ?? kind.defaultSeverity
@@ -30,16 +33,26 @@ public struct Finding: Hashable, Sendable {
         self.path = path
         self.arguments = arguments
         self.notes = notes
+        self.localizedArguments = localizedArguments
     }
 
     public var code: String { kind.code }
 
     public func message(_ language: Language) -> String {
-        kind.message.render(language, arguments)
+        kind.message.render(language, arguments(language))
     }
 
     public func hint(_ language: Language) -> String? {
-        kind.hint?.render(language, arguments)
+        guard let hint = kind.hint?.render(language, arguments(language)), !hint.isEmpty else { return nil }
+        return hint
+    }
+
+    /// The placeholder values for one language.
+    public func arguments(_ language: Language) -> [String: String] {
+        guard !localizedArguments.isEmpty else { return arguments }
+        var all = arguments
+        for (name, text) in localizedArguments { all[name] = text[language] }
+        return all
     }
 }
 

@@ -4,5 +4,7 @@ extension GKML {
     /// Every subcommand, one file each under Commands/.
     static let commands: [ParsableCommand.Type] = [
         Validate.self,
+        Domains.self,
+        Schema.self,
     ]
 }

@@ -1,2 +1,0 @@
-/// CatalogRender module (being built).
-enum CatalogRenderModule {}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CatalogModel
+import Diagnostics
+import Foundation
+
+/// `gkml domains`: the domain registry (the 26 pilot domains and a workspace's own).
+struct Domains: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "列出领域：26个试点领域及工作区声明的扩展领域。")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(help: "输出格式：text 或 json。")
+    var format: Format = .text
+
+    @Option(help: "工作区文件夹（含 gkml.yaml），以列出其扩展领域。")
+    var workspace: String?
+
+    func run() throws {
+        var registry = DomainRegistry.pilot
+        if let folder = workspace ?? WorkspaceLoader.enclosingWorkspace(of: ".").map({ ($0 as NSString).deletingLastPathComponent }) {
+            let loaded = WorkspaceLoader.load(path: (folder as NSString).appendingPathComponent(WorkspaceLoader.fileName))
+            if let ws = loaded.workspace { registry = registry.adding(ws.extraDomains) }
+            else if workspace != nil {
+                Output.error(Reporter.render(ValidationReport(files: [FileReport(path: loaded.file, findings: loaded.findings)]),
+                                             format: .text, language: .zh))
+                throw Status.failure
+            }
+        }
+        switch format {
+        case .json:
+            Output.print(JSONOutput.array(registry.domains.map { d in
+                .object([
+                    ("code", .string(d.code)), ("name", .string(d.name)), ("slug", .string(d.slug)),
+                    ("pilot", .bool(d.pilot)), ("aliases", .array(d.aliases.map(JSONOutput.string))),
+                    ("department", .string(d.department)), ("guide", .string(d.guide)),
+                ])
+            }).serialized() + "\n")
+        case .text:
+            var out = ""
+            for d in registry.domains {
+                let kind = d.pilot ? "" : "（扩展）"
+                let aliases = d.aliases.isEmpty ? "" : "　别名：" + d.aliases.joined(separator: "、")
+                out += "\(d.code.isEmpty ? "--" : d.code)  \(d.name)\(kind)  \(d.slug)\(aliases)\n"
+                if !d.department.isEmpty || !d.guide.isEmpty {
+                    out += "    \(d.department)\(d.guide.isEmpty ? "" : "　" + d.guide)\n"
+                }
+            }
+            Output.print(out)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import CatalogModel
+
+/// `gkml schema`: the built-in JSON Schemas, for editors and other validators.
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "输出内置的 JSON Schema（供编辑器和其他校验工具使用）。",
+        discussion: "编辑器设置见 README：在目录文件第一行写 # yaml-language-server: $schema=<路径>/catalog.schema.json")
+
+    enum Which: String, ExpressibleByArgument, CaseIterable { case catalog, workspace }
+
+    @Argument(help: "catalog（目录文件）或 workspace（gkml.yaml）。")
+    var which: Which = .catalog
+
+    func run() throws {
+        let path = "schemas/\(which.rawValue).schema.json"
+        guard let text = EmbeddedResources.files[path] else { throw Status.failure }
+        Output.print(text)
+    }
+}
