@@ -1,2 +1,0 @@
-/// CatalogLint module (being built).
-enum CatalogLintModule {}
