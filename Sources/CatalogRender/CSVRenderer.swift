@@ -1,0 +1,38 @@
+import Foundation
+
+/// CSV (RFC 4180): UTF-8 with a byte-order mark so that Excel opens Chinese text correctly, CRLF between
+/// records, one record per item. Lists are joined with ；. Cells that a spreadsheet would read as a formula
+/// are neutralised (see `SpreadsheetText`).
+public enum CSVRenderer {
+    public static let header = [
+        "序号", "编号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+        "公开对象", "公开方式", "公开层级", "不主动公开理由", "备注",
+    ]
+
+    public static func render(_ table: CatalogTable) -> [UInt8] {
+        var out = "\u{FEFF}"
+        out += record(header)
+        for row in table.rows {
+            let levels = table.levelColumns.filter { row.levels.contains($0.level) }.map(\.label)
+            out += record([
+                String(row.number), row.id, row.group, row.name, row.content,
+                row.basis.joined(separator: "；"), row.timeLimit, row.bodies.joined(separator: "；"),
+                row.channels.lines(table.channelStyle).joined(separator: " "),
+                row.audience.rawValue, row.mode.rawValue, levels.joined(separator: "、"),
+                row.reasonNotProactive ?? "", row.remark ?? "",
+            ])
+        }
+        return Array(out.utf8)
+    }
+
+    static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        let text = SpreadsheetText.neutralised(raw)
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
