@@ -127,22 +127,29 @@ enum SourceText {
     /// GBK/GB18030, or text in some other encoding (or text with a stray control character).
     static func classify(_ p: UnsafeBufferPointer<UInt8>, firstBad: Int, problem: Problem) -> Problem {
         let n = p.count
-        var nulEven = 0, nulOdd = 0, controls = 0
+        var nuls = 0, controls = 0
         for j in 0..<n {
             let b = p[j]
             if b == 0 {
-                if j & 1 == 0 { nulEven += 1 } else { nulOdd += 1 }
+                nuls += 1
             } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
                 controls += 1
             }
         }
-        let nuls = nulEven + nulOdd
         if nuls > 0 {
             // ASCII text in UTF-16 without a BOM: every other byte is zero.
-            if n >= 4 && n % 2 == 0 {
-                let half = n / 2
-                if nulEven == 0 && nulOdd * 10 >= half * 3 { return .utf16(encoding: "UTF-16LE") }
-                if nulOdd == 0 && nulEven * 10 >= half * 3 { return .utf16(encoding: "UTF-16BE") }
+            if n >= 4 {
+                func isText(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D }
+                var little = 0, big = 0
+                var k = 0
+                while k + 1 < n {
+                    if p[k + 1] == 0 && isText(p[k]) { little += 1 }
+                    if p[k] == 0 && isText(p[k + 1]) { big += 1 }
+                    k += 2
+                }
+                let pairs = n / 2
+                if little * 10 >= pairs * 3 { return .utf16(encoding: "UTF-16LE") }
+                if big * 10 >= pairs * 3 { return .utf16(encoding: "UTF-16BE") }
             }
             return .binary
         }
@@ -150,7 +157,8 @@ enum SourceText {
         switch problem {
         case .invalidUTF8(let offset):
             if looksLikeGB18030(p) { return .gbk(offset: offset) }
-            if invalidUTF8Count(p) * 10 > n { return .binary }
+            let invalid = invalidUTF8Count(p)
+            if invalid >= 4 && invalid * 10 > n { return .binary }
             return problem
         default:
             return problem

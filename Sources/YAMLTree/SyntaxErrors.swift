@@ -11,7 +11,7 @@ extension TreeBuilder {
         let problemPosition: SourcePosition
         switch parser.error {
         case YAML_READER_ERROR:
-            problemPosition = SourceText.position(ofByte: Int(parser.problem_offset), in: source)
+            problemPosition = SourceText.position(ofByte: Int(parser.problem_offset), in: input)
         case YAML_MEMORY_ERROR:
             problemPosition = SourcePosition(line: 1, column: 1)
         default:
@@ -34,10 +34,12 @@ extension TreeBuilder {
         if problem.contains("tab character") || byte(at: problemPosition) == 0x09 {
             return make(YAMLTreeFindings.tabIndent, at: tabInIndentation(line: problemPosition.line) ?? problemPosition)
         }
-        if let tab = tabInIndentation(line: problemPosition.line) {
+        // Tabs are fine as spaces inside [ ] and { } (tab-indented JSON), so look at the lines only outside them.
+        let inFlow = stack.contains { $0.isFlow } || context.contains("flow")
+        if !inFlow, let tab = tabInIndentation(line: problemPosition.line) {
             return make(YAMLTreeFindings.tabIndent, at: tab)
         }
-        if let contextPosition, contextPosition.line < problemPosition.line {
+        if !inFlow, let contextPosition, contextPosition.line < problemPosition.line {
             for line in contextPosition.line..<problemPosition.line {
                 if let tab = tabInIndentation(line: line) { return make(YAMLTreeFindings.tabIndent, at: tab) }
             }

@@ -24,6 +24,16 @@ public enum YAMLParser {
             }
             var builder = TreeBuilder(file: file, limits: limits, info: info, source: p)
             builder.run()
+            if builder.failedOnSurrogateEscape, let rewrite = JSONSurrogates.rewrite(p) {
+                // JSON writes characters outside the BMP as \uD83D\uDE00 pairs, which libyaml rejects: parse again
+                // with each pair written as \U0001F600, positions mapped back to the original text.
+                let retried: TreeBuilder = rewrite.bytes.withUnsafeBufferPointer { input in
+                    var again = TreeBuilder(file: file, limits: limits, info: info, source: p, input: input, shifts: rewrite.shifts)
+                    again.run()
+                    return again
+                }
+                builder = retried
+            }
             guard !builder.failed, let root = builder.root else {
                 return YAMLParseResult(document: nil, findings: builder.findings)
             }
@@ -144,8 +154,14 @@ struct TreeBuilder {
     let file: String
     let limits: YAMLLimits
     let info: SourceText.Info
+    /// The file's bytes: positions and source lines refer to these.
     let source: UnsafeBufferPointer<UInt8>
+    /// What libyaml reads: the file's bytes, or a rewrite of them (see `JSONSurrogates`). Only valid during `run`.
+    let input: UnsafeBufferPointer<UInt8>
+    /// Character indexes (in `input`) where a rewrite made the text two characters shorter.
+    let shifts: [Int]
     var lineIndex: CharacterLineIndex?
+    var failedOnSurrogateEscape = false
 
     var findings: [Finding] = []
     /// A fatal problem: no document.
@@ -160,17 +176,37 @@ struct TreeBuilder {
 
     static let linearKeySearchLimit = 12
 
-    init(file: String, limits: YAMLLimits, info: SourceText.Info, source: UnsafeBufferPointer<UInt8>) {
+    init(
+        file: String,
+        limits: YAMLLimits,
+        info: SourceText.Info,
+        source: UnsafeBufferPointer<UInt8>,
+        input: UnsafeBufferPointer<UInt8>? = nil,
+        shifts: [Int] = []
+    ) {
         self.file = file
         self.limits = limits
         self.info = info
         self.source = source
-        if info.hasUnicodeLineBreaks { lineIndex = CharacterLineIndex(source) }
+        self.input = input ?? source
+        self.shifts = shifts
+        if info.hasUnicodeLineBreaks || !shifts.isEmpty { lineIndex = CharacterLineIndex(source) }
     }
 
     @inline(__always)
     func position(_ mark: yaml_mark_t) -> SourcePosition {
-        if let lineIndex { return lineIndex.position(ofCharacter: Int(mark.index)) }
+        if let lineIndex {
+            var index = Int(mark.index)
+            if !shifts.isEmpty {
+                var lo = 0, hi = shifts.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if shifts[mid] < index { lo = mid + 1 } else { hi = mid }
+                }
+                index += 2 * lo
+            }
+            return lineIndex.position(ofCharacter: index)
+        }
         return SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
@@ -184,8 +220,8 @@ struct TreeBuilder {
     }
 
     mutating func run() {
-        let significant = source.count - (info.hasBOM ? 3 : 0)
-        guard significant > 0, let base = source.baseAddress else {
+        let significant = input.count - (info.hasBOM ? 3 : 0)
+        guard significant > 0, let base = input.baseAddress else {
             fail(YAMLTreeFindings.empty, at: SourcePosition(line: 1, column: 1))
             return
         }
@@ -196,12 +232,16 @@ struct TreeBuilder {
             return
         }
         defer { yaml_parser_delete(parser) }
-        yaml_parser_set_input_string(parser, base, source.count)
+        yaml_parser_set_input_string(parser, base, input.count)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer { event.deallocate() }
 
         while true {
             guard yaml_parser_parse(parser, event) != 0 else {
+                if shifts.isEmpty, let problem = parser.pointee.problem,
+                   String(cString: problem) == "found invalid Unicode character escape code" {
+                    failedOnSurrogateEscape = true
+                }
                 findings.append(syntaxFinding(parser.pointee))
                 failed = true
                 return

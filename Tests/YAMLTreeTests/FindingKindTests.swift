@@ -1,0 +1,30 @@
+import Diagnostics
+import Testing
+@testable import YAMLTree
+
+@Suite struct FindingKindTests {
+    @Test func everyKindIsWellFormed() {
+        let all = YAMLTreeFindings.all
+        #expect(Set(all.map(\.code)).count == all.count, "codes are unique")
+        for kind in all {
+            #expect(kind.code.hasPrefix("yaml-") || kind.code.hasPrefix("io-"), "\(kind.code)")
+            #expect(kind.code.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(kind.code) is kebab-case")
+            #expect(kind.stage == .input)
+            #expect(kind.defaultSeverity == .error)
+            #expect(kind.placeholders(.zh) == kind.placeholders(.en), "\(kind.code): placeholders differ")
+            #expect(!kind.title.zh.isEmpty && !kind.title.en.isEmpty)
+            #expect(!kind.message.zh.isEmpty && !kind.message.en.isEmpty)
+        }
+    }
+
+    @Test func listedCodes() {
+        let codes = Set(YAMLTreeFindings.all.map(\.code))
+        for code in [
+            "yaml-syntax", "yaml-tab-indent", "yaml-unclosed-quote", "yaml-duplicate-key", "yaml-too-deep",
+            "yaml-too-large", "yaml-scalar-too-long", "yaml-alias-bomb", "yaml-encoding-gbk", "yaml-encoding-utf16",
+            "yaml-binary", "yaml-empty", "yaml-multiple-documents", "io-not-found", "io-unreadable",
+        ] {
+            #expect(codes.contains(code), "\(code)")
+        }
+    }
+}
