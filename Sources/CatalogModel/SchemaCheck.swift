@@ -2,13 +2,37 @@ import Diagnostics
 import JSONSchema
 import YAMLTree
 
-/// Validates YAML trees against the built-in catalog and workspace schemas and turns schema errors into
-/// findings with Chinese field names. (Being wired to the JSONSchema engine.)
+/// Validates YAML trees against a compiled JSON Schema and turns the errors into findings. The built-in
+/// catalog and workspace schemas are compiled once, on first use, from the copies embedded in the binary.
 public struct SchemaCheck: Sendable {
-    public static let catalog = SchemaCheck()
-    public static let workspace = SchemaCheck()
+    public let schema: CompiledSchema
+    /// What the checked files are called in messages.
+    let documentName: LocalizedText
+
+    public init(schema: CompiledSchema, documentName: LocalizedText = LocalizedText(zh: "文件", en: "file")) {
+        self.schema = schema
+        self.documentName = documentName
+    }
+
+    public static let catalog = builtIn(
+        "schemas/catalog.schema.json", name: LocalizedText(zh: "目录文件", en: "catalog file"))
+    public static let workspace = builtIn(
+        "schemas/workspace.schema.json", name: LocalizedText(zh: "工作区文件 gkml.yaml", en: "workspace file gkml.yaml"))
+
+    /// The built-in schemas are tested to compile; failing here would mean a broken build, not bad input.
+    static func builtIn(_ path: String, name: LocalizedText) -> SchemaCheck {
+        do {
+            let text = EmbeddedResources.files[path] ?? ""
+            let value = try JSONParser.parse(text)
+            return SchemaCheck(schema: try CompiledSchema.compile(value), documentName: name)
+        } catch {
+            preconditionFailure("built-in schema \(path) does not compile: \(error)")
+        }
+    }
 
     public func check(_ document: YAMLDocument) -> [Finding] {
-        []
+        guard !schema.isValid(document.root) else { return [] }
+        let errors = schema.validate(document.root).errors
+        return SchemaErrorTranslator(document: document, documentName: documentName).findings(errors)
     }
 }

@@ -2,7 +2,7 @@ import JSONSchema
 import YAMLTree
 
 /// The YAML tree is validated in place: no conversion to JSON before the schema sees it.
-extension YAMLNode: @retroactive JSONInstance {
+extension YAMLNode: JSONInstance {
     public var jsonKind: JSONInstanceKind<YAMLNode> {
         switch value {
         case .null: .null

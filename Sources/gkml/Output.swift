@@ -37,9 +37,8 @@ final class LineCache: @unchecked Sendable {
             let data = FileManager.default.contents(atPath: path) ?? Data()
             var text = String(decoding: data, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                $0.hasSuffix("\r") ? $0.dropLast() : $0
-            }
+            // "\r\n" is a single Character in Swift, so split on both forms.
+            lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         }
         guard number >= 1, number <= lines.count else { return nil }
         return String(lines[number - 1])
