@@ -141,7 +141,12 @@ enum TestSuite {
 
 /// Optional tests that are known to fail, with the reason (also listed in docs/jsonschema.md).
 enum KnownOptionalFailures {
-    static let prefixes: [(prefix: String, reason: String)] = []
+    static let prefixes: [(prefix: String, reason: String)] = [
+        ("dependencies-compatibility.json:",
+         "draft 2020-12 gives the old `dependencies` keyword no meaning; gkml must agree with other 2020-12 validators"),
+        ("cross-draft.json:",
+         "historic drafts (2019-09 and earlier) are not implemented: such a `$schema` is rejected with SchemaError.unsupportedDialect"),
+    ]
 
     static func isExpected(_ failure: String) -> Bool {
         prefixes.contains { failure.hasPrefix($0.prefix) }
