@@ -126,7 +126,7 @@ struct SchemaErrorTranslator {
             return [finding(SchemaFindings.duplicateEntry, at: entry, ["field": field, "entry": entry.string ?? entry.text])]
 
         default:
-            return [finding(SchemaFindings.other, at: node, ["field": field, "detail": error.message])]
+            return [finding(SchemaFindings.other, at: node, ["field": field], localized: ["detail": Self.detail(error)])]
         }
     }
 
@@ -217,6 +217,36 @@ struct SchemaErrorTranslator {
             i += 1
         }
         return "/" + out.joined(separator: "/")
+    }
+
+    /// A Chinese wording of the less common keywords (English from the engine).
+    static func detail(_ error: ValidationError) -> LocalizedText {
+        let zh: String
+        switch error.detail {
+        case .minimum(let limit, let actual): zh = "\(actual) 小于最小值 \(limit)"
+        case .maximum(let limit, let actual): zh = "\(actual) 大于最大值 \(limit)"
+        case .exclusiveMinimum(let limit, let actual): zh = "\(actual) 应大于 \(limit)"
+        case .exclusiveMaximum(let limit, let actual): zh = "\(actual) 应小于 \(limit)"
+        case .multipleOf(let divisor, let actual): zh = "\(actual) 不是 \(divisor) 的整数倍"
+        case .maxLength(let limit, let actual): zh = "长度为 \(actual) 个字，超过上限 \(limit)"
+        case .minLength(let limit, let actual): zh = "长度为 \(actual) 个字，少于下限 \(limit)"
+        case .maxItems(let limit, let actual): zh = "有 \(actual) 项，超过上限 \(limit)"
+        case .const(let expected): zh = "应为 \(expected)"
+        case .format(let format, let actual): zh = "「\(actual)」不是有效的 \(format)"
+        case .falseSchema: zh = "这里不允许有任何值"
+        case .not: zh = "不应符合「not」中的模式"
+        case .dependentRequired(let property, let missing): zh = "有「\(property)」时还须有「\(missing.joined(separator: "」「"))」"
+        case .maxProperties(let limit, let actual): zh = "有 \(actual) 个键，超过上限 \(limit)"
+        case .minProperties(let limit, let actual): zh = "有 \(actual) 个键，少于下限 \(limit)"
+        case .contains(let min, let max, let matches):
+            if let max, matches > max {
+                zh = "有 \(matches) 项符合 contains，超过上限 \(max)"
+            } else {
+                zh = "只有 \(matches) 项符合 contains，少于下限 \(min)"
+            }
+        default: zh = error.message
+        }
+        return LocalizedText(zh: zh.isEmpty ? error.message : zh, en: error.message)
     }
 
     static func typeName(_ type: String) -> LocalizedText {

@@ -24,7 +24,7 @@ public struct DiscoveredInputs: Sendable {
 /// Turns `gkml validate` paths into groups of files (DESIGN §5): files, folders (recursive *.yaml/*.yml),
 /// or a workspace (a folder with gkml.yaml, grouped by its jurisdictions' folders).
 public enum InputDiscovery {
-    public static func discover(_ paths: [String]) -> DiscoveredInputs {
+    public static func discover(_ paths: [String], extensions: [String] = [".yaml", ".yml"]) -> DiscoveredInputs {
         var inputs = DiscoveredInputs()
         let fm = FileManager.default
         for path in paths {
@@ -46,7 +46,7 @@ public enum InputDiscovery {
                 continue
             }
             let before = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
-            walk(path, context: WorkspaceLoader.enclosingWorkspace(of: path), into: &inputs)
+            walk(path, context: WorkspaceLoader.enclosingWorkspace(of: path), extensions: extensions, into: &inputs)
             let after = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
             if after == before { inputs.empty.append(path) }
         }
@@ -54,7 +54,7 @@ public enum InputDiscovery {
     }
 
     /// Walks a folder: a folder holding gkml.yaml starts a workspace; YAML files are grouped by folder.
-    static func walk(_ folder: String, context: String?, into inputs: inout DiscoveredInputs) {
+    static func walk(_ folder: String, context: String?, extensions: [String], into inputs: inout DiscoveredInputs) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
         var context = context
@@ -69,7 +69,7 @@ public enum InputDiscovery {
             } else if name == WorkspaceLoader.fileName {
                 inputs.workspaces.append(path)
                 context = path
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            } else if extensions.contains(where: { name.hasSuffix($0) }) {
                 files.append(path)
             }
         }
@@ -77,7 +77,7 @@ public enum InputDiscovery {
             inputs.groups.append(FileGroup(workspaceFile: context, jurisdiction: nil, files: files))
         }
         for subfolder in subfolders {
-            walk(subfolder, context: context, into: &inputs)
+            walk(subfolder, context: context, extensions: extensions, into: &inputs)
         }
     }
 }

@@ -157,3 +157,36 @@ final class ResultSlots<Value>: @unchecked Sendable {
 
     var values: [Value] { storage.map { $0! } }
 }
+
+extension Validator {
+    /// `gkml validate --schema FILE PATH…`: any YAML or JSON files against a user's schema, no catalog rules.
+    public static func run(_ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
+                           options: ValidationOptions = ValidationOptions()) -> ValidationOutcome {
+        let loaded = ExternalSchema.load(path: schemaPath, mappings: mappings)
+        guard let check = loaded.check else {
+            return ValidationOutcome(
+                report: ValidationReport(files: [FileReport(path: schemaPath, findings: loaded.findings)]), inputFailure: true)
+        }
+        let inputs = InputDiscovery.discover(paths, extensions: [".yaml", ".yml", ".json"])
+        var general: [Finding] = inputs.missing.map {
+            Finding(YAMLTreeFindings.notFound, at: SourceLocation(file: $0), arguments: ["path": $0])
+        }
+        general += inputs.empty.map { Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0]) }
+        let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
+        let results = ResultSlots<FileReport>(count: files.count)
+        let workers = max(1, min(options.parallelism, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < files.count {
+                let parsed = YAMLParser.parseFile(atPath: files[index])
+                results.set(index, FileReport(path: files[index], findings: check.checkAny(parsed)))
+                index += workers
+            }
+        }
+        let reports = files.isEmpty ? [] : results.values
+        let unreadable = reports.contains { $0.findings.contains { $0.code.hasPrefix("io-") } }
+        return ValidationOutcome(
+            report: ValidationReport(files: reports, general: general),
+            inputFailure: !general.isEmpty || unreadable)
+    }
+}

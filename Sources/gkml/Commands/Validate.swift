@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogLint
+import CatalogModel
 import Diagnostics
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -24,8 +25,30 @@ struct Validate: ParsableCommand {
     @Option(help: "消息语言：zh（中文）或 en（English）。")
     var lang: Language = .zh
 
+    @Option(help: ArgumentHelp("用此 JSON Schema 校验任意 YAML/JSON 文件（不做目录规则检查）。", valueName: "FILE"))
+    var schema: String?
+
+    @Option(name: .customLong("schema-map"),
+            help: ArgumentHelp("把 $ref 的网址前缀映射到本地文件夹（可重复）：网址前缀=文件夹。", valueName: "URI-PREFIX=DIR"))
+    var schemaMaps: [String] = []
+
+    func validate() throws {
+        for map in schemaMaps where ExternalSchema.Mapping(map) == nil {
+            throw ValidationError("--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」")
+        }
+        if !schemaMaps.isEmpty && schema == nil {
+            throw ValidationError("--schema-map 只能与 --schema 一起使用")
+        }
+    }
+
     func run() throws {
-        let outcome = Validator.run(paths.isEmpty ? ["."] : paths)
+        let inputs = paths.isEmpty ? ["."] : paths
+        let outcome: ValidationOutcome
+        if let schema {
+            outcome = Validator.run(inputs, schema: schema, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
+        } else {
+            outcome = Validator.run(inputs)
+        }
         Output.print(Reporter.render(
             outcome.report, format: format, language: lang, color: format == .text && Output.useColor,
             kinds: FindingCatalog.all, lines: Output.lineReader()))
