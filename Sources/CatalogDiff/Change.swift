@@ -1,0 +1,128 @@
+import CatalogModel
+import Diagnostics
+
+/// The six kinds of change of DESIGN §6, as the JSON report and the md record name them.
+public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
+    case added = "新增"
+    case removed = "删除"
+    case modified = "修改"
+    case moved = "移动"
+    case renumbered = "重编号"
+    case renamed = "重命名"
+
+    /// The English word, for `--lang en`.
+    public var english: String {
+        switch self {
+        case .added: "added"
+        case .removed: "removed"
+        case .modified: "modified"
+        case .moved: "moved"
+        case .renumbered: "renumbered"
+        case .renamed: "renamed"
+        }
+    }
+
+    public func label(_ language: Language) -> String { language == .zh ? rawValue : english }
+}
+
+/// An element's value on one side of a change.
+public enum ChangeValue: Sendable, Hashable {
+    case text(String)
+    case list([String])
+
+    /// The value as one line (list entries joined with 、).
+    public var display: String {
+        switch self {
+        case .text(let s): s
+        case .list(let items): items.isEmpty ? "（无）" : items.joined(separator: "、")
+        }
+    }
+
+    public var isList: Bool { if case .list = self { true } else { false } }
+}
+
+/// Which catalog a change belongs to: catalogs match by (地区, 领域).
+public struct CatalogKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var region: String
+    public var domain: String
+
+    public init(region: String, domain: String) {
+        self.region = region
+        self.domain = domain
+    }
+
+    public init(_ catalog: Catalog) {
+        self.init(region: catalog.region.value, domain: catalog.domain.value)
+    }
+
+    /// `地区/领域`, the `catalog` member of the JSON report.
+    public var description: String { "\(region)/\(domain)" }
+
+    public static func < (lhs: CatalogKey, rhs: CatalogKey) -> Bool {
+        (lhs.region, lhs.domain) < (rhs.region, rhs.domain)
+    }
+}
+
+/// One change between two versions of a catalog: a `Finding` (code, severity, both locations, identity
+/// path, message) plus the structured facts the reports print.
+public struct Change: Sendable, Hashable {
+    public var finding: Finding
+    public var kind: ChangeKind
+    public var catalog: CatalogKey
+    /// 编号 of the item (the new one after a 重编号); nil for catalog-level changes.
+    public var id: String?
+    /// 编号 on the old side, when it differs.
+    public var oldID: String?
+    /// 名称 of the item (the new one when renamed), for display.
+    public var itemName: String?
+    /// 一级事项 of the item (the new one when moved), for display.
+    public var group: String?
+    /// The element's YAML key for a 修改 (公开方式, 公开渠道 …); catalog-level changes name their key (版本, 默认 …).
+    public var field: String?
+    public var old: ChangeValue?
+    public var new: ChangeValue?
+    /// For list elements: the entries added and removed.
+    public var added: [String]
+    public var removed: [String]
+    /// Whether the new value (or the old one) came from 默认.
+    public var inherited: Bool
+    /// The written reason found in the catalog: the 未涉及事项 说明 of a removed item, the
+    /// 不主动公开理由 of an item turned 依申请.
+    public var reason: String?
+    /// The reviewer's reason when an `--accept` entry lets this change pass.
+    public var acceptedReason: String?
+
+    public init(
+        _ finding: Finding, kind: ChangeKind, catalog: CatalogKey, id: String? = nil, oldID: String? = nil,
+        itemName: String? = nil, group: String? = nil, field: String? = nil,
+        old: ChangeValue? = nil, new: ChangeValue? = nil, added: [String] = [], removed: [String] = [],
+        inherited: Bool = false, reason: String? = nil
+    ) {
+        self.finding = finding
+        self.kind = kind
+        self.catalog = catalog
+        self.id = id
+        self.oldID = oldID
+        self.itemName = itemName
+        self.group = group
+        self.field = field
+        self.old = old
+        self.new = new
+        self.added = added
+        self.removed = removed
+        self.inherited = inherited
+        self.reason = reason
+    }
+
+    public var code: String { finding.code }
+    public var severity: Severity { finding.severity }
+    public var direction: Direction? { RegressionTable.direction(of: finding.kind) }
+    /// Lowers transparency (whether or not a reviewer accepted it).
+    public var isRegression: Bool { direction == .regression }
+    public var isImprovement: Bool { direction == .improvement }
+    public var isAccepted: Bool { acceptedReason != nil }
+    /// Whether the change is about the catalog as a whole rather than one item.
+    public var isCatalogLevel: Bool { id == nil }
+
+    public func message(_ language: Language) -> String { finding.message(language) }
+}

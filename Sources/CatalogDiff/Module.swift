@@ -1,2 +1,0 @@
-/// CatalogDiff module (being built).
-enum CatalogDiffModule {}
