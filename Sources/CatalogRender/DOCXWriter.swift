@@ -1,0 +1,253 @@
+/// DOCX (Office Open XML WordprocessingML), written by hand into a ZIP: one document per catalog. Landscape
+/// A4; the title (地区 + 领域 + 领域基层政务公开标准目录) in 方正小标宋简体, the issuing body, version and
+/// effective date in 仿宋_GB2312, then the official table whose two header rows (黑体) repeat at the top of
+/// every page (`w:tblHeader`), with 一级事项 merged down its rows; then 未涉及事项 and 调整记录.
+/// Fonts are named as official documents name them; the font table gives each an alternative (宋体, 仿宋,
+/// 黑体 → SimHei) that Word and WPS use where the official font is not installed.
+public enum DOCXWriter {
+    enum Font {
+        case title, heading, body
+
+        var eastAsia: String {
+            switch self {
+            case .title: "方正小标宋简体"
+            case .heading: "黑体"
+            case .body: "仿宋_GB2312"
+            }
+        }
+    }
+
+    /// A4 landscape in twentieths of a point, and the margins.
+    static let pageWidth = 16838, pageHeight = 11906, margin = 1134
+    static var textWidth: Int { pageWidth - 2 * margin }
+
+    public static func document(_ table: CatalogTable) throws -> [UInt8] {
+        try ZipContainer.make([
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", rootRelationships),
+            ("docProps/app.xml", appProperties),
+            ("docProps/core.xml", XLSXWriter.coreProperties(title: table.title)),
+            ("word/document.xml", body(table)),
+            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/styles.xml", styles),
+            ("word/settings.xml", settings),
+            ("word/fontTable.xml", fontTable),
+            ("word/footer1.xml", footer),
+        ])
+    }
+
+    // MARK: Runs and paragraphs
+
+    static func run(_ text: String, _ font: Font, size: Int, bold: Bool = false) -> String {
+        let parts = text.split(separator: "\t", omittingEmptySubsequences: false)
+        let content = parts.map { "<w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t>" }.joined(separator: "<w:tab/>")
+        return "<w:r><w:rPr>\(fonts(font))\(bold ? "<w:b/><w:bCs/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>\(content)</w:r>"
+    }
+
+    static func fonts(_ font: Font) -> String {
+        "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"\(font.eastAsia)\" w:cs=\"Times New Roman\" w:hint=\"eastAsia\"/>"
+    }
+
+    enum Alignment: String { case left, center, both }
+
+    static func paragraph(_ text: String, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
+                          spacingAfter: Int = 0, keepNext: Bool = false) -> String {
+        "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")<w:spacing w:before=\"0\" w:after=\"\(spacingAfter)\" w:line=\"240\" w:lineRule=\"auto\"/>"
+            + "<w:jc w:val=\"\(align.rawValue)\"/><w:rPr>\(fonts(font))<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:pPr>"
+            + (text.isEmpty ? "" : run(text, font, size: size, bold: bold)) + "</w:p>"
+    }
+
+    // MARK: The table
+
+    /// Type sizes in half-points: 二号 22 pt title, 四号 14 pt facts, 小五 9 pt table.
+    static let titleSize = 44, factsSize = 28, tableSize = 18, headingSize = 28
+
+    static func gridWidths(_ table: CatalogTable) -> [Int] {
+        let weights = table.columns.map { XLSXWriter.width($0, style: table.channelStyle) }
+        let total = weights.reduce(0, +)
+        var widths = weights.map { Int((Double(textWidth) * $0 / total).rounded(.down)) }
+        widths[widths.count - 1] += textWidth - widths.reduce(0, +)
+        return widths
+    }
+
+    struct Cell {
+        var lines: [String]
+        var font: Font = .body
+        var align: Alignment = .left
+        var span = 1
+        /// nil: no vertical merge; true: starts a merge; false: continues one.
+        var mergeStart: Bool?
+        var shaded = false
+        var bold = false
+    }
+
+    static func cellXML(_ cell: Cell, width: Int) -> String {
+        var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+        if cell.span > 1 { properties += "<w:gridSpan w:val=\"\(cell.span)\"/>" }
+        if let start = cell.mergeStart { properties += start ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>" }
+        if cell.shaded { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" }
+        properties += "<w:vAlign w:val=\"center\"/>"
+        let lines = cell.mergeStart == false || cell.lines.isEmpty ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }.joined()
+        return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
+    }
+
+    static func rowXML(_ cells: [Cell], widths: [Int], header: Bool) -> String {
+        var column = 0
+        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "") + "<w:jc w:val=\"center\"/></w:trPr>"
+        for cell in cells {
+            let width = widths[column..<min(widths.count, column + cell.span)].reduce(0, +)
+            xml += cellXML(cell, width: width)
+            column += cell.span
+        }
+        return xml + "</w:tr>"
+    }
+
+    static func tableXML(_ table: CatalogTable) -> String {
+        let widths = gridWidths(table)
+        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+            + "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+            }.joined() + "</w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
+        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+
+        // Two header rows.
+        var top: [Cell] = []
+        var bottom: [Cell] = []
+        for headerCell in table.headerCells {
+            if headerCell.leaves.isEmpty {
+                top.append(Cell(lines: [headerCell.title], font: .heading, align: .center, mergeStart: true, shaded: true))
+                bottom.append(Cell(lines: [], font: .heading, align: .center, mergeStart: false, shaded: true))
+            } else {
+                top.append(Cell(lines: [headerCell.title], font: .heading, align: .center, span: headerCell.leaves.count, shaded: true))
+                bottom += headerCell.leaves.map { Cell(lines: [$0.title], font: .heading, align: .center, shaded: true) }
+            }
+        }
+        xml += rowXML(top, widths: widths, header: true)
+        xml += rowXML(bottom, widths: widths, header: true)
+
+        // One row per item.
+        let columns = table.columns
+        for group in table.groups {
+            for row in group.rows {
+                let cells = columns.map { column -> Cell in
+                    switch column {
+                    case .number, .audience, .mode, .level:
+                        return Cell(lines: table.lines(row, column), align: .center)
+                    case .group:
+                        if group.rows.count == 1 { return Cell(lines: [row.group], align: .center, bold: true) }
+                        return Cell(lines: row.startsGroup ? [row.group] : [], align: .center, mergeStart: row.startsGroup, bold: true)
+                    default:
+                        return Cell(lines: table.lines(row, column))
+                    }
+                }
+                xml += rowXML(cells, widths: widths, header: false)
+            }
+        }
+        return xml + "</w:tbl>"
+    }
+
+    static func body(_ table: CatalogTable) -> String {
+        var xml = XLSXWriter.xmlHeader
+            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+        xml += paragraph(table.title, .title, size: titleSize, align: .center, spacingAfter: 120)
+        xml += paragraph("发布机构：" + table.publisher, .body, size: factsSize, align: .center)
+        var facts = "版本：" + table.version
+        if let date = table.effectiveDate { facts += "　　生效日期：" + date }
+        xml += paragraph(facts, .body, size: factsSize, align: .center, spacingAfter: 200)
+        xml += tableXML(table)
+        if table.channelStyle == .checklist {
+            xml += paragraph("注：公开渠道和载体中“■”表示选用，“□”表示未选用。", .body, size: tableSize, spacingAfter: 0)
+        }
+        if !table.notApplicableEntries.isEmpty {
+            xml += paragraph("未涉及事项", .heading, size: headingSize, spacingAfter: 60, keepNext: true)
+            for entry in table.notApplicableEntries {
+                xml += paragraph(entry.id + "　" + entry.reason, .body, size: factsSize)
+            }
+        }
+        if !table.adjustments.isEmpty {
+            xml += paragraph("调整记录", .heading, size: headingSize, spacingAfter: 60, keepNext: true)
+            for entry in table.adjustments {
+                let version = entry.version.map { "（版本 \($0)）" } ?? ""
+                xml += paragraph(entry.date + version + "　" + entry.note, .body, size: factsSize)
+            }
+        }
+        xml += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+            + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
+            + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            + "<w:cols w:space=\"425\"/></w:sectPr>"
+        return xml + "</w:body></w:document>"
+    }
+
+    // MARK: Package parts
+
+    static let contentTypes = XLSXWriter.xmlHeader
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+        + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+        + "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
+        + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+        + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        + "</Types>"
+
+    static let rootRelationships = XLSXWriter.xmlHeader
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+        + "</Relationships>"
+
+    static let documentRelationships = XLSXWriter.xmlHeader
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
+        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
+        + "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+        + "</Relationships>"
+
+    static let appProperties = XLSXWriter.xmlHeader
+        + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>gkml</Application></Properties>"
+
+    static let styles = XLSXWriter.xmlHeader
+        + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(.body))<w:sz w:val=\"\(tableSize)\"/><w:szCs w:val=\"\(tableSize)\"/>"
+        + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+        + "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+        + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+        + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
+        + "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+        + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+        + "</w:styles>"
+
+    static let settings = XLSXWriter.xmlHeader
+        + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + "<w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+        + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+        + "</w:settings>"
+
+    /// The fonts with their alternatives (w:altName) for machines without the official fonts.
+    static let fontTable = XLSXWriter.xmlHeader
+        + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        + "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+        + "<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/><w:family w:val=\"script\"/><w:pitch w:val=\"variable\"/></w:font>"
+        + "<w:font w:name=\"黑体\"><w:altName w:val=\"SimHei\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "<w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+        + "<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "</w:fonts>"
+
+    /// "— 1 —" centred at the foot of each page, as official documents number pages.
+    static let footer = XLSXWriter.xmlHeader
+        + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>"
+        + run("— ", .body, size: factsSize)
+        + "<w:fldSimple w:instr=\" PAGE \">\(run("1", .body, size: factsSize))</w:fldSimple>"
+        + run(" —", .body, size: factsSize)
+        + "</w:p></w:ftr>"
+}

@@ -1,0 +1,208 @@
+import CatalogModel
+import Foundation
+
+/// The formats `gkml build` and `gkml render` write.
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+    case html, md, csv, xlsx, docx, json
+
+    public var fileExtension: String { rawValue }
+
+    /// How a download link names the format.
+    public var label: String {
+        switch self {
+        case .html: "网页"
+        case .md: "Markdown"
+        case .csv: "CSV"
+        case .xlsx: "Excel"
+        case .docx: "Word"
+        case .json: "JSON"
+        }
+    }
+
+    /// Parses "html,md,csv"; nil names the first unknown entry.
+    public static func parseList(_ text: String) -> Result<[OutputFormat], RenderError> {
+        var formats: [OutputFormat] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
+            let name = part == "markdown" ? "md" : part
+            guard let format = OutputFormat(rawValue: name) else {
+                return .failure(RenderError("未知的输出格式“\(part)”；可用的格式：\(allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        if formats.isEmpty { return .failure(RenderError("没有指定输出格式；可用的格式：\(allCases.map(\.rawValue).joined(separator: ", "))")) }
+        return .success(formats)
+    }
+}
+
+/// One file of the output, by its path relative to the output folder (`/`-separated, made of safe components).
+public struct RenderedFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// A jurisdiction's catalogs to publish.
+public struct SiteJurisdiction: Sendable {
+    public var name: String
+    public var level: Level
+    public var catalogs: [Catalog]
+
+    public init(name: String, level: Level, catalogs: [Catalog]) {
+        self.name = name
+        self.level = level
+        self.catalogs = catalogs
+    }
+}
+
+/// What `gkml build` publishes: a workspace's jurisdictions and their catalogs.
+public struct SiteSource: Sendable {
+    /// "示例县基层政务公开标准目录".
+    public var title: String
+    public var publisher: String?
+    public var jurisdictions: [SiteJurisdiction]
+    public var options: TableOptions
+    public var registry: DomainRegistry
+
+    public init(title: String, publisher: String?, jurisdictions: [SiteJurisdiction], options: TableOptions, registry: DomainRegistry = .pilot) {
+        self.title = title
+        self.publisher = publisher
+        self.jurisdictions = jurisdictions
+        self.options = options
+        self.registry = registry
+    }
+
+    /// The site of a workspace: its title is the workspace's region + 基层政务公开标准目录, and the 公开层级
+    /// columns are the workspace's levels with its labels.
+    public init(workspace: Workspace, jurisdictions: [SiteJurisdiction], channelStyle: ChannelStyle, registry: DomainRegistry = .pilot) {
+        self.init(
+            title: workspace.region.value + "基层政务公开标准目录", publisher: workspace.publisher?.value,
+            jurisdictions: jurisdictions, options: TableOptions(workspace: workspace, channelStyle: channelStyle),
+            registry: registry
+        )
+    }
+}
+
+/// What a build produced.
+public struct SiteOutput: Sendable {
+    public var files: [RenderedFile]
+    public var catalogCount: Int
+    public var itemCount: Int
+}
+
+/// Lays out the published site: `index.html` and `assets/` at the top, one folder per jurisdiction holding
+/// `<domain-slug>.html|md|csv|docx|json` per catalog and `<jurisdiction>.xlsx` with one sheet per catalog.
+/// Folder and file names come from `SafeName`, so no catalog text can place a file outside the output folder.
+public enum SiteBuilder {
+    public static func build(_ source: SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn) throws -> SiteOutput {
+        let renderer = HTMLRenderer(templates: templates)
+        var files: [RenderedFile] = [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText)]
+        var takenFolders: Set<String> = ["assets", "index.html", OutputFolder.marker]
+        var columns: [SiteIndex.Column] = []
+        var entries: [String: [Int: [SiteIndex.Entry]]] = [:]
+        var domainOrder: [String: (String, String)] = [:]
+        var catalogCount = 0, itemCount = 0
+
+        for (jurisdictionIndex, jurisdiction) in source.jurisdictions.enumerated() {
+            let folder = SafeName.unique(SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
+            var takenNames: Set<String> = []
+            let workbookName = SafeName.unique(folder, in: &takenNames)
+            let catalogs = jurisdiction.catalogs.sorted { sortKey($0, source.registry) < sortKey($1, source.registry) }
+            let tables = catalogs.map { CatalogTable($0, options: source.options, registry: source.registry) }
+            let workbookPath = "\(folder)/\(workbookName).xlsx"
+            let workbookDownload = DownloadLink(
+                label: "Excel（本辖区全部领域）", href: urlPath("\(workbookName).xlsx"),
+                fileName: SafeName.component(jurisdiction.name + "基层政务公开标准目录", fallback: workbookName) + ".xlsx"
+            )
+            if formats.contains(.xlsx) {
+                files.append(RenderedFile(path: workbookPath, bytes: try XLSXWriter.workbook(tables, title: jurisdiction.name + "基层政务公开标准目录")))
+            }
+            columns.append(SiteIndex.Column(
+                name: jurisdiction.name, levelLabel: source.options.label(jurisdiction.level),
+                workbook: formats.contains(.xlsx) ? DownloadLink(label: workbookDownload.label, href: urlPath(workbookPath), fileName: workbookDownload.fileName) : nil
+            ))
+
+            for table in tables {
+                catalogCount += 1
+                itemCount += table.itemCount
+                let base = SafeName.unique(SafeName.domainSlug(table.domain, registry: source.registry), in: &takenNames)
+                let downloadStem = SafeName.component(table.title, fallback: base)
+                var downloads: [DownloadLink] = []
+                for format in formats where format != .html && format != .xlsx {
+                    downloads.append(DownloadLink(label: format.label, href: urlPath("\(base).\(format.fileExtension)"), fileName: "\(downloadStem).\(format.fileExtension)"))
+                }
+                if formats.contains(.xlsx) { downloads.append(workbookDownload) }
+
+                for format in formats {
+                    let path = "\(folder)/\(base).\(format.fileExtension)"
+                    switch format {
+                    case .html:
+                        let context = PageContext(
+                            assetRoot: "../assets/", indexHref: "../index.html", siteTitle: source.title,
+                            sitePublisher: source.publisher, downloads: downloads
+                        )
+                        files.append(RenderedFile(path: path, text: try renderer.catalogPage(table, context: context)))
+                    case .md: files.append(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
+                    case .csv: files.append(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
+                    case .json: files.append(RenderedFile(path: path, text: JSONRenderer.render(table)))
+                    case .docx: files.append(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
+                    case .xlsx: break
+                    }
+                }
+
+                let domainKey = source.registry.domain(named: table.domain)?.name ?? table.domain
+                if domainOrder[domainKey] == nil {
+                    domainOrder[domainKey] = (source.registry.domain(named: table.domain)?.code ?? "~", domainKey)
+                }
+                let href = formats.contains(.html) ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
+                entries[domainKey, default: [:]][jurisdictionIndex, default: []].append(
+                    SiteIndex.Entry(label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount, version: table.version, effectiveDate: table.effectiveDate)
+                )
+            }
+        }
+
+        if formats.contains(.html) {
+            let domains = domainOrder.keys.sorted { domainOrder[$0]!.0 != domainOrder[$1]!.0 ? domainOrder[$0]!.0 < domainOrder[$1]!.0 : $0 < $1 }
+            let rows = domains.map { domain in
+                SiteIndex.Row(domain: domain, cells: source.jurisdictions.indices.map { entries[domain]?[$0] ?? [] })
+            }
+            let index = SiteIndex(title: source.title, publisher: source.publisher, columns: columns, rows: rows)
+            files.append(RenderedFile(path: "index.html", text: try renderer.indexPage(index)))
+            files.append(RenderedFile(path: "assets/\(HTMLTemplates.stylesheetName)", text: templates.stylesheet))
+            files.append(RenderedFile(path: "assets/\(HTMLTemplates.scriptName)", text: templates.script))
+        }
+        files.sort { $0.path < $1.path }
+        return SiteOutput(files: files, catalogCount: catalogCount, itemCount: itemCount)
+    }
+
+    /// Pilot domains in code order, then the others by name, then by file.
+    static func sortKey(_ catalog: Catalog, _ registry: DomainRegistry) -> String {
+        let code = registry.domain(named: catalog.domain.value).map { $0.pilot ? "0" + $0.code : "1" + $0.code } ?? "2"
+        return code + "\u{0}" + catalog.domain.value + "\u{0}" + catalog.file
+    }
+
+    /// One catalog in one format, for `gkml render`. HTML pages are self-contained (style and script inlined,
+    /// allowed by hash in the page's Content-Security-Policy). The table has the levels the catalog uses
+    /// (县级 and 乡级 at least) unless `options` says otherwise.
+    public static func renderOne(_ catalog: Catalog, format: OutputFormat, options: TableOptions = TableOptions(),
+                                 templates: HTMLTemplates = .builtIn, registry: DomainRegistry = .pilot) throws -> [UInt8] {
+        let table = CatalogTable(catalog, options: options, registry: registry)
+        switch format {
+        case .html:
+            let page = try HTMLRenderer(templates: templates).catalogPage(table, context: PageContext(siteTitle: table.title, sitePublisher: table.publisher))
+            return Array(page.utf8)
+        case .md: return Array(MarkdownRenderer.render(table).utf8)
+        case .csv: return CSVRenderer.render(table)
+        case .json: return Array(JSONRenderer.render(table).utf8)
+        case .docx: return try DOCXWriter.document(table)
+        case .xlsx: return try XLSXWriter.workbook([table], title: table.title)
+        }
+    }
+}
