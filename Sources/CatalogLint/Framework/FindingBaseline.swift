@@ -1,0 +1,160 @@
+import Diagnostics
+import Foundation
+
+/// A record of known findings, so that a county can adopt gkml on legacy catalogs without failing CI on old
+/// problems (`gkml validate --write-baseline FILE`, then `--baseline FILE`).
+///
+/// A finding is keyed by file, code, identity path and message arguments — never by line or column — so
+/// moving lines, inserting items above or reindenting does not bring an old finding back. List indexes in the
+/// path (`/公开依据/2`) and arguments that hold line or column numbers are left out of the key for the same
+/// reason. The same key may be recorded several times; each record absorbs one finding.
+public struct FindingBaseline: Sendable, Equatable {
+    public struct Key: Hashable, Sendable, Comparable {
+        public var file: String
+        public var code: String
+        public var path: String
+        public var arguments: [String: String]
+
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.file, a.code, a.path, a.argumentText) < (b.file, b.code, b.path, b.argumentText)
+        }
+
+        var argumentText: String { arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}") }
+    }
+
+    /// The format tag written at the top of the file.
+    public static let format = "gkml-baseline/1"
+
+    /// How many findings of each key are known.
+    public private(set) var counts: [Key: Int]
+    /// Messages kept for people reading the file (not part of the key).
+    var messages: [Key: String] = [:]
+
+    public init() { counts = [:] }
+
+    /// A baseline of these findings. `file` maps a finding's file to the name recorded (e.g. relative to the
+    /// workspace root), so that the baseline works from any working directory.
+    public init(_ findings: [Finding], file: (String) -> String = { $0 }) {
+        counts = [:]
+        for finding in findings {
+            let key = FindingBaseline.key(finding, file: file)
+            counts[key, default: 0] += 1
+            messages[key] = finding.message(.zh)
+        }
+    }
+
+    public static func == (a: FindingBaseline, b: FindingBaseline) -> Bool { a.counts == b.counts }
+
+    public var isEmpty: Bool { counts.isEmpty }
+
+    /// The key of a finding.
+    public static func key(_ finding: Finding, file: (String) -> String = { $0 }) -> Key {
+        let path = finding.path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.allSatisfy(\.isNumber) && !$0.isEmpty ? "*" : String($0) }
+            .joined(separator: "/")
+        let arguments = finding.arguments.filter { key, _ in
+            let k = key.lowercased()
+            return !(k.hasSuffix("line") || k.hasSuffix("column") || k == "line" || k == "column")
+        }
+        return Key(file: normalize(file(finding.location.file)), code: finding.code, path: path, arguments: arguments)
+    }
+
+    static func normalize(_ file: String) -> String {
+        var f = file.replacingOccurrences(of: "\\", with: "/")
+        while f.hasPrefix("./") { f.removeFirst(2) }
+        return f
+    }
+
+    /// Splits findings into the new ones and those the baseline already knows.
+    public func filter(_ findings: [Finding], file: (String) -> String = { $0 }) -> (new: [Finding], known: [Finding]) {
+        var remaining = counts
+        var new: [Finding] = []
+        var known: [Finding] = []
+        for finding in findings {
+            let key = FindingBaseline.key(finding, file: file)
+            if let n = remaining[key], n > 0 {
+                remaining[key] = n - 1
+                known.append(finding)
+            } else {
+                new.append(finding)
+            }
+        }
+        return (new, known)
+    }
+
+    /// The report without the findings the baseline knows.
+    public func filter(_ report: ValidationReport, file: (String) -> String = { $0 }) -> ValidationReport {
+        var remaining = self
+        var out = report
+        for index in out.files.indices {
+            let (new, known) = remaining.filter(out.files[index].findings, file: file)
+            out.files[index].findings = new
+            for finding in known { remaining.counts[FindingBaseline.key(finding, file: file), default: 1] -= 1 }
+        }
+        let (general, _) = remaining.filter(out.general, file: file)
+        out.general = general
+        return out
+    }
+
+    // MARK: Reading and writing
+
+    /// Why a baseline file cannot be read.
+    public struct ReadError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The file's text: JSON, one object per key, sorted, so that the file diffs well in git.
+    public func serialized() -> String {
+        let entries = counts.keys.sorted().map { key -> JSONOutput in
+            var members: [(String, JSONOutput)] = [
+                ("file", .string(key.file)), ("code", .string(key.code)), ("path", .string(key.path)),
+            ]
+            if !key.arguments.isEmpty {
+                members.append(("arguments", .object(key.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            }
+            if let count = counts[key], count > 1 { members.append(("count", .int(count))) }
+            if let message = messages[key] { members.append(("message", .string(message))) }
+            return .object(members)
+        }
+        return JSONOutput.object([("格式", .string(FindingBaseline.format)), ("findings", .array(entries))]).serialized() + "\n"
+    }
+
+    /// Reads a baseline from its text.
+    public init(json bytes: [UInt8]) throws(ReadError) {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw ReadError(description: "基线文件不是有效的 JSON：\(error.localizedDescription)")
+        }
+        guard let top = object as? [String: Any], let list = top["findings"] as? [[String: Any]] else {
+            throw ReadError(description: "基线文件缺少「findings」列表")
+        }
+        if let format = top["格式"] as? String, format != FindingBaseline.format {
+            throw ReadError(description: "不支持的基线格式「\(format)」，应为 \(FindingBaseline.format)")
+        }
+        counts = [:]
+        for entry in list {
+            guard let file = entry["file"] as? String, let code = entry["code"] as? String else {
+                throw ReadError(description: "基线文件的条目缺少 file 或 code")
+            }
+            let arguments = (entry["arguments"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+            let key = Key(file: FindingBaseline.normalize(file), code: code, path: entry["path"] as? String ?? "", arguments: arguments)
+            counts[key, default: 0] += (entry["count"] as? Int) ?? 1
+            if let message = entry["message"] as? String { messages[key] = message }
+        }
+    }
+
+    /// Reads a baseline file.
+    public static func read(path: String) throws(ReadError) -> FindingBaseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(description: "无法读取基线文件「\(path)」")
+        }
+        return try FindingBaseline(json: Array(data))
+    }
+
+    /// Writes the baseline atomically (a temporary file, then rename).
+    public func write(to path: String) throws {
+        try Data(serialized().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

@@ -1,0 +1,102 @@
+import CatalogModel
+import Diagnostics
+import Foundation
+
+/// What the rules know beyond the files being checked: the workspace (机构名录, 规则 settings), the domain
+/// registry, the national (or the workspace's own) baseline, and — for a township — the county's catalogs of
+/// the same domains, so that the upper level's proactive disclosure cannot be downgraded below it.
+public struct LintContext: Sendable {
+    /// The workspace the files belong to (nil for loose files: rules that need 机构名录 are then skipped).
+    public var workspace: Workspace?
+    public var registry: DomainRegistry
+    /// The baseline catalogs conformance is checked against.
+    public var baselines: BaselineCatalogs
+    /// The upper level's catalogs: for a township, its county's catalogs (any domains; matched by domain).
+    public var upperLevel: [Catalog]
+    /// Rule settings by code (from the workspace's 规则 unless set otherwise).
+    public var rules: [String: RuleSetting]
+
+    public init(
+        workspace: Workspace? = nil, registry: DomainRegistry? = nil, baselines: BaselineCatalogs = .national,
+        upperLevel: [Catalog] = [], rules: [String: RuleSetting]? = nil
+    ) {
+        self.workspace = workspace
+        self.registry = registry ?? workspace.map { DomainRegistry.pilot.adding($0.extraDomains) } ?? .pilot
+        self.baselines = baselines
+        self.upperLevel = upperLevel
+        self.rules = rules ?? workspace?.rules ?? [:]
+    }
+
+    /// The canonical domain a 领域 value names, if known.
+    public func domain(named name: String) -> Domain? { registry.domain(named: name) }
+
+    /// The upper level's catalog of a domain (for a township: the county's).
+    public func upperCatalog(for domain: Domain?) -> Catalog? {
+        guard let domain else { return nil }
+        return upperLevel.first { registry.domain(named: $0.domain.value)?.name == domain.name }
+    }
+}
+
+/// Baseline catalogs by canonical domain name.
+public struct BaselineCatalogs: Sendable {
+    public var catalogs: [String: Catalog]
+
+    public init(catalogs: [String: Catalog]) { self.catalogs = catalogs }
+
+    /// Keys each catalog by the canonical name of its 领域.
+    public init(_ list: [Catalog], registry: DomainRegistry = .pilot) {
+        var catalogs: [String: Catalog] = [:]
+        for catalog in list {
+            catalogs[registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value] = catalog
+        }
+        self.catalogs = catalogs
+    }
+
+    /// No baseline: conformance rules are skipped.
+    public static let none = BaselineCatalogs(catalogs: [:])
+
+    /// The national baseline compiled into gkml (catalogs/baseline/), decoded once.
+    public static let national: BaselineCatalogs = {
+        var catalogs: [String: Catalog] = [:]
+        for domain in DomainRegistry.pilot.domains where domain.pilot {
+            if let catalog = Baseline.catalog(for: domain) { catalogs[domain.name] = catalog }
+        }
+        return BaselineCatalogs(catalogs: catalogs)
+    }()
+
+    public func catalog(for domain: Domain?) -> Catalog? {
+        guard let domain else { return nil }
+        return catalogs[domain.name]
+    }
+
+    /// Every 公开主体 the baselines use: role names ("乡镇人民政府（街道办事处）") that a local catalog must replace.
+    public var roleNames: Set<String> {
+        var names = Set<String>()
+        for catalog in catalogs.values {
+            for item in catalog.items { names.formUnion(item.bodies.value.map(\.value)) }
+            if let bodies = catalog.defaults?.bodies { names.formUnion(bodies.value.map(\.value)) }
+        }
+        return names
+    }
+}
+
+/// What a rule sees while it checks one file: the context and every file of the jurisdiction.
+public struct LintScope: Sendable {
+    public var context: LintContext
+    /// The files checked together (one jurisdiction's folder), including the one being checked.
+    public var files: [LintFile]
+
+    public init(context: LintContext, files: [LintFile]) {
+        self.context = context
+        self.files = files
+    }
+
+    /// The other files of the same domain as `file` (in this jurisdiction), in path order.
+    public func sameDomain(as file: LintFile) -> [LintFile] {
+        guard let name = file.domain?.name ?? file.catalog?.domain.value else { return [] }
+        return files.filter { other in
+            other.path != file.path && other.catalog != nil
+                && (other.domain?.name ?? other.catalog?.domain.value) == name
+        }
+    }
+}

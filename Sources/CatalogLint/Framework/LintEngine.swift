@@ -1,0 +1,118 @@
+import CatalogModel
+import Diagnostics
+
+/// What linting one file produced.
+public struct LintResult: Sendable {
+    /// Lint findings to report: configured severities applied, rules turned off removed, ignored ones removed.
+    public var findings: [Finding]
+    /// Findings silenced by an ignore comment, each with the comment's reason (for `--format json`).
+    public var suppressed: [(finding: Finding, reason: String)]
+    /// The reported violations that `--fix` can repair (a subset of `findings`, with their edits).
+    public var fixable: [LintViolation]
+
+    public init(findings: [Finding] = [], suppressed: [(finding: Finding, reason: String)] = [], fixable: [LintViolation] = []) {
+        self.findings = findings
+        self.suppressed = suppressed
+        self.fixable = fixable
+    }
+}
+
+/// Runs the lint rules over one jurisdiction's files at a time (cross-file rules compare files of the same
+/// domain within it) and applies the configuration: 规则 settings and ignore comments.
+public enum LintEngine {
+    /// Lints loaded catalogs. Files that could not be parsed get an empty result. Keyed by `LoadedCatalog.file`.
+    public static func lint(_ catalogs: [LoadedCatalog], context: LintContext) -> [String: LintResult] {
+        var results: [String: LintResult] = [:]
+        for catalog in catalogs where catalog.document == nil { results[catalog.file] = LintResult() }
+        let files = catalogs.compactMap { LintFile($0, registry: context.registry) }
+        for (path, result) in lint(files: files, context: context) { results[path] = result }
+        return results
+    }
+
+    /// Lints files already indexed.
+    public static func lint(files: [LintFile], context: LintContext, rules: [any LintRule] = LintRules.all) -> [String: LintResult] {
+        let scope = LintScope(context: context, files: files)
+        let active = rules.filter { rule in
+            type(of: rule).description.kinds.contains { context.rules[$0.code] != .off }
+        }
+        var results: [String: LintResult] = [:]
+        for file in files {
+            var violations: [LintViolation] = []
+            for rule in active { violations += rule.check(file, in: scope) }
+            results[file.path] = configure(violations, file: file, context: context)
+        }
+        return results
+    }
+
+    /// Applies severities and `off`, drops what the earlier stages already report, and applies ignore comments.
+    static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
+        var seen = Set<String>()
+        var violations: [LintViolation] = []
+        let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
+        for var violation in raw {
+            let finding = violation.finding
+            switch context.rules[finding.code] {
+            case .off?: continue
+            case .severity(let severity)?: violation.finding.severity = severity
+            case nil: break
+            }
+            // A schema error at the same place already says it; the lint violation is kept only for --fix.
+            if schemaOverlapping.contains(finding.code), let position = finding.location.position,
+               earlierErrors.contains(position) {
+                violation.finding.severity = .info
+                violation.finding.notes.append(hiddenMarker)
+            }
+            let key = "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.path)|\(finding.arguments.sorted { $0.key < $1.key })"
+            if seen.insert(key).inserted { violations.append(violation) }
+        }
+
+        // Ignore comments.
+        let comments = IgnoreComment.parse(file)
+        var used = Set<String>()  // "line|code"
+        var reported: [LintViolation] = []
+        var suppressed: [(finding: Finding, reason: String)] = []
+        for violation in violations {
+            let finding = violation.finding
+            if let line = finding.location.position?.line,
+               let comment = comments.first(where: { c in
+                   !c.reason.isEmpty && c.scope.contains(line) && c.codes.contains(finding.code)
+               }) {
+                used.insert("\(comment.line)|\(finding.code)")
+                if !finding.notes.contains(hiddenMarker) { suppressed.append((finding, comment.reason)) }
+                continue
+            }
+            reported.append(violation)
+        }
+        // Comments that silenced nothing (only meaningful when every rule could run).
+        if file.catalog != nil, context.rules[IgnoreCommentRule.unused.code] != .off {
+            let known = Set(LintRules.kinds.map(\.code))
+            for comment in comments where !comment.reason.isEmpty {
+                var offset = 0
+                for code in comment.codes {
+                    defer { offset += code.unicodeScalars.count + 1 }
+                    guard known.contains(code), !used.contains("\(comment.line)|\(code)"),
+                          context.rules[code] != .off else { continue }
+                    var finding = file.finding(
+                        IgnoreCommentRule.unused,
+                        at: SourcePosition(line: comment.line, column: comment.codesColumn + offset),
+                        end: SourcePosition(line: comment.line, column: comment.codesColumn + offset + code.unicodeScalars.count),
+                        path: "", arguments: ["code": code])
+                    if case .severity(let severity)? = context.rules[finding.code] { finding.severity = severity }
+                    reported.append(LintViolation(finding))
+                }
+            }
+        }
+        let visible = reported.filter { !$0.finding.notes.contains(hiddenMarker) }
+        return LintResult(
+            findings: Finding.sortedForReport(visible.map(\.finding)),
+            suppressed: suppressed,
+            fixable: reported.filter { !$0.fix.isEmpty })
+    }
+
+    /// Codes whose findings the schema also reports as errors at the same position (empty or repeated list
+    /// entries): the lint finding is then not shown, but `--fix` still repairs it.
+    static let schemaOverlapping: Set<String> = ["text-list-empty-entry", "text-list-duplicate-entry", "text-whitespace"]
+
+    /// Marks a violation kept only for `--fix`.
+    static let hiddenMarker = LocalizedText(zh: "\u{0}fix-only", en: "\u{0}fix-only")
+}

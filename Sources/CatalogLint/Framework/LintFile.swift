@@ -1,0 +1,223 @@
+import CatalogModel
+import Diagnostics
+import YAMLTree
+
+/// One file as the rules see it: the parsed document (tree and source bytes), the typed catalog when it
+/// decoded, and indexes from positions to nodes and bytes, so that findings point at the exact character and
+/// fixes edit the exact bytes.
+public struct LintFile: Sendable {
+    public let path: String
+    public let document: YAMLDocument
+    /// The decoded catalog; nil when schema errors kept it from being decoded (tree-level rules still run).
+    public let catalog: Catalog?
+    /// Findings of the earlier stages (YAML, schema, model) for this file.
+    public let earlierFindings: [Finding]
+    /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
+    public let domain: Domain?
+    let lines: LineIndex
+    let scalars: [SourcePosition: YAMLNode]
+
+    public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
+        guard let document = loaded.document else { return nil }
+        self.path = loaded.file
+        self.document = document
+        self.catalog = loaded.catalog
+        self.earlierFindings = loaded.findings
+        self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
+        self.lines = LineIndex(document.source)
+        var scalars: [SourcePosition: YAMLNode] = [:]
+        LintFile.indexScalars(document.root, into: &scalars)
+        self.scalars = scalars
+    }
+
+    static func indexScalars(_ node: YAMLNode, into index: inout [SourcePosition: YAMLNode]) {
+        switch node.value {
+        case .sequence(let items): for item in items { indexScalars(item, into: &index) }
+        case .mapping(let pairs):
+            for pair in pairs { indexScalars(pair.value, into: &index) }
+        default:
+            if index[node.start] == nil { index[node.start] = node }
+        }
+    }
+
+    public var root: YAMLNode { document.root }
+
+    /// The text of a 1-based line without its line break.
+    public func line(_ number: Int) -> String { lines.line(number) }
+
+    public var lineCount: Int { lines.lineCount }
+
+    /// The scalar node that starts at a position.
+    public func node(at position: SourcePosition) -> YAMLNode? { scalars[position] }
+
+    /// Whether the file is a national baseline catalog (地区: 全国): rules about local adaptation skip it.
+    public var isBaseline: Bool { catalog?.region.value == "全国" }
+
+    // MARK: Findings
+
+    public func location(_ position: SourcePosition?, end: SourcePosition? = nil) -> SourceLocation {
+        SourceLocation(file: path, position: position, end: end)
+    }
+
+    public func finding(
+        _ kind: FindingKind, at position: SourcePosition?, end: SourcePosition? = nil, path: String,
+        arguments: [String: String] = [:], notes: [LocalizedText] = []
+    ) -> Finding {
+        Finding(kind, at: location(position, end: end), path: path, arguments: arguments, notes: notes)
+    }
+
+    // MARK: Spans of scalar values
+
+    /// Where a scalar's characters are in the source. `exact` when the value is written on one line exactly as
+    /// it reads (plain, or quoted without escapes): then every character has its own column and can be edited.
+    public func span(of node: YAMLNode) -> ValueSpan {
+        guard let value = node.string, node.start.line == node.end.line || node.style == .plain else {
+            return ValueSpan(start: node.start, length: 0, exact: false)
+        }
+        let scalarsOfValue = Array(value.unicodeScalars)
+        let text = Array(line(node.start.line).unicodeScalars)
+        let column = node.start.column - 1
+        func matches(at offset: Int) -> Bool {
+            guard offset >= 0, offset + scalarsOfValue.count <= text.count else { return false }
+            return Array(text[offset..<offset + scalarsOfValue.count]) == scalarsOfValue
+        }
+        switch node.style {
+        case .plain?:
+            if matches(at: column) {
+                return ValueSpan(start: node.start, length: scalarsOfValue.count, exact: true)
+            }
+        case .doubleQuoted?, .singleQuoted?:
+            let quote: Unicode.Scalar = node.style == .doubleQuoted ? "\"" : "'"
+            if column < text.count, text[column] == quote, matches(at: column + 1),
+               column + 1 + scalarsOfValue.count < text.count, text[column + 1 + scalarsOfValue.count] == quote {
+                return ValueSpan(
+                    start: SourcePosition(line: node.start.line, column: node.start.column + 1),
+                    length: scalarsOfValue.count, exact: true)
+            }
+        default:
+            break
+        }
+        return ValueSpan(start: node.start, length: 0, exact: false)
+    }
+
+    /// The span of a located string value of the model.
+    public func span(of value: Located<String>) -> ValueSpan {
+        if let node = scalars[value.position] { return span(of: node) }
+        return ValueSpan(start: value.position, length: 0, exact: false)
+    }
+
+    // MARK: Walking the tree
+
+    /// Calls `body` for every string scalar that is a value (not a key), with its identity-keyed path:
+    /// items are `/事项/编号=ID/…`, groups `/事项/一级事项=NAME/…`, list entries end in their index.
+    public func forEachString(_ body: (YAMLNode, String) -> Void) {
+        LintFile.walk(root, path: "", body)
+    }
+
+    static func walk(_ node: YAMLNode, path: String, _ body: (YAMLNode, String) -> Void) {
+        switch node.value {
+        case .string:
+            body(node, path)
+        case .mapping(let pairs):
+            for pair in pairs { walk(pair.value, path: path + "/" + pair.key.keyText, body) }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() { walk(item, path: elementPath(item, index: index, in: path), body) }
+        default:
+            break
+        }
+    }
+
+    /// The identity path of a sequence element.
+    static func elementPath(_ item: YAMLNode, index: Int, in path: String) -> String {
+        if let id = item["编号"]?.string {
+            if path.hasSuffix("/二级事项") { return "/事项/编号=\(id)" }
+            return "\(path)/编号=\(id)"
+        }
+        if let group = item["一级事项"]?.string { return "\(path)/一级事项=\(group)" }
+        return "\(path)/\(index)"
+    }
+
+    // MARK: Values as written
+
+    /// A value of the model where it is written: in 默认 (item nil) or in an item that does not inherit it.
+    public struct Written<Value: Sendable>: Sendable {
+        public var value: Located<Value>
+        public var path: String
+        public var item: CatalogItem?
+    }
+
+    /// The values of an inheritable element as written: once for 默认, then for each item that sets its own.
+    public func written<Value>(
+        _ element: CatalogElement, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
+        item: KeyPath<CatalogItem, Located<Value>>
+    ) -> [Written<Value>] {
+        guard let catalog else { return [] }
+        var out: [Written<Value>] = []
+        if let value = catalog.defaults?[keyPath: defaults] {
+            out.append(Written(value: value, path: "/默认/\(element.rawValue)", item: nil))
+        }
+        for entry in catalog.items {
+            let value = entry[keyPath: item]
+            if !value.inherited { out.append(Written(value: value, path: entry.path(element), item: entry)) }
+        }
+        return out
+    }
+
+    /// Reports a per-item problem with an element's value: at the item's own value, or — when the value is
+    /// inherited — once at 默认 for all the items concerned, naming them in a note.
+    func reportPerItem(
+        _ kind: FindingKind, element: CatalogElement, failing: [(item: CatalogItem, arguments: [String: String])],
+        defaultsPosition: SourcePosition?, notes: [LocalizedText] = [],
+        fix: (CatalogItem) -> [TextEdit] = { _ in [] }
+    ) -> [LintViolation] {
+        var out: [LintViolation] = []
+        var inherited: [(item: CatalogItem, arguments: [String: String])] = []
+        for entry in failing {
+            if entry.item.isInherited(element), defaultsPosition != nil {
+                inherited.append(entry)
+                continue
+            }
+            let position = entry.item.position(of: element) ?? entry.item.position
+            out.append(LintViolation(
+                finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes),
+                fix: fix(entry.item)))
+        }
+        if let first = inherited.first, let position = defaultsPosition {
+            let ids = inherited.map(\.item.id.value).joined(separator: "、")
+            let note = LocalizedText(
+                zh: "该值写在「默认」中，涉及事项：\(ids)", en: "the value is set in 默认; items concerned: \(ids)")
+            out.append(LintViolation(finding(
+                kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])))
+        }
+        return out
+    }
+}
+
+/// Where a scalar value's characters are in the source.
+public struct ValueSpan: Sendable, Hashable {
+    /// The first character of the value (exact), or of the node (not exact).
+    public var start: SourcePosition
+    /// The value's length in characters (exact spans only).
+    public var length: Int
+    /// Whether each character of the value sits at `start.column + offset` on one line.
+    public var exact: Bool
+
+    /// The position of the character at `offset` (the value's start when the span is not exact).
+    public func position(_ offset: Int) -> SourcePosition {
+        exact ? SourcePosition(line: start.line, column: start.column + offset) : start
+    }
+
+    /// The end position (exclusive) of a range of characters, or nil when the span is not exact.
+    public func end(_ offset: Int) -> SourcePosition? {
+        exact ? SourcePosition(line: start.line, column: start.column + offset) : nil
+    }
+
+    /// An edit replacing characters `range` of the value; nil when the span is not exact.
+    public func edit(_ range: Range<Int>, _ replacement: String) -> TextEdit? {
+        guard exact, range.lowerBound >= 0, range.upperBound <= length else { return nil }
+        return TextEdit(
+            start: SourcePosition(line: start.line, column: start.column + range.lowerBound),
+            end: SourcePosition(line: start.line, column: start.column + range.upperBound),
+            replacement: replacement)
+    }
+}
