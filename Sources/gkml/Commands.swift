@@ -6,5 +6,6 @@ extension GKML {
         Validate.self,
         Domains.self,
         Schema.self,
+        Init.self,
     ]
 }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// The role bodies (公开主体) the national baseline uses instead of named bodies: "乡镇人民政府（街道办事处）",
+/// "县级人力资源社会保障部门" … A local catalog replaces them by the names in its workspace's 机构名录.
+public enum RoleNames {
+    /// The spellings of the township-government role that guides and published catalogs use. `gkml init`
+    /// replaces them by the township's own body in a township catalog.
+    public static let township: Set<String> = [
+        "乡镇人民政府（街道办事处）", "乡镇人民政府(街道办事处)", "乡镇人民政府", "乡镇政府", "乡（镇）人民政府",
+        "乡(镇)人民政府", "乡（镇）政府", "乡镇（街道）", "乡镇(街道)", "乡镇人民政府、街道办事处", "街道办事处",
+        "乡镇人民政府（街道）", "乡镇（街道）人民政府", "镇人民政府（街道办事处）", "乡镇政府（街道办事处）",
+    ]
+
+    /// True for a spelling of the township-government role.
+    public static func isTownshipRole(_ name: String) -> Bool {
+        township.contains(name.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// True for a county-level role ("县级…部门/机关/机构", "县级人民政府"): a role, not a body's name.
+    public static func isCountyRole(_ name: String) -> Bool {
+        name.hasPrefix("县级")
+    }
+}

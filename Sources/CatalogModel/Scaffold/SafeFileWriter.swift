@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files atomically (DESIGN §8): the text goes to a temporary file in the same folder, which then
+/// takes the target's name in one step. Without `overwrite`, an existing file is never replaced — not even
+/// one that appears between the check and the write (the final step is `link`, which fails if the name
+/// exists).
+public enum SafeFileWriter {
+    public enum Failure: Error, Sendable, Equatable {
+        /// The target exists and overwriting was not asked for.
+        case exists(String)
+        /// The folder could not be created or the file could not be written.
+        case io(path: String, reason: String)
+
+        public var message: String {
+            switch self {
+            case .exists(let path): "文件已存在：\(path)（不会覆盖；确需覆盖请加 --force）"
+            case .io(let path, let reason): "无法写入 \(path)：\(reason)"
+            }
+        }
+    }
+
+    /// Writes `text` (UTF-8) to `path`, creating missing folders.
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+        let fm = FileManager.default
+        if !overwrite && fm.fileExists(atPath: path) { throw .exists(path) }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: folder.path, reason: describe(error))
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).gkml-\(UUID().uuidString).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            throw .io(path: path, reason: describe(error))
+        }
+        defer { unlink(temporary.path) }
+        if overwrite {
+            guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
+            return
+        }
+        if link(temporary.path, url.path) == 0 { return }
+        let code = errno
+        if code == EEXIST { throw .exists(path) }
+        // File systems without hard links: check, then rename (a small window remains).
+        guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV || code == EMLINK else {
+            throw .io(path: path, reason: String(cString: strerror(code)))
+        }
+        if fm.fileExists(atPath: path) { throw .exists(path) }
+        guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    static func describe(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = Int32(exactly: underlying.code) {
+            return String(cString: strerror(code))
+        }
+        return nsError.localizedDescription
+    }
+}
