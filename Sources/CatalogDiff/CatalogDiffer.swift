@@ -347,7 +347,8 @@ public enum CatalogDiffer {
                          added: added, removed: removed)
                 }
             }
-            if a.reasonNotProactive?.value != b.reasonNotProactive?.value {
+            // With a change of 公开方式 the reason travels with it (the mode change carries the new reason).
+            if a.reasonNotProactive?.value != b.reasonNotProactive?.value, a.mode.value == b.mode.value {
                 emit(DiffFindings.reasonNotProactiveChanged, .modified, element: .reasonNotProactive,
                      field: "不主动公开理由", old: a.reasonNotProactive.map { .text($0.value) },
                      new: b.reasonNotProactive.map { .text($0.value) })

@@ -4,6 +4,8 @@ extension GKML {
     /// Every subcommand, one file each under Commands/.
     static let commands: [ParsableCommand.Type] = [
         Validate.self,
+        Diff.self,
+        Log.self,
         Build.self,
         Render.self,
         Domains.self,

@@ -1,0 +1,323 @@
+import CatalogModel
+import Diagnostics
+
+/// The adjustment record (调整说明) as a small document model, so that `md` and `html` print exactly the
+/// same record: a summary table, the written reasons, then every change with old and new values.
+public struct RecordDocument: Sendable, Hashable {
+    public enum Inline: Sendable, Hashable {
+        case text(String)
+        case strong(String)
+        /// Text taken out (struck through).
+        case deleted(String)
+        /// Text put in.
+        case inserted(String)
+    }
+
+    public enum Block: Sendable, Hashable {
+        case heading(Int, String)
+        case paragraph([Inline])
+        case table(header: [String], rows: [[[Inline]]])
+        case list([[Inline]])
+    }
+
+    public var title: String
+    public var blocks: [Block]
+}
+
+/// Builds the adjustment record of a report.
+public struct AdjustmentRecord: Sendable {
+    public var language: Language
+
+    public init(language: Language) { self.language = language }
+
+    var zh: Bool { language == .zh }
+    func t(_ zh: String, _ en: String) -> String { self.zh ? zh : en }
+
+    static let chineseNumbers = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    func number(_ i: Int) -> String {
+        zh ? (i < 10 ? Self.chineseNumbers[i] : String(i + 1)) : String(i + 1)
+    }
+
+    public func document(_ report: DiffReport) -> RecordDocument {
+        let comparisons = report.changedComparisons
+        var blocks: [RecordDocument.Block] = []
+        let title = title(comparisons)
+
+        // Lead.
+        var lead: [RecordDocument.Inline] = [.text(t(
+            "本说明记录目录由「\(report.oldLabel)」调整为「\(report.newLabel)」的全部变更，",
+            "This record lists every change from \"\(report.oldLabel)\" to \"\(report.newLabel)\", "))]
+        lead.append(.text(t("依据目录文件逐项比对生成。", "compared item by item from the catalog files.")))
+        blocks.append(.paragraph(lead))
+
+        var section = 0
+        // 一、调整概况
+        blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("调整概况", "Summary"))"))
+        section += 1
+        blocks.append(summaryTable(comparisons, report.summary))
+        blocks.append(.paragraph(summarySentence(report.summary)))
+
+        // 二、调整明细
+        if !comparisons.isEmpty {
+            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("调整明细", "Changes"))"))
+            section += 1
+            for (index, comparison) in comparisons.enumerated() {
+                blocks += details(comparison, index: index, count: comparisons.count)
+            }
+        }
+
+        // 三、公开程度降低的调整
+        let regressions = report.changes.filter(\.isRegression)
+        if !regressions.isEmpty {
+            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("公开程度降低的调整", "Changes that lower transparency"))"))
+            section += 1
+            blocks.append(.paragraph([.text(t(
+                "以下调整降低了公开程度，须写明理由并经审核：",
+                "The following changes lower transparency and need a written reason and review:"))]))
+            blocks.append(.list(regressions.map(regressionLine)))
+        }
+
+        let notices = report.notices
+        if !notices.isEmpty {
+            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("提示", "Notes"))"))
+            blocks.append(.list(notices.map { [.text($0.message(language))] }))
+        }
+        return RecordDocument(title: title, blocks: blocks)
+    }
+
+    func title(_ comparisons: [CatalogComparison]) -> String {
+        let suffix = t("基层政务公开事项标准目录调整说明", " — adjustment record of the disclosure catalog")
+        if comparisons.count == 1, let c = comparisons.first {
+            return zh ? "\(c.key.region)\(c.key.domain)领域" + suffix : "\(c.key.region) \(c.key.domain)" + suffix
+        }
+        let regions = comparisons.map(\.key.region)
+        guard var common = regions.first else { return zh ? suffix : "Adjustment record of the disclosure catalogs" }
+        for region in regions.dropFirst() {
+            while !region.hasPrefix(common) { common.removeLast() }
+        }
+        if zh { return common + suffix }
+        return common.isEmpty ? "Adjustment record of the disclosure catalogs" : common + suffix
+    }
+
+    func summaryTable(_ comparisons: [CatalogComparison], _ total: DiffSummary) -> RecordDocument.Block {
+        let kinds = ChangeKind.allCases
+        var header = [t("目录", "Catalog"), t("版本", "Version")]
+        header += kinds.map { $0.label(language) }
+        header.append(t("公开程度降低", "Regressions"))
+        var rows: [[[RecordDocument.Inline]]] = []
+        for c in comparisons {
+            let s = DiffSummary(c.changes)
+            var row: [[RecordDocument.Inline]] = [[.text("\(c.key.region) · \(c.key.domain)")], [.text(versionText(c))]]
+            if c.old == nil || c.new == nil {
+                let word = c.old == nil ? t("新增目录", "catalog added") : t("删除目录", "catalog removed")
+                row += [[.text(word)]] + Array(repeating: [.text("—")], count: kinds.count - 1)
+            } else {
+                row += kinds.map { [.text(String(s.count($0)))] }
+            }
+            row.append([.text(String(s.regressions))])
+            rows.append(row)
+        }
+        if comparisons.count > 1 {
+            var row: [[RecordDocument.Inline]] = [[.strong(t("合计", "Total"))], [.text("")]]
+            row += kinds.map { [.strong(String(total.count($0)))] }
+            row.append([.strong(String(total.regressions))])
+            rows.append(row)
+        }
+        return .table(header: header, rows: rows)
+    }
+
+    func versionText(_ c: CatalogComparison) -> String {
+        switch (c.old?.version.value, c.new?.version.value) {
+        case let (a?, b?): a == b ? b : "\(a) → \(b)"
+        case let (nil, b?): b
+        case let (a?, nil): a
+        default: ""
+        }
+    }
+
+    func summarySentence(_ s: DiffSummary) -> [RecordDocument.Inline] {
+        if s.changes == 0 { return [.text(t("两个版本之间没有变更。", "There are no changes between the two versions."))] }
+        var text = t("共调整 \(s.changes) 处，其中公开程度降低 \(s.regressions) 处", "\(s.changes) change(s) in all; \(s.regressions) lower transparency")
+        if s.accepted > 0 { text += t("（已审核接受 \(s.accepted) 处）", " (\(s.accepted) reviewed and accepted)") }
+        text += t("，公开程度提高 \(s.improvements) 处。", ", \(s.improvements) raise it.")
+        return [.text(text)]
+    }
+
+    // MARK: One catalog
+
+    func details(_ c: CatalogComparison, index: Int, count: Int) -> [RecordDocument.Block] {
+        var blocks: [RecordDocument.Block] = []
+        let heading = zh ? "（\(number(index))）\(c.key.region) \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
+        blocks.append(.heading(3, heading))
+        var facts: [String] = []
+        if let file = c.new?.file ?? c.old?.file { facts.append(t("文件：", "File: ") + file) }
+        let version = versionText(c)
+        if !version.isEmpty { facts.append(t("版本：", "Version: ") + version) }
+        if let date = c.new?.effectiveDate?.value { facts.append(t("生效日期：", "Effective: ") + date) }
+        if let publisher = c.new?.publisher.value ?? c.old?.publisher.value { facts.append(t("发布机构：", "Publisher: ") + publisher) }
+        blocks.append(.paragraph([.text(facts.joined(separator: t("；", "; ")))]))
+
+        if !c.newAdjustments.isEmpty {
+            blocks.append(.paragraph([.strong(t("调整依据", "Reasons given in 调整记录"))]))
+            blocks.append(.list(c.newAdjustments.map { a in
+                var head = a.date.value
+                if let v = a.version?.value { head += t("（版本 \(v)）", " (version \(v))") }
+                return [.text(head + t("：", ": ") + a.note.value)]
+            }))
+        }
+
+        var part = 0
+        func sub(_ zhTitle: String, _ enTitle: String) -> RecordDocument.Block {
+            defer { part += 1 }
+            return .paragraph([.strong(zh ? "\(part + 1). \(zhTitle)" : "\(part + 1). \(enTitle)")])
+        }
+
+        let catalogLevel = c.changes.filter { $0.isCatalogLevel && $0.kind == .modified }
+        if !catalogLevel.isEmpty {
+            blocks.append(sub("目录信息", "Catalog"))
+            blocks.append(.table(
+                header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
+                rows: catalogLevel.map { change in
+                    let field = change.field == "默认" ? "默认 · " + (change.finding.arguments["element"] ?? "") : (change.field ?? "")
+                    var note: [RecordDocument.Inline] = []
+                    if change.field == "默认", let n = change.finding.arguments["count"] {
+                        note.append(.text(t("影响 \(n) 个继承该值的事项", "affects \(n) item(s) that inherit it")))
+                    }
+                    return [[.text(field)]] + cells(change) + [note]
+                }))
+        }
+        let wholeCatalog = c.changes.filter { $0.isCatalogLevel && $0.kind != .modified }
+        if !wholeCatalog.isEmpty {
+            blocks.append(sub("目录", "Catalog"))
+            blocks.append(.list(wholeCatalog.map { [.text($0.message(language))] + acceptance($0) }))
+        }
+
+        let added = c.changes.filter { $0.kind == .added && !$0.isCatalogLevel }
+        if !added.isEmpty, let new = c.new {
+            blocks.append(sub("新增事项", "Items added"))
+            let byID = Dictionary(new.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+            blocks.append(.table(
+                header: [t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("公开内容", "公开内容"),
+                         t("公开方式", "公开方式"), t("公开时限", "公开时限")],
+                rows: added.map { change in
+                    let item = change.id.flatMap { byID[$0] }
+                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
+                            [.text(item?.content.value ?? "")], [.text(item?.mode.value.rawValue ?? "")],
+                            [.text(item?.timeLimit.value ?? "")]]
+                }))
+        }
+
+        let removed = c.changes.filter { $0.kind == .removed && !$0.isCatalogLevel }
+        if !removed.isEmpty {
+            blocks.append(sub("删除事项", "Items removed"))
+            blocks.append(.table(
+                header: [t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("理由", "Reason")],
+                rows: removed.map { change in
+                    var reason: [RecordDocument.Inline]
+                    if let r = change.reason {
+                        reason = [.text(t("列入未涉及事项：", "listed under 未涉及事项: ") + r)]
+                    } else {
+                        reason = [.strong(t("未说明理由（公开程度降低）", "no reason given (lowers transparency)"))]
+                    }
+                    reason += acceptance(change)
+                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
+                }))
+        }
+
+        let modified = c.changes.filter {
+            !$0.isCatalogLevel && $0.kind != .added && $0.kind != .removed && $0.field != "未涉及事项"
+        }
+        if !modified.isEmpty {
+            blocks.append(sub("修改事项", "Items changed"))
+            blocks.append(.table(
+                header: [t("编号", "编号"), t("事项", "Item"), t("调整类别", "Kind"), t("要素", "Element"),
+                         t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
+                rows: modified.map { change in
+                    [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
+                     [.text(change.field ?? "")]] + cells(change) + [note(change)]
+                }))
+        }
+
+        let notApplicable = c.changes.filter { $0.field == "未涉及事项" }
+        if !notApplicable.isEmpty {
+            blocks.append(sub("未涉及事项", "Not applicable"))
+            blocks.append(.table(
+                header: [t("编号", "编号"), t("调整前", "Before"), t("调整后", "After")],
+                rows: notApplicable.map { [[.text($0.id ?? "")]] + cells($0) }))
+        }
+        return blocks
+    }
+
+    /// Old and new cells; texts show what was taken out and put in, lists their removed and added entries.
+    func cells(_ change: Change) -> [[RecordDocument.Inline]] {
+        switch (change.old, change.new) {
+        case (.text(let a)?, .text(let b)?):
+            let segments = InlineDiff.segments(a, b)
+            var old: [RecordDocument.Inline] = [], new: [RecordDocument.Inline] = []
+            for segment in segments {
+                switch segment {
+                case .same(let s): old.append(.text(s)); new.append(.text(s))
+                case .removed(let s): old.append(.deleted(s))
+                case .added(let s): new.append(.inserted(s))
+                }
+            }
+            return [old, new]
+        case (.list(let a)?, .list(let b)?):
+            let removed = Set(change.removed), added = Set(change.added)
+            return [joined(a.map { removed.contains($0) ? .deleted($0) : .text($0) }),
+                    joined(b.map { added.contains($0) ? .inserted($0) : .text($0) })]
+        default:
+            return [[.text(change.old?.display ?? "—")], [.text(change.new?.display ?? "—")]]
+        }
+    }
+
+    func joined(_ items: [RecordDocument.Inline]) -> [RecordDocument.Inline] {
+        if items.isEmpty { return [.text("—")] }
+        var out: [RecordDocument.Inline] = []
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(.text("、")) }
+            out.append(item)
+        }
+        return out
+    }
+
+    func note(_ change: Change) -> [RecordDocument.Inline] {
+        var out: [RecordDocument.Inline] = []
+        switch change.direction {
+        case .regression?: out.append(.strong(t("公开程度降低", "lowers transparency")))
+        case .improvement?: out.append(.text(t("公开程度提高", "raises transparency")))
+        case nil:
+            if change.code == DiffFindings.timeLimitUndecided.code {
+                out.append(.text(t("时限长短需人工核对", "check the time limit by hand")))
+            } else if change.code == DiffFindings.timeLimitReworded.code {
+                out.append(.text(t("时限不变", "same period")))
+            }
+        }
+        if let reason = change.reason {
+            if !out.isEmpty { out.append(.text(t("；", "; "))) }
+            out.append(.text(t("理由：", "reason: ") + reason))
+        }
+        if change.inherited {
+            if !out.isEmpty { out.append(.text(t("；", "; "))) }
+            out.append(.text(t("随「默认」调整", "follows the change of 默认")))
+        }
+        return out + acceptance(change)
+    }
+
+    func acceptance(_ change: Change) -> [RecordDocument.Inline] {
+        guard let reason = change.acceptedReason else { return [] }
+        return [.text(t("；已审核接受：", "; reviewed and accepted: ") + reason)]
+    }
+
+    func regressionLine(_ change: Change) -> [RecordDocument.Inline] {
+        var line: [RecordDocument.Inline] = [.text(change.message(language))]
+        if let reason = change.reason { line.append(.text(t("。理由：", ". Reason: ") + reason)) }
+        if let accepted = change.acceptedReason {
+            line.append(.text(t("。审核意见：", ". Review: ") + accepted))
+        } else {
+            line.append(.strong(t("（尚未审核接受）", " (not yet accepted)")))
+        }
+        return line
+    }
+}

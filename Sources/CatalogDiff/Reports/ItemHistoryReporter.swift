@@ -1,0 +1,62 @@
+import Diagnostics
+
+/// Prints the history of one item (`gkml log 编号`) as text or JSON.
+public struct ItemHistoryReporter: Sendable {
+    public var language: Language
+    public var color: Bool
+
+    public init(language: Language, color: Bool = false) {
+        self.language = language
+        self.color = color
+    }
+
+    var zh: Bool { language == .zh }
+
+    public func render(id: String, _ history: [ItemHistoryEntry]) -> String {
+        if history.isEmpty {
+            return zh ? "没有找到修改过事项 \(id) 的提交。\n" : "No commit changed item \(id).\n"
+        }
+        var out = zh ? "事项 \(id) 的变更历史（\(history.count) 次提交，由新到旧）\n" : "History of item \(id) (\(history.count) commit(s), newest first)\n"
+        for entry in history {
+            out += "\n" + paint(entry.shortCommit, "33") + "  \(entry.date)  \(entry.author)  \(entry.subject)\n"
+            out += "    " + paint(entry.file, "2") + "\n"
+            for change in entry.changes {
+                var line = "    \(change.kind.label(language))  \(change.message(language))"
+                if let old = change.old, let new = change.new, change.kind == .modified {
+                    if !line.contains(old.display) || !line.contains(new.display) {
+                        line += zh ? "：" : ": "
+                        line += "\(old.display) → \(new.display)"
+                    }
+                }
+                switch change.direction {
+                case .regression?: line += "  " + paint(zh ? "[公开程度降低]" : "[regression]", "31")
+                case .improvement?: line += "  " + paint(zh ? "[公开程度提高]" : "[improvement]", "32")
+                case nil: break
+                }
+                out += line + "  " + paint("[\(change.code)]", "2") + "\n"
+            }
+        }
+        return out
+    }
+
+    public func json(id: String, _ history: [ItemHistoryEntry]) -> JSONOutput {
+        let reporter = DiffJSONReporter(language: language)
+        return .object([
+            ("id", .string(id)),
+            ("commits", .array(history.map { entry in
+                .object([
+                    ("commit", .string(entry.commit)),
+                    ("date", .string(entry.date)),
+                    ("author", .string(entry.author)),
+                    ("subject", .string(entry.subject)),
+                    ("file", .string(entry.file)),
+                    ("changes", .array(entry.changes.map(reporter.change))),
+                ])
+            })),
+        ])
+    }
+
+    func paint(_ s: String, _ style: String) -> String {
+        color ? "\u{1B}[\(style)m\(s)\u{1B}[0m" : s
+    }
+}
