@@ -178,7 +178,8 @@ public struct SupersededText: Sendable, Hashable {
             if let title = titles.first(where: { entry.repealedTitles.contains($0.title) }) {
                 out.append((entry, title.range, "《\(title.title)》"))
             } else if let decree = decrees.first(where: { entry.decrees.contains($0.number) }) {
-                let cited = titles.first.map { "《\($0.title)》" } ?? String(scalars: text.scalars[decree.range])
+                let number = String(scalars: text.scalars[decree.range])
+                let cited = titles.first.map { "《\($0.title)》（\(number)）" } ?? number
                 out.append((entry, decree.range, cited))
             }
         }

@@ -7,6 +7,15 @@ public enum LintRules {
         CitationTitleRule(),
         CitationDocumentNumberRule(),
         CitationSupersededRule(),
+        BodyRule(),
+        ConformanceRule(),
+        ProactiveDowngradeRule(),
+        UniquenessRule(),
+        ChannelRule(),
+        LevelRule(),
+        TextWhitespaceRule(),
+        TextPunctuationRule(),
+        ListEntryRule(),
         IgnoreCommentRule(),
     ]
 

@@ -1,0 +1,213 @@
+import CatalogModel
+import Diagnostics
+
+/// Conformance to the baseline: every baseline item for the catalog's level is present (same 编号) or listed
+/// in 未涉及事项 with a reason; 未涉及事项 names only items that exist.
+struct ConformanceRule: LintRule {
+    static let missing = lintKind(
+        "baseline-item-missing", .error,
+        title: .t("缺少基准目录事项", "Baseline item missing"),
+        message: .t(
+            "基准目录事项 {id}「{name}」（{level}）既不在本目录中，也未列入「未涉及事项」",
+            "baseline item {id} \"{name}\" ({level}) is neither in this catalog nor listed under 未涉及事项"),
+        hint: .t(
+            "保留该事项（编号不变），或在「未涉及事项」中列出编号 {id} 并在「说明」中写明本地未涉及的理由",
+            "keep the item with its 编号, or list {id} under 未涉及事项 with the reason in 说明"))
+
+    static let unknownID = lintKind(
+        "not-applicable-unknown-id", .error,
+        title: .t("未涉及事项的编号不存在", "Unknown 编号 in 未涉及事项"),
+        message: .t("「未涉及事项」中的编号「{id}」不是基准目录（或上级目录）中的事项", "编号 \"{id}\" under 未涉及事项 is not an item of the baseline (or of the upper level's catalog)"),
+        hint: .t("未涉及事项只能列基准目录中有、本地不涉及的事项；请核对编号", "未涉及事项 lists baseline items that do not apply here; check the 编号"))
+
+    static let alsoPresent = lintKind(
+        "not-applicable-but-present", .warning,
+        title: .t("事项同时列为未涉及", "Item both present and not applicable"),
+        message: .t("编号「{id}」在「事项」中已有，又列入了「未涉及事项」", "编号 \"{id}\" is in 事项 and also listed under 未涉及事项"),
+        hint: .t("删去其中一处：本地公开该事项就从「未涉及事项」中删除", "remove one: if the item is disclosed here, drop it from 未涉及事项"))
+
+    static let baseline = """
+        事项:
+          - 一级事项: 就业服务
+            二级事项:
+              - 编号: 17-02-01
+                名称: 招聘会信息
+                公开内容: 招聘会时间、地点
+              - 编号: 17-02-02
+                名称: 就业困难人员认定
+                公开内容: 认定条件、办理流程
+              - 编号: 17-02-03
+                名称: 就业补助资金管理
+                公开内容: 资金分配结果
+                公开层级: [县级]
+        """
+
+    static let description = RuleDescription(
+        identifier: "baseline-conformance",
+        name: .t("对照基准目录", "Conformance to the baseline"),
+        kinds: [missing, unknownID, alsoPresent],
+        rationale: .t(
+            "基层目录以国务院部门的标准指引（全国基准目录）为底，按本地职责调整。基准目录中属于本层级的事项，要么保留（编号不变），要么列入「未涉及事项」并写明理由——悄悄删掉一项，就是少公开了一项。「未涉及事项」只能列基准目录（或乡镇的上级县级目录）中确有的编号。工作区可在 gkml.yaml「基准目录」指定自己的基准。",
+            "A local catalog starts from the national baseline (the State Council departments' guides) and adapts it. Each baseline item of the catalog's level is kept with its 编号 or listed under 未涉及事项 with a reason: an item silently dropped is an item no longer disclosed. 未涉及事项 may only name items that exist in the baseline (or, for a township, in the county's catalog). A workspace may name its own baseline (基准目录 in gkml.yaml)."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 本镇招聘会时间、地点
+                未涉及事项:
+                  - 编号: 17-02-02
+                    说明: 就业困难人员认定由县人社局负责，本镇仅受理申请
+                """, setup: ExampleSetup(baseline: baseline)),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                ↓↓事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-09-01
+                        名称: 本镇就业之家
+                        公开内容: 服务时间、地点
+                """, codes: ["baseline-item-missing"], setup: ExampleSetup(baseline: baseline)),
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 本镇招聘会时间、地点
+                未涉及事项:
+                  - 编号: ↓17-02-01
+                    说明: 本镇不举办招聘会
+                  - 编号: 17-02-02
+                    说明: 由县人社局负责
+                  - 编号: ↓17-02-09
+                    说明: 本镇无此职责
+                """, codes: ["not-applicable-unknown-id", "not-applicable-but-present"], setup: ExampleSetup(baseline: baseline)),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        guard let catalog = file.catalog, !file.isBaseline else { return [] }
+        let baseline = scope.context.baselines.catalog(for: file.domain)
+        let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
+        guard baseline != nil || upper != nil else { return [] }
+        var out: [LintViolation] = []
+        let present = Set(catalog.items.map(\.id.value))
+        let notApplicable = Set(catalog.notApplicable.map(\.id.value))
+        let keyPosition = file.root.pair("事项")?.key.start ?? SourcePosition(line: 1, column: 1)
+        let keyEnd = SourcePosition(line: keyPosition.line, column: keyPosition.column + 2)
+        if let baseline {
+            let level = catalog.level.value
+            for item in baseline.items where item.levels.value.contains(where: { $0.value == level }) {
+                guard !present.contains(item.id.value), !notApplicable.contains(item.id.value) else { continue }
+                out.append(LintViolation(file.finding(
+                    Self.missing, at: keyPosition, end: keyEnd, path: item.path,
+                    arguments: ["id": item.id.value, "name": item.name.value, "level": level.rawValue])))
+            }
+        }
+        let known = Set((baseline?.items ?? []).map(\.id.value) + (upper?.items ?? []).map(\.id.value))
+        for entry in catalog.notApplicable {
+            let span = file.span(of: entry.id)
+            let path = "/未涉及事项/编号=\(entry.id.value)"
+            if present.contains(entry.id.value) {
+                out.append(LintViolation(file.finding(
+                    Self.alsoPresent, at: span.start, end: span.end(span.length), path: path, arguments: ["id": entry.id.value])))
+            } else if !known.contains(entry.id.value) {
+                let notes = Suggestion.closest(to: entry.id.value, among: known.sorted().filter { !present.contains($0) })
+                    .map { [Suggestion.didYouMean($0)] } ?? []
+                out.append(LintViolation(file.finding(
+                    Self.unknownID, at: span.start, end: span.end(span.length), path: path, arguments: ["id": entry.id.value],
+                    notes: notes)))
+            }
+        }
+        return out
+    }
+}
+
+/// An item that the baseline or the upper level discloses proactively may not be 依申请 here.
+struct ProactiveDowngradeRule: LintRule {
+    static let kind = lintKind(
+        "proactive-downgraded", .error,
+        title: .t("主动公开事项被降为依申请", "Proactive item downgraded to on-request"),
+        message: .t("事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
+        hint: .t("改为「公开方式: 主动」；确需调整的，应由上级在其目录中调整", "set 公开方式: 主动; a change must be made by the upper level in its own catalog"))
+
+    static let description = RuleDescription(
+        identifier: "proactive-downgraded",
+        name: .t("不得降低公开方式", "No downgrade of proactive disclosure"),
+        kinds: [kind],
+        rationale: .t(
+            "公开属性源头认定：上级（全国基准目录，或乡镇所在县的同领域目录）定为主动公开的事项，下级原则上不得改为依申请公开。按编号对照；依申请事项需写明不主动公开的理由，但理由不能替代上级的认定。",
+            "The disclosure attribute is set at the source: an item the baseline (or, for a township, the county's catalog of the domain) discloses proactively may not become on-request below it. Items are matched by 编号."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-03
+                        名称: 失业登记人员名单
+                        公开内容: 本镇登记失业人员汇总情况
+                        公开对象: 特定群众
+                        公开方式: 依申请
+                        不主动公开理由: 涉及个人信息，仅向本人及利害关系人提供
+                """, setup: ExampleSetup(baseline: """
+                    事项:
+                      - 一级事项: 就业服务
+                        二级事项:
+                          - 编号: 17-02-03
+                            名称: 失业登记人员名单
+                            公开内容: 登记失业人员汇总情况
+                            公开方式: 依申请
+                            不主动公开理由: 涉及个人信息
+                    """)),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 本镇招聘会时间、地点
+                        公开方式: ↓依申请
+                        不主动公开理由: 信息较多，按需提供
+                """, setup: ExampleSetup(baseline: ConformanceRule.baseline)),
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-05
+                        名称: 公益性岗位安置
+                        公开内容: 安置人员名单
+                        公开方式: ↓依申请
+                        不主动公开理由: 涉及个人信息
+                """, setup: ExampleSetup(county: """
+                    事项:
+                      - 一级事项: 就业服务
+                        二级事项:
+                          - 编号: 17-02-05
+                            名称: 公益性岗位安置
+                            公开内容: 安置人员名单
+                    """)),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        guard let catalog = file.catalog, !file.isBaseline else { return [] }
+        let baseline = scope.context.baselines.catalog(for: file.domain)
+        let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
+        guard baseline != nil || upper != nil else { return [] }
+        let baselineModes = Dictionary((baseline?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
+        let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
+        var failing: [(item: CatalogItem, arguments: [String: String])] = []
+        for item in catalog.items where item.mode.value == .onRequest {
+            if baselineModes[item.id.value] == .proactive {
+                failing.append((item, ["id": item.id.value, "source": "全国基准目录"]))
+            } else if upperModes[item.id.value] == .proactive, let upper {
+                failing.append((item, ["id": item.id.value, "source": "上级目录（\(upper.region.value)）"]))
+            }
+        }
+        return file.reportPerItem(Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position)
+    }
+}
