@@ -16,6 +16,9 @@ public enum LintRules {
         TextWhitespaceRule(),
         TextPunctuationRule(),
         ListEntryRule(),
+        ReasonRule(),
+        IDPrefixRule(),
+        AdjustmentRule(),
         IgnoreCommentRule(),
     ]
 

@@ -1,0 +1,225 @@
+import CatalogModel
+import Diagnostics
+
+/// Reasons that say nothing: 不主动公开理由 of an on-request item, 说明 of a 未涉及事项.
+struct ReasonRule: LintRule {
+    static let vague = lintKind(
+        "reason-vague", .warning,
+        title: .t("不主动公开理由没有实际内容", "Empty reason for on-request disclosure"),
+        message: .t("事项 {id} 的不主动公开理由「{reason}」没有说明为什么不主动公开", "the reason \"{reason}\" of item {id} does not say why it is not disclosed proactively"),
+        hint: .t("写明具体理由，如「涉及个人隐私，仅向本人及利害关系人提供」；依申请事项要定期复核，理由是复核的依据", "state the actual reason, e.g. it concerns personal information; on-request items are reviewed periodically against this reason"))
+
+    static let unneeded = lintKind(
+        "reason-unneeded", .info,
+        title: .t("主动公开事项写了不主动公开理由", "Reason on a proactive item"),
+        message: .t("事项 {id} 为主动公开，不需要「不主动公开理由」", "item {id} is proactive and needs no 不主动公开理由"),
+        hint: .t("删去该理由，或核对公开方式是否应为依申请", "remove it, or check whether the item should be on-request"))
+
+    static let notApplicableVague = lintKind(
+        "not-applicable-reason-vague", .warning,
+        title: .t("未涉及事项的说明没有实际内容", "Empty reason for a 未涉及事项"),
+        message: .t("未涉及事项 {id} 的说明「{reason}」没有说明为什么本地不涉及", "the note \"{reason}\" of 未涉及事项 {id} does not say why the item does not apply here"),
+        hint: .t("写明原因，如「本镇无职业介绍机构」「该职责由县人社局承担」", "say why, e.g. the duty lies with the county bureau"))
+
+    /// Phrases that are not reasons (compared after removing spaces and punctuation).
+    static let emptyReasons: Set<String> = [
+        "", "无", "暂无", "没有", "无理由", "略", "其他", "其它", "依申请", "依申请公开", "申请公开", "按申请", "依法申请", "不公开",
+        "不予公开", "不主动公开", "无需主动公开", "无需公开", "不涉及", "同上", "见备注", "待定", "未定", "无说明", "na", "NA", "N/A",
+    ]
+
+    static let emptyNotes: Set<String> = [
+        "", "无", "暂无", "没有", "略", "其他", "其它", "不涉及", "未涉及", "本地未涉及", "本镇未涉及", "本乡未涉及", "无此事项", "无此项",
+        "不适用", "同上", "待定", "na", "NA", "N/A",
+    ]
+
+    static let description = RuleDescription(
+        identifier: "reason",
+        name: .t("理由", "Reasons"),
+        kinds: [vague, unneeded, notApplicableVague],
+        rationale: .t(
+            "依申请公开的事项必须写明不主动公开的理由，并定期复核：「无」「暂无」「依申请」不是理由，复核时无从判断能否转为主动公开。同样，基准目录中本地未涉及的事项要说明为什么不涉及。主动公开事项不需要不主动公开理由，写了多半是公开方式填错了。",
+            "An on-request item must say why it is not disclosed proactively, and is reviewed periodically against that reason: 无, 暂无 or 依申请 are not reasons. Likewise a baseline item that does not apply needs a reason. A proactive item needs no such reason; one that has it probably has the wrong 公开方式."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-03
+                        名称: 失业登记人员名单
+                        公开内容: 本镇登记失业人员汇总情况
+                        公开对象: 特定群众
+                        公开方式: 依申请
+                        不主动公开理由: 涉及个人信息，仅向本人及利害关系人提供
+                未涉及事项:
+                  - 编号: 17-02-02
+                    说明: 就业困难人员认定由县人社局负责
+                """),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-03
+                        名称: 失业登记人员名单
+                        公开内容: 本镇登记失业人员汇总情况
+                        公开方式: 依申请
+                        不主动公开理由: ↓暂无。
+                      - 编号: 17-02-04
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        不主动公开理由: ↓涉及个人信息
+                未涉及事项:
+                  - 编号: 17-02-02
+                    说明: ↓不涉及
+                """),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        guard let catalog = file.catalog else { return [] }
+        var out: [LintViolation] = []
+        for item in catalog.items {
+            guard let reason = item.reasonNotProactive else { continue }
+            let span = file.span(of: reason)
+            if item.mode.value == .onRequest, Self.emptyReasons.contains(reason.value.bare) {
+                out.append(LintViolation(file.finding(
+                    Self.vague, at: span.start, end: span.end(span.length), path: item.path(.reasonNotProactive),
+                    arguments: ["id": item.id.value, "reason": reason.value])))
+            } else if item.mode.value == .proactive {
+                out.append(LintViolation(file.finding(
+                    Self.unneeded, at: span.start, end: span.end(span.length), path: item.path(.reasonNotProactive),
+                    arguments: ["id": item.id.value])))
+            }
+        }
+        for entry in catalog.notApplicable where Self.emptyNotes.contains(entry.reason.value.bare) {
+            let span = file.span(of: entry.reason)
+            out.append(LintViolation(file.finding(
+                Self.notApplicableVague, at: span.start, end: span.end(span.length), path: "/未涉及事项/编号=\(entry.id.value)/说明",
+                arguments: ["id": entry.id.value, "reason": entry.reason.value])))
+        }
+        return out
+    }
+}
+
+/// 编号 starts with the domain's code: 17-02-03 belongs in a 就业 catalog.
+struct IDPrefixRule: LintRule {
+    static let kind = lintKind(
+        "id-prefix-mismatch", .warning,
+        title: .t("编号前缀与领域代码不符", "编号 prefix does not match the domain"),
+        message: .t("编号「{id}」的前缀不是领域「{domain}」的代码 {code}", "编号 \"{id}\" does not start with {code}, the code of the domain \"{domain}\""),
+        hint: .t("试点领域的编号以两位领域代码开头（如就业为 17-）；事项是否放错了领域目录？", "pilot-domain 编号 start with the two-digit domain code (就业: 17-); is the item in the wrong domain's catalog?"))
+
+    static let description = RuleDescription(
+        identifier: "id-prefix",
+        name: .t("编号前缀", "编号 prefix"),
+        kinds: [kind],
+        rationale: .t(
+            "编号以领域代码开头（两位数字，或 2–4 个大写字母的本地代码），例如就业领域的 17-02-03。数字前缀与本目录领域的代码不同，通常是从别的领域目录复制来的事项，比较和对照基准目录时会对不上。字母前缀（如 JY-）是本地编号，不检查。",
+            "编号 start with the domain's code (two digits, or a local code of 2-4 capital letters), e.g. 17-02-03 in 就业. A numeric prefix of another domain usually means an item copied from another domain's catalog, and conformance checks will not match it. Letter prefixes (JY-) are local and not checked."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                      - 编号: JY-09-01
+                        名称: 本镇就业之家
+                        公开内容: 服务时间、地点
+                """),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: ↓19-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                """),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        guard let catalog = file.catalog, let domain = file.domain, !domain.code.isEmpty else { return [] }
+        var out: [LintViolation] = []
+        func check(_ id: Located<String>, path: String) {
+            guard let prefix = id.value.split(separator: "-").first, prefix.allSatisfy(\.isNumber),
+                  prefix.count == domain.code.count, domain.code.allSatisfy(\.isNumber), String(prefix) != domain.code
+            else { return }
+            let span = file.span(of: id)
+            out.append(LintViolation(file.finding(
+                Self.kind, at: span.start, end: span.end(prefix.count), path: path,
+                arguments: ["id": id.value, "domain": domain.name, "code": domain.code])))
+        }
+        for item in catalog.items { check(item.id, path: item.path + "/编号") }
+        for entry in catalog.notApplicable { check(entry.id, path: "/未涉及事项/编号=\(entry.id.value)/编号") }
+        return out
+    }
+}
+
+/// 调整记录: the current 版本 has its entry, so that every adjustment is traceable.
+struct AdjustmentRule: LintRule {
+    static let kind = lintKind(
+        "adjustment-version-missing", .info,
+        title: .t("当前版本没有调整记录", "No adjustment record for the current version"),
+        message: .t("版本「{version}」在「调整记录」中没有对应的记录", "version \"{version}\" has no entry under 调整记录"),
+        hint: .t("在「调整记录」中加一条：日期、版本「{version}」和调整说明", "add an entry under 调整记录 with the date, 版本 \"{version}\" and what changed"))
+
+    static let description = RuleDescription(
+        identifier: "adjustment-record",
+        name: .t("调整记录", "Adjustment record"),
+        kinds: [kind],
+        rationale: .t(
+            "目录要动态调整，每次调整都要可追溯。已经有「调整记录」的目录，改了「版本」却没有为新版本写一条记录，说明这次调整没有留下说明。没有调整记录的目录不检查。",
+            "Catalogs are adjusted as duties and laws change, and every adjustment must be traceable. A catalog that keeps 调整记录 but whose current 版本 has no entry there has an adjustment without an explanation. Catalogs without 调整记录 are not checked."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                调整记录:
+                  - 日期: 2024-06-01
+                    版本: "2024.1"
+                    说明: 依据基层政务公开标准指引初始编制
+                """),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                格式: gkml/1
+                领域: 就业
+                地区: 示例县星海镇
+                层级: 乡级
+                发布机构: 星海镇人民政府
+                版本: ↓"2024.2"
+                默认:
+                  公开依据: [《中华人民共和国政府信息公开条例》]
+                  公开时限: 自信息形成或者变更之日起20个工作日内
+                  公开主体: [星海镇人民政府]
+                  公开渠道: [政府网站]
+                  公开对象: 全社会
+                  公开方式: 主动
+                  公开层级: [乡级]
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                调整记录:
+                  - 日期: 2024-06-01
+                    版本: "2024.1"
+                    说明: 依据基层政务公开标准指引初始编制
+                """),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        guard let catalog = file.catalog, !file.isBaseline, !catalog.adjustments.isEmpty,
+              !catalog.adjustments.contains(where: { $0.version?.value == catalog.version.value }) else { return [] }
+        return [LintViolation(file.finding(
+            Self.kind, at: catalog.version.position, path: "/版本", arguments: ["version": catalog.version.value]))]
+    }
+}
