@@ -45,10 +45,24 @@ enum SourceText {
         var lf = 0, crlf = 0, cr = 0
         var unicodeBreaks = false
 
+        let base = UnsafeRawPointer(p.baseAddress)
         while i < n {
             let b = p[i]
             if b >= 0x20 && b < 0x7F {
                 i &+= 1
+                // In ASCII text: eight printable bytes at a time.
+                if let base {
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    while i &+ 8 <= n {
+                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        // A non-ASCII byte, a byte below 0x20 (exact as no high bit is set), or 0x7F.
+                        let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                        if (w | ((w &- 0x2020_2020_2020_2020) & ~w) | ((x &- 0x0101_0101_0101_0101) & ~x)) & high != 0 {
+                            break
+                        }
+                        i &+= 8
+                    }
+                }
                 continue
             }
             if b < 0x80 {
@@ -71,50 +85,48 @@ enum SourceText {
                 continue
             }
             // A multi-byte sequence (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
-            let scalar: UInt32
-            let length: Int
-            if b >= 0xC2 && b <= 0xDF {
-                guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else {
+            if b >= 0xE0 && b <= 0xEF {
+                // Three bytes: most hanzi.
+                guard i &+ 2 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80 else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
                 }
-                scalar = UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                length = 2
-            } else if b >= 0xE0 && b <= 0xEF {
-                guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else {
+                let s = UInt32(b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                if s < 0x800 || s & 0xF800 == 0xD800 || s == 0x2028 || s == 0x2029 || s >= 0xFFFE {
+                    if s < 0x800 || s & 0xF800 == 0xD800 {
+                        return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
+                    }
+                    if s >= 0xFFFE {
+                        return .failure(classify(p, firstBad: i, problem: .control(offset: i, scalar: s)))
+                    }
+                    unicodeBreaks = true
+                }
+                i &+= 3
+            } else if b >= 0xC2 && b <= 0xDF {
+                guard i &+ 1 < n, p[i &+ 1] & 0xC0 == 0x80 else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
                 }
-                let s = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                guard s >= 0x800, !(0xD800...0xDFFF).contains(s) else {
-                    return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
+                let s = UInt32(b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+                if s < 0xA0 {
+                    // C1 controls; U+0085 (NEL) is allowed but is a line break to libyaml.
+                    guard s == 0x85 else {
+                        return .failure(classify(p, firstBad: i, problem: .control(offset: i, scalar: s)))
+                    }
+                    unicodeBreaks = true
                 }
-                scalar = s
-                length = 3
+                i &+= 2
             } else if b >= 0xF0 && b <= 0xF4 {
-                guard i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else {
+                guard i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80, p[i &+ 3] & 0xC0 == 0x80 else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
                 }
-                let s = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
-                    | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                let s = UInt32(b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12
+                    | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
                 guard s >= 0x10000, s <= 0x10FFFF else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
                 }
-                scalar = s
-                length = 4
+                i &+= 4
             } else {
                 return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
             }
-            if scalar < 0xA0 {
-                if scalar == 0x85 {
-                    unicodeBreaks = true
-                } else {
-                    return .failure(classify(p, firstBad: i, problem: .control(offset: i, scalar: scalar)))
-                }
-            } else if scalar == 0x2028 || scalar == 0x2029 {
-                unicodeBreaks = true
-            } else if scalar == 0xFFFE || scalar == 0xFFFF {
-                return .failure(classify(p, firstBad: i, problem: .control(offset: i, scalar: scalar)))
-            }
-            i &+= length
         }
 
         let kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0)

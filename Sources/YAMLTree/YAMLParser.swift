@@ -1,11 +1,19 @@
 import CYAML
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses one YAML (or JSON) file into a `YAMLNode` tree, straight from libyaml's event stream.
 ///
 /// - One document per file; YAML 1.2 core schema for plain scalars (see `ScalarResolver`).
-/// - Anchors and aliases are resolved (an alias yields the anchored node, positions included); `<<` is an
-///   ordinary key (merge keys are not part of YAML 1.2).
+/// - Anchors and aliases are resolved: an alias yields the anchored node, placed at the alias (its start and
+///   end), with its contents keeping their positions at the anchor. `<<` is an ordinary key (merge keys are
+///   not part of YAML 1.2).
 /// - Every problem is a `Finding` (never a throw, never a crash): see `YAMLTreeFindings`.
 /// - The tree is built iteratively with an explicit stack, so nesting depth never touches the call stack.
 public enum YAMLParser {
@@ -137,10 +145,16 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
+        var hasPendingKey = false
         /// The pending key cannot be kept (a duplicate or a complex key): drop the pair.
         var dropPair = false
-        /// Key text → index in `pairs`, built once a mapping grows past a few keys.
-        var keyIndex: [String: Int]?
+        /// The interned ids of the first 16 pairs' keys (-1 for a key too long to intern); later keys go to
+        /// `keyIndex`.
+        var keyIDs = SIMD16<Int32>(repeating: -2)
+        /// The pending key's id.
+        var pendingKeyID = -1
+        /// Key id → index in `pairs`, built once a mapping grows past a few keys.
+        var keyIndex: [Int: Int]?
         /// Nodes in this subtree, aliases counted by what they expand to.
         var count = 1
         var lastEnd: SourcePosition?
@@ -173,6 +187,9 @@ struct TreeBuilder {
     var nodeCount = 0
     var documents = 0
     var firstDocumentLine = 1
+    var interner = Interner()
+    /// Values up to this many bytes are interned (keys up to `Interner.maxLength`).
+    static let internedValueLength = 24
 
     static let linearKeySearchLimit = 12
 
@@ -310,7 +327,16 @@ struct TreeBuilder {
             return true
         }
         let bytes = UnsafeBufferPointer(start: UnsafePointer(s.value), count: length)
-        let text = String(decoding: bytes, as: UTF8.self)
+        // A key (of a mapping that waits for one), or a value.
+        let top = stack.count - 1
+        let isKey = top >= 0 && stack[top].isMapping && !stack[top].hasPendingKey
+        let text: String
+        var keyID = -1
+        if length <= (isKey ? Interner.maxLength : Self.internedValueLength) {
+            (text, keyID) = interner.intern(bytes)
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
         let style: YAMLNode.ScalarStyle
         switch s.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -335,12 +361,13 @@ struct TreeBuilder {
         } else {
             value = .string(text)
         }
-        let node = YAMLNode(value, start: start, end: position(e.end_mark), style: style, tag: tag, text: text)
         nodeCount += 1
+        let end = position(e.end_mark)
         if let anchor = Self.string(s.anchor) {
-            anchors[anchor] = Anchored(node: node, count: 1)
+            anchors[anchor] = Anchored(node: YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text), count: 1)
         }
-        attach(node, count: 1)
+        let node = YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text)
+        attach(consume node, count: 1, keyID: keyID)
         return false
     }
 
@@ -357,13 +384,15 @@ struct TreeBuilder {
             return true
         }
         nodeCount += 1
-        stack.append(Frame(
+        var frame = Frame(
             isMapping: mapping,
             isFlow: flow,
             start: start,
             tag: Self.string(tag).map(ScalarResolver.shortTag),
             anchor: Self.string(anchor)
-        ))
+        )
+        if mapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
+        stack.append(frame)
         return false
     }
 
@@ -398,13 +427,18 @@ struct TreeBuilder {
             ])
             return true
         }
-        attach(anchored.node, count: anchored.count)
+        // The alias yields the anchored node; the node itself is placed at the alias (so that an error about
+        // the value as a whole points where it is used), while its contents keep their own positions.
+        var node = anchored.node
+        node.start = start
+        node.end = position(e.end_mark)
+        attach(node, count: anchored.count)
         return false
     }
 
     /// Adds a finished node to the open collection (or makes it the root).
     @inline(__always)
-    mutating func attach(_ node: YAMLNode, count: Int) {
+    mutating func attach(_ node: consuming YAMLNode, count: Int, keyID: Int = -1) {
         let top = stack.count - 1
         guard top >= 0 else {
             if root == nil { root = node }
@@ -416,12 +450,13 @@ struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        if !stack[top].hasPendingKey {
             // A key.
-            if node.mapping != nil || node.sequence != nil {
+            if node.isCollection {
                 findings.append(Finding(YAMLTreeFindings.complexKey, at: location(node.start)))
                 stack[top].dropPair = true
-            } else if let first = firstIndex(ofKey: node.keyText, inFrame: top) {
+            } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
+                      let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top) {
                 let firstKey = stack[top].pairs[first].key
                 findings.append(Finding(
                     YAMLTreeFindings.duplicateKey,
@@ -434,31 +469,72 @@ struct TreeBuilder {
                 ))
                 stack[top].dropPair = true
             }
+            stack[top].pendingKeyID = keyID >= 0 || node.isCollection ? keyID : interner.id(of: node.keyText)
             stack[top].pendingKey = node
+            stack[top].hasPendingKey = true
             return
         }
-        stack[top].pendingKey = nil
+        let key = stack[top].pendingKey.take()!
+        stack[top].hasPendingKey = false
         if stack[top].dropPair {
             stack[top].dropPair = false
             return
         }
         let index = stack[top].pairs.count
+        let id = stack[top].pendingKeyID
         stack[top].pairs.append(YAMLPair(key: key, value: node))
-        if stack[top].keyIndex != nil {
-            stack[top].keyIndex![key.keyText] = index
-        } else if index + 1 >= Self.linearKeySearchLimit {
-            var keyIndex = [String: Int](minimumCapacity: 32)
-            for (i, pair) in stack[top].pairs.enumerated() where keyIndex[pair.key.keyText] == nil {
-                keyIndex[pair.key.keyText] = i
+        if index < 16 {
+            stack[top].keyIDs[index] = Int32(truncatingIfNeeded: id)
+        } else {
+            if stack[top].keyIndex == nil {
+                var keyIndex = [Int: Int](minimumCapacity: 64)
+                for i in 0..<16 where stack[top].keyIDs[i] >= 0 && keyIndex[Int(stack[top].keyIDs[i])] == nil {
+                    keyIndex[Int(stack[top].keyIDs[i])] = i
+                }
+                stack[top].keyIndex = keyIndex
             }
-            stack[top].keyIndex = keyIndex
+            if id >= 0 && stack[top].keyIndex![id] == nil { stack[top].keyIndex![id] = index }
         }
     }
 
-    func firstIndex(ofKey text: String, inFrame top: Int) -> Int? {
-        if let keyIndex = stack[top].keyIndex { return keyIndex[text] }
-        let pairs = stack[top].pairs
-        for i in pairs.indices where pairs[i].key.keyText == text { return i }
-        return nil
+    /// The index of an earlier pair with the same key. Keys are compared by their UTF-8 bytes (as YAML and
+    /// JSON do), not by Swift's canonical equivalence: through their interned ids, or byte by byte for keys too
+    /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes).
+    func firstIndex(ofKey text: String, id: Int, inFrame top: Int) -> Int? {
+        if id >= 0 {
+            let matches = stack[top].keyIDs .== SIMD16(repeating: Int32(truncatingIfNeeded: id))
+            if matches != SIMDMask(repeating: false) {
+                for i in 0..<16 where matches[i] { return i }
+            }
+            return stack[top].keyIndex?[id]
+        }
+        return stack[top].pairs.withUnsafeBufferPointer { pairs in
+            for i in pairs.indices where pairs[i].key.keyText.utf8.count > Interner.maxLength
+                && RawKey.same(pairs[i].key.keyText, text) {
+                return i
+            }
+            return nil
+        }
+    }
+}
+
+/// Strings compared by their UTF-8 bytes.
+enum RawKey {
+    static func same(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in memcmp(pa.baseAddress!, pb.baseAddress!, count) == 0 } }
+    }
+}
+
+extension YAMLNode {
+    @inline(__always)
+    var isCollection: Bool {
+        switch value {
+        case .mapping, .sequence: true
+        default: false
+        }
     }
 }

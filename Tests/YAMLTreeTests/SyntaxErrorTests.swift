@@ -152,6 +152,34 @@ import Testing
         #expect(f.arguments["firstLine"] == "8")
     }
 
+    @Test func duplicateKeysPastTheFirstSixteen() throws {
+        var text = ""
+        for i in 0..<40 { text += "k\(i): \(i)\n" }
+        text += "k20: again\nk39: again\n"
+        let result = parse(text)
+        #expect(result.findings.map { "\($0.location.position!)" } == ["41:1", "42:1"])
+        #expect(result.findings.map { $0.arguments["firstLine"]! } == ["21", "40"])
+        #expect(result.document?.root.mapping?.count == 40)
+    }
+
+    @Test func duplicateLongKeys() throws {
+        let long = String(repeating: "很长的键", count: 10) // 120 bytes: not interned
+        let result = parse("\(long): 1\n\(long)x: 2\n\(long): 3\n")
+        let f = try #require(expectSingle(result, "yaml-duplicate-key", at: "3:1"))
+        #expect(f.arguments["key"] == long)
+        #expect(result.document?.root.mapping?.count == 2)
+    }
+
+    @Test func duplicateKeyThroughAnAlias() throws {
+        expectSingle(parse("a: &k 名称\nm:\n  名称: 1\n  *k : 2\n"), "yaml-duplicate-key", at: "4:3")
+    }
+
+    @Test func keysCompareByCodePointsNotCanonicalEquivalence() throws {
+        // "é" precomposed and "e" + combining acute are different keys in YAML and JSON.
+        let r = root("\u{E9}: 1\ne\u{301}: 2\n")
+        #expect(r.mapping?.count == 2)
+    }
+
     @Test func duplicateKeysCompareTheJSONView() throws {
         // `1` and "1" are different YAML nodes, but the same JSON property.
         expectSingle(parse("1: a\n\"1\": b\n"), "yaml-duplicate-key", at: "2:1")

@@ -117,9 +117,11 @@ import Testing
         let r = root("base: &b\n  x: 1\nuse: *b\nlist: [&s 甲, *s]\n")
         let use = try #require(r["use"])
         #expect(use["x"]?.value == 1)
-        // The alias yields the anchored node, positions included.
-        #expect(use.pos == r["base"]?.pos)
+        // The alias yields the anchored node placed at the alias; its contents keep their own positions.
+        #expect(use.span == "3:6-3:8")
+        #expect(use.pair("x")?.key.pos == "2:3")
         #expect(r["list"]?.sequence?.map(\.keyText) == ["甲", "甲"])
+        #expect(r["list"]?.sequence?.map(\.pos) == ["4:8", "4:14"])
     }
 
     @Test func mergeKeyIsAnOrdinaryKey() throws {

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Interns short scalar texts for the length of one parse. Catalogs repeat the same keys and many of the same
+/// values (名称, 编号, 县级, 政府网站 …): each distinct text is decoded into a `String` once, and gets a small
+/// integer id, so that duplicate-key checks compare integers instead of strings.
+struct Interner {
+    /// Longest text interned.
+    static let maxLength = 64
+
+    private struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+        var string: String
+    }
+
+    /// Entry index + 1 per slot; 0 is empty.
+    private var slots: [Int32]
+    private var mask: Int
+    private var entries: [Entry] = []
+    /// The bytes of every entry, back to back.
+    private var arena: [UInt8] = []
+
+    init() {
+        slots = [Int32](repeating: 0, count: 256)
+        mask = 255
+        entries.reserveCapacity(128)
+        arena.reserveCapacity(2048)
+    }
+
+    /// The string for these bytes (valid UTF-8, at most `maxLength` of them) and its id.
+    mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> (string: String, id: Int) {
+        let n = p.count
+        let hash = Self.hash(p)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e == 0 { break }
+            let entry = entries[e - 1]
+            if entry.hash == hash && entry.length == n {
+                let same = n == 0 || arena.withUnsafeBufferPointer { a in
+                    memcmp(a.baseAddress! + entry.offset, p.baseAddress!, n) == 0
+                }
+                if same { return (entry.string, e - 1) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let string = String(decoding: p, as: UTF8.self)
+        let id = entries.count
+        entries.append(Entry(hash: hash, offset: arena.count, length: n, string: string))
+        arena.append(contentsOf: p)
+        slots[slot] = Int32(id + 1)
+        if entries.count * 2 > slots.count { grow() }
+        return (string, id)
+    }
+
+    /// The id of a text (interning it), or -1 if it is too long to intern.
+    mutating func id(of text: String) -> Int {
+        guard text.utf8.count <= Self.maxLength else { return -1 }
+        var text = text
+        return text.withUTF8 { intern($0).id }
+    }
+
+    private mutating func grow() {
+        let count = slots.count * 2
+        slots = [Int32](repeating: 0, count: count)
+        mask = count - 1
+        for (i, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(i + 1)
+        }
+    }
+
+    @inline(__always)
+    private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = p.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        guard let base = UnsafeRawPointer(p.baseAddress) else { return h }
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(p[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 32
+        h = h &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 29)
+    }
+}
