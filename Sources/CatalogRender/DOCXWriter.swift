@@ -94,7 +94,7 @@ public enum DOCXWriter {
 
     static func rowXML(_ cells: [Cell], widths: [Int], header: Bool) -> String {
         var column = 0
-        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "") + "<w:jc w:val=\"center\"/></w:trPr>"
+        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>") + "<w:jc w:val=\"center\"/></w:trPr>"
         for cell in cells {
             let width = widths[column..<min(widths.count, column + cell.span)].reduce(0, +)
             xml += cellXML(cell, width: width)

@@ -237,19 +237,12 @@ public struct HTMLRenderer: Sendable {
 
         data["header1"] = table.headerCells.enumerated().map { index, cell -> [String: Any] in
             var entry: [String: Any] = ["title": cell.title, "key": headerKey(cell, index: index), "scope": cell.leaves.isEmpty ? "col" : "colgroup"]
+            entry["cols"] = cell.leaves.isEmpty ? [headerKey(cell, index: index)] : cell.leaves.map(leafKey)
             if cell.columnSpan > 1 { entry["colspan"] = String(cell.columnSpan) }
             if cell.rowSpan > 1 { entry["rowspan"] = String(cell.rowSpan) }
             return entry
         }
-        data["header2"] = table.subheaderColumns.map { column -> [String: Any] in
-            let key: String
-            switch column {
-            case .group: key = "group"
-            case .name: key = "name"
-            default: key = "mark"
-            }
-            return ["title": column.title, "key": key]
-        }
+        data["header2"] = table.subheaderColumns.map { ["title": $0.title, "key": leafKey($0)] }
         data["groups"] = table.groups.map { group -> [String: Any] in
             ["name": group.name, "rows": group.rows.map { row(table, $0) }]
         }
@@ -278,6 +271,22 @@ public struct HTMLRenderer: Sendable {
         case "公开层级": "levels"
         case "备注": "remark"
         default: "col\(index)"
+        }
+    }
+
+    /// The class suffix of a leaf column (`k-…` on its <col>, `h-…` on its header cell).
+    func leafKey(_ column: TableColumn) -> String {
+        switch column {
+        case .number: "number"
+        case .group: "group"
+        case .name: "name"
+        case .content: "content"
+        case .basis: "basis"
+        case .timeLimit: "time"
+        case .bodies: "bodies"
+        case .channels: "channels"
+        case .audience, .mode, .level: "mark"
+        case .remark: "remark"
         }
     }
 

@@ -134,3 +134,57 @@ enum TestSupport {
         var description: String { "\(tool) is not installed: the render tests read the outputs back with it (see .ci/run)" }
     }
 }
+
+extension Fixtures {
+    /// A catalog long enough to print on several pages (for the print layout and the header repeat).
+    static var long: Catalog {
+        var groups: [(String, [CatalogItem])] = []
+        for g in 1...8 {
+            let name = "第\(g)类事项"
+            groups.append((name, (1...6).map { i in
+                item(String(format: "17-%02d-%02d", g, i), "事项\(g)-\(i)", group: name,
+                     content: "本事项的公开内容，包括政策文件、办事指南、办理结果等要素，第\(g)组第\(i)项。",
+                     basis: ["《中华人民共和国政府信息公开条例》（国令第711号）", "《就业服务与就业管理规定》"],
+                     channels: ["政府网站", "两微一端", "便民服务站", "社区/企事业单位/村公示栏(电子屏)"],
+                     mode: i == 6 ? .onRequest : .proactive, reason: i == 6 ? "涉及个人隐私" : nil)
+            }))
+        }
+        return catalog(groups: groups)
+    }
+}
+
+extension TestSupport {
+    /// The Chromium binary (Debian: chromium). Tests fail when it is missing: .ci/run installs it.
+    static func chromium() throws -> String {
+        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+            if let path = which(name) { return path }
+        }
+        throw ToolMissing(tool: "chromium")
+    }
+
+    /// Runs headless Chromium on a file URL with the given extra arguments; a throwaway profile each time.
+    static func chromium(_ url: URL, query: String = "", _ arguments: [String]) throws -> Run {
+        let profile = try temporaryFolder("chromium-profile")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        var target = url.absoluteString
+        if !query.isEmpty { target += "?" + query }
+        return try run(try chromium(), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+            "--disable-extensions", "--user-data-dir=\(profile.path)",
+        ] + arguments + [target], timeout: 120)
+    }
+
+    /// The console messages Chromium logged for the page (uncaught errors, CSP violations, failed loads).
+    static func consoleMessages(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").map(String.init).filter {
+            $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Content Security Policy") || $0.contains("Refused to")
+                || $0.contains("net::ERR_")
+        }
+    }
+
+    /// Asserts that python3 can import a module (the readers the tests use); throws a clear error otherwise.
+    static func requirePython(_ module: String) throws {
+        let result = try python("import \(module)", [])
+        if result.status != 0 { throw ToolMissing(tool: "python3 module \(module) (pip install -r .ci/requirements.txt)") }
+    }
+}

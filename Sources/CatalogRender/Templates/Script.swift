@@ -1,6 +1,6 @@
 extension DefaultTemplates {
     /// gkml.js: the offline filter of a catalog page. Plain script, no library, no network. It keeps the merged
-    /// 一级事项 cell on the first visible row of its block.
+    /// 一级事项 cell on the first visible row of its block. `?q=词` in the page's URL pre-fills the filter.
     static let script = #"""
 (function () {
   'use strict';
@@ -47,6 +47,11 @@ extension DefaultTemplates {
   }
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   input.addEventListener('input', apply);
+  // A link can carry a filter: page.html?q=低保
+  var match = /[?&]q=([^&#]*)/.exec(window.location.search);
+  if (match) {
+    try { input.value = decodeURIComponent(match[1].replace(/\+/g, ' ')); } catch (e) { input.value = ''; }
+  }
   form.hidden = false;
   apply();
 }());

@@ -87,9 +87,21 @@ table.overview th .level { display: block; font-weight: normal; font-size: .8rem
   .site-header, .site-footer, .skip-link, .breadcrumb, .downloads, .filter { display: none !important; }
   main { padding: 0; }
   h1 { font-size: 16pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
   .table-wrap { overflow: visible; }
-  table.catalog { min-width: 0; font-size: 8pt; }
-  .c-content, .c-basis, .c-channels, .c-time, .c-bodies, .c-group, .c-name, .c-remark { min-width: 0; }
+  table.catalog { min-width: 0; width: 100%; table-layout: fixed; font-size: 7.5pt; line-height: 1.35; }
+  table.catalog th, table.catalog td { padding: 1mm; min-width: 0; overflow-wrap: anywhere; }
+  col.k-number { width: 3%; }
+  col.k-group { width: 6%; }
+  col.k-name { width: 8%; }
+  col.k-content { width: 14%; }
+  col.k-basis { width: 12%; }
+  col.k-time { width: 8%; }
+  col.k-bodies { width: 7%; }
+  col.k-channels { width: 19%; }
+  col.k-mark { width: 3.5%; }
+  col.k-remark { width: 8%; }
+  .checklist { font-size: 7pt; gap: 0 1mm; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th, td { border-color: #000; }

@@ -5,7 +5,7 @@ extension DefaultTemplates {
 <table id="gkml-table" class="catalog">
 <caption>{{title}}（共 {{itemCount}} 项）</caption>
 {{#header1}}
-<colgroup class="g-{{key}}"{{#colspan}} span="{{.}}"{{/colspan}}></colgroup>
+<colgroup class="g-{{key}}">{{#cols}}<col class="k-{{.}}">{{/cols}}</colgroup>
 {{/header1}}
 <thead>
 <tr>{{#header1}}<th scope="{{scope}}" class="h-{{key}}"{{#colspan}} colspan="{{.}}"{{/colspan}}{{#rowspan}} rowspan="{{.}}"{{/rowspan}}>{{title}}</th>{{/header1}}</tr>

@@ -1,0 +1,99 @@
+import CatalogModel
+import Foundation
+import Testing
+@testable import CatalogRender
+
+/// Pages loaded in headless Chromium (Debian's chromium; installed by .ci/run). One at a time: the machine
+/// is small and each browser is heavy.
+@Suite(.serialized) struct BrowserTests {
+    /// A built site of the example workspace plus the hostile and long fixtures, on disk.
+    static func site() throws -> URL {
+        var source = try ExampleWorkspace.source()
+        source.jurisdictions.append(SiteJurisdiction(name: "测试镇", level: .township, catalogs: [Fixtures.hostile, Fixtures.long]))
+        let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
+        let folder = try TestSupport.temporaryFolder("site").appendingPathComponent("_site")
+        try OutputFolder.replace(folder.path, with: output.files)
+        return folder
+    }
+
+    @Test func pagesLoadWithoutConsoleErrorsAndTheFilterRuns() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let pages = ["index.html", "星海镇/employment.html", "星海镇/social-assistance.html", "测试镇/employment.html", "测试镇/employment-2.html"]
+        for page in pages {
+            let result = try TestSupport.chromium(site.appendingPathComponent(page), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
+            #expect(result.status == 0, "\(page): chromium exited \(result.status)")
+            #expect(TestSupport.consoleMessages(result.stderr).isEmpty, "\(page): \(TestSupport.consoleMessages(result.stderr))")
+            #expect(result.stdout.contains("<html lang=\"zh-CN\">"), "\(page): no DOM")
+            if page != "index.html" {
+                // The script ran: the filter is shown and counts the items.
+                #expect(result.stdout.contains("<form id=\"gkml-filter\" class=\"filter\" role=\"search\">"), "\(page): filter not shown")
+                #expect(result.stdout.range(of: "共 [0-9]+ 项</p>", options: .regularExpression) != nil, "\(page): filter did not run")
+            }
+        }
+    }
+
+    @Test func hostilePageStaysInert() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let result = try TestSupport.chromium(site.appendingPathComponent("测试镇/employment.html"), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
+        let dom = result.stdout
+        #expect(TestSupport.consoleMessages(result.stderr).isEmpty, "\(TestSupport.consoleMessages(result.stderr))")
+        // Only our own script element, no injected element or handler attribute.
+        #expect(dom.components(separatedBy: "<script").count - 1 == 1)
+        #expect(!dom.contains("<img"))
+        #expect(!dom.contains("<b>"))
+        #expect(dom.range(of: "<[a-zA-Z][^>]*\\son[a-z]+\\s*=", options: .regularExpression) == nil)
+        #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func filterFromTheAddressHidesOtherRowsAndKeepsTheMergedCell() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        // 失业登记人员名单 is the second row of the 就业服务 block: the merged cell must move to it.
+        let result = try TestSupport.chromium(site.appendingPathComponent("星海镇/employment.html"), query: "q=%E5%A4%B1%E4%B8%9A", ["--dump-dom"])
+        let dom = result.stdout
+        #expect(dom.contains("显示 1 / 3 项"))
+        #expect(dom.contains("<tr id=\"item-17-01-01\" hidden=\"\">"))
+        #expect(dom.contains("<tr id=\"item-17-02-01\" hidden=\"\">"))
+        let visible = try #require(dom.range(of: "<tr id=\"item-17-02-03\">"))
+        let rest = dom[visible.upperBound...]
+        let cell = try #require(rest.range(of: "<th scope=\"rowgroup\" class=\"c-group\" rowspan=\"1\">就业服务</th>"))
+        #expect(rest[..<cell.lowerBound].contains("<td class=\"c-number\">3</td>"))
+        #expect(!rest[..<cell.lowerBound].contains("</tr>"))
+    }
+
+    @Test func screenshotAndPrintLayout() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let shots = try TestSupport.temporaryFolder("shots")
+        defer { try? FileManager.default.removeItem(at: shots) }
+        let page = site.appendingPathComponent("星海镇/social-assistance.html")
+
+        // Screen.
+        let png = shots.appendingPathComponent("screen.png")
+        let screen = try TestSupport.chromium(page, ["--hide-scrollbars", "--window-size=1400,1000", "--screenshot=\(png.path)"])
+        #expect(screen.status == 0)
+        let image = try Data(contentsOf: png)
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(image.count > 30_000, "the screenshot looks empty")
+
+        // Print: landscape A4, several pages for a long catalog.
+        for (name, pageURL, minPages) in [("short", page, 1), ("long", site.appendingPathComponent("测试镇/employment-2.html"), 3)] {
+            let pdf = shots.appendingPathComponent("\(name).pdf")
+            let print = try TestSupport.chromium(pageURL, ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"])
+            #expect(print.status == 0)
+            let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+            let boxes = text.matches(of: /\/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]/).map { (Double($0.1)!, Double($0.2)!) }
+            #expect(boxes.count >= minPages, "\(name): \(boxes.count) pages")
+            for (width, height) in boxes {
+                #expect(abs(width - 841.9) < 2 && abs(height - 595.3) < 2, "\(name): page \(width)×\(height) is not A4 landscape")
+            }
+        }
+        // The header row repeats on every printed page.
+        let css = HTMLTemplates.builtIn.stylesheet
+        let printRules = try #require(css.range(of: "@media print")).upperBound
+        #expect(css[printRules...].contains("thead { display: table-header-group; }"))
+        #expect(css.contains("@page { size: A4 landscape;"))
+    }
+}

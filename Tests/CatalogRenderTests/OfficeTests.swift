@@ -1,0 +1,219 @@
+import CatalogModel
+import Foundation
+import Testing
+@testable import CatalogRender
+
+/// XLSX and DOCX read back with openpyxl and python-docx (installed by .ci/run).
+@Suite struct OfficeTests {
+    static let readXLSX = """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        out = []
+        for ws in wb.worksheets:
+            out.append({
+                "title": ws.title,
+                "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+                "freeze": ws.freeze_panes,
+                "printTitles": ws.print_title_rows,
+                "orientation": ws.page_setup.orientation,
+                "paper": str(ws.page_setup.paperSize),
+                "fitToWidth": ws.page_setup.fitToWidth,
+                "fitToHeight": ws.page_setup.fitToHeight,
+                "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage),
+                "widths": [ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
+                "wrapped": all(ws.cell(row=r, column=c).alignment.wrap_text for r in range(3, ws.max_row + 1) for c in range(1, ws.max_column + 1) if type(ws.cell(row=r, column=c)).__name__ != "MergedCell"),
+                "types": sorted(set(ws.cell(row=r, column=c).data_type for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column + 1))),
+                "rows": [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)],
+            })
+        print(json.dumps(out, ensure_ascii=False))
+        """
+
+    struct Sheet: Decodable {
+        var title: String
+        var merged: [String]
+        var freeze: String?
+        var printTitles: String?
+        var orientation: String?
+        var paper: String
+        var fitToWidth: Int?
+        var fitToHeight: Int?
+        var fitToPage: Bool
+        var widths: [Double]
+        var wrapped: Bool
+        var types: [String]
+        var rows: [[String]]
+    }
+
+    func readWorkbook(_ bytes: [UInt8]) throws -> [Sheet] {
+        try TestSupport.requirePython("openpyxl")
+        let folder = try TestSupport.temporaryFolder("xlsx")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("book.xlsx")
+        try Data(bytes).write(to: url)
+        let result = try TestSupport.python(Self.readXLSX, [url.path])
+        try #require(result.status == 0, "openpyxl could not read the workbook: \(result.stderr)")
+        return try JSONDecoder().decode([Sheet].self, from: Data(result.stdout.utf8))
+    }
+
+    @Test func workbookReadsBackWithOpenpyxl() throws {
+        let catalogs = try ExampleWorkspace.source().jurisdictions.first { $0.name == "星海镇" }!.catalogs
+        let options = TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"])
+        let tables = catalogs.map { CatalogTable($0, options: options) }
+        let sheets = try readWorkbook(try XLSXWriter.workbook(tables, title: "星海镇"))
+        #expect(sheets.map(\.title) == tables.map(\.domain))
+        for (sheet, table) in zip(sheets, tables) {
+            // The two-row header with its merged cells.
+            #expect(sheet.rows[2].prefix(8) == ["序号", "公开事项", "", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+            #expect(sheet.rows[2][8] == "公开对象" && sheet.rows[2][10] == "公开方式" && sheet.rows[2][12] == "公开层级")
+            #expect(Array(sheet.rows[3][1...2]) == ["一级事项", "二级事项"])
+            #expect(Array(sheet.rows[3][8...13]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
+            for range in ["A3:A4", "B3:C3", "D3:D4", "H3:H4", "I3:J3", "K3:L3", "M3:N3", "A1:\(XLSXWriter.columnLetters(table.columns.count - 1))1"] {
+                #expect(sheet.merged.contains(range), "\(sheet.title): missing merge \(range) in \(sheet.merged)")
+            }
+            // One row per item, in order, agreeing with the catalog.
+            let body = Array(sheet.rows.dropFirst(4))
+            #expect(body.count == table.itemCount)
+            for (row, item) in zip(body, table.rows) {
+                #expect(row[0] == String(item.number))
+                #expect(row[2] == item.name)
+                #expect(row[3] == item.content)
+                #expect(row[4] == item.basis.joined(separator: "\n"))
+                #expect(row[8] == (item.audience == .everyone ? "√" : "") && row[9] == (item.audience == .specificGroups ? "√" : ""))
+                #expect(row[10] == (item.mode == .proactive ? "√" : "") && row[11] == (item.mode == .onRequest ? "√" : ""))
+                #expect(row[7].components(separatedBy: "\n") == item.channels.checklistLines)
+            }
+            // 一级事项 merged down its rows.
+            var rowNumber = XLSXWriter.firstDataRow
+            for group in table.groups {
+                #expect(body[rowNumber - XLSXWriter.firstDataRow][1] == group.name)
+                if group.rows.count > 1 {
+                    #expect(sheet.merged.contains("B\(rowNumber):B\(rowNumber + group.rows.count - 1)"))
+                }
+                rowNumber += group.rows.count
+            }
+            #expect(sheet.freeze == "A5")
+            #expect(sheet.printTitles == "$3:$4")
+            #expect(sheet.orientation == "landscape" && sheet.paper == "9")
+            #expect(sheet.fitToPage && sheet.fitToWidth == 1 && sheet.fitToHeight == 0)
+            #expect(sheet.widths.count == table.columns.count && sheet.widths.allSatisfy { $0 > 5 })
+            #expect(sheet.wrapped)
+            #expect(!sheet.types.contains("f"))
+        }
+    }
+
+    @Test func workbookNeutralisesFormulasAndKeepsMarkupAsText() throws {
+        let sheets = try readWorkbook(try XLSXWriter.workbook([CatalogTable(Fixtures.hostile)], title: Fixtures.script))
+        let sheet = try #require(sheets.first)
+        #expect(!sheet.types.contains("f"))
+        let first = sheet.rows[4]
+        #expect(first[1] == Fixtures.script)
+        #expect(first[2] == "'=HYPERLINK(\"http://evil.example\",\"点我\")")
+        #expect(first[4].hasPrefix("'+SUM(1,2)"))
+        #expect(first[5] == "'-1+1")
+        #expect(first[6] == "'\t=1+1")
+        for row in sheet.rows { for cell in row { #expect(!["=", "+", "-", "@"].contains(where: { cell.hasPrefix($0) })) } }
+    }
+
+    @Test func sheetNamesFollowExcelRules() {
+        var taken = Set<String>()
+        let names = ["就业", "就业", "a/b:c*d?e[f]g\\h", String(repeating: "长", count: 40), "'引号'", "History", ""].map {
+            XLSXWriter.sheetName($0, taken: &taken)
+        }
+        #expect(names[0] == "就业" && names[1] == "就业(2)")
+        #expect(names[2] == "a_b_c_d_e_f_g_h")
+        #expect(names[3].count == 31)
+        #expect(names[4] == "引号")
+        #expect(names[5] != "History")
+        #expect(Set(names.map { $0.lowercased() }).count == names.count)
+        #expect(names.allSatisfy { $0.count <= 31 && !$0.contains(where: { "[]:*?/\\".contains($0) }) && !$0.isEmpty })
+    }
+
+    @Test func workbooksAndDocumentsAreDeterministic() throws {
+        let table = CatalogTable(Fixtures.employment)
+        #expect(try XLSXWriter.workbook([table], title: "x") == (try XLSXWriter.workbook([table], title: "x")))
+        #expect(try DOCXWriter.document(table) == (try DOCXWriter.document(table)))
+        // No dates in the document properties.
+        let xml = XLSXWriter.coreProperties(title: "x")
+        #expect(!xml.contains("dcterms:created") && !xml.contains("dcterms:modified"))
+    }
+
+    static let readDOCX = """
+        import json, sys, docx
+        from docx.oxml.ns import qn
+        d = docx.Document(sys.argv[1])
+        t = d.tables[0]
+        rows = []
+        for r in t.rows:
+            rows.append([c.text for c in r.cells])
+        header_flags = [r._tr.trPr is not None and r._tr.trPr.find(qn('w:tblHeader')) is not None for r in t.rows]
+        s = d.sections[0]
+        title_fonts = [r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in d.paragraphs[0].runs]
+        body_fonts = sorted(set(el.get(qn('w:eastAsia')) for el in t._tbl.iter(qn('w:rFonts'))))
+        print(json.dumps({
+            "paragraphs": [p.text for p in d.paragraphs],
+            "rows": rows,
+            "headerFlags": header_flags,
+            "orientation": int(s.orientation),
+            "width": s.page_width.mm, "height": s.page_height.mm,
+            "titleFonts": title_fonts, "tableFonts": body_fonts,
+        }, ensure_ascii=False))
+        """
+
+    struct Document: Decodable {
+        var paragraphs: [String]
+        var rows: [[String]]
+        var headerFlags: [Bool]
+        var orientation: Int
+        var width: Double
+        var height: Double
+        var titleFonts: [String]
+        var tableFonts: [String]
+    }
+
+    func readDocument(_ bytes: [UInt8]) throws -> Document {
+        try TestSupport.requirePython("docx")
+        let folder = try TestSupport.temporaryFolder("docx")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("doc.docx")
+        try Data(bytes).write(to: url)
+        let result = try TestSupport.python(Self.readDOCX, [url.path])
+        try #require(result.status == 0, "python-docx could not read the document: \(result.stderr)")
+        return try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
+    }
+
+    @Test func documentReadsBackWithPythonDocx() throws {
+        for catalog in try ExampleWorkspace.catalogs() {
+            let table = CatalogTable(catalog, options: TableOptions(levelLabels: [.township: "乡、村级"]))
+            let document = try readDocument(try DOCXWriter.document(table))
+            #expect(document.paragraphs[0] == catalog.region.value + catalog.domain.value + "领域基层政务公开标准目录")
+            #expect(document.paragraphs[1] == "发布机构：" + catalog.publisher.value)
+            #expect(document.paragraphs[2].hasPrefix("版本：" + catalog.version.value))
+            if let date = catalog.effectiveDate { #expect(document.paragraphs[2].contains("生效日期：" + date.value)) }
+            #expect(document.rows.count == 2 + catalog.items.count)
+            #expect(document.headerFlags == [true, true] + Array(repeating: false, count: catalog.items.count))
+            #expect(Array(document.rows[0].prefix(8)) == ["序号", "公开事项", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+            #expect(Array(document.rows[1][1...2]) == ["一级事项", "二级事项"])
+            #expect(Array(document.rows[1][8...13]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
+            for (row, item) in zip(document.rows.dropFirst(2), table.rows) {
+                #expect(row[0] == String(item.number))
+                #expect(row[1] == item.group)
+                #expect(row[2] == item.name)
+                #expect(row[3] == item.content)
+                #expect(row[4] == item.basis.joined(separator: "\n"))
+                #expect(row[7] == item.channels.checklistLines.joined(separator: "\n"))
+                #expect(row[10] == (item.mode == .proactive ? "√" : ""))
+            }
+            #expect(document.orientation == 1)
+            #expect(abs(document.width - 297) < 1 && abs(document.height - 210) < 1)
+            #expect(document.titleFonts.allSatisfy { $0 == "方正小标宋简体" } && !document.titleFonts.isEmpty)
+            #expect(document.tableFonts == ["仿宋_GB2312", "黑体"])
+        }
+    }
+
+    @Test func documentKeepsHostileTextAsText() throws {
+        let document = try readDocument(try DOCXWriter.document(CatalogTable(Fixtures.hostile)))
+        #expect(document.rows[2][1] == Fixtures.script)
+        #expect(document.rows[2][3] == Fixtures.attribute + " x")
+        #expect(document.rows[3][3] == "第一行\n第二行，含逗号,和\"引号\"")
+    }
+}

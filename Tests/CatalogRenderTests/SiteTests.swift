@@ -1,0 +1,176 @@
+import CatalogModel
+import Foundation
+import Testing
+@testable import CatalogRender
+
+/// The example workspace of the repository, loaded with the model's loaders.
+enum ExampleWorkspace {
+    static var root: URL { TestSupport.repositoryRoot.appendingPathComponent("catalogs/example") }
+
+    static func source(channelStyle: ChannelStyle = .checklist) throws -> SiteSource {
+        let loaded = WorkspaceLoader.load(path: root.appendingPathComponent("gkml.yaml").path)
+        let workspace = try #require(loaded.workspace, "catalogs/example/gkml.yaml does not load: \(loaded.findings.map(\.code))")
+        var jurisdictions: [SiteJurisdiction] = []
+        for jurisdiction in workspace.jurisdictions {
+            let folder = root.appendingPathComponent(jurisdiction.folder.value)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            let catalogs = try files.map { name -> Catalog in
+                let result = CatalogLoader.load(path: folder.appendingPathComponent(name).path, registry: loaded.registry)
+                return try #require(result.catalog, "\(name) does not load: \(result.findings.map(\.code))")
+            }
+            jurisdictions.append(SiteJurisdiction(name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs))
+        }
+        return SiteSource(workspace: workspace, jurisdictions: jurisdictions, channelStyle: channelStyle, registry: loaded.registry)
+    }
+
+    /// Every item of the example, per catalog file, for comparing with what readers read back.
+    static func catalogs() throws -> [Catalog] {
+        try source().jurisdictions.flatMap(\.catalogs)
+    }
+}
+
+@Suite struct SiteTests {
+    @Test func buildWritesEveryFormatForTheExample() throws {
+        let output = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
+        let paths = Set(output.files.map(\.path))
+        #expect(paths.contains("index.html"))
+        #expect(paths.contains("assets/gkml.css") && paths.contains("assets/gkml.js"))
+        #expect(paths.contains(OutputFolder.marker))
+        for stem in ["星海镇/employment", "星海镇/social-assistance", "示例县/employment", "长胜乡/employment"] {
+            for format in OutputFormat.allCases where format != .xlsx {
+                #expect(paths.contains("\(stem).\(format.fileExtension)"), "missing \(stem).\(format.fileExtension)")
+            }
+        }
+        for workbook in ["星海镇/星海镇.xlsx", "示例县/示例县.xlsx", "长胜乡/长胜乡.xlsx"] {
+            #expect(paths.contains(workbook))
+        }
+        #expect(output.catalogCount == 4)
+        #expect(output.itemCount == (try ExampleWorkspace.catalogs()).reduce(0) { $0 + $1.items.count })
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let a = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
+        let b = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
+        #expect(a.files.map(\.path) == b.files.map(\.path))
+        for (x, y) in zip(a.files, b.files) {
+            #expect(x.bytes == y.bytes, "\(x.path) differs between two builds")
+        }
+        // And on disk, through the atomic writer.
+        let folder = try TestSupport.temporaryFolder("identity")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try OutputFolder.replace(folder.appendingPathComponent("one").path, with: a.files)
+        try OutputFolder.replace(folder.appendingPathComponent("two").path, with: b.files)
+        for file in a.files {
+            let one = try Data(contentsOf: folder.appendingPathComponent("one/\(file.path)"))
+            let two = try Data(contentsOf: folder.appendingPathComponent("two/\(file.path)"))
+            #expect(one == two && one == Data(file.bytes))
+        }
+    }
+
+    @Test func outputReplacesAPreviousBuildWhole() throws {
+        let folder = try TestSupport.temporaryFolder("replace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("_site").path
+        try OutputFolder.replace(out, with: [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText), RenderedFile(path: "old/a.html", text: "old")])
+        try OutputFolder.replace(out, with: [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText), RenderedFile(path: "new/b.html", text: "new")])
+        #expect(!FileManager.default.fileExists(atPath: out + "/old/a.html"))
+        #expect(try String(contentsOfFile: out + "/new/b.html", encoding: .utf8) == "new")
+        // No temporary folders are left next to it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+    }
+
+    @Test func aFolderGkmlDidNotMakeIsNeverReplaced() throws {
+        let folder = try TestSupport.temporaryFolder("foreign")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "keep me".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: RenderError.self) { try OutputFolder.replace(folder.path, with: [RenderedFile(path: "x", text: "x")]) }
+        #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test func staleTemporaryFoldersOfDeadBuildsAreRemoved() throws {
+        let folder = try TestSupport.temporaryFolder("stale")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // pid 999999999 does not exist.
+        let stale = folder.appendingPathComponent("._site.gkml-tmp-999999999-abcdef12")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try OutputFolder.replace(folder.appendingPathComponent("_site").path, with: [RenderedFile(path: "a", text: "a")])
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+    }
+
+    @Test func unsafeRelativePathsAreRefused() throws {
+        let folder = try TestSupport.temporaryFolder("unsafe")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in ["../x", "/etc/x", "a/../../x", "a//b", "a\u{0}b", "."] {
+            #expect(throws: RenderError.self) { try OutputFolder.replace(folder.appendingPathComponent("out").path, with: [RenderedFile(path: path, text: "x")]) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("x").path))
+    }
+
+    @Test func hostileNamesStayInsideTheOutputFolder() throws {
+        let source = SiteSource(title: Fixtures.script, publisher: nil, jurisdictions: [
+            SiteJurisdiction(name: "../../etc", level: .township, catalogs: [Fixtures.hostile]),
+            SiteJurisdiction(name: "/tmp/abs", level: .township, catalogs: [Fixtures.hostile]),
+            SiteJurisdiction(name: "a\u{0}b/..", level: .township, catalogs: [Fixtures.hostile]),
+            SiteJurisdiction(name: "assets", level: .township, catalogs: [Fixtures.hostile]),
+        ], options: TableOptions())
+        let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
+        for file in output.files {
+            let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            #expect(!file.path.hasPrefix("/"))
+            #expect(components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\u{0}") && !$0.contains("\\") })
+        }
+        // The jurisdiction named "assets" does not overwrite the stylesheet folder.
+        #expect(Set(output.files.map(\.path)).count == output.files.count)
+        let folder = try TestSupport.temporaryFolder("hostile-site")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try OutputFolder.replace(folder.appendingPathComponent("site").path, with: output.files)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+        #expect(SafeName.catalogBaseName(region: "../../etc/恶意\u{0}镇", domain: "就业") == "etc_恶意_镇-employment")
+    }
+
+    @Test func jsonOutputConformsToItsSchema() throws {
+        guard let checker = TestSupport.which("check-jsonschema") else { throw TestSupport.ToolMissing(tool: "check-jsonschema") }
+        let output = try SiteBuilder.build(try ExampleWorkspace.source(), formats: [.json])
+        let folder = try TestSupport.temporaryFolder("json")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String] = []
+        for file in output.files where file.path.hasSuffix(".json") {
+            let url = folder.appendingPathComponent(file.path.replacingOccurrences(of: "/", with: "_"))
+            try Data(file.bytes).write(to: url)
+            files.append(url.path)
+        }
+        let hostile = folder.appendingPathComponent("hostile.json")
+        try Data(JSONRenderer.render(CatalogTable(Fixtures.hostile)).utf8).write(to: hostile)
+        files.append(hostile.path)
+        #expect(files.count == 5)
+        let schema = TestSupport.repositoryRoot.appendingPathComponent("schemas/catalog-output.schema.json").path
+        let result = try TestSupport.run(checker, ["--schemafile", schema] + files)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func csvReadsBackOneRecordPerItem() throws {
+        try TestSupport.requirePython("csv")
+        let folder = try TestSupport.temporaryFolder("csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, catalog) in (try ExampleWorkspace.catalogs() + [Fixtures.hostile]).enumerated() {
+            let url = folder.appendingPathComponent("\(index).csv")
+            try Data(CSVRenderer.render(CatalogTable(catalog))).write(to: url)
+            let script = """
+                import csv, json, sys
+                with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+                    rows = list(csv.reader(f))
+                print(json.dumps(rows, ensure_ascii=False))
+                """
+            let result = try TestSupport.python(script, [url.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String]])
+            #expect(rows.count == catalog.items.count + 1)
+            #expect(rows[0] == CSVRenderer.header)
+            for (row, item) in zip(rows.dropFirst(), catalog.items) {
+                #expect(row[1] == item.id.value)
+                #expect(row[3] == SpreadsheetText.neutralised(PrintableText.clean(item.name.value)))
+                #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { prefix in row.contains { $0.hasPrefix(prefix) } }))
+            }
+        }
+    }
+}
