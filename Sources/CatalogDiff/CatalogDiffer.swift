@@ -245,7 +245,8 @@ public enum CatalogDiffer {
                 if !added.isEmpty { arguments["added"] = added.joined(separator: "、") }
                 if !removed.isEmpty { arguments["removed"] = removed.joined(separator: "、") }
                 arguments.merge(extra) { $1 }
-                let inherited = element.map { b.isInherited($0) || a.isInherited($0) } ?? false
+                let inheritance = Inheritance(
+                    old: element.map { a.isInherited($0) } ?? false, new: element.map { b.isInherited($0) } ?? false)
                 var notes: [LocalizedText] = []
                 if let element, b.isInherited(element), let position = b.position(of: element) {
                     notes.append(LocalizedText(
@@ -263,7 +264,7 @@ public enum CatalogDiffer {
                 itemChanges.append(Change(
                     finding, kind: changeKind, catalog: key, id: b.id.value,
                     oldID: a.id.value == b.id.value ? nil : a.id.value, itemName: b.name.value, group: b.group.value,
-                    field: field, old: old, new: new, added: added, removed: removed, inherited: inherited,
+                    field: field, old: old, new: new, added: added, removed: removed, inheritance: inheritance,
                     reason: reason))
             }
 

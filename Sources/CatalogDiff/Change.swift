@@ -41,6 +41,20 @@ public enum ChangeValue: Sendable, Hashable {
     public var isList: Bool { if case .list = self { true } else { false } }
 }
 
+/// Whether an element's value came from 默认 before and after a change.
+public struct Inheritance: Sendable, Hashable {
+    public var old: Bool
+    public var new: Bool
+
+    public init(old: Bool = false, new: Bool = false) {
+        self.old = old
+        self.new = new
+    }
+
+    /// The item changed only because 默认 changed.
+    public var followsDefaults: Bool { old && new }
+}
+
 /// Which catalog a change belongs to: catalogs match by (地区, 领域).
 public struct CatalogKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var region: String
@@ -84,8 +98,11 @@ public struct Change: Sendable, Hashable {
     /// For list elements: the entries added and removed.
     public var added: [String]
     public var removed: [String]
-    /// Whether the new value (or the old one) came from 默认.
-    public var inherited: Bool
+    /// Whether the value came from 默认 on each side: both sides inherited means the item changed because
+    /// 默认 changed.
+    public var inheritance: Inheritance
+    /// Whether the new value came from 默认.
+    public var inherited: Bool { inheritance.new }
     /// The written reason found in the catalog: the 未涉及事项 说明 of a removed item, the
     /// 不主动公开理由 of an item turned 依申请.
     public var reason: String?
@@ -96,7 +113,7 @@ public struct Change: Sendable, Hashable {
         _ finding: Finding, kind: ChangeKind, catalog: CatalogKey, id: String? = nil, oldID: String? = nil,
         itemName: String? = nil, group: String? = nil, field: String? = nil,
         old: ChangeValue? = nil, new: ChangeValue? = nil, added: [String] = [], removed: [String] = [],
-        inherited: Bool = false, reason: String? = nil
+        inheritance: Inheritance = Inheritance(), reason: String? = nil
     ) {
         self.finding = finding
         self.kind = kind
@@ -110,7 +127,7 @@ public struct Change: Sendable, Hashable {
         self.new = new
         self.added = added
         self.removed = removed
-        self.inherited = inherited
+        self.inheritance = inheritance
         self.reason = reason
     }
 

@@ -50,6 +50,8 @@ public struct LoadedSides: Sendable {
     public var unchanged: Int
     /// Source text by display name, for the excerpts of the text report.
     public var sources: [String: [UInt8]]
+    /// 发布机构 of the new side's workspace (its gkml.yaml), if it has one.
+    public var issuer: String?
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
@@ -74,9 +76,9 @@ public enum DiffInput {
     /// `--since REV` compares the work tree with where the current branch left REV (`git merge-base`), the
     /// changes a merge request makes. Nothing at all compares HEAD with the work tree.
     public static func sides(
-        _ arguments: [String], paths: [String], since: String?, git: Git,
-        exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        _ arguments: [String], paths: [String], since: String?, git: Git
     ) throws -> (old: DiffSide, new: DiffSide) {
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: git.resolve(path)) }
         if let since {
             guard arguments.isEmpty else {
                 throw DiffUsageError(zh: "使用 --since 时不能再指定比较对象", en: "--since takes no other revision or path")
@@ -184,7 +186,28 @@ public enum DiffInput {
                 }
             }
         }
+        loaded.issuer = workspacePublisher(new, git: git)
         return loaded
+    }
+
+    /// 发布机构 from the gkml.yaml at the root of a folder side, or of the repository for a git side.
+    static func workspacePublisher(_ side: DiffSide, git: Git) -> String? {
+        var bytes: [UInt8]?
+        switch side {
+        case .path(let folder):
+            bytes = FileManager.default.contents(atPath: git.resolve(folder) + "/" + WorkspaceLoader.fileName).map { [UInt8]($0) }
+        case .workTree:
+            bytes = (try? git.topLevel()).flatMap { FileManager.default.contents(atPath: $0 + "/" + WorkspaceLoader.fileName) }
+                .map { [UInt8]($0) }
+        case .revision(let revision, _):
+            bytes = try? git.contents(["\(revision):\(WorkspaceLoader.fileName)"]).first
+        case .object(let revision, let path):
+            guard git.objectType("\(revision):\(path)") == "tree" else { return nil }
+            let prefix = path.isEmpty || path.hasSuffix("/") ? path : path + "/"
+            bytes = try? git.contents(["\(revision):\(prefix)\(WorkspaceLoader.fileName)"]).first
+        }
+        guard let bytes else { return nil }
+        return YAMLParser.parse(bytes, file: WorkspaceLoader.fileName).document?.root["发布机构"]?.string
     }
 
     /// In a folder, a YAML file is a catalog when its 格式 says gkml/… (not the workspace) or it has 事项;
@@ -202,7 +225,7 @@ public enum DiffInput {
         switch side {
         case .path(let p):
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: p, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: git.resolve(p), isDirectory: &isDirectory) && !isDirectory.boolValue
         case .object(let r, let p): return git.objectType("\(r):\(p)") == "blob"
         case .revision, .workTree: return false
         }
@@ -217,16 +240,17 @@ public enum DiffInput {
     public static func files(_ side: DiffSide, git: Git) throws -> [SourceFile] {
         switch side {
         case .path(let path):
+            let absolute = git.resolve(path)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
                 throw DiffUsageError(zh: "找不到「\(path)」", en: "\"\(path)\" does not exist")
             }
             if !isDirectory.boolValue {
-                return [SourceFile(relative: (path as NSString).lastPathComponent, display: path, bytes: try read(path))]
+                return [SourceFile(relative: (path as NSString).lastPathComponent, display: path, bytes: try read(absolute))]
             }
-            return try folderFiles(path).map { relative in
+            return try folderFiles(absolute).map { relative in
                 let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                return SourceFile(relative: relative, display: display, bytes: try read(display))
+                return SourceFile(relative: relative, display: display, bytes: try read(absolute + "/" + relative))
             }
         case .revision(let revision, let paths):
             let entries = try git.listTree(revision, paths: paths).filter { isYAML($0.path) && !isWorkspaceFile($0.path) }

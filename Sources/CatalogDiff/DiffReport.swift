@@ -9,6 +9,8 @@ public struct DiffReport: Sendable {
     public var comparisons: [CatalogComparison]
     /// Findings about the inputs and the accept file (not changes).
     public var general: [Finding]
+    /// Who issues the record (the workspace's 发布机构), printed at its end.
+    public var issuer: String?
 
     public init(oldLabel: String, newLabel: String, comparisons: [CatalogComparison], general: [Finding] = []) {
         self.oldLabel = oldLabel

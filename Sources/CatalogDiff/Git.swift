@@ -14,10 +14,19 @@ public struct Git: Sendable {
     public var directory: String
     /// The git executable.
     public var executable: String
+    /// Extra environment for git (tests fix author and dates with it).
+    public var environment: [String: String]
 
-    public init(directory: String = FileManager.default.currentDirectoryPath, executable: String? = nil) {
+    public init(directory: String = FileManager.default.currentDirectoryPath, executable: String? = nil,
+                environment: [String: String] = [:]) {
         self.directory = directory
         self.executable = executable ?? Git.findExecutable()
+        self.environment = environment
+    }
+
+    /// A path as the user wrote it, resolved against `directory` when relative.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
     static func findExecutable() -> String {
@@ -40,6 +49,7 @@ public struct Git: Sendable {
         environment["GIT_PAGER"] = "cat"
         environment["LC_ALL"] = "C.UTF-8"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
+        environment.merge(self.environment) { $1 }
         process.environment = environment
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout

@@ -83,7 +83,26 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("提示", "Notes"))"))
             blocks.append(.list(notices.map { [.text($0.message(language))] }))
         }
+        if let closing = closing(report, comparisons) { blocks.append(.paragraph(closing)) }
         return RecordDocument(title: title, blocks: blocks)
+    }
+
+    /// The issuing body and the date, as a filed document ends: the workspace's 发布机构 (or the one
+    /// catalog's), and the latest date of the new 调整记录 entries (or of 生效日期).
+    func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [RecordDocument.Inline]? {
+        let publishers = Set(comparisons.compactMap { $0.new?.publisher.value ?? $0.old?.publisher.value })
+        guard let issuer = report.issuer ?? (publishers.count == 1 ? publishers.first : nil) else { return nil }
+        let dates = comparisons.flatMap { $0.newAdjustments.map(\.date.value) } + comparisons.compactMap { $0.new?.effectiveDate?.value }
+        var text = issuer
+        if let date = dates.max() { text += "\n" + formatDate(date) }
+        return [.text(text)]
+    }
+
+    /// 2025-01-01 → 2025年1月1日 in Chinese; unchanged in English.
+    func formatDate(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard zh, parts.count == 3 else { return date }
+        return "\(parts[0])年\(parts[1])月\(parts[2])日"
     }
 
     func title(_ comparisons: [CatalogComparison]) -> String {
@@ -148,7 +167,7 @@ public struct AdjustmentRecord: Sendable {
 
     func details(_ c: CatalogComparison, index: Int, count: Int) -> [RecordDocument.Block] {
         var blocks: [RecordDocument.Block] = []
-        let heading = zh ? "（\(number(index))）\(c.key.region) \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
+        let heading = zh ? "（\(number(index))）\(c.key.region) · \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
         blocks.append(.heading(3, heading))
         var facts: [String] = []
         if let file = c.new?.file ?? c.old?.file { facts.append(t("文件：", "File: ") + file) }
@@ -233,9 +252,16 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.table(
                 header: [t("编号", "编号"), t("事项", "Item"), t("调整类别", "Kind"), t("要素", "Element"),
                          t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
-                rows: modified.map { change in
-                    [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
-                     [.text(change.field ?? "")]] + cells(change) + [note(change)]
+                rows: Self.mergeListChanges(modified).map { group in
+                    let change = group[0]
+                    var notes: [RecordDocument.Inline] = []
+                    for (i, part) in group.enumerated() {
+                        let n = note(part, listPart: group.count > 1)
+                        if i > 0 && !n.isEmpty && !notes.isEmpty { notes.append(.text(t("；", "; "))) }
+                        notes += n
+                    }
+                    return [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
+                            [.text(change.field ?? "")]] + cells(change) + [notes]
                 }))
         }
 
@@ -252,7 +278,7 @@ public struct AdjustmentRecord: Sendable {
     /// Old and new cells; texts show what was taken out and put in, lists their removed and added entries.
     func cells(_ change: Change) -> [[RecordDocument.Inline]] {
         switch (change.old, change.new) {
-        case (.text(let a)?, .text(let b)?):
+        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认"):
             let segments = InlineDiff.segments(a, b)
             var old: [RecordDocument.Inline] = [], new: [RecordDocument.Inline] = []
             for segment in segments {
@@ -272,6 +298,17 @@ public struct AdjustmentRecord: Sendable {
         }
     }
 
+    /// A character diff helps with sentences that share most of their text; short codes, dates and
+    /// versions read better whole.
+    static func worthInlineDiff(_ a: String, _ b: String, catalogLevel: Bool) -> Bool {
+        guard !catalogLevel, a.count >= 6, b.count >= 6 else { return false }
+        let same = InlineDiff.segments(a, b).reduce(0) { total, segment in
+            if case .same(let s) = segment { return total + s.count }
+            return total
+        }
+        return Double(same) >= 0.5 * Double(max(a.count, b.count))
+    }
+
     func joined(_ items: [RecordDocument.Inline]) -> [RecordDocument.Inline] {
         if items.isEmpty { return [.text("—")] }
         var out: [RecordDocument.Inline] = []
@@ -282,11 +319,29 @@ public struct AdjustmentRecord: Sendable {
         return out
     }
 
-    func note(_ change: Change) -> [RecordDocument.Inline] {
+    /// The removal and the addition of one list element are two findings but one row of the record.
+    static func mergeListChanges(_ changes: [Change]) -> [[Change]] {
+        var groups: [[Change]] = []
+        for change in changes {
+            if let last = groups.last?.last, last.id == change.id, last.field == change.field, last.kind == change.kind,
+               change.old?.isList == true, last.old == change.old, last.new == change.new {
+                groups[groups.count - 1].append(change)
+            } else {
+                groups.append([change])
+            }
+        }
+        return groups
+    }
+
+    func note(_ change: Change, listPart: Bool = false) -> [RecordDocument.Inline] {
         var out: [RecordDocument.Inline] = []
+        // When a row shows both the removal and the addition, say which is which.
+        let prefix = !listPart ? "" : !change.removed.isEmpty && change.isRegression
+            ? t("减少「\(change.removed.joined(separator: "、"))」：", "removed \(change.removed.joined(separator: ", ")): ")
+            : !change.added.isEmpty ? t("增加「\(change.added.joined(separator: "、"))」：", "added \(change.added.joined(separator: ", ")): ") : ""
         switch change.direction {
-        case .regression?: out.append(.strong(t("公开程度降低", "lowers transparency")))
-        case .improvement?: out.append(.text(t("公开程度提高", "raises transparency")))
+        case .regression?: out.append(.strong(prefix + t("公开程度降低", "lowers transparency")))
+        case .improvement?: out.append(.text(prefix + t("公开程度提高", "raises transparency")))
         case nil:
             if change.code == DiffFindings.timeLimitUndecided.code {
                 out.append(.text(t("时限长短需人工核对", "check the time limit by hand")))
@@ -298,9 +353,15 @@ public struct AdjustmentRecord: Sendable {
             if !out.isEmpty { out.append(.text(t("；", "; "))) }
             out.append(.text(t("理由：", "reason: ") + reason))
         }
-        if change.inherited {
+        let inheritance: String? = switch (change.inheritance.old, change.inheritance.new) {
+        case (true, true): t("随「默认」调整", "follows the change of 默认")
+        case (false, true): t("改为沿用「默认」", "now takes 默认")
+        case (true, false): t("不再沿用「默认」，单独设定", "no longer takes 默认")
+        case (false, false): nil
+        }
+        if let inheritance, !listPart || change.isRegression || change.removed.isEmpty {
             if !out.isEmpty { out.append(.text(t("；", "; "))) }
-            out.append(.text(t("随「默认」调整", "follows the change of 默认")))
+            out.append(.text(inheritance))
         }
         return out + acceptance(change)
     }
@@ -311,7 +372,7 @@ public struct AdjustmentRecord: Sendable {
     }
 
     func regressionLine(_ change: Change) -> [RecordDocument.Inline] {
-        var line: [RecordDocument.Inline] = [.text(change.message(language))]
+        var line: [RecordDocument.Inline] = [.text("〔\(change.catalog.region) · \(change.catalog.domain)〕" + change.message(language))]
         if let reason = change.reason { line.append(.text(t("。理由：", ". Reason: ") + reason)) }
         if let accepted = change.acceptedReason {
             line.append(.text(t("。审核意见：", ". Review: ") + accepted))

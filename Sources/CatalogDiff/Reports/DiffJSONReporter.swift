@@ -58,7 +58,8 @@ public struct DiffJSONReporter: Sendable {
             members.append(("added", .array(c.added.map(JSONOutput.string))))
             members.append(("removed", .array(c.removed.map(JSONOutput.string))))
         }
-        members.append(("inherited", .bool(c.inherited)))
+        members.append(("inherited", .bool(c.inheritance.new)))
+        members.append(("old_inherited", .bool(c.inheritance.old)))
         if let reason = c.reason { members.append(("reason", .string(reason))) }
         if let accepted = c.acceptedReason { members.append(("accepted_reason", .string(accepted))) }
         return .object(members)
