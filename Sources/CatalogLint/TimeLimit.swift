@@ -50,6 +50,12 @@ public struct TimeLimit: Sendable, Hashable {
         /// Where the number and unit are in the whole text (scalar offsets).
         public var range: Range<Int>
 
+        public init(amount: Int, unit: Unit, range: Range<Int>) {
+            self.amount = amount
+            self.unit = unit
+            self.range = range
+        }
+
         /// An estimate in working days (5 in 7 calendar days, 21.75 in a month), for comparisons.
         public var workingDays: Double {
             let n = Double(amount)
@@ -80,6 +86,11 @@ public struct TimeLimit: Sendable, Hashable {
         /// The words before the span, e.g. "自信息形成或者变更之日起".
         public var text: String
         public var kind: AnchorKind
+
+        public init(text: String, kind: AnchorKind) {
+            self.text = text
+            self.kind = kind
+        }
     }
 
     public enum AnchorKind: String, Sendable, Hashable {
@@ -121,6 +132,11 @@ public struct TimeLimit: Sendable, Hashable {
     public struct MonthDay: Sendable, Hashable {
         public var month: Int
         public var day: Int?
+
+        public init(month: Int, day: Int? = nil) {
+            self.month = month
+            self.day = day
+        }
     }
 
     /// Parses a 公开时限. Never fails: clauses it cannot read are `.unrecognized`.
@@ -359,6 +375,11 @@ struct TimeLimitParser {
         }
         if has(a, b, ["实时"]) { return .realTime }
         if has(a, b, ["长期", "常年", "常态"]) { return .longTerm }
+        let t = text(a, b)
+        if (t.hasPrefix("按") || t.hasPrefix("依照") || t.hasPrefix("依据") || t.hasPrefix("根据") || t.hasPrefix("按照"))
+            && (t.contains("规定") || t.contains("程序") || t.contains("要求")) {
+            return .asPrescribed
+        }
         let periods: [(String, TimeLimit.Period)] = [
             ("每半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
             ("按年度", .year), ("每月", .month), ("按月", .month), ("每周", .week), ("定期", .regular), ("年度", .year),
@@ -368,11 +389,6 @@ struct TimeLimitParser {
             return .periodic(period, due: monthDay(a, b))
         }
         if has(a, b, ["及时", "即时", "随时", "同时", "同步", "第一时间", "立即"]) { return .promptly }
-        let t = text(a, b)
-        if (t.hasPrefix("按") || t.hasPrefix("依照") || t.hasPrefix("依据") || t.hasPrefix("根据") || t.hasPrefix("按照"))
-            && (t.contains("规定") || t.contains("程序") || t.contains("要求")) {
-            return .asPrescribed
-        }
         let verbs = ["公告", "公开", "公示", "公布", "发布", "通知"]
         if t.contains("前"), verbs.contains(where: t.contains) { return .before(nil, event: t) }
         if t.contains("后"), verbs.contains(where: t.contains) { return .upon(event: t) }

@@ -7,7 +7,7 @@ struct TextWhitespaceRule: LintRule {
     static let kind = lintKind(
         "text-whitespace", .warning,
         title: .t("多余的空格", "Stray spaces"),
-        message: .t("「{text}」含多余的空格（首尾空格、全角空格或汉字之间的空格）", "\"{text}\" has stray spaces (at an end, full-width, or between Chinese characters)"),
+        message: .t("「{text}」含多余的空格（首尾空格、全角空格、连续空格或中文标点旁的空格）", "\"{text}\" has stray spaces (at an end, full-width, repeated, or next to Chinese punctuation)"),
         hint: .t("gkml validate --fix 可自动删除", "gkml validate --fix removes them"),
         fixable: true)
 
@@ -16,8 +16,8 @@ struct TextWhitespaceRule: LintRule {
         name: .t("空格", "Spaces"),
         kinds: [kind],
         rationale: .t(
-            "从 Word、Excel 或网页复制来的文字常带着首尾空格、全角空格（U+3000）和不换行空格，或在汉字之间夹着空格。它们在表格里看不出来，却会让「星海镇人民政府」和「星海镇人民政府 」成为两个不同的机构，让比较和检索失灵。多行文本（| 或 >）不检查。",
-            "Text copied from Word, Excel or web pages brings spaces at the ends, full-width spaces (U+3000), no-break spaces, or spaces between Chinese characters. Invisible in a table, they make two bodies of one and break comparison and search. Multi-line block text is not checked."),
+            "从 Word、Excel 或网页复制来的文字常带着首尾空格、全角空格（U+3000）、不换行空格，或在顿号、逗号、括号等中文标点旁夹着空格。它们在表格里看不出来，却会让「星海镇人民政府」和「星海镇人民政府 」成为两个不同的机构，让比较和检索失灵。--fix 删除首尾和中文标点旁的空格，把全角空格和连续空格改为一个半角空格；汉字之间的一个半角空格是联合发文标题的规范写法（《民政部 财政部关于……》），不报告。多行文本（| 或 >）不检查。",
+            "Text copied from Word, Excel or web pages brings spaces at the ends, full-width (U+3000) or no-break spaces, or spaces next to Chinese punctuation. Invisible in a table, they make two bodies of one and break comparison and search. --fix removes spaces at the ends and next to Chinese punctuation and turns full-width and repeated spaces into one ASCII space; a single space between Chinese characters is how joint issuers are written in titles (《民政部 财政部关于……》) and is not reported. Multi-line block text is not checked."),
         nonTriggeringExamples: [
             RuleExample("""
                 事项:
@@ -26,6 +26,7 @@ struct TextWhitespaceRule: LintRule {
                       - 编号: 17-02-01
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点，按 GB/T 9704 排版
+                        公开依据: [《民政部 财政部关于进一步加强和改进临时救助工作的意见》]
                 """),
         ],
         triggeringExamples: [
@@ -46,7 +47,8 @@ struct TextWhitespaceRule: LintRule {
                     二级事项:
                       - 编号: 17-02-01
                         名称: ↓　招聘会信息　
-                        公开内容: 招聘会↓ 时间、地点  # 注释保留
+                        公开内容: 招聘会时间、↓ 地点  # 注释保留
+                        公开依据: [《民政部↓　财政部关于进一步加强和改进临时救助工作的意见》]
                         公开主体: ["↓  星海镇人民政府"]
                 """, """
                 事项:
@@ -55,9 +57,12 @@ struct TextWhitespaceRule: LintRule {
                       - 编号: 17-02-01
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点  # 注释保留
+                        公开依据: [《民政部 财政部关于进一步加强和改进临时救助工作的意见》]
                         公开主体: ["星海镇人民政府"]
                 """),
         ])
+
+    static func isChinesePunctuation(_ s: Unicode.Scalar) -> Bool { CJK.isChinese(s) && !CJK.isHan(s) }
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
@@ -81,11 +86,12 @@ struct TextWhitespaceRule: LintRule {
                 var j = i
                 while j < trail, CJK.isSpace(v[j]) { j += 1 }
                 let run = v[i..<j]
-                let between = CJK.isChinese(v[i - 1]) && CJK.isChinese(v[j])
-                let asciiOnly = run.allSatisfy { $0 == " " }
-                if between {
+                let punctuationNext = Self.isChinesePunctuation(v[i - 1]) || Self.isChinesePunctuation(v[j])
+                if punctuationNext {
+                    // Next to 、，。；：（） a space is never wanted.
                     edits.append((i..<j, ""))
-                } else if !asciiOnly {
+                } else if run.count > 1 || run.first != " " {
+                    // One ASCII space may separate words, and the issuers of a joint title (《民政部 财政部关于…》).
                     edits.append((i..<j, " "))
                 }
                 i = j
