@@ -194,6 +194,12 @@ extension TreeBuilder {
                 "key": text(start..<tight), "value": text((tight + 1)..<range.upperBound),
             ])
         }
+        // No colon at all (and not a list item): the previous line is a key without its colon.
+        var first = range.lowerBound
+        while first < range.upperBound && source[first] == 0x20 { first += 1 }
+        if first < range.upperBound && source[first] != UInt8(ascii: "-") {
+            return make(YAMLTreeFindings.missingColon, SourceText.position(ofByte: first, in: source), [:])
+        }
         return nil
     }
 

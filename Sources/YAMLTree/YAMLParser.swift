@@ -353,7 +353,11 @@ struct TreeBuilder {
             if let v = ScalarResolver.resolveTagged(bytes, text: text, tag: fullTag) {
                 value = v
             } else {
-                findings.append(Finding(YAMLTreeFindings.tagMismatch, at: location(start), arguments: ["text": text, "tag": short]))
+                findings.append(Finding(
+                    YAMLTreeFindings.tagMismatch,
+                    at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
+                    arguments: ["text": text, "tag": short]
+                ))
                 value = .string(text)
             }
         } else if style == .plain {
@@ -416,7 +420,11 @@ struct TreeBuilder {
         let start = position(e.start_mark)
         nodeCount += 1
         guard let anchored = anchors[name] else {
-            findings.append(Finding(YAMLTreeFindings.unknownAlias, at: location(start), arguments: ["anchor": name]))
+            findings.append(Finding(
+                YAMLTreeFindings.unknownAlias,
+                at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
+                arguments: ["anchor": name]
+            ))
             attach(YAMLNode(.null, start: start, end: position(e.end_mark), style: .plain), count: 1)
             return false
         }
@@ -453,14 +461,17 @@ struct TreeBuilder {
         if !stack[top].hasPendingKey {
             // A key.
             if node.isCollection {
-                findings.append(Finding(YAMLTreeFindings.complexKey, at: location(node.start)))
+                findings.append(Finding(
+                    YAMLTreeFindings.complexKey,
+                    at: SourceLocation(file: file, position: node.start, end: node.end)
+                ))
                 stack[top].dropPair = true
             } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
                       let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top) {
                 let firstKey = stack[top].pairs[first].key
                 findings.append(Finding(
                     YAMLTreeFindings.duplicateKey,
-                    at: location(node.start),
+                    at: SourceLocation(file: file, position: node.start, end: node.end),
                     arguments: [
                         "key": node.keyText,
                         "firstLine": String(firstKey.start.line),

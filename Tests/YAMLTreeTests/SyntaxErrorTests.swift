@@ -73,6 +73,8 @@ import Testing
     @Test func missingColon() throws {
         expectSingle(parse("a: 1\nfoo\nb: 2\n"), "yaml-missing-colon", at: "2:1")
         expectSingle(parse("说明: 本镇\n无职业介绍机构\n"), "yaml-missing-colon", at: "2:1")
+        // On the first line, where YAML reads it as the start of a multi-line value.
+        expectSingle(parse("格式 gkml/1\n领域: 就业\n"), "yaml-missing-colon", at: "1:1")
     }
 
     @Test func colonInPlainValue() throws {
@@ -126,6 +128,7 @@ import Testing
         #expect(f.arguments["key"] == "名称")
         #expect(f.arguments["firstLine"] == "1")
         #expect(f.arguments["firstColumn"] == "1")
+        #expect(f.location.end == SourcePosition(line: 3, column: 3))
         #expect(f.message(.zh) == "键“名称”重复：第 1 行第 1 列已经有这个键")
         #expect(f.message(.en) == "duplicate key \"名称\": it is already at line 1, column 1")
         // The tree is still built, keeping the first value.
