@@ -174,6 +174,8 @@ public enum DOCXWriter {
                 xml += paragraph(entry.date + version + "　" + entry.note, .body, size: factsSize)
             }
         }
+        // Word wants a paragraph between a table and the end of the document.
+        xml += paragraph("", .body, size: tableSize)
         xml += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
             + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"

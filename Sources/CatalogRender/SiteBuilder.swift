@@ -114,7 +114,9 @@ public enum SiteBuilder {
             let folder = SafeName.unique(SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
             var takenNames: Set<String> = []
             let workbookName = SafeName.unique(folder, in: &takenNames)
-            let catalogs = jurisdiction.catalogs.sorted { sortKey($0, source.registry) < sortKey($1, source.registry) }
+            let catalogs = jurisdiction.catalogs.enumerated().sorted {
+                (sortKey($0.element, source.registry), $0.offset) < (sortKey($1.element, source.registry), $1.offset)
+            }.map(\.element)
             let tables = catalogs.map { CatalogTable($0, options: source.options, registry: source.registry) }
             let workbookPath = "\(folder)/\(workbookName).xlsx"
             let workbookDownload = DownloadLink(

@@ -103,7 +103,9 @@ table.overview th .level { display: block; font-weight: normal; font-size: .8rem
   col.k-remark { width: 8%; }
   .checklist { font-size: 7pt; gap: 0 1mm; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
+  /* Keep each row on one page. Not the first row of a block: its merged 一级事项 cell spans the block, and
+     Chromium would then move the whole block to the next page. */
+  tbody tr:not(:first-child) { break-inside: avoid; page-break-inside: avoid; }
   th, td { border-color: #000; }
   thead th { background: #fff; }
   .c-group { background: #fff; }

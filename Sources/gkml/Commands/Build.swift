@@ -44,7 +44,9 @@ struct Build: ParsableCommand {
         let formatList: [OutputFormat]
         switch OutputFormat.parseList(formats) {
         case .success(let list): formatList = list
-        case .failure(let error): throw ValidationError(error.message)
+        case .failure(let error):
+            Output.error("错误：\(error.message)")
+            throw Status.failure
         }
         let templateSet = try loadTemplates(templates)
 
@@ -102,9 +104,9 @@ struct Build: ParsableCommand {
         }
 
         if !blocked.isEmpty {
-            var message = allowErrors ? "警告：以下目录有错误，仍按 --allow-errors 生成（无法读取的除外）：\n" : "以下目录有错误，未生成任何文件：\n"
+            var message = allowErrors ? "警告：以下目录有错误，仍按 --allow-errors 生成（无法解读为目录的除外）：\n" : "以下目录有错误，未生成任何文件：\n"
             for entry in blocked {
-                message += "  \(entry.file)（\(entry.errors) 个错误）\(skipped.contains(entry.file) ? "：无法读取，已跳过" : "")\n"
+                message += "  \(entry.file)（\(entry.errors) 个错误）\(skipped.contains(entry.file) ? "：无法解读为目录，不能生成" : "")\n"
             }
             if !allowErrors {
                 message += "请修正后重新生成（gkml validate \(workspace) 查看详情），或加 --allow-errors 强制生成。"

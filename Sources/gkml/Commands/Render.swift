@@ -21,7 +21,7 @@ struct Render: ParsableCommand {
     var file: String
 
     @Option(name: .long, help: "格式：html、md、csv、xlsx、docx、json。")
-    var format: OutputFormat
+    var format: String
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("输出文件或文件夹（默认当前文件夹）。", valueName: "OUT"))
     var output: String = "."
@@ -36,6 +36,10 @@ struct Render: ParsableCommand {
     var allowErrors = false
 
     func run() throws {
+        guard case .success(let formats) = OutputFormat.parseList(format), formats.count == 1, let format = formats.first else {
+            Output.error("错误：--format 应为 html、md、csv、xlsx、docx、json 之一，实际为「\(self.format)」")
+            throw Status.failure
+        }
         let templateSet = try loadTemplates(templates)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -66,7 +70,7 @@ struct Render: ParsableCommand {
         var options = TableOptions(channelStyle: channels)
         if let ws = workspace?.workspace { options = TableOptions(workspace: ws, channelStyle: channels) }
 
-        let target = outputPath(for: catalog, registry: registry)
+        let target = outputPath(for: catalog, format: format, registry: registry)
         do {
             let bytes = try SiteBuilder.renderOne(catalog, format: format, options: options, templates: templateSet, registry: registry)
             try OutputFolder.writeFile(target, bytes: bytes)
@@ -78,7 +82,7 @@ struct Render: ParsableCommand {
     }
 
     /// OUT itself, or OUT/<地区>-<领域英文名>.<ext> when OUT is a folder (or ends with /).
-    func outputPath(for catalog: Catalog, registry: DomainRegistry) -> String {
+    func outputPath(for catalog: Catalog, format: OutputFormat, registry: DomainRegistry) -> String {
         var isDirectory: ObjCBool = false
         let isFolder = output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
         guard isFolder else { return output }
