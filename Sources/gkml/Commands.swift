@@ -11,5 +11,7 @@ extension GKML {
         Domains.self,
         Schema.self,
         Init.self,
+        Rules.self,
+        Explain.self,
     ]
 }
