@@ -49,6 +49,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; }
 .lead { text-align: center; color: var(--muted); }
 .filter { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: 1rem 0; }
 .filter input { font: inherit; padding: .35rem .6rem; min-width: 18rem; border: 1px solid var(--line); border-radius: 3px; }
+.filter input::placeholder { color: var(--muted); opacity: 1; }
 .filter-status { margin: 0; color: var(--muted); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
