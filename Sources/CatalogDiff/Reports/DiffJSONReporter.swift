@@ -31,7 +31,8 @@ public struct DiffJSONReporter: Sendable {
         }
     }
 
-    func change(_ c: Change) -> JSONOutput {
+    /// One change as the JSON report writes it.
+    public func change(_ c: Change) -> JSONOutput {
         var members: [(String, JSONOutput)] = [
             ("code", .string(c.code)),
             ("kind", .string(c.kind.rawValue)),

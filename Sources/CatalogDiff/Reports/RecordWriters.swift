@@ -48,14 +48,17 @@ public struct DiffMarkdownReporter: Sendable {
     }
 
     /// Escapes Markdown syntax and HTML in a text: backslash before the ASCII punctuation that has meaning
-    /// inside a line, entities for `&`, and line breaks as `<br>` (a record cell is one line).
+    /// inside a line, entities for `&`, `<` and `>` (understood by every Markdown renderer, unlike `\<`),
+    /// and line breaks as `<br>` (a record cell is one line).
     public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "<", ">", "!", "#":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "#":
                 out += "\\" + String(c)
             case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
             case "\r": break
             case "\n": out += "<br>"
             default: out.append(c)
