@@ -25,8 +25,8 @@ public enum LintRules {
     /// The rules' documentation.
     public static var descriptions: [RuleDescription] { all.map(\.ruleDescription) }
 
-    /// Every kind of finding the lint rules make.
-    public static var kinds: [FindingKind] { descriptions.flatMap(\.kinds) }
+    /// Every kind of finding the lint stage makes (the rules' and the 规则 configuration check's).
+    public static var kinds: [FindingKind] { descriptions.flatMap(\.kinds) + LintConfiguration.kinds }
 
     /// The rule that makes a code, if any.
     public static func rule(for code: String) -> (any LintRule)? {

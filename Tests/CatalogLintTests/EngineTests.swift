@@ -309,3 +309,42 @@ struct EngineTests {
         #expect(rendered.contains("                             ^^^"), "\(rendered)")
     }
 }
+
+struct ConfigurationTests {
+    @Test func unknownCodesAndInvalidSettingsInTheWorkspace() throws {
+        let text = """
+            格式: gkml-workspace/1
+            地区: 示例县
+            层级: 县级
+            辖区:
+              - 名称: 示例县
+                层级: 县级
+                目录: 县本级
+            规则:
+              time-limit-exceeds: 警告
+              body-unknwn: 关闭
+              channel-no-online: 严重
+            """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("gkml.yaml").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = WorkspaceLoader.load(path: path)
+        let findings = LintConfiguration.check(loaded)
+        let unknown = findings.filter { $0.code == "rule-config-unknown" }
+        #expect(unknown.map { $0.arguments["code"] } == ["body-unknwn"])
+        #expect(unknown.first?.notes.first?.zh == "您是否要写「body-unknown」？")
+        #expect(unknown.first?.location.position == SourcePosition(line: 10, column: 3))
+        // An invalid word is an error unless the workspace schema already rejects it.
+        if !loaded.hasErrors {
+            #expect(findings.filter { $0.code == "rule-config-invalid" }.map { $0.arguments["value"] } == ["严重"])
+        }
+    }
+
+    @Test func applyToOtherStages() {
+        let finding = Finding(ModelFindings.domainAlias, at: SourceLocation(file: "a.yaml"), arguments: ["alias": "就业创业", "canonical": "就业"])
+        #expect(LintConfiguration.apply(["domain-alias": .off], to: [finding]).isEmpty)
+        #expect(LintConfiguration.apply(["domain-alias": .severity(.warning)], to: [finding]).first?.severity == .warning)
+    }
+}
