@@ -235,7 +235,7 @@ struct Init: ParsableCommand {
 
             var header = [SchemaReference.modeline(.catalog, forFileAt: path)]
             header.append("\(regionText)\(domain.name)领域基层政务公开标准目录")
-            let guide = domain.guide.isEmpty ? "\(domain.department)\(domain.name)领域基层政务公开标准指引" : domain.guide
+            let guide = domain.guide.isEmpty ? "\(domain.department)《\(domain.name)领域基层政务公开标准指引》" : domain.guide
             header.append("由 gkml init 依据基准目录生成：\(guide)")
             header.append("请按本地职责调整：不涉及的事项移到「未涉及事项」并写明理由；本地增加的事项另编编号；")
             header.append("编号不得重复使用。")
@@ -255,8 +255,13 @@ struct Init: ParsableCommand {
                 report += by.map { "公开主体「\(role)」已替换为「\($0)」。\n" }
                     ?? "公开主体「\(role)」已从本级事项中去掉（由乡镇在各自目录中公开）。\n"
             }
-            if !result.unusedRoles.isEmpty {
-                report += "提示：--role 中的「\(result.unusedRoles.joined(separator: "」「"))」未出现在所选事项中。\n"
+            // A --role that no baseline uses anywhere is probably misspelt (roles of other domains are fine:
+            // a county may pass one set of --role options for all its catalogs).
+            let knownRoles = Set(DomainRegistry.pilot.domains.flatMap { Baseline.catalog(for: $0)?.items ?? [] }
+                .flatMap { $0.bodies.value.map(\.value) })
+            let unknownRoles = result.unusedRoles.filter { !knownRoles.contains($0) }
+            if !unknownRoles.isEmpty {
+                report += "提示：--role 中的「\(unknownRoles.joined(separator: "」「"))」不是基准目录中的角色名称，未做替换。\n"
             }
             let directory = loadedWorkspace.map { Set($0.bodies.map(\.value)) }
             let toReplace = result.unreplaced.filter { name in directory.map { !$0.contains(name) } ?? true }
