@@ -49,4 +49,11 @@ struct CatalogsTests {
             #expect(errors.count == 0, "\(Self.describe(errors))")
         }
     }
+
+    @Test func docsListEveryLintCode() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for kind in LintRules.kinds {
+            #expect(text.contains("`\(kind.code)`"), "docs/rules.md does not mention \(kind.code)")
+        }
+    }
 }

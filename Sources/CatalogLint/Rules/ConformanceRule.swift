@@ -209,5 +209,14 @@ struct ProactiveDowngradeRule: LintRule {
             }
         }
         return file.reportPerItem(Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position)
+            .map { violation in
+                var v = violation
+                if let source = v.finding.arguments["source"] {
+                    let en = source == "全国基准目录" ? "the national baseline"
+                        : "the upper level's catalog" + (upper.map { " (\($0.region.value))" } ?? "")
+                    v.finding.localizedArguments["source"] = LocalizedText(zh: source, en: en)
+                }
+                return v
+            }
     }
 }
