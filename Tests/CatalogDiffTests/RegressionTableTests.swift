@@ -41,3 +41,16 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentationTests {
+    /// docs/diff.md lists every code, so that the documentation cannot fall behind.
+    @Test func everyCodeIsDocumented() throws {
+        let docs = try String(contentsOfFile: Fixtures.repositoryRoot + "/docs/diff.md", encoding: .utf8)
+        for kind in DiffFindings.all {
+            #expect(docs.contains("`\(kind.code)`"), "docs/diff.md does not mention \(kind.code)")
+        }
+        for check in RegressionTable.checks {
+            #expect(docs.contains("| \(check.element) | \(check.decrease.zh) | `\(check.regression.code)` |"), "\(check.element)")
+        }
+    }
+}
