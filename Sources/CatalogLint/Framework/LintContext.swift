@@ -39,9 +39,19 @@ public struct LintContext: Sendable {
 
 /// Baseline catalogs by canonical domain name.
 public struct BaselineCatalogs: Sendable {
-    public var catalogs: [String: Catalog]
+    public let catalogs: [String: Catalog]
+    /// Every 公开主体 the baselines use: role names ("乡镇人民政府（街道办事处）") that a local catalog must replace.
+    public let roleNames: Set<String>
 
-    public init(catalogs: [String: Catalog]) { self.catalogs = catalogs }
+    public init(catalogs: [String: Catalog]) {
+        self.catalogs = catalogs
+        var names = Set<String>()
+        for catalog in catalogs.values {
+            for item in catalog.items { names.formUnion(item.bodies.value.map(\.value)) }
+            if let bodies = catalog.defaults?.bodies { names.formUnion(bodies.value.map(\.value)) }
+        }
+        roleNames = names
+    }
 
     /// Keys each catalog by the canonical name of its 领域.
     public init(_ list: [Catalog], registry: DomainRegistry = .pilot) {
@@ -49,7 +59,7 @@ public struct BaselineCatalogs: Sendable {
         for catalog in list {
             catalogs[registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value] = catalog
         }
-        self.catalogs = catalogs
+        self.init(catalogs: catalogs)
     }
 
     /// No baseline: conformance rules are skipped.
@@ -67,16 +77,6 @@ public struct BaselineCatalogs: Sendable {
     public func catalog(for domain: Domain?) -> Catalog? {
         guard let domain else { return nil }
         return catalogs[domain.name]
-    }
-
-    /// Every 公开主体 the baselines use: role names ("乡镇人民政府（街道办事处）") that a local catalog must replace.
-    public var roleNames: Set<String> {
-        var names = Set<String>()
-        for catalog in catalogs.values {
-            for item in catalog.items { names.formUnion(item.bodies.value.map(\.value)) }
-            if let bodies = catalog.defaults?.bodies { names.formUnion(bodies.value.map(\.value)) }
-        }
-        return names
     }
 }
 

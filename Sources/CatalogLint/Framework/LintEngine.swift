@@ -7,7 +7,8 @@ public struct LintResult: Sendable {
     public var findings: [Finding]
     /// Findings silenced by an ignore comment, each with the comment's reason (for `--format json`).
     public var suppressed: [(finding: Finding, reason: String)]
-    /// The reported violations that `--fix` can repair (a subset of `findings`, with their edits).
+    /// The violations `--fix` can repair, with their edits: those reported in `findings`, and those kept only for
+    /// `--fix` because the schema already reports the same problem as an error (empty or repeated entries).
     public var fixable: [LintViolation]
 
     public init(findings: [Finding] = [], suppressed: [(finding: Finding, reason: String)] = [], fixable: [LintViolation] = []) {
