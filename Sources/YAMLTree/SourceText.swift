@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 
 /// Byte-level work on the source: encoding checks before libyaml sees the bytes, and positions.
@@ -27,6 +34,62 @@ enum SourceText {
 
     static func hasUTF8BOM(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
+    }
+
+    /// What the hot path needs before libyaml reads the bytes: other encodings' byte-order marks (libyaml would
+    /// silently accept UTF-16), the UTF-8 BOM, whether positions need correcting (U+0085, U+2028, U+2029),
+    /// and the line endings. Uses `memchr`, which is far faster than a byte loop.
+    static func quickInfo(_ p: UnsafeBufferPointer<UInt8>) -> Result<Info, Problem> {
+        let n = p.count
+        if n >= 4, p[0] == 0x00, p[1] == 0x00, p[2] == 0xFE, p[3] == 0xFF { return .failure(.utf16(encoding: "UTF-32BE")) }
+        if n >= 4, p[0] == 0xFF, p[1] == 0xFE, p[2] == 0x00, p[3] == 0x00 { return .failure(.utf16(encoding: "UTF-32LE")) }
+        if n >= 2, p[0] == 0xFE, p[1] == 0xFF { return .failure(.utf16(encoding: "UTF-16BE")) }
+        if n >= 2, p[0] == 0xFF, p[1] == 0xFE { return .failure(.utf16(encoding: "UTF-16LE")) }
+        let hasBOM = hasUTF8BOM(p)
+        guard let base = p.baseAddress, n > 0 else {
+            return .success(Info(hasBOM: hasBOM, hasUnicodeLineBreaks: false, lineEnding: .none))
+        }
+
+        /// Calls `body` with the offset of every occurrence of `byte`; stops when it returns true.
+        func each(_ byte: UInt8, _ body: (Int) -> Bool) {
+            var offset = 0
+            while offset < n, let hit = memchr(base + offset, Int32(byte), n - offset) {
+                let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if body(i) { return }
+                offset = i + 1
+            }
+        }
+
+        var unicodeBreaks = false
+        each(0xC2) { i in
+            unicodeBreaks = i + 1 < n && p[i + 1] == 0x85
+            return unicodeBreaks
+        }
+        if !unicodeBreaks {
+            each(0xE2) { i in
+                unicodeBreaks = i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)
+                return unicodeBreaks
+            }
+        }
+
+        var crlf = 0, cr = 0, lf = 0
+        each(0x0D) { i in
+            if i + 1 < n && p[i + 1] == 0x0A { crlf += 1 } else { cr += 1 }
+            return false
+        }
+        if crlf == 0 {
+            lf = memchr(base, 0x0A, n) == nil ? 0 : 1
+        } else {
+            each(0x0A) { _ in
+                lf += 1
+                return lf > crlf
+            }
+            lf -= crlf
+        }
+        let kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0)
+        let ending: YAMLDocument.LineEnding =
+            kinds > 1 ? .mixed : crlf > 0 ? .crlf : cr > 0 ? .cr : lf > 0 ? .lf : .none
+        return .success(Info(hasBOM: hasBOM, hasUnicodeLineBreaks: unicodeBreaks, lineEnding: ending))
     }
 
     /// Checks that the bytes are UTF-8 text that YAML accepts (the YAML printable set: tab, LF, CR,

@@ -23,8 +23,10 @@ public enum YAMLParser {
             return YAMLParseResult(document: nil, findings: [tooLarge(size: bytes.count, limits: limits, file: file)])
         }
         return bytes.withUnsafeBufferPointer { p -> YAMLParseResult in
+            // libyaml validates UTF-8 and the YAML character set itself as it reads; the full check of the
+            // encoding (and the diagnosis: GBK, UTF-16, binary …) runs only when libyaml stops with an error.
             let info: SourceText.Info
-            switch SourceText.scan(p) {
+            switch SourceText.quickInfo(p) {
             case .success(let i):
                 info = i
             case .failure(let problem):
@@ -32,6 +34,9 @@ public enum YAMLParser {
             }
             var builder = TreeBuilder(file: file, limits: limits, info: info, source: p)
             builder.run()
+            if builder.libyamlFailed, case .failure(let problem) = SourceText.scan(p) {
+                return YAMLParseResult(document: nil, findings: [encodingFinding(problem, p, file: file)])
+            }
             if builder.failedOnSurrogateEscape, let rewrite = JSONSurrogates.rewrite(p) {
                 // JSON writes characters outside the BMP as \uD83D\uDE00 pairs, which libyaml rejects: parse again
                 // with each pair written as \U0001F600, positions mapped back to the original text.
@@ -176,6 +181,8 @@ struct TreeBuilder {
     let shifts: [Int]
     var lineIndex: CharacterLineIndex?
     var failedOnSurrogateEscape = false
+    /// libyaml stopped with an error (a reader, scanner or parser error).
+    var libyamlFailed = false
 
     var findings: [Finding] = []
     /// A fatal problem: no document.
@@ -255,6 +262,7 @@ struct TreeBuilder {
 
         while true {
             guard yaml_parser_parse(parser, event) != 0 else {
+                libyamlFailed = true
                 if shifts.isEmpty, let problem = parser.pointee.problem,
                    String(cString: problem) == "found invalid Unicode character escape code" {
                     failedOnSurrogateEscape = true

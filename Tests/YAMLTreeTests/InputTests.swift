@@ -63,6 +63,16 @@ import Testing
         #expect(result.findings.first?.location.position == SourcePosition(line: 2, column: 5))
     }
 
+    @Test func encodingIsReportedBeforeASyntaxErrorEarlierInTheFile() throws {
+        // libyaml stops at the syntax error on line 1 before reading the GBK bytes 40 KB later; the encoding
+        // is still what gets reported, since it explains everything else.
+        var bytes = Array("a: [1\n".utf8)
+        for i in 0..<2000 { bytes += Array("k\(i): some text\n".utf8) }
+        let line = 2002
+        bytes += Array("b: ".utf8) + [0xBE, 0xCD, 0xD2, 0xB5, 0x0A]
+        expectSingle(parse(bytes: bytes), "yaml-encoding-gbk", at: "\(line):4")
+    }
+
     @Test func gb18030FourByteSequences() throws {
         // 𠀀 (U+20000) in GB18030 is 95 32 82 36.
         let bytes: [UInt8] = Array("a: ".utf8) + [0x95, 0x32, 0x82, 0x36] + Array("\n".utf8)
