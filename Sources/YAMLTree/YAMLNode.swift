@@ -19,7 +19,10 @@ public struct YAMLNode: Sendable {
     }
 
     public var value: Value
-    /// Position of the node's first character (for a scalar, its first character or opening quote).
+    /// Position of the node's first character: for a scalar its first character or opening quote, for a block
+    /// sequence its first `-`, for a block mapping its first key, for a flow collection its bracket; an
+    /// `&anchor` or `!tag` written before the node is part of it. A node yielded by an alias is placed at the
+    /// alias.
     public var start: SourcePosition
     /// Position just after the node's last character.
     public var end: SourcePosition

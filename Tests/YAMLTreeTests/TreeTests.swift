@@ -165,6 +165,19 @@ import Testing
         #expect(document.nodeCount == 7)
     }
 
+    @Test func parsesConcurrently() async throws {
+        let texts = (0..<16).map { "编号: JY-\($0)\n名称: 就业\n列表: [\($0), b]\n" }
+        let roots = await withTaskGroup(of: (Int, String?).self) { group in
+            for (i, text) in texts.enumerated() {
+                group.addTask { (i, YAMLParser.parse(text, file: "f\(i)").document?.root["编号"]?.string) }
+            }
+            var out: [Int: String?] = [:]
+            for await (i, value) in group { out[i] = value }
+            return out
+        }
+        for i in 0..<16 { #expect(roots[i] == "JY-\(i)") }
+    }
+
     @Test func parseFromFile() throws {
         let path = try TempFiles.write("名称: 就业\n", name: "ok.yaml")
         let result = YAMLParser.parseFile(atPath: path, file: "catalogs/ok.yaml")
