@@ -18,7 +18,7 @@ enum ScalarResolver {
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             if let b = bool(p) { return .bool(b) }
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-            if let v = number(p, text: text, allowInt: true) { return v }
+            if let v = number(p, text: text) { return v }
         default:
             break
         }
@@ -37,9 +37,9 @@ enum ScalarResolver {
         case "bool":
             return bool(p).map { .bool($0) }
         case "int":
-            return isIntegerSyntax(p) ? number(p, text: text, allowInt: true) : nil
+            return isIntegerSyntax(p) ? number(p, text: text) : nil
         case "float":
-            guard let v = number(p, text: text, allowInt: true) else { return nil }
+            guard let v = number(p, text: text) else { return nil }
             if case .int(let i) = v { return .double(Double(i)) }
             return v
         default:
@@ -108,7 +108,7 @@ enum ScalarResolver {
     }
 
     /// An int or float in core-schema syntax, or nil.
-    static func number(_ p: UnsafeBufferPointer<UInt8>, text: String, allowInt: Bool) -> YAMLNode.Value? {
+    static func number(_ p: UnsafeBufferPointer<UInt8>, text: String) -> YAMLNode.Value? {
         let n = p.count
         guard n > 0 else { return nil }
         var i = 0
@@ -171,7 +171,7 @@ enum ScalarResolver {
         let intDigits = i - digitsStart
         if i == n {
             guard intDigits > 0 else { return nil }
-            if overflow || !allowInt { return Double(text).map { .double($0) } }
+            if overflow { return Double(text).map { .double($0) } }
             return .int(value)
         }
 

@@ -158,7 +158,7 @@ struct TreeBuilder {
         var keyIDs = SIMD16<Int32>(repeating: -2)
         /// The pending key's id.
         var pendingKeyID = -1
-        /// Key id → index in `pairs`, built once a mapping grows past a few keys.
+        /// Key id → index in `pairs`, built once a mapping grows past 16 keys.
         var keyIndex: [Int: Int]?
         /// Nodes in this subtree, aliases counted by what they expand to.
         var count = 1
@@ -197,8 +197,6 @@ struct TreeBuilder {
     var interner = Interner()
     /// Values up to this many bytes are interned (keys up to `Interner.maxLength`).
     static let internedValueLength = 24
-
-    static let linearKeySearchLimit = 12
 
     init(
         file: String,
