@@ -9,7 +9,7 @@ import YAMLTree
 /// ```yaml
 /// 格式: gkml-accept/1
 /// 已接受变更:
-///   - 编号: 17-02-03
+///   - 编号: 17-02-03                # or a list: [17-02-03, 17-02-04]
 ///     变更: mode-to-on-request
 ///     理由: 经县政务公开办2024年6月3日审核，该名单涉及个人信息，改为依申请公开
 ///     地区: 示例县星海镇        # optional: only in this catalog
@@ -85,7 +85,9 @@ public struct AcceptList: Sendable {
                 fail(node, "每个条目应包含编号、变更和理由", "each entry needs 编号, 变更 and 理由")
                 continue
             }
-            let id = scalar(node["编号"])
+            // 编号: one, or a list when one reviewed change touches several items (a change of 默认).
+            let ids: [String?] = node["编号"]?.sequence.map { $0.compactMap { scalar($0) } } ?? [scalar(node["编号"])]
+            let id = ids.first ?? nil
             let region = scalar(node["地区"]), domain = scalar(node["领域"])
             guard let code = scalar(node["变更"]), !code.isEmpty else {
                 fail(node, "条目缺少「变更」（变更代码，如 mode-to-on-request）", "an entry lacks 变更 (a change code such as mode-to-on-request)")
@@ -99,11 +101,13 @@ public struct AcceptList: Sendable {
                 fail(node, "条目（\(id ?? code)）缺少书面「理由」", "the entry for \(id ?? code) lacks a written 理由")
                 continue
             }
-            if id == nil && domain == nil && region == nil {
+            if ids.isEmpty || (id == nil && domain == nil && region == nil) {
                 fail(node, "条目应写明「编号」，或目录级变更的「地区」「领域」", "an entry needs 编号, or 地区/领域 for a catalog-level change")
                 continue
             }
-            entries.append(Entry(id: id, code: code, reason: reason, region: region, domain: domain, position: node.start))
+            for id in ids {
+                entries.append(Entry(id: id, code: code, reason: reason, region: region, domain: domain, position: node.start))
+            }
         }
         if !findings.isEmpty { return (nil, findings) }
         return (AcceptList(file: file, entries: entries), [])

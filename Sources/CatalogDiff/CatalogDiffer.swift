@@ -154,9 +154,10 @@ public enum CatalogDiffer {
             for element in CatalogElement.inheritable {
                 let before = defaultValue(a, element), after = defaultValue(b, element)
                 guard before?.0 != after?.0 else { continue }
-                let affected = Set(
-                    new.items.filter { $0.isInherited(element) }.map(\.id.value)
-                        + old.items.filter { $0.isInherited(element) }.map(\.id.value))
+                // The items that take the new value (or, when 默认 dropped the element, that took the old one).
+                let affected = after == nil
+                    ? old.items.filter { $0.isInherited(element) }
+                    : new.items.filter { $0.isInherited(element) }
                 let finding = Finding(
                     DiffFindings.defaultsChanged, at: newLocation(after?.1 ?? b?.position),
                     path: "/默认/\(element.rawValue)",

@@ -12,8 +12,8 @@ import Testing
 
     static func exampleReport(accept: Bool) throws -> DiffReport {
         let git = Git(directory: Fixtures.diff + "/example")
-        let loaded = try DiffInput.load(old: .path("2024"), new: .path("2025"), git: git)
-        var report = DiffReport.compare(old: loaded.old, new: loaded.new, oldLabel: "v2024.1", newLabel: "v2025.1")
+        let loaded = try DiffInput.load(old: .path("before"), new: .path("after"), git: git)
+        var report = DiffReport.compare(old: loaded.old, new: loaded.new, oldLabel: "v2025.1", newLabel: "v2025.2")
         report.issuer = loaded.issuer
         if accept {
             let file = Fixtures.diff + "/example/accepted.yaml"
@@ -52,11 +52,11 @@ import Testing
         #expect(Array(first.map(\.0).prefix(11)) == [
             "code", "kind", "catalog", "id", "field", "old", "new", "regression", "severity", "old_line", "new_line",
         ])
-        let channel = try #require(report.changes.first { $0.code == "channel-removed" && $0.id == "17-02-01" })
+        let channel = try #require(report.changes.first { $0.code == "channel-removed" && $0.id == "13-02-01" })
         let rendered = DiffJSONReporter(language: .zh).change(channel).serialized(pretty: false)
-        #expect(rendered.contains(#""kind":"修改","catalog":"示例县/就业","id":"17-02-01","field":"公开渠道""#))
+        #expect(rendered.contains(#""kind":"修改","catalog":"示例县长胜乡/乡村振兴","id":"13-02-01","field":"公开渠道""#))
         #expect(rendered.contains(#""regression":true,"severity":"warning""#))
-        #expect(rendered.contains(#""removed":["广播电视"]"#))
+        #expect(rendered.contains(#""removed":["政府网站"]"#))
         #expect(rendered.contains(#""accepted":true"#))
     }
 
@@ -73,15 +73,19 @@ import Testing
         }
         #expect(md.hasPrefix("# 示例县基层政务公开事项标准目录调整说明\n"))
         #expect(md.contains("| **合计** |"))
-        #expect(md.contains("示例县人民政府办公室<br>2025年1月1日"))
+        #expect(md.contains("示例县人民政府办公室<br>2025年7月1日"))
         // Every change appears with its values, and the written reasons are quoted.
-        #expect(md.contains("依据县人社局《关于做好2025年基层就业服务工作的通知》"))
-        #expect(md.contains("招聘会举办~~5~~个工作日前 | 招聘会举办<ins>7</ins>个工作日前"))
-        #expect(md.contains("已审核接受：县融媒体中心自2025年起停办就业广播栏目"))
+        #expect(md.contains("依据县人社局《关于调整公益性岗位补贴经办方式的通知》"))
+        #expect(md.contains("信息形成或者变更之日起~~5~~个工作日内 | 信息形成或者变更之日起<ins>3</ins>个工作日内"))
+        #expect(md.contains("已审核接受：监测对象名单涉及个人信息"))
+        #expect(md.contains("列入未涉及事项：公益性岗位补贴自2025年7月起由县人力资源和社会保障局统一审核发放"))
+        // A change of 默认 is one row naming the 17 items that follow it.
+        #expect(md.contains("| 17 个事项（随「默认」调整） |"))
+        #expect(md.contains("影响 17 个继承该值的事项"))
         // The same record as a page.
         let html = DiffHTMLReporter(language: .zh).render(report)
         #expect(html.contains("<h1>示例县基层政务公开事项标准目录调整说明</h1>"))
-        #expect(html.contains("招聘会举办<del>5</del>个工作日前"))
+        #expect(html.contains("信息形成或者变更之日起<del>5</del>个工作日内"))
         #expect(html.contains("<td><strong>合计</strong></td>"))
     }
 

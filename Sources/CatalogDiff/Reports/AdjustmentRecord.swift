@@ -254,6 +254,13 @@ public struct AdjustmentRecord: Sendable {
                          t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
                 rows: Self.mergeListChanges(modified).map { group in
                     let change = group[0]
+                    if group.count > 1 && group.allSatisfy(\.inheritance.followsDefaults) {
+                        // One change of 默认 seen on many items: one row naming them all.
+                        let ids = group.compactMap(\.id).joined(separator: "、")
+                        let what = t("\(group.count) 个事项（随「默认」调整）", "\(group.count) items (following 默认)")
+                        return [[.text(ids)], [.text(what)], [.text(change.kind.label(language))], [.text(change.field ?? "")]]
+                            + cells(change) + [note(change)]
+                    }
                     var notes: [RecordDocument.Inline] = []
                     for (i, part) in group.enumerated() {
                         let n = note(part, listPart: group.count > 1)
@@ -319,12 +326,25 @@ public struct AdjustmentRecord: Sendable {
         return out
     }
 
-    /// The removal and the addition of one list element are two findings but one row of the record.
+    /// Rows of the 修改 table: the removal and the addition of one list element are two findings but one
+    /// row; the same change that a change of 默认 made on many items is one row naming them all (it is
+    /// put where the first of them is).
     static func mergeListChanges(_ changes: [Change]) -> [[Change]] {
         var groups: [[Change]] = []
+        var byDefault: [String: Int] = [:]
         for change in changes {
+            if change.inheritance.followsDefaults {
+                let key = "\(change.code)\u{1F}\(change.field ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
+                if let index = byDefault[key] {
+                    groups[index].append(change)
+                } else {
+                    byDefault[key] = groups.count
+                    groups.append([change])
+                }
+                continue
+            }
             if let last = groups.last?.last, last.id == change.id, last.field == change.field, last.kind == change.kind,
-               change.old?.isList == true, last.old == change.old, last.new == change.new {
+               !last.inheritance.followsDefaults, change.old?.isList == true, last.old == change.old, last.new == change.new {
                 groups[groups.count - 1].append(change)
             } else {
                 groups.append([change])
