@@ -122,7 +122,7 @@ public struct AdjustmentRecord: Sendable {
     func summaryTable(_ comparisons: [CatalogComparison], _ total: DiffSummary) -> RecordDocument.Block {
         let kinds = ChangeKind.allCases
         var header = [t("目录", "Catalog"), t("版本", "Version")]
-        header += kinds.map { $0.label(language) }
+        header += kinds.map { zh ? $0.rawValue : $0.english.prefix(1).uppercased() + $0.english.dropFirst() }
         header.append(t("公开程度降低", "Regressions"))
         var rows: [[[RecordDocument.Inline]]] = []
         for c in comparisons {

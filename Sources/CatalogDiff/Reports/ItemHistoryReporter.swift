@@ -22,7 +22,7 @@ public struct ItemHistoryReporter: Sendable {
             out += "    " + paint(entry.file, "2") + "\n"
             for change in entry.changes {
                 var line = "    \(change.kind.label(language))  \(change.message(language))"
-                if let old = change.old, let new = change.new, change.kind == .modified {
+                if let old = change.old, let new = change.new, change.kind == .modified, !old.isList {
                     if !line.contains(old.display) || !line.contains(new.display) {
                         line += zh ? "：" : ": "
                         line += "\(old.display) → \(new.display)"
