@@ -226,18 +226,14 @@ enum SourceText {
                 if little * 10 >= pairs * 3 { return .utf16(encoding: "UTF-16LE") }
                 if big * 10 >= pairs * 3 { return .utf16(encoding: "UTF-16BE") }
             }
-            return .binary
+            // Several NULs, or many for the size: binary. A stray one in a text file is shown where it is.
+            if nuls >= 4 || nuls * 100 > n { return .binary }
         }
         if controls >= 4 && controls * 20 > n { return .binary }
-        switch problem {
-        case .invalidUTF8(let offset):
-            if looksLikeGB18030(p) { return .gbk(offset: offset) }
-            let invalid = invalidUTF8Count(p)
-            if invalid >= 4 && invalid * 10 > n { return .binary }
-            return problem
-        default:
-            return problem
-        }
+        if nuls == 0, case .invalidUTF8(let offset) = problem, looksLikeGB18030(p) { return .gbk(offset: offset) }
+        let invalid = invalidUTF8Count(p)
+        if invalid >= 4 && invalid * 10 > n { return .binary }
+        return problem
     }
 
     /// Whether the whole file has the byte structure of GB18030 (which includes GBK and GB2312) and contains at

@@ -120,8 +120,17 @@ import Testing
         expectSingle(parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0]), "yaml-binary", at: nil)
     }
 
-    @Test func nulInTextIsBinary() {
+    @Test func nulBytes() throws {
+        // In a short file a NUL means binary.
         expectSingle(parse(bytes: Array("a: 1\n".utf8) + [0] + Array("b: 2\n".utf8)), "yaml-binary", at: nil)
+        // A stray NUL in a real catalog is shown where it is.
+        var bytes: [UInt8] = []
+        for i in 0..<100 { bytes += Array("k\(i): 就业政策法规\n".utf8) }
+        bytes += Array("名称: 就".utf8) + [0] + Array("业\n".utf8)
+        let f = try #require(expectSingle(parse(bytes: bytes), "yaml-control-char", at: "101:6"))
+        #expect(f.arguments["codepoint"] == "U+0000")
+        // Several NULs: binary.
+        expectSingle(parse(bytes: bytes + [0, 0, 0, 0]), "yaml-binary", at: nil)
     }
 
     @Test func controlCharacters() throws {
