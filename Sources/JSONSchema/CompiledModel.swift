@@ -1,3 +1,5 @@
+import Foundation
+
 // The compiled form of a schema: a graph of nodes (one per subschema) whose keywords hold node
 // indices, so that `$ref`s are resolved once and evaluation is a walk over arrays.
 // Everything here is immutable after compilation and therefore safe to share between threads.
@@ -23,47 +25,98 @@ struct TypeSet: OptionSet, Sendable {
 }
 
 @usableFromInline
-struct TypeSpec: Sendable {
+final class TypeSpec: Sendable {
     @usableFromInline let set: TypeSet
     /// The names as the schema wrote them, for error details.
     @usableFromInline let names: [String]
+
+    init(set: TypeSet, names: [String]) {
+        self.set = set
+        self.names = names
+    }
 }
 
 @usableFromInline
-struct EnumSpec: Sendable {
+final class EnumSpec: Sendable {
     @usableFromInline let values: [JSONValue]
     /// The string members, for a hashed lookup.
-    @usableFromInline let strings: Set<StringKey>
+    @usableFromInline let strings: StringTable
     @usableFromInline let onlyStrings: Bool
+
+    init(values: [JSONValue], strings: StringTable, onlyStrings: Bool) {
+        self.values = values
+        self.strings = strings
+        self.onlyStrings = onlyStrings
+    }
 }
 
+/// `properties`, `patternProperties` and `additionalProperties` of one schema, evaluated in one pass
+/// over the instance's members. When the schema also has `required`, its names are in the same table
+/// so that the fast path checks them during that pass.
 @usableFromInline
-struct PropertiesSpec: Sendable {
-    @usableFromInline let properties: [StringKey: Int]
+final class PropertiesSpec: Sendable {
+    /// Names of `properties` (and of `required`, when merged).
+    @usableFromInline let names: StringTable
+    /// Per name: the `properties` subschema, or -1 for a name that is only required.
+    @usableFromInline let nodes: [Int]
+    /// Per name: its bit in the required mask, or -1.
+    @usableFromInline let requiredBits: [Int]
+    /// How many distinct required names (0: `required` is checked separately).
+    @usableFromInline let requiredCount: Int
     @usableFromInline let patterns: [(regex: ECMARegex, node: Int)]
     @usableFromInline let additional: Int?
     @usableFromInline let additionalIsFalse: Bool
+
+    init(names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
+         patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool)
+    {
+        self.names = names
+        self.nodes = nodes
+        self.requiredBits = requiredBits
+        self.requiredCount = requiredCount
+        self.patterns = patterns
+        self.additional = additional
+        self.additionalIsFalse = additionalIsFalse
+    }
 }
 
 @usableFromInline
-struct ItemsSpec: Sendable {
+final class ItemsSpec: Sendable {
     @usableFromInline let prefix: [Int]
     @usableFromInline let items: Int?
     @usableFromInline let itemsIsFalse: Bool
+
+    init(prefix: [Int], items: Int?, itemsIsFalse: Bool) {
+        self.prefix = prefix
+        self.items = items
+        self.itemsIsFalse = itemsIsFalse
+    }
 }
 
 @usableFromInline
-struct ContainsSpec: Sendable {
+final class ContainsSpec: Sendable {
     @usableFromInline let node: Int
     @usableFromInline let min: Int
     @usableFromInline let max: Int?
+
+    init(node: Int, min: Int, max: Int?) {
+        self.node = node
+        self.min = min
+        self.max = max
+    }
 }
 
 @usableFromInline
-struct ConditionalSpec: Sendable {
+final class ConditionalSpec: Sendable {
     @usableFromInline let condition: Int
     @usableFromInline let then: Int?
     @usableFromInline let otherwise: Int?
+
+    init(condition: Int, then: Int?, otherwise: Int?) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+    }
 }
 
 @usableFromInline
@@ -110,6 +163,9 @@ final class SchemaNode: Sendable {
     /// For boolean schemas.
     @usableFromInline let boolean: Bool?
     @usableFromInline let keywords: [Keyword]
+    /// The same keywords arranged for the fast path (`isValid`): cheap checks first, `$ref`s to
+    /// schemas that only hold a `$ref` followed through, `required` merged into `properties`.
+    @usableFromInline let fastKeywords: [Keyword]
     /// The schema resource (index into `SchemaStorage.dynamicAnchors`).
     @usableFromInline let resource: Int
     /// Has `unevaluatedItems`/`unevaluatedProperties`, so it collects its subschemas' annotations.
@@ -119,9 +175,12 @@ final class SchemaNode: Sendable {
     /// Absolute location: resource URI `#` pointer within the resource.
     @usableFromInline let location: String
 
-    init(boolean: Bool?, keywords: [Keyword], resource: Int, collectsAnnotations: Bool, value: JSONValue, location: String) {
+    init(boolean: Bool?, keywords: [Keyword], fastKeywords: [Keyword], resource: Int, collectsAnnotations: Bool,
+         value: JSONValue, location: String)
+    {
         self.boolean = boolean
         self.keywords = keywords
+        self.fastKeywords = fastKeywords
         self.resource = resource
         self.collectsAnnotations = collectsAnnotations
         self.value = value
@@ -177,7 +236,16 @@ final class Annotations {
 /// faster for non-ASCII text.
 @inlinable
 func sameString(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
+        b.utf8.withContiguousStorageIfAvailable { pb in
+            n == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
+        }
+    }), let r {
+        return r
+    }
+    return a.utf8.elementsEqual(b.utf8)
 }
 
 @usableFromInline
@@ -189,7 +257,61 @@ struct StringKey: Hashable, Sendable {
     @inlinable static func == (lhs: StringKey, rhs: StringKey) -> Bool { sameString(lhs.string, rhs.string) }
 
     @inlinable func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(StringTable.hash(string))
     }
+}
+
+/// An immutable string → index table with a cheap hash (FNV-1a over UTF-8) and byte-wise equality,
+/// for the property names of `properties`/`required` and the strings of `enum`.
+@usableFromInline
+struct StringTable: Sendable {
+    @usableFromInline let keys: [String]
+    @usableFromInline let slots: [Int32]
+    @usableFromInline let mask: Int
+
+    /// Keys keep their first position; duplicates are dropped.
+    init(_ names: [String]) {
+        var unique: [String] = []
+        for n in names where !unique.contains(where: { sameString($0, n) }) { unique.append(n) }
+        keys = unique
+        var size = 4
+        while size < unique.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (i, k) in unique.enumerated() {
+            var h = StringTable.hash(k) & (size - 1)
+            while slots[h] != 0 { h = (h + 1) & (size - 1) }
+            slots[h] = Int32(i + 1)
+        }
+        self.slots = slots
+        mask = size - 1
+    }
+
+    @inlinable
+    static func hash(_ s: String) -> Int {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> Int in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in buf { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }) {
+            return h
+        }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inlinable
+    func index(of s: String) -> Int? {
+        if keys.isEmpty { return nil }
+        var i = StringTable.hash(s) & mask
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { return nil }
+            if sameString(keys[slot - 1], s) { return slot - 1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inlinable
+    func contains(_ s: String) -> Bool { index(of: s) != nil }
 }

@@ -17,24 +17,23 @@ final class ECMARegex: @unchecked Sendable {
         self.source = source
         var parser = ECMARegexParser(source)
         let ast = try parser.parse()
-        if let prog = RegexProgram(ast: ast, groupCount: parser.groupCount) {
-            program = prog
-            icu = nil
-        } else {
-            program = nil
-            let translated = ICUTranslator.translate(ast)
-            do {
-                icu = try NSRegularExpression(pattern: translated, options: [])
-            } catch {
-                throw RegexSyntaxError(message: "not supported by the regex engine (\(translated))", offset: 0)
-            }
+        program = RegexProgram(ast: ast, groupCount: parser.groupCount)
+        let translated = ICUTranslator.translate(ast)
+        let compiled = try? NSRegularExpression(pattern: translated, options: [])
+        if compiled == nil && program == nil {
+            throw RegexSyntaxError(message: "not supported by the regex engine (\(translated))", offset: 0)
         }
+        icu = compiled
     }
 
     /// Whether the pattern matches anywhere in `s` (JSON Schema patterns are not anchored).
     @usableFromInline
     func matches(_ s: String) -> Bool {
-        if let program { return program.search(s) }
+        if let program, let r = program.search(s) { return r }
+        return icuMatches(s)
+    }
+
+    func icuMatches(_ s: String) -> Bool {
         guard let icu else { return false }
         let ns = s as NSString
         return icu.firstMatch(in: s, options: [], range: NSRange(location: 0, length: ns.length)) != nil

@@ -55,6 +55,12 @@ struct Evaluator<I: JSONInstance> {
     /// caller collects annotations.
     @inlinable
     mutating func eval(_ n: Int, _ instance: I, _ ann: Annotations?) -> Bool {
+        evalNode(n, instance, instance.jsonKind, ann)
+    }
+
+    /// Evaluates node `n` against an instance whose `jsonKind` the caller already has.
+    @inlinable
+    mutating func evalNode(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
         let node = nodes[n]
         if let b = node.boolean {
             if !b && collecting { reportFalse(node) }
@@ -71,10 +77,10 @@ struct Evaluator<I: JSONInstance> {
             pushed = true
         }
         let local: Annotations? = node.collectsAnnotations ? Annotations() : ann
-        let kind = instance.jsonKind
         var valid = true
-        for keyword in node.keywords {
-            if !evalKeyword(keyword, node, instance, kind, local) {
+        let keywords = collecting ? node.keywords : node.fastKeywords
+        for i in keywords.indices {
+            if !evalKeyword(keywords[i], node, instance, kind, local) {
                 valid = false
                 if !collecting { break }
             }
@@ -87,20 +93,20 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates a subschema at a keyword path (the path is only kept while collecting errors).
     @inlinable
-    mutating func evalAt(_ n: Int, _ instance: I, _ ann: Annotations?, _ k1: String) -> Bool {
-        if !collecting { return eval(n, instance, ann) }
+    mutating func evalAt(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String) -> Bool {
+        if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
-        let ok = eval(n, instance, ann)
+        let ok = evalNode(n, instance, kind, ann)
         keywordPath.removeLast()
         return ok
     }
 
     @inlinable
-    mutating func evalAt(_ n: Int, _ instance: I, _ ann: Annotations?, _ k1: String, _ k2: String) -> Bool {
-        if !collecting { return eval(n, instance, ann) }
+    mutating func evalAt(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String, _ k2: String) -> Bool {
+        if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
         keywordPath.append(k2)
-        let ok = eval(n, instance, ann)
+        let ok = evalNode(n, instance, kind, ann)
         keywordPath.removeLast(2)
         return ok
     }
@@ -120,15 +126,15 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates branches of anyOf/oneOf, returning each one's validity and (when collecting) errors.
     @inlinable
-    mutating func evalBranch(_ n: Int, _ instance: I, _ ann: Annotations?, _ keyword: String, _ i: Int)
+    mutating func evalBranch(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ keyword: String, _ i: Int)
         -> (ok: Bool, errors: [ValidationError])
     {
-        if !collecting { return (eval(n, instance, ann), []) }
+        if !collecting { return (evalNode(n, instance, kind, ann), []) }
         let saved = errors
         errors = []
         keywordPath.append(keyword)
         keywordPath.append(String(i))
-        let ok = eval(n, instance, ann)
+        let ok = evalNode(n, instance, kind, ann)
         keywordPath.removeLast(2)
         let branchErrors = errors
         errors = saved
@@ -143,7 +149,7 @@ struct Evaluator<I: JSONInstance> {
     {
         switch keyword {
         case .ref(let target):
-            return evalAt(target, instance, ann, "$ref")
+            return evalAt(target, instance, kind, ann, "$ref")
 
         case .dynamicRef(let target, let anchor):
             var t = target
@@ -152,7 +158,7 @@ struct Evaluator<I: JSONInstance> {
                     if let d = storage.dynamicAnchors[r][anchor] { t = d; break }
                 }
             }
-            return evalAt(t, instance, ann, "$dynamicRef")
+            return evalAt(t, instance, kind, ann, "$dynamicRef")
 
         case .type(let spec):
             if instanceMatchesType(kind, spec.set) { return true }
@@ -161,7 +167,7 @@ struct Evaluator<I: JSONInstance> {
 
         case .enumeration(let spec):
             if case .string(let s) = kind {
-                if spec.strings.contains(StringKey(s)) { return true }
+                if spec.strings.contains(s) { return true }
                 if spec.onlyStrings {
                     if collecting { report(node, "enum", .enumeration(allowed: spec.values)) }
                     return false
@@ -210,7 +216,10 @@ struct Evaluator<I: JSONInstance> {
 
         case .maxLength(let limit):
             guard case .string(let s) = kind else { return true }
-            if s.utf8.count <= limit { return true }  // never more scalars than bytes
+            // A scalar takes 1 to 4 UTF-8 bytes: decide from the byte count when it is conclusive.
+            let bytes = s.utf8.count
+            if bytes <= limit { return true }
+            if !collecting && bytes / 4 > limit { return false }
             let length = s.unicodeScalars.count
             if length <= limit { return true }
             if collecting { report(node, "maxLength", .maxLength(limit: limit, actual: length)) }
@@ -218,7 +227,9 @@ struct Evaluator<I: JSONInstance> {
 
         case .minLength(let limit):
             guard case .string(let s) = kind else { return true }
-            if limit == 0 { return true }
+            let bytes = s.utf8.count
+            if bytes / 4 >= limit { return true }
+            if !collecting && bytes < limit { return false }
             let length = s.unicodeScalars.count
             if length >= limit { return true }
             if collecting { report(node, "minLength", .minLength(limit: limit, actual: length)) }
@@ -306,13 +317,19 @@ struct Evaluator<I: JSONInstance> {
             guard case .object(let members) = kind else { return true }
             var valid = true
             var unexpected: [String] = []
+            var requiredFound: UInt64 = 0
             for m in members {
                 var matched = false
-                if let t = spec.properties[StringKey(m.key)] {
-                    matched = true
-                    if !evalChild(t, m.value, m.key, "properties", m.key) {
-                        valid = false
-                        if !collecting { return false }
+                if let index = spec.names.index(of: m.key) {
+                    let bit = spec.requiredBits[index]
+                    if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
+                    let t = spec.nodes[index]
+                    if t >= 0 {
+                        matched = true
+                        if !evalChild(t, m.value, m.key, "properties", m.key) {
+                            valid = false
+                            if !collecting { return false }
+                        }
                     }
                 }
                 for p in spec.patterns where p.regex.matches(m.key) {
@@ -334,6 +351,10 @@ struct Evaluator<I: JSONInstance> {
                     matched = true
                 }
                 if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(m.key)) }
+            }
+            // The fast path checks a merged `required` here; the full path reports it separately.
+            if !collecting && spec.requiredCount > 0 && requiredFound.nonzeroBitCount != spec.requiredCount {
+                return false
             }
             if !unexpected.isEmpty {
                 report(node, "additionalProperties", .additionalProperties(unexpected: unexpected))
@@ -402,7 +423,7 @@ struct Evaluator<I: JSONInstance> {
             guard case .object(let members) = kind else { return true }
             var valid = true
             for dep in deps where members.contains(where: { sameString($0.key, dep.property) }) {
-                if !evalAt(dep.node, instance, ann, "dependentSchemas", dep.property) {
+                if !evalAt(dep.node, instance, kind, ann, "dependentSchemas", dep.property) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -412,7 +433,7 @@ struct Evaluator<I: JSONInstance> {
         case .allOf(let branches):
             var valid = true
             for (i, b) in branches.enumerated() {
-                if !evalAt(b, instance, ann, "allOf", String(i)) {
+                if !evalAt(b, instance, kind, ann, "allOf", String(i)) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -424,7 +445,7 @@ struct Evaluator<I: JSONInstance> {
             var branchErrors: [[ValidationError]] = []
             for (i, b) in branches.enumerated() {
                 let a: Annotations? = ann == nil ? nil : Annotations()
-                let r = evalBranch(b, instance, a, "anyOf", i)
+                let r = evalBranch(b, instance, kind, a, "anyOf", i)
                 if r.ok {
                     any = true
                     guard let ann, let a else { return true }
@@ -443,7 +464,7 @@ struct Evaluator<I: JSONInstance> {
             var matchedAnnotations: Annotations?
             for (i, b) in branches.enumerated() {
                 let a: Annotations? = ann == nil ? nil : Annotations()
-                let r = evalBranch(b, instance, a, "oneOf", i)
+                let r = evalBranch(b, instance, kind, a, "oneOf", i)
                 if r.ok {
                     matching.append(i)
                     matchedAnnotations = a
@@ -463,7 +484,7 @@ struct Evaluator<I: JSONInstance> {
         case .not(let target):
             let saved = collecting
             collecting = false
-            let ok = eval(target, instance, nil)
+            let ok = evalNode(target, instance, kind, nil)
             collecting = saved
             if !ok { return true }
             if collecting { report(node, "not", .not) }
@@ -474,13 +495,13 @@ struct Evaluator<I: JSONInstance> {
             let saved = collecting
             collecting = false
             let a: Annotations? = ann == nil ? nil : Annotations()
-            let cond = eval(spec.condition, instance, a)
+            let cond = evalNode(spec.condition, instance, kind, a)
             collecting = saved
             if cond {
                 if let ann, let a { ann.merge(a) }
-                if let then = spec.then { return evalAt(then, instance, ann, "then") }
+                if let then = spec.then { return evalAt(then, instance, kind, ann, "then") }
             } else if let otherwise = spec.otherwise {
-                return evalAt(otherwise, instance, ann, "else")
+                return evalAt(otherwise, instance, kind, ann, "else")
             }
             return true
 

@@ -79,7 +79,7 @@ struct SchemaCompiler {
     var index: SchemaIndex
     let resolver: (@Sendable (URL) -> JSONValue?)?
     let options: CompileOptions
-    var nodes: [SchemaNode?] = []
+    var nodes: [NodeDraft?] = []
     var nodeIDs: [SchemaLocation: Int] = [:]
     var resourceIDs: [String: Int] = [:]
     var dynamicAnchorTables: [[String: Int]] = []
@@ -221,10 +221,12 @@ struct SchemaCompiler {
         let resource = try resourceID(for: info)
         switch value {
         case .bool(let b):
-            nodes[id] = SchemaNode(boolean: b, keywords: [], resource: resource, collectsAnnotations: false, value: value, location: location)
+            nodes[id] = NodeDraft(boolean: b, keywords: [], resource: resource, collectsAnnotations: false,
+                                  mergedRequired: false, value: value, location: location)
         case .object(let obj):
-            let (keywords, collects) = try compileKeywords(obj, at: loc, info: info, location: location)
-            nodes[id] = SchemaNode(boolean: nil, keywords: keywords, resource: resource, collectsAnnotations: collects, value: value, location: location)
+            let (keywords, collects, merged) = try compileKeywords(obj, at: loc, info: info, location: location)
+            nodes[id] = NodeDraft(boolean: nil, keywords: keywords, resource: resource, collectsAnnotations: collects,
+                                  mergedRequired: merged, value: value, location: location)
         default:
             throw SchemaError.invalidKeyword(keyword: JSONPointer(parsing: loc.pointer)?.tokens.last ?? "(root)", location: location,
                                              reason: "a schema must be an object or a boolean, not \(value.typeName)")
@@ -250,13 +252,14 @@ struct SchemaCompiler {
     }
 
     mutating func compileKeywords(_ obj: JSONObject, at loc: SchemaLocation, info: LocationInfo, location: String)
-        throws(SchemaError) -> ([Keyword], Bool)
+        throws(SchemaError) -> ([Keyword], Bool, Bool)
     {
         let vocab = try vocabularies(for: info.dialect)
         let assertFormat = options.formatAssertion || vocab.contains(.formatAssertion)
         var list: [Keyword] = []
         var unevaluated: [Keyword] = []
         var didProperties = false, didItems = false, didConditional = false
+        var mergedRequired = false
 
         func bad(_ key: String, _ reason: String) -> SchemaError {
             SchemaError.invalidKeyword(keyword: key, location: location + "/" + JSONPointer.escape(key), reason: reason)
@@ -344,10 +347,35 @@ struct SchemaCompiler {
             case "properties", "patternProperties", "additionalProperties":
                 guard vocab.contains(.applicator), !didProperties else { continue }
                 didProperties = true
-                var props: [StringKey: Int] = [:]
+                var names: [String] = []
+                var nodes: [Int] = []
                 if let p = obj["properties"] {
                     guard case .object(let members) = p else { throw bad("properties", "must be an object of schemas") }
-                    for (name, _) in members { props[StringKey(name)] = try node(at: loc.appending("properties").appending(name)) }
+                    for (name, _) in members {
+                        names.append(name)
+                        nodes.append(try node(at: loc.appending("properties").appending(name)))
+                    }
+                }
+                // Merge `required` into the same pass for the fast path (up to 64 names).
+                var requiredBits = [Int](repeating: -1, count: names.count)
+                var requiredCount = 0
+                if vocab.contains(.validation), case .array(let req)? = obj["required"],
+                   req.allSatisfy({ $0.stringValue != nil })
+                {
+                    let reqNames = StringTable(req.compactMap(\.stringValue)).keys
+                    if !reqNames.isEmpty && reqNames.count <= 64 {
+                        for (bit, name) in reqNames.enumerated() {
+                            if let i = names.firstIndex(where: { sameString($0, name) }) {
+                                requiredBits[i] = bit
+                            } else {
+                                names.append(name)
+                                nodes.append(-1)
+                                requiredBits.append(bit)
+                            }
+                        }
+                        requiredCount = reqNames.count
+                        mergedRequired = true
+                    }
                 }
                 var patterns: [(regex: ECMARegex, node: Int)] = []
                 if let p = obj["patternProperties"] {
@@ -359,8 +387,9 @@ struct SchemaCompiler {
                 }
                 var additional: Int?
                 if obj["additionalProperties"] != nil { additional = try node(at: loc.appending("additionalProperties")) }
-                list.append(.properties(PropertiesSpec(properties: props, patterns: patterns, additional: additional,
-                                                       additionalIsFalse: isFalse(obj["additionalProperties"]))))
+                list.append(.properties(PropertiesSpec(
+                    names: StringTable(names), nodes: nodes, requiredBits: requiredBits, requiredCount: requiredCount,
+                    patterns: patterns, additional: additional, additionalIsFalse: isFalse(obj["additionalProperties"]))))
             case "propertyNames" where vocab.contains(.applicator):
                 list.append(.propertyNames(try node(at: loc.appending(key))))
 
@@ -390,10 +419,10 @@ struct SchemaCompiler {
                 list.append(.type(TypeSpec(set: set, names: names)))
             case "enum" where vocab.contains(.validation):
                 guard case .array(let values) = v else { throw bad(key, "must be an array") }
-                var strings = Set<StringKey>()
+                var strings: [String] = []
                 var onlyStrings = true
-                for x in values { if case .string(let s) = x { strings.insert(StringKey(s)) } else { onlyStrings = false } }
-                list.append(.enumeration(EnumSpec(values: values, strings: strings, onlyStrings: onlyStrings)))
+                for x in values { if case .string(let s) = x { strings.append(s) } else { onlyStrings = false } }
+                list.append(.enumeration(EnumSpec(values: values, strings: StringTable(strings), onlyStrings: onlyStrings)))
             case "const" where vocab.contains(.validation):
                 list.append(.const(v))
             case "multipleOf" where vocab.contains(.validation):
@@ -447,7 +476,7 @@ struct SchemaCompiler {
                 continue
             }
         }
-        return (list + unevaluated, !unevaluated.isEmpty)
+        return (list + unevaluated, !unevaluated.isEmpty, mergedRequired)
     }
 
     // MARK: Finishing
@@ -456,7 +485,7 @@ struct SchemaCompiler {
     func checkLoops() throws(SchemaError) {
         let all = nodes.compactMap { $0 }
         guard all.count == nodes.count else { return }
-        func edges(_ n: SchemaNode) -> [Int] {
+        func edges(_ n: NodeDraft) -> [Int] {
             var out: [Int] = []
             for k in n.keywords {
                 switch k {
@@ -495,7 +524,89 @@ struct SchemaCompiler {
     }
 
     func finish(root: Int, rootValue: JSONValue, rootURI: String) -> SchemaStorage {
-        SchemaStorage(nodes: nodes.map { $0! }, root: root, dynamicAnchors: dynamicAnchorTables,
-                      tracksScope: tracksScope, rootValue: rootValue, rootURI: rootURI)
+        let drafts = nodes.map { $0! }
+        // A schema that holds nothing but a `$ref` can be skipped on the fast path (unless the
+        // dynamic scope is tracked, where entering its resource matters).
+        func alias(_ n: Int) -> Int {
+            var n = n
+            var hops = 0
+            while !tracksScope, hops < drafts.count, drafts[n].boolean == nil, !drafts[n].collectsAnnotations,
+                  drafts[n].keywords.count == 1, case .ref(let t) = drafts[n].keywords[0]
+            {
+                n = t
+                hops += 1
+            }
+            return n
+        }
+        let built = drafts.map { d -> SchemaNode in
+            var fast = d.keywords.map { $0.mappingNodes(alias) }
+            if d.mergedRequired {
+                fast.removeAll { if case .required = $0 { return true } else { return false } }
+            }
+            let ranked = fast.enumerated().sorted { a, b in
+                let (ra, rb) = (a.element.fastRank, b.element.fastRank)
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }
+            return SchemaNode(boolean: d.boolean, keywords: d.keywords, fastKeywords: ranked.map(\.element),
+                              resource: d.resource, collectsAnnotations: d.collectsAnnotations, value: d.value,
+                              location: d.location)
+        }
+        return SchemaStorage(nodes: built, root: root, dynamicAnchors: dynamicAnchorTables,
+                             tracksScope: tracksScope, rootValue: rootValue, rootURI: rootURI)
+    }
+}
+
+/// A node while the graph is being compiled.
+struct NodeDraft {
+    var boolean: Bool?
+    var keywords: [Keyword]
+    var resource: Int
+    var collectsAnnotations: Bool
+    var mergedRequired: Bool
+    var value: JSONValue
+    var location: String
+}
+
+extension Keyword {
+    /// Evaluation order on the fast path: cheap checks first; `unevaluated*` stay last.
+    var fastRank: Int {
+        switch self {
+        case .type: return 0
+        case .const, .enumeration, .multipleOf, .maximum, .exclusiveMaximum, .minimum, .exclusiveMinimum,
+             .maxLength, .minLength, .maxItems, .minItems, .maxProperties, .minProperties, .required,
+             .dependentRequired:
+            return 1
+        case .pattern, .format, .uniqueItems: return 2
+        case .ref, .dynamicRef, .contains, .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas, .items,
+             .properties, .propertyNames:
+            return 3
+        case .unevaluatedItems, .unevaluatedProperties: return 4
+        }
+    }
+
+    /// The keyword with every subschema index passed through `f`.
+    func mappingNodes(_ f: (Int) -> Int) -> Keyword {
+        switch self {
+        case .ref(let t): return .ref(f(t))
+        case .dynamicRef(let t, let anchor): return .dynamicRef(f(t), anchor: anchor)
+        case .contains(let c): return .contains(ContainsSpec(node: f(c.node), min: c.min, max: c.max))
+        case .allOf(let ts): return .allOf(ts.map(f))
+        case .anyOf(let ts): return .anyOf(ts.map(f))
+        case .oneOf(let ts): return .oneOf(ts.map(f))
+        case .not(let t): return .not(f(t))
+        case .conditional(let c):
+            return .conditional(ConditionalSpec(condition: f(c.condition), then: c.then.map(f), otherwise: c.otherwise.map(f)))
+        case .dependentSchemas(let d): return .dependentSchemas(d.map { ($0.property, f($0.node)) })
+        case .items(let i): return .items(ItemsSpec(prefix: i.prefix.map(f), items: i.items.map(f), itemsIsFalse: i.itemsIsFalse))
+        case .properties(let p):
+            return .properties(PropertiesSpec(
+                names: p.names, nodes: p.nodes.map { $0 >= 0 ? f($0) : $0 }, requiredBits: p.requiredBits,
+                requiredCount: p.requiredCount, patterns: p.patterns.map { ($0.regex, f($0.node)) },
+                additional: p.additional.map(f), additionalIsFalse: p.additionalIsFalse))
+        case .propertyNames(let t): return .propertyNames(f(t))
+        case .unevaluatedItems(let t, let isFalse): return .unevaluatedItems(f(t), isFalse: isFalse)
+        case .unevaluatedProperties(let t, let isFalse): return .unevaluatedProperties(f(t), isFalse: isFalse)
+        default: return self
+        }
     }
 }
