@@ -38,6 +38,7 @@ public enum CatalogDiffer {
         var builder = Builder(old: old, new: new)
         builder.catalogLevel()
         let matching = ItemMatcher.match(old: old.items, new: new.items)
+        builder.groupRenames(matching)
         var matches = matching.matches[...], added = Array(zip(matching.addedIndices, matching.added))[...]
         while let next = [matches.first?.newIndex, added.first?.0].compactMap({ $0 }).min() {
             if let match = matches.first, match.newIndex == next {
@@ -93,6 +94,8 @@ public enum CatalogDiffer {
         var itemChanges: [Change] = []
         var notes: [Finding] = []
         var newAdjustments: [Adjustment] = []
+        /// 一级事项 renamed: old name → new name (their items are not reported as moved).
+        var renamedGroups: [String: String] = [:]
 
         init(old: Catalog, new: Catalog) {
             self.old = old
@@ -191,6 +194,32 @@ public enum CatalogDiffer {
             return (y.filter { !x.contains($0) }, x.filter { !y.contains($0) })
         }
 
+        /// A 一级事项 whose every matched item went to one new 一级事项 that did not exist before, and that
+        /// holds no item from anywhere else, was renamed: one change instead of a move per item.
+        mutating func groupRenames(_ matching: ItemMatching) {
+            let oldNames = Set(old.groups.map(\.name.value)), newNames = Set(new.groups.map(\.name.value))
+            var targets: [String: Set<String>] = [:], sources: [String: Set<String>] = [:]
+            for match in matching.matches {
+                targets[match.old.group.value, default: []].insert(match.new.group.value)
+                sources[match.new.group.value, default: []].insert(match.old.group.value)
+            }
+            for group in old.groups where !newNames.contains(group.name.value) {
+                guard let target = targets[group.name.value], target.count == 1, let name = target.first,
+                      !oldNames.contains(name), sources[name] == [group.name.value],
+                      let newGroup = new.groups.first(where: { $0.name.value == name }) else { continue }
+                renamedGroups[group.name.value] = name
+                let finding = Finding(
+                    DiffFindings.groupRenamed, at: newLocation(newGroup.name.position),
+                    path: "/事项/一级事项=\(name)",
+                    arguments: ["old": group.name.value, "new": name, "count": String(newGroup.items.count),
+                                "catalog": key.description],
+                    oldLocation: oldLocation(group.name.position))
+                catalogChanges.append(Change(
+                    finding, kind: .renamed, catalog: key, group: name, field: "一级事项",
+                    old: .text(group.name.value), new: .text(name)))
+            }
+        }
+
         // MARK: Items
 
         func itemArguments(_ item: CatalogItem) -> [String: String] {
@@ -278,7 +307,7 @@ public enum CatalogDiffer {
                 emit(DiffFindings.itemRenamed, .renamed, element: .name, field: "名称",
                      old: .text(a.name.value), new: .text(b.name.value))
             }
-            if a.group.value != b.group.value {
+            if a.group.value != b.group.value, renamedGroups[a.group.value] != b.group.value {
                 emit(DiffFindings.itemMoved, .moved, element: nil, field: "一级事项",
                      old: .text(a.group.value), new: .text(b.group.value))
             }

@@ -55,6 +55,11 @@ public enum DiffFindings {
         zh: "事项 {id} 更名：「{old}」→「{new}」",
         en: "item {id} renamed: \"{old}\" → \"{new}\"")
 
+    public static let groupRenamed = kind(
+        "group-renamed", .info, title: ("一级事项更名", "一级事项 renamed"),
+        zh: "一级事项「{old}」更名为「{new}」（{count} 个事项）",
+        en: "一级事项 \"{old}\" renamed to \"{new}\" ({count} item(s))")
+
     // MARK: Items: elements
 
     public static let contentChanged = kind(
@@ -261,7 +266,7 @@ public enum DiffFindings {
 
     /// The kinds of change a comparison reports.
     public static let changes: [FindingKind] = [
-        itemAdded, itemRemoved, itemRemovedNotApplicable, itemMoved, itemRenumbered, itemRenamed,
+        itemAdded, itemRemoved, itemRemovedNotApplicable, itemMoved, itemRenumbered, itemRenamed, groupRenamed,
         contentChanged, basisRemoved, basisAdded, timeLimitLonger, timeLimitShorter, timeLimitReworded,
         timeLimitUndecided, bodyAdded, bodyRemoved, channelRemoved, channelAdded, audienceNarrowed,
         audienceWidened, modeToOnRequest, modeToProactive, levelRemoved, levelAdded,

@@ -192,7 +192,7 @@ public struct AdjustmentRecord: Sendable {
             return .paragraph([.strong(zh ? "\(part + 1). \(zhTitle)" : "\(part + 1). \(enTitle)")])
         }
 
-        let catalogLevel = c.changes.filter { $0.isCatalogLevel && $0.kind == .modified }
+        let catalogLevel = c.changes.filter { $0.isCatalogLevel && ($0.kind == .modified || $0.kind == .renamed) }
         if !catalogLevel.isEmpty {
             blocks.append(sub("目录信息", "Catalog"))
             blocks.append(.table(
@@ -202,11 +202,13 @@ public struct AdjustmentRecord: Sendable {
                     var note: [RecordDocument.Inline] = []
                     if change.field == "默认", let n = change.finding.arguments["count"] {
                         note.append(.text(t("影响 \(n) 个继承该值的事项", "affects \(n) item(s) that inherit it")))
+                    } else if change.code == DiffFindings.groupRenamed.code, let n = change.finding.arguments["count"] {
+                        note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
                     }
                     return [[.text(field)]] + cells(change) + [note]
                 }))
         }
-        let wholeCatalog = c.changes.filter { $0.isCatalogLevel && $0.kind != .modified }
+        let wholeCatalog = c.changes.filter { $0.isCatalogLevel && ($0.kind == .added || $0.kind == .removed) }
         if !wholeCatalog.isEmpty {
             blocks.append(sub("目录", "Catalog"))
             blocks.append(.list(wholeCatalog.map { [.text($0.message(language))] + acceptance($0) }))
