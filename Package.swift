@@ -53,12 +53,15 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
-        .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel"]),
+        .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics"]),
         // End-to-end tests that run the built gkml executable.
-        .testTarget(name: "GKMLTests", dependencies: ["CatalogModel", "Diagnostics"]),
+        .testTarget(
+            name: "GKMLTests",
+            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

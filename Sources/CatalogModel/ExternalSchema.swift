@@ -20,15 +20,6 @@ public enum ExternalSchema {
         }
     }
 
-    public static let unreadableReference = FindingKind(
-        code: "schema-ref-unresolved", stage: .schema, severity: .error,
-        title: LocalizedText(zh: "无法解析的 $ref", en: "Unresolvable $ref"),
-        message: LocalizedText(
-            zh: "JSON Schema「{schema}」引用的「{reference}」找不到", en: "the JSON Schema \"{schema}\" refers to \"{reference}\", which cannot be found"),
-        hint: LocalizedText(
-            zh: "gkml 不访问网络：用 --schema-map 网址前缀=本地文件夹 把引用映射到本地文件",
-            en: "gkml never uses the network: map the URI to a local folder with --schema-map PREFIX=DIR"))
-
     /// Loads and compiles a schema file (.json read as JSON, anything else as YAML). Problems are findings.
     public static func load(path: String, mappings: [Mapping]) -> (check: SchemaCheck?, findings: [Finding]) {
         let location = SourceLocation(file: path)
@@ -45,7 +36,7 @@ public enum ExternalSchema {
         } catch let error {
             switch error {
             case .unresolvedReference(let reference, _):
-                return (nil, [Finding(unreadableReference, at: location, arguments: ["schema": path, "reference": reference])])
+                return (nil, [Finding(SchemaFindings.unresolvedReference, at: location, arguments: ["schema": path, "reference": reference])])
             case .invalidSchema(_, let errors):
                 let detail = errors.prefix(3).map { "\($0.keywordLocation.description.isEmpty ? "/" : $0.instanceLocation.description): \($0.message)" }
                     .joined(separator: "；")

@@ -69,8 +69,18 @@ public enum SchemaFindings {
         ("JSON Schema「{schema}」本身无效：{detail}", "the JSON Schema \"{schema}\" is itself invalid: {detail}"),
         hint: ("请用 2020-12 元模式检查该 Schema（gkml validate --schema 会先检查它）", "check it against the 2020-12 metaschema"))
 
+    /// A `$ref` of a user's schema that no local file resolves.
+    public static let unresolvedReference = FindingKind(
+        code: "schema-ref-unresolved", stage: .schema, severity: .error,
+        title: LocalizedText(zh: "无法解析的 $ref", en: "Unresolvable $ref"),
+        message: LocalizedText(
+            zh: "JSON Schema「{schema}」引用的「{reference}」找不到", en: "the JSON Schema \"{schema}\" refers to \"{reference}\", which cannot be found"),
+        hint: LocalizedText(
+            zh: "gkml 不访问网络：用 --schema-map 网址前缀=本地文件夹 把引用映射到本地文件",
+            en: "gkml never uses the network: map the URI to a local folder with --schema-map PREFIX=DIR"))
+
     public static let all: [FindingKind] = [
         notMapping, type, enumeration, channel, required, unknownKey, pattern, empty, tooFew, duplicateEntry, other,
-        invalidSchema,
+        invalidSchema, unresolvedReference,
     ]
 }
