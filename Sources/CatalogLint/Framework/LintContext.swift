@@ -100,3 +100,17 @@ public struct LintScope: Sendable {
         }
     }
 }
+
+extension BaselineCatalogs {
+    /// The baseline a workspace conforms to: the catalogs in its 基准目录 folder (relative to the workspace
+    /// root) when it names one, else the national baseline. Files that do not decode are skipped (validating
+    /// that folder reports them).
+    public static func forWorkspace(_ workspace: Workspace?, registry: DomainRegistry = .pilot) -> BaselineCatalogs {
+        guard let workspace, let folder = workspace.baselineFolder?.value else { return .national }
+        let path = folder.hasPrefix("/") ? folder : (workspace.root as NSString).appendingPathComponent(folder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        let catalogs = names.compactMap { CatalogLoader.load(path: (path as NSString).appendingPathComponent($0), registry: registry).catalog }
+        return BaselineCatalogs(catalogs, registry: registry)
+    }
+}
