@@ -158,11 +158,22 @@ public struct SiteIndex: Sendable, Hashable {
         }
     }
 
+    public struct Cell: Sendable, Hashable {
+        /// The jurisdiction's catalogs in this domain (usually one, or none).
+        public var entries: [Entry]
+        /// When the jurisdiction declares the domain 未涉及 (gkml.yaml 未涉及领域): the reason.
+        public var notApplicable: String?
+        public init(entries: [Entry] = [], notApplicable: String? = nil) {
+            self.entries = entries
+            self.notApplicable = notApplicable
+        }
+    }
+
     public struct Row: Sendable, Hashable {
         public var domain: String
-        /// One cell per column: the catalogs of that jurisdiction in this domain (usually one, or none).
-        public var cells: [[Entry]]
-        public init(domain: String, cells: [[Entry]]) {
+        /// One cell per column.
+        public var cells: [Cell]
+        public init(domain: String, cells: [Cell]) {
             self.domain = domain
             self.cells = cells
         }
@@ -322,7 +333,7 @@ public struct HTMLRenderer: Sendable {
         var data = common(PageContext(assetRoot: index.assetRoot, siteTitle: index.title, sitePublisher: index.publisher), pageTitle: index.title, hasScript: false)
         data["title"] = index.title
         if let publisher = index.publisher { data["publisher"] = publisher }
-        let entries = index.rows.flatMap { $0.cells.flatMap { $0 } }
+        let entries = index.rows.flatMap { $0.cells.flatMap(\.entries) }
         data["catalogCount"] = String(entries.count)
         data["itemCount"] = String(entries.reduce(0) { $0 + $1.itemCount })
         data["jurisdictions"] = index.columns.map { column -> [String: Any] in
@@ -334,12 +345,14 @@ public struct HTMLRenderer: Sendable {
         data["domains"] = index.rows.map { row -> [String: Any] in
             [
                 "name": row.domain,
-                "cells": row.cells.map { entries -> [String: Any] in
-                    ["catalogs": entries.map { entry -> [String: Any] in
+                "cells": row.cells.map { cell -> [String: Any] in
+                    var value: [String: Any] = ["catalogs": cell.entries.map { entry -> [String: Any] in
                         var value: [String: Any] = ["label": entry.label, "href": entry.href, "itemCount": String(entry.itemCount), "version": entry.version]
                         if let date = entry.effectiveDate { value["effectiveDate"] = date }
                         return value
                     }]
+                    if let reason = cell.notApplicable { value["notApplicable"] = reason }
+                    return value
                 },
             ]
         }

@@ -54,11 +54,14 @@ public struct SiteJurisdiction: Sendable {
     public var name: String
     public var level: Level
     public var catalogs: [Catalog]
+    /// 未涉及领域 from gkml.yaml: domain name → reason (shown in the index).
+    public var domainsNotApplicable: [String: String]
 
-    public init(name: String, level: Level, catalogs: [Catalog]) {
+    public init(name: String, level: Level, catalogs: [Catalog], domainsNotApplicable: [String: String] = [:]) {
         self.name = name
         self.level = level
         self.catalogs = catalogs
+        self.domainsNotApplicable = domainsNotApplicable
     }
 }
 
@@ -107,7 +110,12 @@ public enum SiteBuilder {
         var takenFolders: Set<String> = ["assets", "index.html", OutputFolder.marker]
         var columns: [SiteIndex.Column] = []
         var entries: [String: [Int: [SiteIndex.Entry]]] = [:]
-        var domainOrder: [String: (String, String)] = [:]
+        var domainOrder: [String: String] = [:]
+        func noteDomain(_ name: String) -> String {
+            let key = source.registry.domain(named: name)?.name ?? name
+            if domainOrder[key] == nil { domainOrder[key] = source.registry.domain(named: name)?.code ?? "~" }
+            return key
+        }
         var catalogCount = 0, itemCount = 0
 
         for (jurisdictionIndex, jurisdiction) in source.jurisdictions.enumerated() {
@@ -159,10 +167,7 @@ public enum SiteBuilder {
                     }
                 }
 
-                let domainKey = source.registry.domain(named: table.domain)?.name ?? table.domain
-                if domainOrder[domainKey] == nil {
-                    domainOrder[domainKey] = (source.registry.domain(named: table.domain)?.code ?? "~", domainKey)
-                }
+                let domainKey = noteDomain(table.domain)
                 let href = formats.contains(.html) ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
                 entries[domainKey, default: [:]][jurisdictionIndex, default: []].append(
                     SiteIndex.Entry(label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount, version: table.version, effectiveDate: table.effectiveDate)
@@ -171,9 +176,17 @@ public enum SiteBuilder {
         }
 
         if formats.contains(.html) {
-            let domains = domainOrder.keys.sorted { domainOrder[$0]!.0 != domainOrder[$1]!.0 ? domainOrder[$0]!.0 < domainOrder[$1]!.0 : $0 < $1 }
+            var notApplicable: [String: [Int: String]] = [:]
+            for (index, jurisdiction) in source.jurisdictions.enumerated() {
+                for (domain, reason) in jurisdiction.domainsNotApplicable {
+                    notApplicable[noteDomain(domain), default: [:]][index] = reason
+                }
+            }
+            let domains = domainOrder.keys.sorted { (domainOrder[$0]!, $0) < (domainOrder[$1]!, $1) }
             let rows = domains.map { domain in
-                SiteIndex.Row(domain: domain, cells: source.jurisdictions.indices.map { entries[domain]?[$0] ?? [] })
+                SiteIndex.Row(domain: domain, cells: source.jurisdictions.indices.map {
+                    SiteIndex.Cell(entries: entries[domain]?[$0] ?? [], notApplicable: notApplicable[domain]?[$0])
+                })
             }
             let index = SiteIndex(title: source.title, publisher: source.publisher, columns: columns, rows: rows)
             files.append(RenderedFile(path: "index.html", text: try renderer.indexPage(index)))

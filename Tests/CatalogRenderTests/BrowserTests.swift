@@ -10,6 +10,7 @@ import Testing
     static func site() throws -> URL {
         var source = try ExampleWorkspace.source()
         source.jurisdictions.append(SiteJurisdiction(name: "测试镇", level: .township, catalogs: [Fixtures.hostile, Fixtures.long]))
+        source.jurisdictions.append(SiteJurisdiction(name: "筛选镇", level: .township, catalogs: [Fixtures.employment]))
         let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
         let folder = try TestSupport.temporaryFolder("site").appendingPathComponent("_site")
         try OutputFolder.replace(folder.path, with: output.files)
@@ -19,7 +20,11 @@ import Testing
     @Test func pagesLoadWithoutConsoleErrorsAndTheFilterRuns() throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let pages = ["index.html", "星海镇/employment.html", "星海镇/social-assistance.html", "测试镇/employment.html", "测试镇/employment-2.html"]
+        var pages = ["index.html", "测试镇/employment.html", "测试镇/employment-2.html", "筛选镇/employment.html"]
+        for jurisdiction in try ExampleWorkspace.source().jurisdictions {
+            let names = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(jurisdiction.name).path)
+            pages += names.filter { $0.hasSuffix(".html") }.sorted().map { "\(jurisdiction.name)/\($0)" }
+        }
         for page in pages {
             let result = try TestSupport.chromium(site.appendingPathComponent(page), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
             #expect(result.status == 0, "\(page): chromium exited \(result.status)")
@@ -51,7 +56,7 @@ import Testing
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         // 失业登记人员名单 is the second row of the 就业服务 block: the merged cell must move to it.
-        let result = try TestSupport.chromium(site.appendingPathComponent("星海镇/employment.html"), query: "q=%E5%A4%B1%E4%B8%9A", ["--dump-dom"])
+        let result = try TestSupport.chromium(site.appendingPathComponent("筛选镇/employment.html"), query: "q=%E5%A4%B1%E4%B8%9A", ["--dump-dom"])
         let dom = result.stdout
         #expect(dom.contains("显示 1 / 3 项"))
         #expect(dom.contains("<tr id=\"item-17-01-01\" hidden=\"\">"))
@@ -68,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let shots = try TestSupport.temporaryFolder("shots")
         defer { try? FileManager.default.removeItem(at: shots) }
-        let page = site.appendingPathComponent("星海镇/social-assistance.html")
+        let page = site.appendingPathComponent("筛选镇/employment.html")
 
         // Screen.
         let png = shots.appendingPathComponent("screen.png")

@@ -90,12 +90,15 @@ import Testing
         let index = SiteIndex(title: "示例县基层政务公开标准目录", publisher: "示例县人民政府办公室", columns: [
             .init(name: "示例县", levelLabel: "县级"), .init(name: "星海镇", levelLabel: "乡、村级"),
         ], rows: [
-            .init(domain: "就业", cells: [[], [.init(label: "星海镇 就业", href: "%E6%98%9F/employment.html", itemCount: 3, version: "2024.1", effectiveDate: "2024-06-01")]]),
+            .init(domain: "就业", cells: [.init(), .init(entries: [.init(label: "星海镇 就业", href: "%E6%98%9F/employment.html", itemCount: 3, version: "2024.1", effectiveDate: "2024-06-01")])]),
+            .init(domain: "税收管理", cells: [.init(), .init(notApplicable: "本镇不承担<税收>管理职责")]),
         ])
         let html = try renderer.indexPage(index)
         #expect(html.contains("<th scope=\"col\">星海镇<span class=\"level\">乡、村级</span></th>"))
         #expect(html.contains("<a href=\"%E6%98%9F/employment.html\"><span class=\"sr-only\">星海镇 就业目录，</span>3 项</a>"))
         #expect(html.contains("共 1 个目录、3 个事项"))
         #expect(html.contains("script-src &#39;none&#39;"))
+        #expect(html.contains("<details class=\"na\"><summary>未涉及</summary><p>本镇不承担&lt;税收&gt;管理职责</p></details>"))
+        #expect(html.contains("<span class=\"sr-only\">无目录</span>"))
     }
 }

@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func workbookReadsBackWithOpenpyxl() throws {
-        let catalogs = try ExampleWorkspace.source().jurisdictions.first { $0.name == "星海镇" }!.catalogs
+        let catalogs = try #require(try ExampleWorkspace.source().jurisdictions.first { $0.name == "星海镇" }).catalogs
         let options = TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"])
         let tables = catalogs.map { CatalogTable($0, options: options) }
         let sheets = try readWorkbook(try XLSXWriter.workbook(tables, title: "星海镇"))

@@ -18,7 +18,10 @@ enum ExampleWorkspace {
                 let result = CatalogLoader.load(path: folder.appendingPathComponent(name).path, registry: loaded.registry)
                 return try #require(result.catalog, "\(name) does not load: \(result.findings.map(\.code))")
             }
-            jurisdictions.append(SiteJurisdiction(name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs))
+            var notApplicable: [String: String] = [:]
+            for (domain, reason) in jurisdiction.domainsNotApplicable { notApplicable[domain.value] = reason }
+            jurisdictions.append(SiteJurisdiction(
+                name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs, domainsNotApplicable: notApplicable))
         }
         return SiteSource(workspace: workspace, jurisdictions: jurisdictions, channelStyle: channelStyle, registry: loaded.registry)
     }
@@ -31,21 +34,34 @@ enum ExampleWorkspace {
 
 @Suite struct SiteTests {
     @Test func buildWritesEveryFormatForTheExample() throws {
-        let output = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
+        let source = try ExampleWorkspace.source()
+        let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
         let paths = Set(output.files.map(\.path))
         #expect(paths.contains("index.html"))
         #expect(paths.contains("assets/gkml.css") && paths.contains("assets/gkml.js"))
         #expect(paths.contains(OutputFolder.marker))
-        for stem in ["星海镇/employment", "星海镇/social-assistance", "示例县/employment", "长胜乡/employment"] {
-            for format in OutputFormat.allCases where format != .xlsx {
-                #expect(paths.contains("\(stem).\(format.fileExtension)"), "missing \(stem).\(format.fileExtension)")
+        for jurisdiction in source.jurisdictions {
+            #expect(!jurisdiction.catalogs.isEmpty)
+            #expect(paths.contains("\(jurisdiction.name)/\(jurisdiction.name).xlsx"))
+            for catalog in jurisdiction.catalogs {
+                let slug = try #require(source.registry.domain(named: catalog.domain.value)?.slug)
+                for format in OutputFormat.allCases where format != .xlsx {
+                    #expect(paths.contains("\(jurisdiction.name)/\(slug).\(format.fileExtension)"), "missing \(jurisdiction.name)/\(slug).\(format.fileExtension)")
+                }
             }
         }
-        for workbook in ["星海镇/星海镇.xlsx", "示例县/示例县.xlsx", "长胜乡/长胜乡.xlsx"] {
-            #expect(paths.contains(workbook))
+        // 5 files per catalog, a workbook per jurisdiction, index, two assets, marker.
+        let catalogs = try ExampleWorkspace.catalogs()
+        #expect(output.files.count == catalogs.count * 5 + source.jurisdictions.count + 4)
+        #expect(output.catalogCount == catalogs.count)
+        #expect(output.itemCount == catalogs.reduce(0) { $0 + $1.items.count })
+        // The index shows the workspace's 未涉及领域 with their reasons.
+        let index = String(decoding: try #require(output.files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
+        for jurisdiction in source.jurisdictions {
+            for reason in jurisdiction.domainsNotApplicable.values {
+                #expect(index.contains("<summary>未涉及</summary><p>\(reason)</p>"))
+            }
         }
-        #expect(output.catalogCount == 4)
-        #expect(output.itemCount == (try ExampleWorkspace.catalogs()).reduce(0) { $0 + $1.items.count })
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -142,7 +158,7 @@ enum ExampleWorkspace {
         let hostile = folder.appendingPathComponent("hostile.json")
         try Data(JSONRenderer.render(CatalogTable(Fixtures.hostile)).utf8).write(to: hostile)
         files.append(hostile.path)
-        #expect(files.count == 5)
+        #expect(files.count == (try ExampleWorkspace.catalogs()).count + 1)
         let schema = TestSupport.repositoryRoot.appendingPathComponent("schemas/catalog-output.schema.json").path
         let result = try TestSupport.run(checker, ["--schemafile", schema] + files)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -14,7 +14,7 @@ extension DefaultTemplates {
 <p class="lead">{{#publisher}}{{.}}发布。{{/publisher}}共 {{catalogCount}} 个目录、{{itemCount}} 个事项。</p>
 <div class="table-wrap">
 <table id="gkml-overview" class="overview">
-<caption>各领域、各辖区目录一览（单元格中为事项数、版本和生效日期）</caption>
+<caption>各领域、各辖区目录一览（单元格中为事项数、版本和生效日期；“未涉及”可展开查看理由）</caption>
 <thead>
 <tr><th scope="col">领域</th>{{#jurisdictions}}<th scope="col">{{name}}<span class="level">{{levelLabel}}</span></th>{{/jurisdictions}}</tr>
 </thead>
@@ -23,7 +23,7 @@ extension DefaultTemplates {
 <tr>
 <th scope="row">{{name}}</th>
 {{#cells}}
-<td>{{#catalogs}}<a href="{{href}}"><span class="sr-only">{{label}}目录，</span>{{itemCount}} 项</a><span class="meta">{{version}}{{#effectiveDate}} · {{.}}{{/effectiveDate}}</span>{{/catalogs}}{{^catalogs}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/catalogs}}</td>
+<td>{{#catalogs}}<a href="{{href}}"><span class="sr-only">{{label}}目录，</span>{{itemCount}} 项</a><span class="meta">{{version}}{{#effectiveDate}} · {{.}}{{/effectiveDate}}</span>{{/catalogs}}{{^catalogs}}{{#notApplicable}}<details class="na"><summary>未涉及</summary><p>{{.}}</p></details>{{/notApplicable}}{{^notApplicable}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/notApplicable}}{{/catalogs}}</td>
 {{/cells}}
 </tr>
 {{/domains}}

@@ -82,6 +82,9 @@ table.overview { font-size: .95rem; }
 table.overview td { text-align: center; }
 table.overview .meta { display: block; font-size: .8rem; color: var(--muted); }
 table.overview th .level { display: block; font-weight: normal; font-size: .8rem; }
+table.overview details.na { color: var(--muted); font-size: .85rem; }
+table.overview details.na summary { cursor: pointer; }
+table.overview details.na p { text-align: left; margin: .25rem 0 0; max-width: 16rem; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   body { font-size: 9pt; }

@@ -100,7 +100,10 @@ struct Build: ParsableCommand {
                 }
                 catalogs.append(catalog)
             }
-            jurisdictions.append(SiteJurisdiction(name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs))
+            var notApplicable: [String: String] = [:]
+            for (domain, reason) in jurisdiction.domainsNotApplicable { notApplicable[domain.value] = reason }
+            jurisdictions.append(SiteJurisdiction(
+                name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs, domainsNotApplicable: notApplicable))
         }
 
         if !blocked.isEmpty {
