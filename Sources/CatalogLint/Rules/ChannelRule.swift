@@ -21,7 +21,7 @@ struct ChannelRule: LintRule {
         name: .t("公开渠道", "Channels"),
         kinds: [noOnline, websiteOnly],
         rationale: .t(
-            "政府网站是政府信息公开的第一平台。面向全社会主动公开的事项，至少要有一个网上渠道（政府网站或两微一端）；只贴在公开栏、查阅点的信息，外出务工的群众看不到。反过来，面向特定群众（如补贴对象、困难群众）的事项只放在政府网站上，往往到不了当事人，通常还需要精准推送或入户/现场告知。",
+            "政府网站是政府信息公开的第一平台。面向全社会主动公开的事项，至少要有一个网上渠道（政府网站、两微一端，或名称表明在网上的「其他：…」渠道，如某某微信公众号）；只贴在公开栏、查阅点的信息，外出务工的群众看不到。反过来，面向特定群众（如补贴对象、困难群众）的事项只放在政府网站上，往往到不了当事人，通常还需要精准推送或入户/现场告知。",
             "The government website is the first platform of disclosure: a proactive item for everyone needs at least one online channel (政府网站 or 两微一端); notice boards alone do not reach people working away. Conversely an item for specific people placed only on the website rarely reaches them; targeted push or door-to-door notice usually belongs with it."),
         nonTriggeringExamples: [
             RuleExample("""
@@ -32,6 +32,10 @@ struct ChannelRule: LintRule {
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
                         公开渠道: [两微一端, 便民服务站]
+                      - 编号: 17-02-03
+                        名称: 岗位信息
+                        公开内容: 岗位要求
+                        公开渠道: [公开查阅点, "其他：县人社局微信公众号"]
                       - 编号: 17-02-02
                         名称: 就业困难人员补贴发放
                         公开内容: 补贴对象、标准
@@ -56,13 +60,23 @@ struct ChannelRule: LintRule {
                 """),
         ])
 
+    /// 政府网站, 两微一端, or a named platform that is online (其他：县人社局微信公众号).
+    static func isOnline(_ channel: Channel) -> Bool {
+        switch channel {
+        case .standard(let box): return box.isOnline
+        case .other(let name):
+            return ["网站", "网页", "微信", "公众号", "微博", "小程序", "客户端", "APP", "App", "app", "政务网", "门户", "抖音", "视频号", "网上"]
+                .contains(where: name.contains)
+        }
+    }
+
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var noOnline: [(item: CatalogItem, arguments: [String: String])] = []
         var websiteOnly: [(item: CatalogItem, arguments: [String: String])] = []
         for item in catalog.items {
             let channels = item.channels.value.map(\.value)
-            if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: { $0.box.isOnline }) {
+            if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: Self.isOnline) {
                 noOnline.append((item, ["id": item.id.value]))
             }
             if item.audience.value == .specificGroups, !channels.isEmpty,
