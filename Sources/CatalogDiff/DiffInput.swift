@@ -52,6 +52,8 @@ public struct LoadedSides: Sendable {
     public var sources: [String: [UInt8]]
     /// 发布机构 of the new side's workspace (its gkml.yaml), if it has one.
     public var issuer: String?
+    /// Both sides name one file: the two catalogs are compared whatever their (地区, 领域).
+    public var singleFiles = false
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
@@ -170,6 +172,7 @@ public enum DiffInput {
             b.removeAll { same.contains($0.relative) }
         }
         var loaded = LoadedSides(old: [], new: [], findings: [], unchanged: unchanged, sources: [:])
+        loaded.singleFiles = singleFiles
         for (files, isOld) in [(a, true), (b, false)] {
             for file in files {
                 let parsed = YAMLParser.parse(file.bytes, file: file.display)

@@ -111,19 +111,31 @@ public struct DiffSummary: Sendable, Hashable {
 
 extension DiffReport {
     /// Compares two sets of catalogs, matched by (地区, 领域) (domains by their canonical name, so a catalog
-    /// whose 领域 moved to a newer name still matches). With exactly one catalog on each side they are
-    /// compared whatever their keys.
+    /// whose 领域 moved to a newer name still matches). With `pairSingles` (two files named on the command
+    /// line), one catalog on each side is compared whatever their keys.
     public static func compare(
-        old: [Catalog], new: [Catalog], oldLabel: String, newLabel: String, registry: DomainRegistry = .pilot
+        old: [Catalog], new: [Catalog], oldLabel: String, newLabel: String, registry: DomainRegistry = .pilot,
+        pairSingles: Bool = false
     ) -> DiffReport {
         DiffReport(
             oldLabel: oldLabel, newLabel: newLabel,
-            comparisons: pair(old: old, new: new, registry: registry).map { CatalogDiffer.compare($0.0, $0.1) })
+            comparisons: pair(old: old, new: new, registry: registry, pairSingles: pairSingles)
+                .map { CatalogDiffer.compare($0.0, $0.1) })
+    }
+
+    /// Compares what `DiffInput.load` read, with the workspace's 发布机构 as the record's issuer.
+    public static func compare(_ loaded: LoadedSides, oldLabel: String, newLabel: String,
+                               registry: DomainRegistry = .pilot) -> DiffReport {
+        var report = compare(old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
+                             registry: registry, pairSingles: loaded.singleFiles)
+        report.issuer = loaded.issuer
+        return report
     }
 
     /// Pairs catalogs by (地区, canonical 领域); where a key is taken twice, by file name, then in order.
-    public static func pair(old: [Catalog], new: [Catalog], registry: DomainRegistry = .pilot) -> [(Catalog?, Catalog?)] {
-        if old.count == 1 && new.count == 1 { return [(old[0], new[0])] }
+    public static func pair(old: [Catalog], new: [Catalog], registry: DomainRegistry = .pilot,
+                            pairSingles: Bool = false) -> [(Catalog?, Catalog?)] {
+        if pairSingles && old.count == 1 && new.count == 1 { return [(old[0], new[0])] }
         func key(_ c: Catalog) -> CatalogKey {
             let domain: String = switch registry.resolve(c.domain.value) {
             case .canonical(let d), .alias(_, let d): d.name

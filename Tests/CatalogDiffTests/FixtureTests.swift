@@ -30,6 +30,30 @@ import Testing
         #expect(added.catalog == CatalogKey(region: "示例县长胜乡", domain: "社会救助"))
     }
 
+    /// With every other file unchanged, one catalog removed and an unrelated one added are not paired.
+    @Test func aRemovedAndAnAddedCatalogInFoldersStayApart() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-diff-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        for side in ["old", "new"] {
+            try manager.createDirectory(atPath: "\(root)/\(side)/长胜乡", withIntermediateDirectories: true)
+            try manager.copyItem(atPath: "\(Fixtures.diff)/folders/old/长胜乡/employment.yaml", toPath: "\(root)/\(side)/长胜乡/employment.yaml")
+        }
+        try manager.createDirectory(atPath: "\(root)/old/星海镇", withIntermediateDirectories: true)
+        try manager.copyItem(atPath: "\(Fixtures.diff)/folders/old/星海镇/social-assistance.yaml", toPath: "\(root)/old/星海镇/social-assistance.yaml")
+        try manager.copyItem(atPath: "\(Fixtures.diff)/folders/new/长胜乡/social-assistance.yaml", toPath: "\(root)/new/长胜乡/social-assistance.yaml")
+        let loaded = try DiffInput.load(old: .path("\(root)/old"), new: .path("\(root)/new"), git: Git(directory: root))
+        #expect(loaded.old.count == 1 && loaded.new.count == 1 && !loaded.singleFiles)
+        let report = DiffReport.compare(loaded, oldLabel: "old", newLabel: "new")
+        #expect(report.changes.map(\.code).sorted() == ["catalog-added", "catalog-removed"])
+        // Two files named on the command line are compared whatever their keys.
+        let files = try DiffInput.load(
+            old: .path("\(root)/old/星海镇/social-assistance.yaml"), new: .path("\(root)/new/长胜乡/social-assistance.yaml"),
+            git: Git(directory: root))
+        #expect(files.singleFiles)
+        #expect(DiffReport.compare(files, oldLabel: "a", newLabel: "b").changes.contains { $0.code == "region-changed" })
+    }
+
     /// Every change code is shown by at least one fixture pair.
     @Test func everyChangeCodeHasAFixture() throws {
         var seen = Set<String>()

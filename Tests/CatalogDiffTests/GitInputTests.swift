@@ -22,7 +22,7 @@ import Testing
         let sides = try DiffInput.sides(arguments, paths: paths, since: since, git: repo.git)
         let loaded = try DiffInput.load(old: sides.old, new: sides.new, git: repo.git)
         #expect(loaded.findings.isEmpty, "\(loaded.findings.map { $0.message(.en) })")
-        return DiffReport.compare(old: loaded.old, new: loaded.new, oldLabel: sides.old.label, newLabel: sides.new.label)
+        return DiffReport.compare(loaded, oldLabel: sides.old.label, newLabel: sides.new.label)
     }
 
     static func codes(_ report: DiffReport) -> [String] {

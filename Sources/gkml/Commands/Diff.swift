@@ -75,9 +75,7 @@ struct Diff: ParsableCommand {
             Output.error(loaded.findings.map(reporter.render).joined())
             throw Status.failure
         }
-        var report = DiffReport.compare(
-            old: loaded.old, new: loaded.new, oldLabel: sides.old.label, newLabel: sides.new.label)
-        report.issuer = loaded.issuer
+        var report = DiffReport.compare(loaded, oldLabel: sides.old.label, newLabel: sides.new.label)
         if let accept {
             guard let data = FileManager.default.contents(atPath: accept) else {
                 throw fail(LocalizedText(zh: "无法读取接受清单「\(accept)」", en: "cannot read the acceptance file \"\(accept)\""))
