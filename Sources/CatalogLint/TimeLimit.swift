@@ -69,6 +69,19 @@ public struct TimeLimit: Sendable, Hashable {
             }
         }
 
+        /// An estimate in calendar days (for comparing calendar-day spans exactly).
+        public var calendarDays: Double {
+            let n = Double(amount)
+            switch unit {
+            case .workingDays: return n * 7 / 5
+            case .days: return n
+            case .weeks: return n * 7
+            case .months: return n * 30
+            case .years: return n * 365
+            case .hours: return n / 24
+            }
+        }
+
         /// The span as the canonical text writes it (20个工作日, 30日 …).
         public var text: String { "\(amount)\(unit.rawValue)" }
     }
@@ -178,6 +191,66 @@ public struct TimeLimit: Sendable, Hashable {
     /// The deadline clauses longer than `limit` working days (on-request replies excluded).
     public func deadlines(longerThan limit: Double) -> [Span] {
         deadlines.filter { $0.anchor.kind != .request && $0.span.workingDays > limit + 0.0001 }.map(\.span)
+    }
+
+    /// How a new time limit compares with an old one (for the diff's "longer time limit" regression).
+    public enum Comparison: String, Sendable, Hashable {
+        case longer, shorter, same, undecidable
+    }
+
+    /// Compares two 公开时限 texts: is the new one longer (less transparent) than the old?
+    public static func compare(old: String, new: String) -> Comparison {
+        if old.bare == new.bare { return .same }
+        return compare(parse(old), parse(new))
+    }
+
+    /// Compares the main clauses of two limits: deadlines by their length (across working and calendar days only
+    /// when the difference is clear, more than a fifth), 实时 before any deadline, periods by their cycle, notices
+    /// before an event by their advance (a longer advance is better).
+    public static func compare(_ a: TimeLimit, _ b: TimeLimit) -> Comparison {
+        enum Measure { case realTime, promptly, deadline(Span), period(Double), advance(Span) }
+        func measure(_ t: TimeLimit) -> Measure? {
+            if let longest = t.deadlines.filter({ $0.anchor.kind != .request }).map(\.span).max(by: { $0.workingDays < $1.workingDays }) {
+                return .deadline(longest)
+            }
+            for clause in t.clauses {
+                switch clause.kind {
+                case .realTime: return .realTime
+                case .periodic(let p, _): return .period(p.workingDays)
+                case .before(let span?, _): return .advance(span)
+                default: continue
+                }
+            }
+            if t.clauses.contains(where: { $0.kind == .promptly }) { return .promptly }
+            return nil
+        }
+        func spans(_ p: Span, _ q: Span) -> Comparison {
+            let exact = (p.unit == .workingDays) == (q.unit == .workingDays)
+            let x = exact && p.unit != .workingDays ? p.calendarDays : p.workingDays
+            let y = exact && q.unit != .workingDays ? q.calendarDays : q.workingDays
+            if exact {
+                if abs(x - y) < 1e-9 { return .same }
+                return y > x ? .longer : .shorter
+            }
+            if y > x * 1.2 { return .longer }
+            if x > y * 1.2 { return .shorter }
+            return .undecidable
+        }
+        guard let m = measure(a), let n = measure(b) else { return .undecidable }
+        switch (m, n) {
+        case (.realTime, .realTime), (.promptly, .promptly): return .same
+        case (.realTime, .deadline), (.realTime, .promptly): return .longer
+        case (.deadline, .realTime), (.promptly, .realTime): return .shorter
+        case (.deadline(let p), .deadline(let q)): return spans(p, q)
+        case (.period(let p), .period(let q)): return p == q ? .same : (q > p ? .longer : .shorter)
+        case (.advance(let p), .advance(let q)):
+            switch spans(p, q) {
+            case .longer: return .shorter
+            case .shorter: return .longer
+            case let other: return other
+            }
+        default: return .undecidable
+        }
     }
 
     /// The forms the parser reads, shown when a 公开时限 is not understood.

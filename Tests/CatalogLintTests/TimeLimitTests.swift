@@ -104,3 +104,19 @@ struct TimeLimitTests {
         }
     }
 }
+
+struct TimeLimitComparisonTests {
+    @Test func comparisons() {
+        #expect(TimeLimit.compare(old: "自信息形成之日起20个工作日内", new: "自信息形成之日起30个工作日内") == .longer)
+        #expect(TimeLimit.compare(old: "自信息形成之日起20个工作日内", new: "自信息形成之日起二十个工作日内") == .same)
+        #expect(TimeLimit.compare(old: "20个工作日内", new: "10个工作日内") == .shorter)
+        #expect(TimeLimit.compare(old: "20个工作日内", new: "28日内") == .undecidable)
+        #expect(TimeLimit.compare(old: "20个工作日内", new: "20日内") == .shorter)
+        #expect(TimeLimit.compare(old: "20个工作日内", new: "2个月内") == .longer)
+        #expect(TimeLimit.compare(old: "实时公开", new: "20个工作日内") == .longer)
+        #expect(TimeLimit.compare(old: "每月", new: "每季度") == .longer)
+        #expect(TimeLimit.compare(old: "招聘会举办5个工作日前", new: "招聘会举办3个工作日前") == .longer)
+        #expect(TimeLimit.compare(old: "及时公开", new: "长期公开") == .undecidable)
+        #expect(TimeLimit.compare(old: "自信息形成之日起20个工作日内", new: "自信息形成之日起20个工作日内。") == .same)
+    }
+}
