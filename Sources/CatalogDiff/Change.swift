@@ -108,6 +108,9 @@ public struct Change: Sendable, Hashable {
     public var reason: String?
     /// The reviewer's reason when an `--accept` entry lets this change pass.
     public var acceptedReason: String?
+    /// The workspace's 规则 turned this check off: the change is reported, but neither as a regression
+    /// nor as an improvement.
+    public var checkDisabled = false
 
     public init(
         _ finding: Finding, kind: ChangeKind, catalog: CatalogKey, id: String? = nil, oldID: String? = nil,
@@ -133,7 +136,7 @@ public struct Change: Sendable, Hashable {
 
     public var code: String { finding.code }
     public var severity: Severity { finding.severity }
-    public var direction: Direction? { RegressionTable.direction(of: finding.kind) }
+    public var direction: Direction? { checkDisabled ? nil : RegressionTable.direction(of: finding.kind) }
     /// Lowers transparency (whether or not a reviewer accepted it).
     public var isRegression: Bool { direction == .regression }
     public var isImprovement: Bool { direction == .improvement }

@@ -52,6 +52,8 @@ public struct LoadedSides: Sendable {
     public var sources: [String: [UInt8]]
     /// 发布机构 of the new side's workspace (its gkml.yaml), if it has one.
     public var issuer: String?
+    /// 规则 of the new side's workspace: severities (or off) for change codes.
+    public var rules: [String: RuleSetting] = [:]
     /// Both sides name one file: the two catalogs are compared whatever their (地区, 领域).
     public var singleFiles = false
 
@@ -189,12 +191,15 @@ public enum DiffInput {
                 }
             }
         }
-        loaded.issuer = workspacePublisher(new, git: git)
+        if let workspace = workspace(new, git: git) {
+            loaded.issuer = workspace.publisher?.value
+            loaded.rules = workspace.rules
+        }
         return loaded
     }
 
-    /// 发布机构 from the gkml.yaml at the root of a folder side, or of the repository for a git side.
-    static func workspacePublisher(_ side: DiffSide, git: Git) -> String? {
+    /// The gkml.yaml at the root of a folder side, or of the repository for a git side, if valid.
+    static func workspace(_ side: DiffSide, git: Git) -> Workspace? {
         var bytes: [UInt8]?
         switch side {
         case .path(let folder):
@@ -210,7 +215,7 @@ public enum DiffInput {
             bytes = try? git.contents(["\(revision):\(prefix)\(WorkspaceLoader.fileName)"]).first
         }
         guard let bytes else { return nil }
-        return YAMLParser.parse(bytes, file: WorkspaceLoader.fileName).document?.root["发布机构"]?.string
+        return WorkspaceLoader.check(YAMLParser.parse(bytes, file: WorkspaceLoader.fileName), file: WorkspaceLoader.fileName).workspace
     }
 
     /// In a folder, a YAML file is a catalog when its 格式 says gkml/… (not the workspace) or it has 事项;

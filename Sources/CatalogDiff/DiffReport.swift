@@ -129,6 +129,30 @@ extension DiffReport {
         var report = compare(old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
                              registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
+        return report.applying(rules: loaded.rules)
+    }
+
+    /// Applies a workspace's 规则 to the change codes: a severity replaces the default level; `关闭` keeps
+    /// the change in the record but no longer counts it as a regression or an improvement (the place has
+    /// decided that this check does not apply to it).
+    public func applying(rules: [String: RuleSetting]) -> DiffReport {
+        guard !rules.isEmpty else { return self }
+        var report = self
+        for c in report.comparisons.indices {
+            for k in report.comparisons[c].changes.indices {
+                switch rules[report.comparisons[c].changes[k].code] {
+                case .severity(let severity)?: report.comparisons[c].changes[k].finding.severity = severity
+                case .off?: report.comparisons[c].changes[k].checkDisabled = true
+                case nil: break
+                }
+            }
+            for k in report.comparisons[c].notices.indices {
+                if case .severity(let severity)? = rules[report.comparisons[c].notices[k].code] {
+                    report.comparisons[c].notices[k].severity = severity
+                }
+            }
+            report.comparisons[c].notices.removeAll { rules[$0.code] == .off }
+        }
         return report
     }
 

@@ -54,6 +54,25 @@ import Testing
         #expect(DiffReport.compare(files, oldLabel: "a", newLabel: "b").changes.contains { $0.code == "region-changed" })
     }
 
+    /// The workspace's 规则 set the level of a change code, or turn a check off.
+    @Test func workspaceRulesSetLevels() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-diff-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: Fixtures.diff + "/example", toPath: root)
+        let workspace = root + "/after/gkml.yaml"
+        var text = try String(contentsOfFile: workspace, encoding: .utf8)
+        text += "规则:\n  channel-removed: 错误\n  basis-removed: 关闭\n  version-not-bumped: 关闭\n"
+        try text.write(toFile: workspace, atomically: true, encoding: .utf8)
+        let loaded = try DiffInput.load(old: .path("before"), new: .path("after"), git: Git(directory: root))
+        #expect(loaded.rules["channel-removed"] == .severity(.error))
+        let report = DiffReport.compare(loaded, oldLabel: "a", newLabel: "b")
+        let channel = try #require(report.changes.first { $0.code == "channel-removed" })
+        #expect(channel.severity == .error && channel.isRegression)
+        let basis = try #require(report.changes.first { $0.code == "basis-removed" })
+        #expect(!basis.isRegression && basis.direction == nil)
+        #expect(report.summary.regressions == 2)
+    }
+
     /// Every change code is shown by at least one fixture pair.
     @Test func everyChangeCodeHasAFixture() throws {
         var seen = Set<String>()
