@@ -54,11 +54,14 @@ public struct DiffTextReporter: Sendable {
         var out = ""
         let arrow = paint("=", "36")
         if let old = change.old, let new = change.new, change.kind != .added, change.kind != .removed {
-            if case .text(let a) = old, case .text(let b) = new, a.count + b.count > 12 || change.field == "公开内容" {
+            if case .text(let a) = old, case .text(let b) = new,
+               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认") {
                 let segments = InlineDiff.segments(a, b)
                 out += "\(pad)\(arrow) \(zh ? "原：" : "old: ")\(inline(segments, side: .old))\n"
                 out += "\(pad)\(arrow) \(zh ? "现：" : "new: ")\(inline(segments, side: .new))\n"
             } else if old.isList || new.isList {
+                // A change that 默认 made: the message and the note say enough; the lists are under 默认.
+                guard !change.inheritance.followsDefaults else { return directionLines(change, pad: pad, arrow: arrow) }
                 var parts: [String] = []
                 parts += change.removed.map { paint("− " + $0, "31") }
                 parts += change.added.map { paint("+ " + $0, "32") }
@@ -71,6 +74,12 @@ public struct DiffTextReporter: Sendable {
         if let reason = change.reason, change.kind != .removed {
             out += "\(pad)\(arrow) \(zh ? "理由：" : "reason: ")\(reason)\n"
         }
+        return out + directionLines(change, pad: pad, arrow: arrow)
+    }
+
+    /// Whether the change lowers or raises transparency, and its acceptance.
+    func directionLines(_ change: Change, pad: String, arrow: String) -> String {
+        var out = ""
         switch change.direction {
         case .regression?:
             let accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
