@@ -65,7 +65,7 @@ public struct HTMLTemplates: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw RenderError("无法读取模板目录 \(folder)：\(error.localizedDescription)")
+            throw RenderError("无法读取模板目录 \(folder)：\(OutputFolder.ioReason(error))")
         }
         var files = DefaultTemplates.files
         var overridden: [String] = []
