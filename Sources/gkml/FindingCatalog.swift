@@ -1,3 +1,4 @@
+import CatalogDiff
 import CatalogLint
 import CatalogModel
 import Diagnostics
@@ -6,5 +7,6 @@ import YAMLTree
 /// Every kind of finding gkml can report, from every stage, for `gkml rules` and SARIF rule metadata.
 enum FindingCatalog {
     static let all: [FindingKind] =
-        YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all
+        YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all + LintRules.kinds
+        + DiffFindings.all
 }

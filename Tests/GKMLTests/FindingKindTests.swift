@@ -1,3 +1,4 @@
+import CatalogDiff
 import CatalogLint
 import CatalogModel
 import Diagnostics
@@ -7,6 +8,7 @@ import YAMLTree
 
 /// Every kind of finding, from every stage: the list `gkml rules` prints must be this one.
 let everyKind: [FindingKind] = YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all
+    + LintRules.kinds + DiffFindings.all
 
 @Suite("Finding kinds")
 struct FindingKindTests {
@@ -28,4 +30,13 @@ struct FindingKindTests {
             #expect(kind.message.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(kind.code): zh message has no Chinese")
         }
     }
+}
+
+@Test func rulesCommandListsEveryKind() throws {
+    let result = try GKML.run(["rules", "--format", "json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    let entries = (object as? [[String: Any]]) ?? ((object as? [String: Any])?["rules"] as? [[String: Any]]) ?? []
+    let listed = Set(entries.compactMap { $0["code"] as? String })
+    #expect(listed == Set(everyKind.map(\.code)), "missing: \(Set(everyKind.map(\.code)).subtracting(listed).sorted()), extra: \(listed.subtracting(everyKind.map(\.code)).sorted())")
 }

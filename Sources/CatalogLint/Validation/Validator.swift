@@ -33,9 +33,12 @@ public enum ValidationFindings {
 public struct ValidationOptions: Sendable {
     /// How many files are read and checked at once (defaults to the number of cores).
     public var parallelism: Int
+    /// Apply the safe autofixes in place (`--fix`) before reporting what remains.
+    public var fix: Bool
 
-    public init(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, fix: Bool = false) {
         self.parallelism = max(1, parallelism)
+        self.fix = fix
     }
 }
 
@@ -44,6 +47,10 @@ public struct ValidationOutcome: Sendable {
     public var report: ValidationReport
     /// True when an input could not be read at all (a missing path, an empty folder, an unreadable file): exit 2.
     public var inputFailure: Bool
+    /// What `--fix` changed, by file, in the order the files were checked.
+    public var fixes: [(file: String, changes: [LintChange])] = []
+    /// Files `--fix` could not write back.
+    public var fixFailures: [(file: String, reason: String)] = []
 }
 
 /// The validate pipeline: discover inputs, then per group read → schema → model → lint, in parallel.
@@ -74,12 +81,41 @@ public enum Validator {
         }
 
         var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
-        for group in inputs.groups {
+        var upperLevel: [String: [Catalog]] = [:]  // workspace → catalogs of its county (or city) level
+        var baselines: [String: BaselineCatalogs] = [:]
+        var fixes: [(file: String, changes: [LintChange])] = []
+        var fixFailures: [(file: String, reason: String)] = []
+        for group in ordered(inputs.groups, workspaces: workspaces) {
             let workspace = group.workspaceFile.flatMap { workspaces[$0] }
             let registry = workspace?.registry ?? .pilot
-            let loaded = loadAll(group.files, registry: registry, parallelism: options.parallelism)
+            let ws = workspace?.workspace
+            let groupJurisdiction = ws.flatMap { w in group.files.first.flatMap { jurisdiction(of: $0, in: w) } }
+            let key = group.workspaceFile ?? ""
+            if baselines[key] == nil { baselines[key] = BaselineCatalogs.forWorkspace(ws, registry: registry) }
+            let isUpper = groupJurisdiction.map { $0.level.value == ws?.level.value } ?? false
+            let context = LintContext(
+                workspace: ws, registry: registry, baselines: baselines[key] ?? .national,
+                upperLevel: isUpper ? [] : upperLevel[key] ?? [])
+            var loaded = loadAll(group.files, registry: registry, parallelism: options.parallelism)
+            if options.fix {
+                for (index, catalog) in loaded.enumerated() {
+                    guard let document = catalog.document, DocumentKind.of(document.root, file: catalog.file) == .catalog else { continue }
+                    let result = LintFixer.fix(source: document.source, file: catalog.file, context: context)
+                    guard result.changed else { continue }
+                    do {
+                        try writeAtomically(result.fixed, to: catalog.file)
+                        fixes.append((catalog.file, result.changes))
+                        loaded[index] = CatalogLoader.load(path: catalog.file, registry: registry)
+                    } catch {
+                        fixFailures.append((catalog.file, "\(error)"))
+                    }
+                }
+            }
+            let lint = LintEngine.lint(loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
+            if isUpper { upperLevel[key, default: []] += loaded.compactMap(\.catalog) }
             for catalog in loaded {
-                files.append(FileReport(path: catalog.file, findings: catalog.findings))
+                let result = lint[catalog.file] ?? LintResult()
+                files.append(FileReport(path: catalog.file, findings: catalog.findings + result.findings, suppressed: result.suppressed))
                 if let workspaceFile = group.workspaceFile, let ws = workspace?.workspace, let domain = catalog.catalog?.domain.value,
                    let jurisdiction = jurisdiction(of: catalog.file, in: ws) {
                     let canonical = registry.domain(named: domain)?.name ?? domain
@@ -102,7 +138,27 @@ public enum Validator {
         if !coverage.isEmpty { extras.append(("coverage", .array(coverage))) }
         let report = ValidationReport(
             files: files.sorted { $0.path < $1.path }, general: general, summaryExtras: extras)
-        return ValidationOutcome(report: report, inputFailure: inputFailure)
+        return ValidationOutcome(report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures)
+    }
+
+    /// Groups of the upper level (the workspace's own level: the county) first, so that townships are checked
+    /// against their county's catalogs; otherwise the discovery order.
+    static func ordered(_ groups: [FileGroup], workspaces: [String: LoadedWorkspace]) -> [FileGroup] {
+        func isUpper(_ group: FileGroup) -> Bool {
+            guard let ws = group.workspaceFile.flatMap({ workspaces[$0]?.workspace }), let file = group.files.first,
+                  let j = jurisdiction(of: file, in: ws) else { return false }
+            return j.level.value == ws.level.value
+        }
+        return groups.filter(isUpper) + groups.filter { !isUpper($0) }
+    }
+
+    /// Replaces a file through a temporary file and a rename, keeping its permissions.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        if let permissions = attributes?[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
+        }
     }
 
     /// Loads files in parallel; results keep the input order.

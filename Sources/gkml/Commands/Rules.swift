@@ -20,7 +20,7 @@ struct Rules: ParsableCommand {
     /// Every kind, once, in stage order (the first registration of a code wins).
     static var kinds: [FindingKind] {
         var seen = Set<String>()
-        let all = FindingCatalog.all + LintRules.kinds
+        let all = FindingCatalog.all
         let order = FindingStage.allCases
         return all.filter { seen.insert($0.code).inserted }
             .enumerated()

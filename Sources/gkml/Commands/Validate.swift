@@ -32,7 +32,18 @@ struct Validate: ParsableCommand {
             help: ArgumentHelp("把 $ref 的网址前缀映射到本地文件夹（可重复）：网址前缀=文件夹。", valueName: "URI-PREFIX=DIR"))
     var schemaMaps: [String] = []
 
+    @Flag(help: "就地修复可安全自动修复的问题（只改出问题的文字，注释和其他行保持不变）。")
+    var fix = false
+
+    @Option(help: ArgumentHelp("忽略基线文件中已记录的旧问题，只报告新问题。", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"),
+            help: ArgumentHelp("把本次发现的全部问题写入基线文件（用于在旧目录上开始使用 gkml）。", valueName: "FILE"))
+    var writeBaseline: String?
+
     func validate() throws {
+        if fix && schema != nil { throw ValidationError("--fix 不能与 --schema 一起使用") }
         for map in schemaMaps where ExternalSchema.Mapping(map) == nil {
             throw ValidationError("--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」")
         }
@@ -47,12 +58,51 @@ struct Validate: ParsableCommand {
         if let schema {
             outcome = Validator.run(inputs, schema: schema, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
         } else {
-            outcome = Validator.run(inputs)
+            outcome = Validator.run(inputs, options: ValidationOptions(fix: fix))
+        }
+        if fix { reportFixes(outcome) }
+        var report = outcome.report
+        if let writeBaseline {
+            do {
+                try FindingBaseline(report.allFindings).write(to: writeBaseline)
+                Output.error(lang == .zh ? "已把 \(report.allFindings.count) 个问题写入基线文件 \(writeBaseline)"
+                                         : "wrote \(report.allFindings.count) finding(s) to the baseline \(writeBaseline)")
+            } catch {
+                Output.error(lang == .zh ? "无法写入基线文件 \(writeBaseline)：\(error)" : "cannot write \(writeBaseline): \(error)")
+                throw Status.failure
+            }
+        }
+        if let baseline {
+            do {
+                report = try FindingBaseline.read(path: baseline).filter(report)
+            } catch {
+                Output.error(lang == .zh ? "无法读取基线文件：\(error)" : "cannot read the baseline: \(error)")
+                throw Status.failure
+            }
         }
         Output.print(Reporter.render(
-            outcome.report, format: format, language: lang, color: format == .text && Output.useColor,
+            report, format: format, language: lang, color: format == .text && Output.useColor,
             kinds: FindingCatalog.all, lines: Output.lineReader()))
-        if outcome.inputFailure { throw Status.failure }
-        if outcome.report.hasErrors { throw Status.findings }
+        if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
+        if report.hasErrors { throw Status.findings }
+    }
+
+    /// What --fix changed, on stderr so that stdout stays the report in the chosen format.
+    func reportFixes(_ outcome: ValidationOutcome) {
+        for (file, changes) in outcome.fixes {
+            for change in changes {
+                let pos = change.finding.location.position.map { ":\($0.line):\($0.column)" } ?? ""
+                let what = lang == .zh ? "已修复" : "fixed"
+                Output.error("\(file)\(pos): \(what)[\(change.finding.code)] 「\(change.before)」→「\(change.after)」")
+            }
+        }
+        for (file, reason) in outcome.fixFailures {
+            Output.error(lang == .zh ? "\(file): 无法写回修复结果：\(reason)" : "\(file): cannot write the fixes: \(reason)")
+        }
+        if !outcome.fixes.isEmpty || lang == .zh {
+            let count = outcome.fixes.reduce(0) { $0 + $1.changes.count }
+            Output.error(lang == .zh ? "共修复 \(count) 处，涉及 \(outcome.fixes.count) 个文件。"
+                                     : "\(count) fix(es) in \(outcome.fixes.count) file(s).")
+        }
     }
 }
