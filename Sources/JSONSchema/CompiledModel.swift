@@ -286,18 +286,29 @@ struct StringTable: Sendable {
         mask = size - 1
     }
 
+    /// A cheap hash of the length and the first and last 8 bytes (names in a schema differ there).
     @inlinable
     static func hash(_ s: String) -> Int {
         if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> Int in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in buf { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
+            let n = buf.count
+            guard let base = buf.baseAddress, n > 0 else { return 0 }
+            var a: UInt64 = 0
+            var b: UInt64 = 0
+            if n >= 8 {
+                a = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                b = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
+            } else {
+                for i in 0..<n { a = a << 8 | UInt64(base[i]) }
+            }
+            var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            return Int(truncatingIfNeeded: h)
         }) {
             return h
         }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var copy = s
+        copy.makeContiguousUTF8()
+        return hash(copy)
     }
 
     @inlinable

@@ -79,10 +79,13 @@ struct Evaluator<I: JSONInstance> {
         let local: Annotations? = node.collectsAnnotations ? Annotations() : ann
         var valid = true
         let keywords = collecting ? node.keywords : node.fastKeywords
-        for i in keywords.indices {
-            if !evalKeyword(keywords[i], node, instance, kind, local) {
-                valid = false
-                if !collecting { break }
+        keywords.withUnsafeBufferPointer { buffer in
+            // Keywords are read in place (no copy of their payloads).
+            for i in buffer.indices {
+                if !evalKeyword(buffer[i], node, instance, kind, local) {
+                    valid = false
+                    if !collecting { break }
+                }
             }
         }
         if valid, node.collectsAnnotations, let ann, let local { ann.merge(local) }
@@ -318,40 +321,46 @@ struct Evaluator<I: JSONInstance> {
             var valid = true
             var unexpected: [String] = []
             var requiredFound: UInt64 = 0
-            for m in members {
-                var matched = false
-                if let index = spec.names.index(of: m.key) {
-                    let bit = spec.requiredBits[index]
-                    if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
-                    let t = spec.nodes[index]
-                    if t >= 0 {
-                        matched = true
-                        if !evalChild(t, m.value, m.key, "properties", m.key) {
-                            valid = false
-                            if !collecting { return false }
+            var failedFast = false
+            members.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    var matched = false
+                    if let index = spec.names.index(of: buffer[i].key) {
+                        let bit = spec.requiredBits[index]
+                        if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
+                        let t = spec.nodes[index]
+                        if t >= 0 {
+                            matched = true
+                            if !evalChild(t, buffer[i].value, buffer[i].key, "properties", buffer[i].key) {
+                                valid = false
+                                if !collecting { failedFast = true; return }
+                            }
                         }
                     }
-                }
-                for p in spec.patterns where p.regex.matches(m.key) {
-                    matched = true
-                    if !evalChild(p.node, m.value, m.key, "patternProperties", p.regex.source) {
-                        valid = false
-                        if !collecting { return false }
+                    if !spec.patterns.isEmpty {
+                        for p in spec.patterns where p.regex.matches(buffer[i].key) {
+                            matched = true
+                            if !evalChild(p.node, buffer[i].value, buffer[i].key, "patternProperties", p.regex.source) {
+                                valid = false
+                                if !collecting { failedFast = true; return }
+                            }
+                        }
                     }
-                }
-                if !matched, let additional = spec.additional {
-                    if spec.additionalIsFalse {
-                        valid = false
-                        if !collecting { return false }
-                        unexpected.append(m.key)
-                    } else if !evalChild(additional, m.value, m.key, "additionalProperties", nil) {
-                        valid = false
-                        if !collecting { return false }
+                    if !matched, let additional = spec.additional {
+                        if spec.additionalIsFalse {
+                            valid = false
+                            if !collecting { failedFast = true; return }
+                            unexpected.append(buffer[i].key)
+                        } else if !evalChild(additional, buffer[i].value, buffer[i].key, "additionalProperties", nil) {
+                            valid = false
+                            if !collecting { failedFast = true; return }
+                        }
+                        matched = true
                     }
-                    matched = true
+                    if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(buffer[i].key)) }
                 }
-                if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(m.key)) }
             }
+            if failedFast { return false }
             // The fast path checks a merged `required` here; the full path reports it separately.
             if !collecting && spec.requiredCount > 0 && requiredFound.nonzeroBitCount != spec.requiredCount {
                 return false

@@ -1,37 +1,40 @@
-import Foundation
-
-/// A backtracking matcher for ECMA-262 patterns, run directly on a string's UTF-8 bytes.
+/// A matcher for ECMA-262 patterns that runs directly on a string's UTF-8 bytes.
 ///
-/// It covers what schemas use: literals, `.`, classes, `\d\w\s` and general-category properties,
-/// groups, alternation, greedy and lazy quantifiers, `^ $ \b \B` and lookahead. Patterns with
-/// backreferences, lookbehind or properties Swift cannot answer are left to ICU. A match that takes
-/// too many steps (or nests too deeply) gives up and is redone by ICU.
-struct RegexProgram: @unchecked Sendable {
-    indirect enum Op {
+/// The pattern is compiled to a small instruction program (characters, classes, splits, jumps,
+/// anchors) and run by a backtracking machine with an explicit stack and a visited set of
+/// (instruction, position) states: since the patterns it accepts have no backreferences, a state that
+/// failed once fails again, so every state runs at most once and matching takes time linear in
+/// program size × input length, with no catastrophic backtracking and no recursion.
+///
+/// Patterns with backreferences, lookaround, or Unicode properties Swift cannot answer are left to
+/// ICU (`init` returns nil), as are very large programs.
+struct RegexProgram: Sendable {
+    enum Inst: Sendable {
         case scalar(UInt32)
         case any
-        case set(FastSet)
+        case set(Int)
+        /// Try `x` first, then `y`.
+        case split(Int, Int)
+        case jump(Int)
         case start, end
         case wordBoundary(negated: Bool)
-        case alt([[Op]])
-        case group([Op])
-        case lookahead([Op], negative: Bool)
-        /// A quantified single-character atom: matched with a loop, no recursion per repetition.
-        case repeatOne(Op, min: Int, max: Int, greedy: Bool)
-        case repeatGroup([Op], min: Int, max: Int, greedy: Bool)
+        case match
     }
 
+    let program: [Inst]
+    let sets: [FastSet]
+    let anchoredStart: Bool
+    static let maxProgram = 4_000
+
     /// A character class with an ASCII bitmap.
-    final class FastSet {
+    struct FastSet: Sendable {
         let set: CharSet
         var low: UInt64 = 0
         var high: UInt64 = 0
         init(_ set: CharSet) {
             self.set = set
-            for v in 0..<128 {
-                if set.contains(Unicode.Scalar(UInt8(v))) {
-                    if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
-                }
+            for v in 0..<128 where set.contains(Unicode.Scalar(UInt8(v))) {
+                if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
             }
         }
         @inline(__always) func contains(_ v: UInt32) -> Bool {
@@ -41,60 +44,85 @@ struct RegexProgram: @unchecked Sendable {
         }
     }
 
-    let ops: [Op]
-    let anchoredStart: Bool
-
     init?(ast: RegexNode, groupCount: Int) {
-        guard let ops = RegexProgram.compile(ast) else { return nil }
-        self.ops = ops
-        if case .start? = ops.first { anchoredStart = true } else { anchoredStart = false }
+        var b = Builder()
+        guard b.emit(ast) else { return nil }
+        b.program.append(.match)
+        guard b.program.count <= RegexProgram.maxProgram else { return nil }
+        program = b.program
+        sets = b.sets
+        if case .start? = program.first { anchoredStart = true } else { anchoredStart = false }
     }
 
-    static func compile(_ node: RegexNode) -> [Op]? {
-        switch node {
-        case .empty: return []
-        case .char(let c): return [.scalar(c.value)]
-        case .any: return [.any]
-        case .set(let s):
-            if s.usesUnsupportedProperty { return nil }
-            return [.set(FastSet(s))]
-        case .seq(let nodes):
-            var out: [Op] = []
-            for n in nodes {
-                guard let ops = compile(n) else { return nil }
-                out += ops
-            }
-            return out
-        case .alt(let alts):
-            var out: [[Op]] = []
-            for a in alts {
-                guard let ops = compile(a) else { return nil }
-                out.append(ops)
-            }
-            return [.alt(out)]
-        case .group(let inner, _):
-            return compile(inner)
-        case .look(let inner, let ahead, let negative):
-            guard ahead, let ops = compile(inner) else { return nil }
-            return [.lookahead(ops, negative: negative)]
-        case .quant(let inner, let min, let max, let greedy):
-            guard let ops = compile(inner) else { return nil }
-            let upper = max ?? Int.max
-            if ops.count == 1 {
-                switch ops[0] {
-                case .scalar, .any, .set: return [.repeatOne(ops[0], min: min, max: upper, greedy: greedy)]
-                default: break
+    private struct Builder {
+        var program: [Inst] = []
+        var sets: [FastSet] = []
+
+        mutating func emit(_ node: RegexNode) -> Bool {
+            if program.count > RegexProgram.maxProgram { return false }
+            switch node {
+            case .empty: return true
+            case .char(let c): program.append(.scalar(c.value)); return true
+            case .any: program.append(.any); return true
+            case .set(let s):
+                if s.usesUnsupportedProperty { return false }
+                sets.append(FastSet(s))
+                program.append(.set(sets.count - 1))
+                return true
+            case .seq(let nodes):
+                for n in nodes where !emit(n) { return false }
+                return true
+            case .alt(let alts):
+                // split L1, next; L1: a; jump end; next: split L2, next2; …
+                var jumps: [Int] = []
+                for (i, a) in alts.enumerated() {
+                    if i < alts.count - 1 {
+                        let split = program.count
+                        program.append(.split(split + 1, 0))
+                        guard emit(a) else { return false }
+                        jumps.append(program.count)
+                        program.append(.jump(0))
+                        program[split] = .split(split + 1, program.count)
+                    } else {
+                        guard emit(a) else { return false }
+                    }
                 }
+                for j in jumps { program[j] = .jump(program.count) }
+                return true
+            case .group(let inner, _):
+                return emit(inner)
+            case .look, .backref:
+                return false
+            case .quant(let inner, let min, let max, let greedy):
+                for _ in 0..<min where !emit(inner) { return false }
+                if let max {
+                    // Optional copies: split body, end (all ends patched to the same place).
+                    var splits: [Int] = []
+                    for _ in 0..<(max - min) {
+                        splits.append(program.count)
+                        program.append(.split(0, 0))
+                        guard emit(inner) else { return false }
+                        if program.count > RegexProgram.maxProgram { return false }
+                    }
+                    let end = program.count
+                    for s in splits { program[s] = greedy ? .split(s + 1, end) : .split(end, s + 1) }
+                } else {
+                    let loop = program.count
+                    program.append(.split(0, 0))
+                    guard emit(inner) else { return false }
+                    program.append(.jump(loop))
+                    let end = program.count
+                    program[loop] = greedy ? .split(loop + 1, end) : .split(end, loop + 1)
+                }
+                return true
+            case .start: program.append(.start); return true
+            case .end: program.append(.end); return true
+            case .wordBoundary(let negated): program.append(.wordBoundary(negated: negated)); return true
             }
-            return [.repeatGroup(ops, min: min, max: upper, greedy: greedy)]
-        case .start: return [.start]
-        case .end: return [.end]
-        case .wordBoundary(let negated): return [.wordBoundary(negated: negated)]
-        case .backref: return nil
         }
     }
 
-    /// Whether the pattern matches somewhere in `s`; nil when the matcher gave up.
+    /// Whether the pattern matches somewhere in `s`; nil when the input is too large for the matcher.
     func search(_ s: String) -> Bool? {
         if let r = s.utf8.withContiguousStorageIfAvailable({ run($0) }) { return r }
         var copy = s
@@ -103,34 +131,50 @@ struct RegexProgram: @unchecked Sendable {
     }
 
     private func run(_ buf: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let m = Matcher(buf: buf)
-        if anchoredStart {
-            let r = m.match(ops[...], 0) { _ in true }
-            return m.gaveUp ? nil : r
-        }
-        var pos = 0
-        while true {
-            if m.match(ops[...], pos, { _ in true }) { return m.gaveUp ? nil : true }
-            if m.gaveUp { return nil }
-            if pos >= buf.count { return false }
-            pos = m.next(pos)
+        let n = buf.count
+        let states = program.count * (n + 1)
+        guard states <= 4_000_000 else { return nil }
+        let words = (states + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { visited -> Bool in
+            visited.initialize(repeating: 0)
+            return withUnsafeTemporaryAllocation(of: (Int32, Int32).self, capacity: Swift.min(states, 256)) { small in
+                var stack = Stack(small: small)
+                defer { stack.release() }
+                return program.withUnsafeBufferPointer { prog in
+                    var start = 0
+                    while true {
+                        if execute(prog, buf, visited, &stack, start) { return true }
+                        if anchoredStart || start >= n { return false }
+                        start += 1
+                        while start < n, buf[start] & 0xC0 == 0x80 { start += 1 }
+                    }
+                }
+            }
         }
     }
-}
 
-private final class Matcher {
-    let buf: UnsafeBufferPointer<UInt8>
-    var steps = 0
-    var depth = 0
-    var gaveUp = false
-    static let maxSteps = 200_000
-    static let maxDepth = 2_000
+    /// A stack of (pc, pos) that starts in a stack-allocated buffer and spills to the heap.
+    private struct Stack {
+        let small: UnsafeMutableBufferPointer<(Int32, Int32)>
+        var heap: [(Int32, Int32)] = []
+        var count = 0
+        init(small: UnsafeMutableBufferPointer<(Int32, Int32)>) { self.small = small }
+        @inline(__always) mutating func push(_ pc: Int, _ pos: Int) {
+            if count < small.count { small[count] = (Int32(pc), Int32(pos)) } else { heap.append((Int32(pc), Int32(pos))) }
+            count += 1
+        }
+        @inline(__always) mutating func pop() -> (Int, Int)? {
+            if count == 0 { return nil }
+            count -= 1
+            if count >= small.count { let e = heap.removeLast(); return (Int(e.0), Int(e.1)) }
+            let e = small[count]
+            return (Int(e.0), Int(e.1))
+        }
+        mutating func release() { heap = [] }
+    }
 
-    init(buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
-
-    /// The scalar at `pos` and the position after it.
     @inline(__always)
-    func decode(_ pos: Int) -> (UInt32, Int)? {
+    private static func decode(_ buf: UnsafeBufferPointer<UInt8>, _ pos: Int) -> (UInt32, Int)? {
         guard pos < buf.count else { return nil }
         let b0 = UInt32(buf[pos])
         if b0 < 0x80 { return (b0, pos + 1) }
@@ -148,126 +192,74 @@ private final class Matcher {
     }
 
     @inline(__always)
-    func next(_ pos: Int) -> Int {
-        var p = pos + 1
-        while p < buf.count, buf[p] & 0xC0 == 0x80 { p += 1 }
-        return p
-    }
-
-    @inline(__always)
-    func previous(_ pos: Int) -> Int {
-        var p = pos - 1
-        while p > 0, buf[p] & 0xC0 == 0x80 { p -= 1 }
-        return p
-    }
-
-    func isWordAt(_ pos: Int) -> Bool {
+    private static func isWordByte(_ buf: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Bool {
         guard pos >= 0, pos < buf.count else { return false }
         let b = buf[pos]
         return b < 0x80 && ECMAClasses.isWord(Unicode.Scalar(b))
     }
 
-    /// Matches one single-character op at `pos`, returning the position after it.
-    @inline(__always)
-    func matchOne(_ op: RegexProgram.Op, _ pos: Int) -> Int? {
-        guard let (c, next) = decode(pos) else { return nil }
-        switch op {
-        case .scalar(let v): return c == v ? next : nil
-        case .any: return (c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029) ? nil : next
-        case .set(let s): return s.contains(c) ? next : nil
-        default: return nil
-        }
-    }
-
-    func match(_ ops: ArraySlice<RegexProgram.Op>, _ pos: Int, _ k: (Int) -> Bool) -> Bool {
-        guard let op = ops.first else { return k(pos) }
-        steps += 1
-        if steps > Matcher.maxSteps || depth > Matcher.maxDepth {
-            gaveUp = true
-            return false
-        }
-        let rest = ops.dropFirst()
-        switch op {
-        case .scalar, .any, .set:
-            guard let next = matchOne(op, pos) else { return false }
-            return match(rest, next, k)
-        case .start:
-            return pos == 0 && match(rest, pos, k)
-        case .end:
-            return pos == buf.count && match(rest, pos, k)
-        case .wordBoundary(let negated):
-            let a = pos > 0 && isWordAt(previous(pos))
-            let b = isWordAt(pos)
-            return ((a != b) != negated) && match(rest, pos, k)
-        case .group(let inner):
-            depth += 1
-            defer { depth -= 1 }
-            return match(inner[...], pos) { p in match(rest, p, k) }
-        case .alt(let alts):
-            depth += 1
-            defer { depth -= 1 }
-            for a in alts {
-                if match(a[...], pos, { p in match(rest, p, k) }) { return true }
-                if gaveUp { return false }
-            }
-            return false
-        case .lookahead(let inner, let negative):
-            depth += 1
-            defer { depth -= 1 }
-            let found = match(inner[...], pos) { _ in true }
-            if gaveUp { return false }
-            return found != negative && match(rest, pos, k)
-        case .repeatOne(let atom, let min, let max, let greedy):
-            var p = pos
-            var count = 0
-            if greedy {
-                while count < max, let n = matchOne(atom, p) { p = n; count += 1 }
-                if count < min { return false }
-                while true {
-                    if match(rest, p, k) { return true }
-                    if gaveUp || count == min { return false }
-                    p = previous(p)
-                    count -= 1
-                    steps += 1
-                }
-            } else {
-                while count < min {
-                    guard let n = matchOne(atom, p) else { return false }
-                    p = n
-                    count += 1
-                }
-                while true {
-                    if match(rest, p, k) { return true }
-                    if gaveUp || count >= max { return false }
-                    guard let n = matchOne(atom, p) else { return false }
-                    p = n
-                    count += 1
-                    steps += 1
-                }
-            }
-        case .repeatGroup(let inner, let min, let max, let greedy):
-            return repeatGroup(inner, min, max, greedy, count: 0, pos, rest, k)
-        }
-    }
-
-    func repeatGroup(_ inner: [RegexProgram.Op], _ min: Int, _ max: Int, _ greedy: Bool, count: Int, _ pos: Int,
-                              _ rest: ArraySlice<RegexProgram.Op>, _ k: (Int) -> Bool) -> Bool
+    private func execute(_ prog: UnsafeBufferPointer<Inst>, _ buf: UnsafeBufferPointer<UInt8>,
+                         _ visited: UnsafeMutableBufferPointer<UInt64>, _ stack: inout Stack, _ start: Int) -> Bool
     {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Matcher.maxDepth { gaveUp = true; return false }
-        if !greedy && count >= min && match(rest, pos, k) { return true }
-        if gaveUp { return false }
-        if count < max {
-            let more = match(inner[...], pos) { p in
-                // An iteration that matches the empty string ends the loop (ECMA-262 RepeatMatcher).
-                if p == pos && count >= min { return false }
-                return repeatGroup(inner, min, max, greedy, count: count + 1, p, rest, k)
+        let width = buf.count + 1
+        stack.push(0, start)
+        while let (pc0, pos0) = stack.pop() {
+            var pc = pc0
+            var pos = pos0
+            while true {
+                let state = pc * width + pos
+                let bit: UInt64 = 1 << UInt64(state & 63)
+                if visited[state >> 6] & bit != 0 { break }
+                visited[state >> 6] |= bit
+                switch prog[pc] {
+                case .scalar(let v):
+                    guard let (c, next) = RegexProgram.decode(buf, pos), c == v else { break }
+                    pc += 1
+                    pos = next
+                    continue
+                case .any:
+                    guard let (c, next) = RegexProgram.decode(buf, pos),
+                          !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029) else { break }
+                    pc += 1
+                    pos = next
+                    continue
+                case .set(let i):
+                    guard let (c, next) = RegexProgram.decode(buf, pos), sets[i].contains(c) else { break }
+                    pc += 1
+                    pos = next
+                    continue
+                case .split(let x, let y):
+                    stack.push(y, pos)
+                    pc = x
+                    continue
+                case .jump(let x):
+                    pc = x
+                    continue
+                case .start:
+                    guard pos == 0 else { break }
+                    pc += 1
+                    continue
+                case .end:
+                    guard pos == buf.count else { break }
+                    pc += 1
+                    continue
+                case .wordBoundary(let negated):
+                    var before = false
+                    if pos > 0 {
+                        var p = pos - 1
+                        while p > 0, buf[p] & 0xC0 == 0x80 { p -= 1 }
+                        before = RegexProgram.isWordByte(buf, p)
+                    }
+                    let after = RegexProgram.isWordByte(buf, pos)
+                    guard (before != after) != negated else { break }
+                    pc += 1
+                    continue
+                case .match:
+                    return true
+                }
+                break
             }
-            if more { return true }
-            if gaveUp { return false }
         }
-        if greedy && count >= min { return match(rest, pos, k) }
         return false
     }
 }
