@@ -132,12 +132,21 @@ struct RegexProgram: Sendable {
 
     private func run(_ buf: UnsafeBufferPointer<UInt8>) -> Bool? {
         let n = buf.count
+        // A lone character class (`\S`, `[0-9]`): is there such a character anywhere?
+        if program.count == 2, case .set(let i) = program[0] {
+            var pos = 0
+            while let (c, next) = RegexProgram.decode(buf, pos) {
+                if sets[i].contains(c) { return true }
+                pos = next
+            }
+            return false
+        }
         let states = program.count * (n + 1)
         guard states <= 4_000_000 else { return nil }
         let words = (states + 63) / 64
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { visited -> Bool in
             visited.initialize(repeating: 0)
-            return withUnsafeTemporaryAllocation(of: (Int32, Int32).self, capacity: Swift.min(states, 256)) { small in
+            return withUnsafeTemporaryAllocation(of: (Int32, Int32).self, capacity: Swift.min(states, 64)) { small in
                 var stack = Stack(small: small)
                 defer { stack.release() }
                 return program.withUnsafeBufferPointer { prog in
