@@ -45,6 +45,14 @@ extension TreeBuilder {
             }
         }
 
+        // A quote left open on an earlier line swallows the following lines until libyaml chokes far below it.
+        if !context.hasPrefix("while scanning a quoted scalar"), let open = quoteOpenedAndNotClosed(before: problemPosition.line) {
+            return make(YAMLTreeFindings.quoteRunsOn, at: open.position, [
+                "quote": open.quote, "lines": String(problemPosition.line - open.position.line),
+                "errorLine": String(problemPosition.line),
+            ])
+        }
+
         switch (problem, context) {
         case (_, "while scanning a quoted scalar") where problem.contains("end of stream") || problem.contains("document indicator"):
             let at = contextPosition ?? problemPosition
@@ -93,6 +101,44 @@ extension TreeBuilder {
     }
 
     // MARK: Cases
+
+    /// The first line before `line` whose value opens a quote (`key: "…` or `- "…`) that the line does not close.
+    /// Multi-line quoted values are legal YAML but rare in catalogs; when the file fails below one, it is the cause.
+    func quoteOpenedAndNotClosed(before line: Int) -> (position: SourcePosition, quote: String)? {
+        guard line > 1 else { return nil }
+        for number in 1..<line {
+            guard let range = SourceText.lineRange(number, in: source) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self)
+            let scalars = Array(text.unicodeScalars)
+            var i = 0
+            while i < scalars.count, scalars[i] == " " { i += 1 }
+            if i < scalars.count, scalars[i] == "#" { continue }
+            if i + 1 < scalars.count, scalars[i] == "-", scalars[i + 1] == " " { i += 2 }
+            // Skip a plain key up to ": ".
+            var j = i
+            while j + 1 < scalars.count, !(scalars[j] == ":" && scalars[j + 1] == " ") {
+                if scalars[j] == "\"" || scalars[j] == "'" { break }
+                j += 1
+            }
+            if j + 1 < scalars.count, scalars[j] == ":" { j += 2 } else { j = i }
+            while j < scalars.count, scalars[j] == " " { j += 1 }
+            guard j < scalars.count, scalars[j] == "\"" || scalars[j] == "'" else { continue }
+            let quote = scalars[j]
+            var k = j + 1
+            var closed = false
+            while k < scalars.count {
+                if quote == "\"", scalars[k] == "\\" { k += 2; continue }
+                if scalars[k] == quote {
+                    if quote == "'", k + 1 < scalars.count, scalars[k + 1] == "'" { k += 2; continue }
+                    closed = true
+                    break
+                }
+                k += 1
+            }
+            if !closed { return (SourcePosition(line: number, column: j + 1), String(quote)) }
+        }
+        return nil
+    }
 
     /// "could not find expected ':'": a line in a mapping that is not `key: value`. A full-width colon, a colon
     /// without a space, or no colon at all.

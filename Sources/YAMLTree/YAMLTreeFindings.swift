@@ -334,6 +334,19 @@ public enum YAMLTreeFindings {
     )
 
     /// Arguments: `problem`.
+    public static let quoteRunsOn = kind(
+        "yaml-quote-runs-on",
+        title: ("引号在本行没有闭合", "quote not closed on its line"),
+        message: (
+            "这里开始的引号 {quote} 在本行没有闭合，后面的 {lines} 行都被读成了这个值的一部分，直到第 {errorLine} 行出错",
+            "the quote {quote} that opens here is not closed on its line, so the next {lines} line(s) were read as part of the value until line {errorLine} failed"
+        ),
+        hint: (
+            "请在本行的值末尾补上 {quote}；值里要用到同样的引号时，单引号写两遍（''），双引号前加反斜杠（\\\"）。",
+            "Add the closing {quote} at the end of this line's value; inside single quotes write '' for ', inside double quotes write \\\" for \"."
+        )
+    )
+
     public static let badEscape = kind(
         "yaml-bad-escape",
         title: ("双引号里的反斜杠", "bad escape"),
@@ -389,7 +402,7 @@ public enum YAMLTreeFindings {
         tooLarge, tooDeep, scalarTooLong, aliasBomb,
         encodingGBK, encodingUTF16, encodingInvalid, controlCharacter, binary,
         empty, multipleDocuments, duplicateKey, complexKey, unknownAlias, tagMismatch,
-        syntax, tabIndent, unclosedQuote, badIndent, missingSpaceAfterColon, fullWidthColon, missingColon,
+        syntax, tabIndent, unclosedQuote, quoteRunsOn, badIndent, missingSpaceAfterColon, fullWidthColon, missingColon,
         colonInValue, badEscape, unclosedBracket, reservedCharacter, listItemNotAllowed,
     ]
 }

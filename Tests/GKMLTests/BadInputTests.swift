@@ -107,6 +107,11 @@ struct BadInputTests {
         #expect(result.findings.first?.column == 9)
     }
 
+    @Test func quoteLeftOpenMidFileIsBlamedOnItsOwnLine() throws {
+        // libyaml only fails 18 lines further down, where the swallowed text finally breaks the structure.
+        try expectFinding("invalid/unclosed-quote-midfile.yaml", code: "yaml-quote-runs-on", line: 7, column: 5)
+    }
+
     @Test func gbkFileIsRecognised() throws {
         let result = try check("invalid/gbk.yaml")
         #expect(result.status == 1)
