@@ -172,8 +172,9 @@ public struct SupersededText: Sendable, Hashable {
     /// The superseded texts a citation names, with the offset and length of what names them.
     public static func matches(in text: String) -> [(entry: SupersededText, range: Range<Int>, cited: String)] {
         var out: [(SupersededText, Range<Int>, String)] = []
-        let titles = CitationScanner.titles(in: text)
-        let decrees = decreeNumbers(in: text)
+        let titles = text.unicodeScalars.contains("《") ? CitationScanner.titles(in: text) : []
+        let decrees = text.unicodeScalars.contains("令") ? decreeNumbers(in: text) : []
+        if titles.isEmpty && decrees.isEmpty { return [] }
         for entry in registry {
             if let title = titles.first(where: { entry.repealedTitles.contains($0.title) }) {
                 out.append((entry, title.range, "《\(title.title)》"))

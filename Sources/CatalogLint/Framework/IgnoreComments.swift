@@ -19,6 +19,7 @@ struct IgnoreComment: Sendable {
 
     /// Finds the ignore comments of a file.
     static func parse(_ file: LintFile) -> [IgnoreComment] {
+        guard mayContainComment(file.document.source) else { return [] }
         var comments: [IgnoreComment] = []
         var extents: [Int: Int]?
         for number in 1...max(1, file.lineCount) {
@@ -37,6 +38,21 @@ struct IgnoreComment: Sendable {
                 scope: target...last))
         }
         return comments
+    }
+
+    /// Whether the bytes contain "gkml" followed by a colon (ASCII or full-width): a cheap test before lines are read.
+    static func mayContainComment(_ source: [UInt8]) -> Bool {
+        let word: [UInt8] = Array("gkml".utf8)
+        var i = 0
+        let n = source.count
+        while i + 4 < n {
+            if source[i] == word[0], source[i + 1] == word[1], source[i + 2] == word[2], source[i + 3] == word[3],
+               source[i + 4] == UInt8(ascii: ":") || source[i + 4] == 0xEF {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Parses one line: nil when it is not an ignore comment.

@@ -110,18 +110,28 @@ public struct LintFile: Sendable {
 
     /// Calls `body` for every string scalar that is a value (not a key), with its identity-keyed path:
     /// items are `/事项/编号=ID/…`, groups `/事项/一级事项=NAME/…`, list entries end in their index.
-    public func forEachString(_ body: (YAMLNode, String) -> Void) {
-        LintFile.walk(root, path: "", body)
+    /// The path is built only when `body` asks for it (`path.string`).
+    public func forEachString(_ body: (YAMLNode, TreePath) -> Void) {
+        var path = TreePath()
+        LintFile.walk(root, path: &path, body)
     }
 
-    static func walk(_ node: YAMLNode, path: String, _ body: (YAMLNode, String) -> Void) {
+    static func walk(_ node: YAMLNode, path: inout TreePath, _ body: (YAMLNode, TreePath) -> Void) {
         switch node.value {
         case .string:
             body(node, path)
         case .mapping(let pairs):
-            for pair in pairs { walk(pair.value, path: path + "/" + pair.key.keyText, body) }
+            for pair in pairs {
+                path.components.append(.key(pair.key.keyText))
+                walk(pair.value, path: &path, body)
+                path.components.removeLast()
+            }
         case .sequence(let items):
-            for (index, item) in items.enumerated() { walk(item, path: elementPath(item, index: index, in: path), body) }
+            for (index, item) in items.enumerated() {
+                path.components.append(.element(item, index))
+                walk(item, path: &path, body)
+                path.components.removeLast()
+            }
         default:
             break
         }
@@ -219,5 +229,33 @@ public struct ValueSpan: Sendable, Hashable {
             start: SourcePosition(line: start.line, column: start.column + range.lowerBound),
             end: SourcePosition(line: start.line, column: start.column + range.upperBound),
             replacement: replacement)
+    }
+}
+
+/// A path in the tree, turned into its identity-keyed text only on demand.
+public struct TreePath: Sendable {
+    enum Component: Sendable {
+        case key(String)
+        case element(YAMLNode, Int)
+    }
+
+    var components: [Component] = []
+
+    /// The identity-keyed path, e.g. `/事项/编号=17-02-01/公开依据/0`.
+    public var string: String {
+        var out = ""
+        for component in components {
+            switch component {
+            case .key(let key): out += "/" + key
+            case .element(let node, let index): out = LintFile.elementPath(node, index: index, in: out)
+            }
+        }
+        return out
+    }
+
+    /// The last key on the path (the list's key for a list entry).
+    public var lastKey: String {
+        for component in components.reversed() { if case .key(let key) = component { return key } }
+        return ""
     }
 }

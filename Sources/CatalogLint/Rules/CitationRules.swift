@@ -91,6 +91,8 @@ struct CitationTitleRule: LintRule {
         var out: [LintViolation] = []
         for (value, path) in file.writtenBasisEntries() {
             let text = value.value
+            // Most entries are well-formed titles: 《…》 with nothing unbalanced.
+            if text.unicodeScalars.first == "《", CitationScanner.unbalancedBracket(in: text) == nil { continue }
             let s = text.scalars
             let span = file.span(of: value)
             let args = ["entry": text.abbreviated(40)]
@@ -238,9 +240,13 @@ struct CitationDocumentNumberRule: LintRule {
             for item in catalog.items { if let remark = item.remark { entries.append((remark, item.path(.remark))) } }
         }
         for (value, path) in entries {
+            // A document number needs a bracketed year: skip texts without any digit run of four.
+            guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else { continue }
+            let numbers = CitationScanner.documentNumbers(in: value.value).filter { !$0.isStandard }
+            guard !numbers.isEmpty else { continue }
             let s = value.value.scalars
             let span = file.span(of: value)
-            for number in CitationScanner.documentNumbers(in: value.value) where !number.isStandard {
+            for number in numbers {
                 let foundEnd = number.hasHao ? number.serialEnd + 1 : number.serialEnd
                 let issuerStart = number.open - number.issuer.scalars.count
                 let found = String(scalars: s[issuerStart..<foundEnd])
@@ -300,9 +306,18 @@ struct CitationSupersededRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
+        var cache: [String: [(entry: SupersededText, range: Range<Int>, cited: String)]] = [:]
         for (value, path) in file.writtenBasisEntries() {
+            let matches: [(entry: SupersededText, range: Range<Int>, cited: String)]
+            if let hit = cache[value.value] {
+                matches = hit
+            } else {
+                matches = SupersededText.matches(in: value.value)
+                cache[value.value] = matches
+            }
+            guard !matches.isEmpty else { continue }
             let span = file.span(of: value)
-            for match in SupersededText.matches(in: value.value) {
+            for match in matches {
                 out.append(LintViolation(file.finding(
                     Self.kind, at: span.position(match.range.lowerBound), end: span.end(match.range.upperBound), path: path,
                     arguments: ["cited": match.cited, "replacement": match.entry.replacement],

@@ -67,9 +67,9 @@ struct TextWhitespaceRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
         file.forEachString { node, path in
-            guard let value = node.string, !value.contains("\n"), !value.isEmpty else { return }
+            guard let value = node.string, !value.isEmpty, value.unicodeScalars.contains(where: CJK.isSpace),
+                  !value.unicodeScalars.contains("\n") else { return }
             let v = value.scalars
-            guard v.contains(where: CJK.isSpace) else { return }
             var edits: [(Range<Int>, String)] = []
             var lead = 0
             while lead < v.count, CJK.isSpace(v[lead]) { lead += 1 }
@@ -103,7 +103,7 @@ struct TextWhitespaceRule: LintRule {
             let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
             out.append(LintViolation(file.finding(
                 Self.kind, at: span.position(first.0.lowerBound), end: span.end(max(first.0.upperBound, first.0.lowerBound + 1)),
-                path: path, arguments: ["text": value.abbreviated(30)]), fix: fix))
+                path: path.string, arguments: ["text": value.abbreviated(30)]), fix: fix))
         }
         return out
     }
@@ -119,6 +119,10 @@ struct TextPunctuationRule: LintRule {
         fixable: true)
 
     static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"]
+
+    static func isHalfWidthMark(_ s: Unicode.Scalar) -> Bool {
+        s == "," || s == ";" || s == ":" || s == "?" || s == "!" || s == "(" || s == ")"
+    }
 
     static let description = RuleDescription(
         identifier: "text-halfwidth-punctuation",
@@ -170,9 +174,9 @@ struct TextPunctuationRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
         file.forEachString { node, path in
-            guard let value = node.string, !value.contains("\n") else { return }
+            guard let value = node.string, value.unicodeScalars.contains(where: Self.isHalfWidthMark),
+                  !value.unicodeScalars.contains("\n") else { return }
             let v = value.scalars
-            guard v.contains(where: { Self.fullWidth[$0] != nil }) else { return }
             if let channel = Channel(value), case .standard = channel { return }
             var edits: [(Range<Int>, String)] = []
             var marks: [Unicode.Scalar] = []
@@ -209,7 +213,7 @@ struct TextPunctuationRule: LintRule {
             let fixEdits = edits.map { span.edit($0.0, $0.1) }
             let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
             out.append(LintViolation(file.finding(
-                Self.kind, at: span.position(first.0.lowerBound), end: span.end(first.0.lowerBound + 1), path: path,
+                Self.kind, at: span.position(first.0.lowerBound), end: span.end(first.0.lowerBound + 1), path: path.string,
                 arguments: ["text": value.abbreviated(30), "marks": String(String.UnicodeScalarView(marks))]), fix: fix))
         }
         return out
@@ -319,19 +323,26 @@ struct ListEntryRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        visit(file.root, path: "", key: "", file: file, into: &out)
+        var path = TreePath()
+        visit(file.root, path: &path, key: "", file: file, into: &out)
         return out
     }
 
-    func visit(_ node: YAMLNode, path: String, key: String, file: LintFile, into out: inout [LintViolation]) {
+    func visit(_ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation]) {
         switch node.value {
         case .mapping(let pairs):
-            for pair in pairs { visit(pair.value, path: path + "/" + pair.key.keyText, key: pair.key.keyText, file: file, into: &out) }
+            for pair in pairs {
+                path.components.append(.key(pair.key.keyText))
+                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out)
+                path.components.removeLast()
+            }
         case .sequence(let items):
             var seen = Set<String>()
             let nonEmpty = items.filter { !Self.isEmpty($0) }.count
             for (index, item) in items.enumerated() {
-                let itemPath = LintFile.elementPath(item, index: index, in: path)
+                path.components.append(.element(item, index))
+                defer { path.components.removeLast() }
+                var itemPath: String { path.string }
                 if Self.isEmpty(item) {
                     let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
                     out.append(LintViolation(file.finding(
@@ -348,7 +359,7 @@ struct ListEntryRule: LintRule {
                             fix: EntryRemoval.edits(removing: index, of: node, file: file)))
                     }
                 }
-                visit(item, path: itemPath, key: key, file: file, into: &out)
+                visit(item, path: &path, key: key, file: file, into: &out)
             }
         default:
             break

@@ -131,9 +131,17 @@ struct TimeLimitRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
+        // Catalogs repeat a few limits many times: parse each text once.
+        var cache: [String: TimeLimit] = [:]
+        func parse(_ text: String) -> TimeLimit {
+            if let hit = cache[text] { return hit }
+            let limit = TimeLimit.parse(text)
+            cache[text] = limit
+            return limit
+        }
         // Unrecognized limits, where they are written.
         for written in file.written(.timeLimit, defaults: \.timeLimit, item: \.timeLimit) {
-            let limit = TimeLimit.parse(written.value.value)
+            let limit = parse(written.value.value)
             if !limit.isRecognized {
                 let span = file.span(of: written.value)
                 out.append(LintViolation(file.finding(
@@ -145,7 +153,7 @@ struct TimeLimitRule: LintRule {
         var inheritedFailures: [CatalogItem] = []
         var inheritedSpan: TimeLimit.Span?
         for item in catalog.items where item.mode.value == .proactive {
-            let limit = TimeLimit.parse(item.timeLimit.value)
+            let limit = parse(item.timeLimit.value)
             guard let span = limit.deadlines(longerThan: 20).first, !limit.lawMayPrevail,
                   !Self.citesLimitSettingLaw(item.basis.value.map(\.value), timeLimit: item.timeLimit.value)
             else { continue }

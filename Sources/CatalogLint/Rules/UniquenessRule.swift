@@ -92,7 +92,7 @@ struct UniquenessRule: LintRule {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
         func nameKey(_ item: CatalogItem) -> String {
-            item.group.value.bare + "\u{1}" + item.name.value.bare
+            item.group.value + "\u{1}" + item.name.value
         }
         var seen: [String: CatalogItem] = [:]
         for item in catalog.items {
