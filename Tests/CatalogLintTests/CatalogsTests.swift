@@ -43,11 +43,7 @@ struct CatalogsTests {
             if jurisdiction.level.value == .county { countyCatalogs = loaded.compactMap(\.catalog) }
             errors += LintEngine.lint(loaded, context: context).values.flatMap(\.findings).filter { $0.severity == .error }
         }
-        // The example workspace predates the national baseline; issue 3 regenerates it with gkml init. Until
-        // then its conformance errors are a known issue (remove the wrapper once catalogs/example is rebuilt).
-        withKnownIssue("catalogs/example is not yet rebuilt from the baseline (issue 3)", isIntermittent: true) {
-            #expect(errors.count == 0, "\(Self.describe(errors))")
-        }
+        #expect(errors.count == 0, "\(Self.describe(errors))")
     }
 
     @Test func docsListEveryLintCode() throws {
