@@ -56,7 +56,7 @@ def main():
     with open(context_path, encoding="utf-8") as f:
         context = f.read().strip().splitlines()
 
-    header = ["size", "items", "files", "MB", "tool", "wall s", "cpu s", "items/s", "MB/s", "peak RSS MB",
+    header = ["size", "items", "files", "MB", "tool", "runs", "wall s", "cpu s", "items/s", "MB/s", "peak RSS MB",
               "gkml vs it (wall)", "gkml vs it (cpu)"]
     table = []
     summary = []
@@ -72,7 +72,7 @@ def main():
             cpu = statistics.median(e["cpu"])
             rss = statistics.median(e["rss"]) / 1024
             mb = e["bytes"] / 1e6
-            table.append([size, f"{e['items']:,}", f"{e['files']:,}", f"{mb:.1f}", LABELS[tool],
+            table.append([size, f"{e['items']:,}", f"{e['files']:,}", f"{mb:.1f}", LABELS[tool], len(e["wall"]),
                           f"{wall:.2f}", f"{cpu:.2f}",
                           fmt_rate(e["items"] / wall) if wall else "∞", f"{mb / wall:.1f}" if wall else "∞",
                           f"{rss:.0f}", ratio_text(tool, gw, wall), ratio_text(tool, gc, cpu)])
