@@ -1,3 +1,4 @@
+import CatalogModel
 import Diagnostics
 
 /// Reading legal citations in 公开依据: titles in 《》 and document numbers such as 国办发〔2019〕54号.

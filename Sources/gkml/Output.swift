@@ -16,6 +16,11 @@ enum Output {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Colour on stderr only when it is a terminal.
+    static var useStderrColor: Bool {
+        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     /// Reads source lines for the text reporter, one file at a time, on demand.
     static func lineReader() -> SourceLineProvider {
         let cache = LineCache()

@@ -35,10 +35,16 @@ public struct ValidationOptions: Sendable {
     public var parallelism: Int
     /// Apply the safe autofixes in place (`--fix`) before reporting what remains.
     public var fix: Bool
+    /// The codes a workspace's 规则 may name (the command line knows every stage's; default: lint and model).
+    public var configurableCodes: [String]
 
-    public init(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, fix: Bool = false) {
+    public init(
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, fix: Bool = false,
+        configurableCodes: [String] = (LintRules.kinds + ModelFindings.all).map(\.code)
+    ) {
         self.parallelism = max(1, parallelism)
         self.fix = fix
+        self.configurableCodes = configurableCodes
     }
 }
 
@@ -77,7 +83,8 @@ public enum Validator {
         }
         for file in inputs.workspaces {
             guard let loaded = workspaces[file] else { continue }
-            files.append(FileReport(path: file, findings: loaded.findings))
+            let configuration = LintConfiguration.check(loaded, configurable: options.configurableCodes)
+            files.append(FileReport(path: file, findings: loaded.findings + configuration))
         }
 
         var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
@@ -115,7 +122,10 @@ public enum Validator {
             if isUpper { upperLevel[key, default: []] += loaded.compactMap(\.catalog) }
             for catalog in loaded {
                 let result = lint[catalog.file] ?? LintResult()
-                files.append(FileReport(path: catalog.file, findings: catalog.findings + result.findings, suppressed: result.suppressed))
+                // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
+                let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
+                let findings = catalog.findings.filter { $0.kind.stage != .model } + model + result.findings
+                files.append(FileReport(path: catalog.file, findings: findings, suppressed: result.suppressed))
                 if let workspaceFile = group.workspaceFile, let ws = workspace?.workspace, let domain = catalog.catalog?.domain.value,
                    let jurisdiction = jurisdiction(of: catalog.file, in: ws) {
                     let canonical = registry.domain(named: domain)?.name ?? domain

@@ -104,10 +104,3 @@ struct Diff: ParsableCommand {
         if let failOn, report.fails(on: failOn) { throw Status.findings }
     }
 }
-
-extension Output {
-    /// Colour on stderr only when it is a terminal.
-    static var useStderrColor: Bool {
-        isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    }
-}

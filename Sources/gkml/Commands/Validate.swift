@@ -58,7 +58,8 @@ struct Validate: ParsableCommand {
         if let schema {
             outcome = Validator.run(inputs, schema: schema, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
         } else {
-            outcome = Validator.run(inputs, options: ValidationOptions(fix: fix))
+            outcome = Validator.run(inputs, options: ValidationOptions(
+                fix: fix, configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code)))
         }
         if fix { reportFixes(outcome) }
         var report = outcome.report

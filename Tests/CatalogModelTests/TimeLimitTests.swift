@@ -1,4 +1,4 @@
-import CatalogLint
+import CatalogModel
 import Testing
 
 struct TimeLimitTests {

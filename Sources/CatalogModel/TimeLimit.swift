@@ -200,7 +200,7 @@ public struct TimeLimit: Sendable, Hashable {
 
     /// Compares two 公开时限 texts: is the new one longer (less transparent) than the old?
     public static func compare(old: String, new: String) -> Comparison {
-        if old.bare == new.bare { return .same }
+        if punctuationFree(old) == punctuationFree(new) { return .same }
         return compare(parse(old), parse(new))
     }
 
@@ -263,7 +263,7 @@ public struct TimeLimit: Sendable, Hashable {
 
 /// The parser behind `TimeLimit.parse`. Works on the text with digits normalized, keeping for each normalized
 /// character the range of original characters it came from.
-struct TimeLimitParser {
+public struct TimeLimitParser {
     let original: [Unicode.Scalar]
     var norm: [Unicode.Scalar] = []
     var origStart: [Int] = []
@@ -278,7 +278,8 @@ struct TimeLimitParser {
         "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
-    static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool { chineseDigits[s] != nil || s == "十" || s == "百" }
+    /// Whether a scalar is a Chinese numeral (〇一二…十百千两), as time limits and article numbers use them.
+    public static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool { chineseDigits[s] != nil || s == "十" || s == "百" }
 
     /// Value of a Chinese numeral such as 二十, 十五, 一百二十, 七.
     static func chineseValue(_ run: ArraySlice<Unicode.Scalar>) -> Int? {
@@ -518,4 +519,26 @@ extension String {
         guard let r = range(of: target) else { return self }
         return replacingCharacters(in: r, with: replacement)
     }
+}
+
+/// The text without spaces and punctuation: limits that differ only in those are the same limit.
+private func punctuationFree(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { s in
+        !(s.properties.isWhitespace || s.properties.generalCategory.isPunctuationOrSymbol)
+    }))
+}
+
+private extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol: true
+        default: false
+        }
+    }
+}
+
+extension CatalogItem {
+    /// The item's 公开时限, parsed (the model keeps the structure; rules and the diff compare it).
+    public var parsedTimeLimit: TimeLimit { TimeLimit.parse(timeLimit.value) }
 }
