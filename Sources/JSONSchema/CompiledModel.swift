@@ -239,8 +239,19 @@ func sameString(_ a: String, _ b: String) -> Bool {
     let n = a.utf8.count
     guard n == b.utf8.count else { return false }
     if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
-        b.utf8.withContiguousStorageIfAvailable { pb in
-            n == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
+        b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+            // Short strings (property names) compare inline; longer ones with memcmp.
+            if n >= 8 && n <= 16 {
+                let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
+                return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+                    && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                    == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            if n < 8 {
+                for i in 0..<n where pa[i] != pb[i] { return false }
+                return true
+            }
+            return memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
         }
     }), let r {
         return r
