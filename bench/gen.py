@@ -10,6 +10,12 @@ one folder per jurisdiction holding one gkml/1 catalog per domain (≈ 25 items 
     OUT/yaml-files.txt  gkml.yaml and every catalog file (what gkml and the floor read)
     OUT/meta.json   items, files, bytes, generator version
 
+The catalogs conform to a synthetic baseline, OUT/../baseline/ (24 items per pilot domain; gkml.yaml
+names it as 基准目录): each keeps the baseline's 编号, 名称 and 公开方式, lists the baseline items it drops
+under 未涉及事项 with a reason, and adds local items (group 90) when it has more than 24, as a county's
+catalogs made with `gkml init` and then adapted do. So the lint rules (conformance, downgrade, bodies,
+uniqueness, levels, time limits) find no error.
+
 The same seed gives byte-identical files, and a jurisdiction's files do not depend on the total size
 (each is drawn from its own seeded generator), so the 10k set is the first 20 jurisdictions of the 100k set.
 Every file is meant to validate clean against schemas/catalog.schema.json and to pass `gkml validate`
@@ -25,6 +31,7 @@ import shutil
 import sys
 
 SEED = 20240601
+BASELINE_ITEMS = 24         # items of each domain's synthetic baseline (all for 县级 and 乡级)
 ITEMS_PER_FILE = 25          # the mean; files vary by up to ±5, in pairs, so the total is exact
 FILES_PER_JURISDICTION = 20  # the other 6 pilot domains are declared 未涉及领域
 
@@ -154,6 +161,12 @@ NOT_APPLICABLE_REASONS = [
     "相关职责已划转至县级部门",
 ]
 
+ITEM_NOT_APPLICABLE_REASONS = [
+    "本辖区无相关项目，该事项由县级主管部门统一公开",
+    "相关职责已划转至县级主管部门，由其统一公开",
+    "本辖区不承担该项审批职责，由上级部门办理并公开",
+    "本辖区尚未设立相关机构，待设立后补充公开",
+]
 COUNTY_NOT_APPLICABLE = "由上级主管部门垂直管理，县本级不承担相关职责"
 
 PLACE_A = list("星长青白石东西南北大小新安永兴和平丰宁泰富清云龙凤桃柳松柏金玉红黄绿")
@@ -217,6 +230,80 @@ def content(rng, topic):
     return text
 
 
+def baseline_groups(domain_index):
+    """The synthetic baseline of a domain: [(group number, topic, [(编号, 名称, 依申请?)])], BASELINE_ITEMS items.
+
+    The same for every jurisdiction, as the national baseline is; an item's 公开方式 is fixed here, so a
+    township never turns an item that the county discloses proactively into 依申请."""
+    code, domain, _slug = DOMAINS[domain_index]
+    rng = random.Random(f"{SEED}:baseline:{code}")
+    topics = DOMAIN_INFO[domain][1]
+    sizes = [BASELINE_ITEMS // len(topics)] * len(topics)
+    for g in range(BASELINE_ITEMS % len(topics)):
+        sizes[g] += 1
+    groups = []
+    for g, (topic, size) in enumerate(zip(topics, sizes), start=1):
+        entries = [(f"{code}-{g:02d}-{i:02d}", name, rng.random() < 0.08)
+                   for i, name in enumerate(item_names(rng, topic, size), start=1)]
+        groups.append((g, topic, entries))
+    return groups
+
+
+def local_group(domain_index, count):
+    """count local items (group 90, 编号 not in the baseline); 公开方式 fixed per 编号 as for baseline items."""
+    code, domain, _slug = DOMAINS[domain_index]
+    topics = DOMAIN_INFO[domain][1]
+    rng = random.Random(f"{SEED}:local:{code}")
+    names = []
+    for topic in topics:
+        names += item_names(rng, topic, 3)
+    entries = []
+    for k in range(1, count + 1):
+        ident = f"{code}-90-{k:02d}"
+        entries.append((ident, names[k - 1], random.Random(f"{SEED}:local:{ident}").random() < 0.08))
+    return (90, f"其他{domain}事项", entries)
+
+
+def select_items(rng, domain_index, n_items):
+    """A catalog made from the baseline as `gkml init` would, then adapted: with fewer than BASELINE_ITEMS
+    items some baseline items are listed under 未涉及事项 (with a reason); with more, local items follow."""
+    groups = baseline_groups(domain_index)
+    all_ids = [e[0] for _, _, entries in groups for e in entries]
+    not_applicable = set(rng.sample(all_ids, max(0, len(all_ids) - n_items)))
+    kept = []
+    for g, topic, entries in groups:
+        entries = [e for e in entries if e[0] not in not_applicable]
+        if entries:
+            kept.append((g, topic, entries))
+    if n_items > len(all_ids):
+        kept.append(local_group(domain_index, n_items - len(all_ids)))
+    return kept, [i for i in all_ids if i in not_applicable]
+
+
+def baseline_catalog(domain_index):
+    """The synthetic baseline file of a domain (bench/data/baseline/, the workspace's 基准目录)."""
+    code, domain, _slug = DOMAINS[domain_index]
+    rng = random.Random(f"{SEED}:baseline-text:{code}")
+    laws = DOMAIN_INFO[domain][2]
+    out = ["# 基准测试用的合成基准目录（bench/gen.py 生成）", "格式: gkml/1", f"领域: {domain}", "地区: 全国",
+           "层级: 县级", "发布机构: 国务院有关部门", '版本: "2019.1"', "默认:",
+           f"  公开时限: {TIME_LIMITS[0]}", "  公开主体: [县级人民政府有关部门]", "  公开渠道: [政府网站, 公开查阅点]",
+           "  公开对象: 全社会", "  公开方式: 主动", "  公开层级: [县级, 乡级]", "事项:"]
+    for g, topic, entries in baseline_groups(domain_index):
+        out.append(f"  - 一级事项: {topic}")
+        out.append("    二级事项:")
+        for ident, name, on_request in entries:
+            out.append(f"      - 编号: {ident}")
+            out.append(f"        名称: {name}")
+            out.append(f"        公开内容: {content(rng, topic)}")
+            out.append(f"        公开依据: {flow(laws[:1] + [TIAOLI])}")
+            if on_request:
+                out.append("        公开对象: 特定群众")
+                out.append("        公开方式: 依申请")
+                out.append(f"        不主动公开理由: {REASONS[0]}")
+    return "\n".join(out) + "\n"
+
+
 def catalog(index, domain_index, n_items):
     """One catalog file's text; deterministic in (index, domain)."""
     code, domain, _slug = DOMAINS[domain_index]
@@ -258,17 +345,11 @@ def catalog(index, domain_index, n_items):
         out.append(f"  公开层级: {flow(defaults['公开层级'])}")
     out.append("事项:")
 
-    n_groups = max(1, min(len(topics), round(n_items / rng.uniform(4, 8))))
-    group_topics = topics[:n_groups] if n_groups <= len(topics) else topics
-    sizes = [n_items // n_groups] * n_groups
-    for g in range(n_items % n_groups):
-        sizes[g] += 1
-    for g, (topic, size) in enumerate(zip(group_topics, sizes), start=1):
+    groups, not_applicable = select_items(rng, domain_index, n_items)
+    for g, topic, entries in groups:
         out.append(f"  - 一级事项: {topic}")
         out.append("    二级事项:")
-        for i, name in enumerate(item_names(rng, topic, size), start=1):
-            ident = f"{code}-{g:02d}-{i:02d}"
-            on_request = rng.random() < 0.08
+        for ident, name, on_request in entries:
             out.append(f"      - 编号: {ident}")
             out.append(f"        名称: {name}")
             out.append(f"        公开内容: {content(rng, topic)}")
@@ -317,6 +398,11 @@ def catalog(index, domain_index, n_items):
                 out.append(f"        公开层级: {flow(both)}")
             if rng.random() < 0.05:
                 out.append("        备注: 内容较多时可在政府网站专栏集中公开")
+    if not_applicable:
+        out.append("未涉及事项:")
+        for ident in not_applicable:
+            out.append(f"  - 编号: {ident}")
+            out.append(f"    说明: {rng.choice(ITEM_NOT_APPLICABLE_REASONS)}")
     out.append("调整记录:")
     out.append(f"  - 日期: {date}")
     out.append(f'    版本: "{version}"')
@@ -352,6 +438,7 @@ def workspace_yaml(layout):
     lines = ["# yaml-language-server: $schema=../../../schemas/workspace.schema.json",
              "# 基准测试用的合成工作区（bench/gen.py 生成；地区和机构均为虚构）",
              "格式: gkml-workspace/1", f"地区: {COUNTY}", "层级: 县级", f"发布机构: {COUNTY}人民政府办公室",
+             "基准目录: ../baseline",
              "机构名录:", f"  - {COUNTY}人民政府", f"  - {COUNTY}人民政府办公室"]
     lines += [f"  - {dept(d)}" for d in sorted({info[0] for info in DOMAIN_INFO.values()})]
     lines += [f"  - {body_of(j)}" for j, _, _ in layout if j > 0]
@@ -368,6 +455,23 @@ def workspace_yaml(layout):
                 reason = COUNTY_NOT_APPLICABLE if j == 0 else NOT_APPLICABLE_REASONS[(j + d) % len(NOT_APPLICABLE_REASONS)]
                 lines.append(f"        说明: {reason}")
     return "\n".join(lines) + "\n"
+
+
+def write_baseline(folder):
+    """Writes the synthetic baseline (one catalog per pilot domain) that every size's gkml.yaml names."""
+    os.makedirs(folder, exist_ok=True)
+    for d, (code, _name, slug) in enumerate(DOMAINS):
+        path = os.path.join(folder, f"{code}-{slug}.yaml")
+        data = baseline_catalog(d).encode("utf-8")
+        try:
+            with open(path, "rb") as f:
+                if f.read() == data:
+                    continue
+        except FileNotFoundError:
+            pass
+        with open(path + ".tmp", "wb") as f:
+            f.write(data)
+        os.replace(path + ".tmp", path)
 
 
 def parse_size(text):
@@ -404,6 +508,7 @@ def main():
             files.append(rel)
             n_bytes += len(data)
             n_items += count
+    write_baseline(os.path.join(os.path.dirname(os.path.abspath(args.out)), "baseline"))
     ws = workspace_yaml(layout).encode("utf-8")
     with open(os.path.join(tmp, "gkml.yaml"), "wb") as f:
         f.write(ws)
