@@ -1,5 +1,3 @@
-import Foundation
-
 // The compiled form of a schema: a graph of nodes (one per subschema) whose keywords hold node
 // indices, so that `$ref`s are resolved once and evaluation is a walk over arrays.
 // Everything here is immutable after compilation and therefore safe to share between threads.
@@ -251,7 +249,15 @@ func sameString(_ a: String, _ b: String) -> Bool {
                 for i in 0..<n where pa[i] != pb[i] { return false }
                 return true
             }
-            return memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
+            let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
+            var i = 0
+            while i + 8 <= n {
+                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         }
     }), let r {
         return r
