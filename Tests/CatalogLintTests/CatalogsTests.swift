@@ -6,7 +6,7 @@ import Testing
 
 /// The catalogs shipped in the repository pass the lint rules without errors.
 struct CatalogsTests {
-    static let root = URL(fileURLWithPath: #filePath)
+    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func yamlFiles(_ folder: String) -> [String] {
