@@ -4,9 +4,10 @@ import Foundation
 /// `patternProperties` and `format: regex` use it.
 ///
 /// The pattern is parsed with ECMA-262 syntax (so that `\a`, `(?i)` or `(?P<n>…)` are rejected), then
-/// either run by a small backtracking matcher of our own (most patterns: literals, classes, groups,
-/// alternation, quantifiers, anchors, lookaround) or translated to ICU syntax with ECMA meanings made
-/// explicit (`\d` is ASCII, `$` is end of input, `\s` is ECMA's set…) and run by NSRegularExpression.
+/// run by the matcher of `RegexMatcher.swift` (literals, classes, groups, alternation, quantifiers,
+/// anchors, `\b`: what schemas use) or, for backreferences, lookaround, Unicode properties Swift
+/// cannot answer and very long inputs, translated to ICU syntax with the ECMA meanings made explicit
+/// (`\d` is ASCII, `$` is the end of input, `\s` is ECMA's set…) and run by NSRegularExpression.
 @usableFromInline
 final class ECMARegex: @unchecked Sendable {
     @usableFromInline let source: String
