@@ -31,8 +31,9 @@ public struct SchemaCheck: Sendable {
     }
 
     public func check(_ document: YAMLDocument) -> [Finding] {
-        guard !schema.isValid(document.root) else { return [] }
+        // validate() takes the fast path itself and builds errors only for an invalid tree.
         let errors = schema.validate(document.root).errors
+        guard !errors.isEmpty else { return [] }
         return SchemaErrorTranslator(document: document, documentName: documentName).findings(errors)
     }
 }

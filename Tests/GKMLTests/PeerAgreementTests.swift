@@ -86,3 +86,31 @@ struct PeerAgreementTests {
         }
     }
 }
+
+/// The JSON report is a contract: real reports (clean, with errors, with coverage and suppressed findings)
+/// conform to schemas/validate-report.schema.json, checked by gkml's own engine and by check-jsonschema.
+@Test func validateJSONConformsToItsPublishedSchema() throws {
+    let dir = try GKML.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cases: [[String]] = [
+        ["catalogs/example"],
+        ["Tests/Fixtures/schema-invalid", "Tests/Fixtures/invalid"],
+        ["no/such/file.yaml"],
+    ]
+    for (n, arguments) in cases.enumerated() {
+        let result = try GKML.run(["validate", "--format", "json"] + arguments)
+        let report = dir.appendingPathComponent("report-\(n).json")
+        try Data(result.stdout.utf8).write(to: report)
+        let ours = try GKML.run(["validate", "--schema", "schemas/validate-report.schema.json", report.path, "--format", "json"])
+        #expect(ours.status == 0, "report for \(arguments) does not conform: \(ours.stdout.prefix(2000))")
+        let peer = Process()
+        peer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        peer.arguments = ["check-jsonschema", "--schemafile", "schemas/validate-report.schema.json", report.path]
+        peer.currentDirectoryURL = GKML.root
+        peer.standardOutput = FileHandle.nullDevice
+        peer.standardError = FileHandle.nullDevice
+        try peer.run()
+        peer.waitUntilExit()
+        #expect(peer.terminationStatus == 0, "check-jsonschema rejects the report for \(arguments)")
+    }
+}
