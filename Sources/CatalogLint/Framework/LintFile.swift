@@ -5,7 +5,8 @@ import YAMLTree
 /// One file as the rules see it: the parsed document (tree and source bytes), the typed catalog when it
 /// decoded, and indexes from positions to nodes and bytes, so that findings point at the exact character and
 /// fixes edit the exact bytes.
-public struct LintFile: Sendable {
+/// A class: rules pass it through recursive walks, where copying a large struct cost more than the checks.
+public final class LintFile: Sendable {
     public let path: String
     public let document: YAMLDocument
     /// The decoded catalog; nil when schema errors kept it from being decoded (tree-level rules still run).

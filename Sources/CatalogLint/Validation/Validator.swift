@@ -87,53 +87,47 @@ public enum Validator {
             files.append(FileReport(path: file, findings: loaded.findings + configuration))
         }
 
-        var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
-        var upperLevel: [String: [Catalog]] = [:]  // workspace → catalogs of its county (or city) level
+        // Baselines once per workspace, before the groups run in parallel.
         var baselines: [String: BaselineCatalogs] = [:]
+        for group in inputs.groups where baselines[group.workspaceFile ?? ""] == nil {
+            let workspace = group.workspaceFile.flatMap { workspaces[$0] }
+            baselines[group.workspaceFile ?? ""] = BaselineCatalogs.forWorkspace(
+                workspace?.workspace, registry: workspace?.registry ?? .pilot)
+        }
+        let plans = inputs.groups.map { GroupPlan($0, workspaces: workspaces, baselines: baselines) }
+
+        // The upper level (the county) first: townships are checked against its catalogs. Then every other
+        // group, in parallel: one group's files are in memory at a time per core.
+        var upperLevel: [String: [Catalog]] = [:]
+        var results: [GroupResult] = []
+        for plan in plans where plan.isUpper {
+            let result = check(plan, upperLevel: [], options: options)
+            upperLevel[plan.key, default: []] += result.upperCatalogs
+            results.append(result)
+        }
+        let rest = plans.filter { !$0.isUpper }
+        let slots = ResultSlots<GroupResult>(count: rest.count)
+        let frozenUpper = upperLevel
+        DispatchQueue.concurrentPerform(iterations: min(options.parallelism, max(rest.count, 1))) { worker in
+            var index = worker
+            while index < rest.count {
+                let plan = rest[index]
+                slots.set(index, check(plan, upperLevel: frozenUpper[plan.key] ?? [], options: options))
+                index += options.parallelism
+            }
+        }
+        if !rest.isEmpty { results += slots.values }
+
+        var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
         var fixes: [(file: String, changes: [LintChange])] = []
         var fixFailures: [(file: String, reason: String)] = []
-        for group in ordered(inputs.groups, workspaces: workspaces) {
-            let workspace = group.workspaceFile.flatMap { workspaces[$0] }
-            let registry = workspace?.registry ?? .pilot
-            let ws = workspace?.workspace
-            let groupJurisdiction = ws.flatMap { w in group.files.first.flatMap { jurisdiction(of: $0, in: w) } }
-            let key = group.workspaceFile ?? ""
-            if baselines[key] == nil { baselines[key] = BaselineCatalogs.forWorkspace(ws, registry: registry) }
-            let isUpper = groupJurisdiction.map { $0.level.value == ws?.level.value } ?? false
-            let context = LintContext(
-                workspace: ws, registry: registry, baselines: baselines[key] ?? .national,
-                upperLevel: isUpper ? [] : upperLevel[key] ?? [])
-            var loaded = loadAll(group.files, registry: registry, parallelism: options.parallelism)
-            if options.fix {
-                for (index, catalog) in loaded.enumerated() {
-                    guard let document = catalog.document, DocumentKind.of(document.root, file: catalog.file) == .catalog else { continue }
-                    let result = LintFixer.fix(source: document.source, file: catalog.file, context: context)
-                    guard result.changed else { continue }
-                    do {
-                        try writeAtomically(result.fixed, to: catalog.file)
-                        fixes.append((catalog.file, result.changes))
-                        loaded[index] = CatalogLoader.load(path: catalog.file, registry: registry)
-                    } catch {
-                        fixFailures.append((catalog.file, "\(error)"))
-                    }
-                }
-            }
-            let lint = LintEngine.lint(loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
-            if isUpper { upperLevel[key, default: []] += loaded.compactMap(\.catalog) }
-            for catalog in loaded {
-                let result = lint[catalog.file] ?? LintResult()
-                // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
-                let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
-                let findings = catalog.findings.filter { $0.kind.stage != .model } + model + result.findings
-                files.append(FileReport(path: catalog.file, findings: findings, suppressed: result.suppressed))
-                if let workspaceFile = group.workspaceFile, let ws = workspace?.workspace, let domain = catalog.catalog?.domain.value,
-                   let jurisdiction = jurisdiction(of: catalog.file, in: ws) {
-                    let canonical = registry.domain(named: domain)?.name ?? domain
-                    catalogsByWorkspace[workspaceFile, default: [:]][jurisdiction.folder.value, default: []].insert(canonical)
-                }
-            }
-            if loaded.contains(where: { $0.document == nil && $0.findings.contains { $0.kind.stage == .input && $0.code.hasPrefix("io-") } }) {
-                inputFailure = true
+        for result in results {
+            files += result.reports
+            fixes += result.fixes
+            fixFailures += result.fixFailures
+            inputFailure = inputFailure || result.inputFailure
+            if let (workspaceFile, folder) = result.jurisdictionFolder {
+                catalogsByWorkspace[workspaceFile, default: [:]][folder, default: []].formUnion(result.domains)
             }
         }
 
@@ -151,17 +145,6 @@ public enum Validator {
         return ValidationOutcome(report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures)
     }
 
-    /// Groups of the upper level (the workspace's own level: the county) first, so that townships are checked
-    /// against their county's catalogs; otherwise the discovery order.
-    static func ordered(_ groups: [FileGroup], workspaces: [String: LoadedWorkspace]) -> [FileGroup] {
-        func isUpper(_ group: FileGroup) -> Bool {
-            guard let ws = group.workspaceFile.flatMap({ workspaces[$0]?.workspace }), let file = group.files.first,
-                  let j = jurisdiction(of: file, in: ws) else { return false }
-            return j.level.value == ws.level.value
-        }
-        return groups.filter(isUpper) + groups.filter { !isUpper($0) }
-    }
-
     /// Replaces a file through a temporary file and a rename, keeping its permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -169,6 +152,86 @@ public enum Validator {
         if let permissions = attributes?[.posixPermissions] {
             try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
         }
+    }
+
+    /// What one group needs before it is checked.
+    struct GroupPlan: Sendable {
+        var group: FileGroup
+        var key: String
+        var workspace: Workspace?
+        var registry: DomainRegistry
+        var baselines: BaselineCatalogs
+        var jurisdiction: Jurisdiction?
+        /// The group is a jurisdiction at the workspace's own level (the county): the townships' upper level.
+        var isUpper: Bool
+
+        init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs]) {
+            self.group = group
+            key = group.workspaceFile ?? ""
+            let loaded = group.workspaceFile.flatMap { workspaces[$0] }
+            workspace = loaded?.workspace
+            registry = loaded?.registry ?? .pilot
+            self.baselines = baselines[key] ?? .national
+            // A group is one folder, so its first file names the jurisdiction of all.
+            let ws = workspace
+            let found = ws.flatMap { w in group.files.first.flatMap { Validator.jurisdiction(of: $0, in: w) } }
+            jurisdiction = found
+            isUpper = found.map { $0.level.value == ws?.level.value } ?? false
+        }
+    }
+
+    /// What checking one group produced.
+    struct GroupResult: Sendable {
+        var reports: [FileReport] = []
+        var fixes: [(file: String, changes: [LintChange])] = []
+        var fixFailures: [(file: String, reason: String)] = []
+        var inputFailure = false
+        /// The group's workspace file and jurisdiction folder, with the canonical domains it has catalogs for.
+        var jurisdictionFolder: (String, String)?
+        var domains: Set<String> = []
+        /// The group's catalogs, when it is the upper level.
+        var upperCatalogs: [Catalog] = []
+    }
+
+    /// Reads, fixes (with --fix) and lints one group.
+    static func check(_ plan: GroupPlan, upperLevel: [Catalog], options: ValidationOptions) -> GroupResult {
+        var result = GroupResult()
+        let context = LintContext(
+            workspace: plan.workspace, registry: plan.registry, baselines: plan.baselines, upperLevel: upperLevel)
+        var loaded = loadAll(plan.group.files, registry: plan.registry, parallelism: options.parallelism)
+        if options.fix {
+            for (index, catalog) in loaded.enumerated() {
+                guard let document = catalog.document, DocumentKind.of(document.root, file: catalog.file) == .catalog else { continue }
+                let fixed = LintFixer.fix(source: document.source, file: catalog.file, context: context)
+                guard fixed.changed else { continue }
+                do {
+                    try writeAtomically(fixed.fixed, to: catalog.file)
+                    result.fixes.append((catalog.file, fixed.changes))
+                    loaded[index] = CatalogLoader.load(path: catalog.file, registry: plan.registry)
+                } catch {
+                    result.fixFailures.append((catalog.file, "\(error)"))
+                }
+            }
+        }
+        let lint = LintEngine.lint(loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
+        if plan.isUpper { result.upperCatalogs = loaded.compactMap(\.catalog) }
+        if let workspaceFile = plan.group.workspaceFile, let jurisdiction = plan.jurisdiction {
+            result.jurisdictionFolder = (workspaceFile, jurisdiction.folder.value)
+        }
+        for catalog in loaded {
+            let lintResult = lint[catalog.file] ?? LintResult()
+            // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
+            let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
+            let findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
+            result.reports.append(FileReport(path: catalog.file, findings: findings, suppressed: lintResult.suppressed))
+            if let domain = catalog.catalog?.domain.value {
+                result.domains.insert(plan.registry.domain(named: domain)?.name ?? domain)
+            }
+            if catalog.document == nil && catalog.findings.contains(where: { $0.code.hasPrefix("io-") }) {
+                result.inputFailure = true
+            }
+        }
+        return result
     }
 
     /// Loads files in parallel; results keep the input order.
