@@ -94,7 +94,13 @@ public enum Validator {
             baselines[group.workspaceFile ?? ""] = BaselineCatalogs.forWorkspace(
                 workspace?.workspace, registry: workspace?.registry ?? .pilot)
         }
-        let plans = inputs.groups.map { GroupPlan($0, workspaces: workspaces, baselines: baselines) }
+        var jurisdictions: [String: JurisdictionIndex] = [:]
+        for (file, loaded) in workspaces {
+            if let ws = loaded.workspace { jurisdictions[file] = JurisdictionIndex(ws) }
+        }
+        let plans = inputs.groups.map {
+            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions)
+        }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
         // group, in parallel: one group's files are in memory at a time per core.
@@ -165,7 +171,8 @@ public enum Validator {
         /// The group is a jurisdiction at the workspace's own level (the county): the townships' upper level.
         var isUpper: Bool
 
-        init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs]) {
+        init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
+             jurisdictions: [String: JurisdictionIndex]) {
             self.group = group
             key = group.workspaceFile ?? ""
             let loaded = group.workspaceFile.flatMap { workspaces[$0] }
@@ -174,7 +181,7 @@ public enum Validator {
             self.baselines = baselines[key] ?? .national
             // A group is one folder, so its first file names the jurisdiction of all.
             let ws = workspace
-            let found = ws.flatMap { w in group.files.first.flatMap { Validator.jurisdiction(of: $0, in: w) } }
+            let found = group.files.first.flatMap { jurisdictions[group.workspaceFile ?? ""]?.jurisdiction(of: $0) }
             jurisdiction = found
             isUpper = found.map { $0.level.value == ws?.level.value } ?? false
         }
@@ -257,12 +264,29 @@ public enum Validator {
         return results.values
     }
 
-    /// The jurisdiction whose folder holds `file`.
-    static func jurisdiction(of file: String, in workspace: Workspace) -> Jurisdiction? {
-        let filePath = URL(fileURLWithPath: file).standardizedFileURL.path
-        return workspace.jurisdictions.first { j in
-            let folder = URL(fileURLWithPath: workspace.root).appendingPathComponent(j.folder.value).standardizedFileURL.path
-            return filePath.hasPrefix(folder + "/")
+    /// Jurisdictions of a workspace by their folder's standardized path, built once: a province-scale
+    /// workspace has thousands of jurisdictions, and looking each file's folder up by scanning them all
+    /// made validation quadratic.
+    struct JurisdictionIndex: Sendable {
+        var byFolder: [String: Jurisdiction] = [:]
+
+        init(_ workspace: Workspace) {
+            let root = URL(fileURLWithPath: workspace.root)
+            for j in workspace.jurisdictions {
+                byFolder[root.appendingPathComponent(j.folder.value).standardizedFileURL.path] = j
+            }
+        }
+
+        /// The jurisdiction whose folder holds `file` (directly or in a subfolder).
+        func jurisdiction(of file: String) -> Jurisdiction? {
+            var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+            for _ in 0..<32 {
+                if let j = byFolder[folder.path] { return j }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { return nil }
+                folder = parent
+            }
+            return nil
         }
     }
 }
