@@ -37,14 +37,18 @@ public struct ValidationOptions: Sendable {
     public var fix: Bool
     /// The codes a workspace's 规则 may name (the command line knows every stage's; default: lint and model).
     public var configurableCodes: [String]
+    /// Keep every decoded catalog in the outcome (for `gkml build`, which renders what it validated); off by
+    /// default so that memory stays flat at province scale.
+    public var keepCatalogs: Bool
 
     public init(
         parallelism: Int = ProcessInfo.processInfo.activeProcessorCount, fix: Bool = false,
-        configurableCodes: [String] = (LintRules.kinds + ModelFindings.all).map(\.code)
+        configurableCodes: [String] = (LintRules.kinds + ModelFindings.all).map(\.code), keepCatalogs: Bool = false
     ) {
         self.parallelism = max(1, parallelism)
         self.fix = fix
         self.configurableCodes = configurableCodes
+        self.keepCatalogs = keepCatalogs
     }
 }
 
@@ -57,6 +61,8 @@ public struct ValidationOutcome: Sendable {
     public var fixes: [(file: String, changes: [LintChange])] = []
     /// Files `--fix` could not write back.
     public var fixFailures: [(file: String, reason: String)] = []
+    /// The decoded catalogs by file path as reported, when `keepCatalogs` was set.
+    public var catalogs: [String: Catalog] = [:]
 }
 
 /// The validate pipeline: discover inputs, then per group read → schema → model → lint, in parallel.
@@ -127,8 +133,10 @@ public enum Validator {
         var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
         var fixes: [(file: String, changes: [LintChange])] = []
         var fixFailures: [(file: String, reason: String)] = []
+        var catalogs: [String: Catalog] = [:]
         for result in results {
             files += result.reports
+            for catalog in result.catalogs { catalogs[catalog.file] = catalog }
             fixes += result.fixes
             fixFailures += result.fixFailures
             inputFailure = inputFailure || result.inputFailure
@@ -148,7 +156,8 @@ public enum Validator {
         if !coverage.isEmpty { extras.append(("coverage", .array(coverage))) }
         let report = ValidationReport(
             files: files.sorted { $0.path < $1.path }, general: general, summaryExtras: extras)
-        return ValidationOutcome(report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures)
+        return ValidationOutcome(
+            report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures, catalogs: catalogs)
     }
 
     /// Replaces a file through a temporary file and a rename, keeping its permissions.
@@ -198,6 +207,8 @@ public enum Validator {
         var domains: Set<String> = []
         /// The group's catalogs, when it is the upper level.
         var upperCatalogs: [Catalog] = []
+        /// Every decoded catalog, when the options ask to keep them.
+        var catalogs: [Catalog] = []
     }
 
     /// Reads, fixes (with --fix) and lints one group.
@@ -222,6 +233,7 @@ public enum Validator {
         }
         let lint = LintEngine.lint(loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
         if plan.isUpper { result.upperCatalogs = loaded.compactMap(\.catalog) }
+        if options.keepCatalogs { result.catalogs = loaded.compactMap(\.catalog) }
         if let workspaceFile = plan.group.workspaceFile, let jurisdiction = plan.jurisdiction {
             result.jurisdictionFolder = (workspaceFile, jurisdiction.folder.value)
         }

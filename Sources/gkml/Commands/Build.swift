@@ -59,7 +59,10 @@ struct Build: ParsableCommand {
 
         // Validate first, with the whole pipeline.
         let workspaceFolder = (workspaceFile as NSString).deletingLastPathComponent
-        let outcome = Validator.run([workspaceFolder.isEmpty ? "." : workspaceFolder])
+        let outcome = Validator.run([workspaceFolder.isEmpty ? "." : workspaceFolder], options: ValidationOptions(keepCatalogs: true))
+        // Render what was validated: the catalogs decoded once, by file.
+        var validated: [String: Catalog] = [:]
+        for (file, catalog) in outcome.catalogs { validated[standard(file)] = catalog }
         let report = outcome.report
         if report.hasErrors || outcome.inputFailure {
             Output.error(Reporter.render(
@@ -87,9 +90,8 @@ struct Build: ParsableCommand {
             let folder = (ws.root as NSString).appendingPathComponent(jurisdiction.folder.value)
             var catalogs: [Catalog] = []
             for file in catalogFiles(in: folder) {
-                let loaded = CatalogLoader.load(path: file, registry: registry)
-                let errors = (errorsByFile[standard(file)]?.count ?? 0) + (loaded.hasErrors && errorsByFile[standard(file)] == nil ? 1 : 0)
-                guard let catalog = loaded.catalog else {
+                let errors = errorsByFile[standard(file)]?.count ?? 0
+                guard let catalog = validated[standard(file)] else {
                     blocked.append((file, max(errors, 1)))
                     skipped.append(file)
                     continue
