@@ -537,8 +537,3 @@ private extension Unicode.GeneralCategory {
         }
     }
 }
-
-extension CatalogItem {
-    /// The item's 公开时限, parsed (the model keeps the structure; rules and the diff compare it).
-    public var parsedTimeLimit: TimeLimit { TimeLimit.parse(timeLimit.value) }
-}

@@ -1,6 +1,5 @@
 import CatalogModel
 import Diagnostics
-import Dispatch
 import Foundation
 import YAMLTree
 
@@ -118,17 +117,10 @@ public enum Validator {
             results.append(result)
         }
         let rest = plans.filter { !$0.isUpper }
-        let slots = ResultSlots<GroupResult>(count: rest.count)
         let frozenUpper = upperLevel
-        DispatchQueue.concurrentPerform(iterations: min(options.parallelism, max(rest.count, 1))) { worker in
-            var index = worker
-            while index < rest.count {
-                let plan = rest[index]
-                slots.set(index, check(plan, upperLevel: frozenUpper[plan.key] ?? [], options: options))
-                index += options.parallelism
-            }
+        results += parallelMap(rest.count, parallelism: options.parallelism) { index in
+            check(rest[index], upperLevel: frozenUpper[rest[index].key] ?? [], options: options)
         }
-        if !rest.isEmpty { results += slots.values }
 
         var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
         var fixes: [(file: String, changes: [LintChange])] = []
@@ -255,25 +247,15 @@ public enum Validator {
 
     /// Loads files in parallel; results keep the input order.
     static func loadAll(_ files: [String], registry: DomainRegistry, parallelism: Int) -> [LoadedCatalog] {
-        let results = ResultSlots<LoadedCatalog>(count: files.count)
-        let workers = min(parallelism, files.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < files.count {
-                let path = files[index]
-                let parsed = YAMLParser.parseFile(atPath: path)
-                let loaded: LoadedCatalog
-                if DocumentKind.of(parsed.document?.root, file: path) == .workspace {
-                    let ws = WorkspaceLoader.check(parsed, file: path)
-                    loaded = LoadedCatalog(file: path, document: ws.document, catalog: nil, findings: ws.findings)
-                } else {
-                    loaded = CatalogLoader.check(parsed, file: path, registry: registry)
-                }
-                results.set(index, loaded)
-                index += workers
+        parallelMap(files.count, parallelism: parallelism) { index in
+            let path = files[index]
+            let parsed = YAMLParser.parseFile(atPath: path)
+            guard DocumentKind.of(parsed.document?.root, file: path) == .workspace else {
+                return CatalogLoader.check(parsed, file: path, registry: registry)
             }
+            let ws = WorkspaceLoader.check(parsed, file: path)
+            return LoadedCatalog(file: path, document: ws.document, catalog: nil, findings: ws.findings)
         }
-        return results.values
     }
 
     /// Jurisdictions of a workspace by their folder's standardized path, built once: a province-scale
@@ -303,25 +285,6 @@ public enum Validator {
     }
 }
 
-/// Fixed slots written from concurrent workers, each slot by exactly one worker.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    /// Safe without a lock: every index is written once, by one worker, before `values` is read.
-    func set(_ index: Int, _ value: Value) { storage[index] = value }
-
-    var values: [Value] { storage.map { $0! } }
-}
 
 extension Validator {
     /// `gkml validate --schema FILE PATH…`: any YAML or JSON files against a user's schema, no catalog rules.
@@ -338,17 +301,9 @@ extension Validator {
         }
         general += inputs.empty.map { Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0]) }
         let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
-        let results = ResultSlots<FileReport>(count: files.count)
-        let workers = max(1, min(options.parallelism, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < files.count {
-                let parsed = YAMLParser.parseFile(atPath: files[index])
-                results.set(index, FileReport(path: files[index], findings: check.checkAny(parsed)))
-                index += workers
-            }
+        let reports = parallelMap(files.count, parallelism: options.parallelism) { index in
+            FileReport(path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
         }
-        let reports = files.isEmpty ? [] : results.values
         let unreadable = reports.contains { $0.findings.contains { $0.code.hasPrefix("io-") } }
         return ValidationOutcome(
             report: ValidationReport(files: reports, general: general),
