@@ -3,33 +3,27 @@ import Testing
 
 @testable import JSONSchema
 
-/// Runs the official JSON Schema Test Suite (draft 2020-12) from `../shared/jsonschema/test-suite`.
+/// Runs the official JSON Schema Test Suite (draft 2020-12), pinned: the copy that `scripts/test` extracts from the
+/// `jsonschema` 4.26.0 source distribution on PyPI into `.test-deps/JSON-Schema-Test-Suite`.
 enum TestSuite {
-    /// The test suite folder: `$JSON_SCHEMA_TEST_SUITE`, or found by walking up from this file
-    /// (symlinks resolved) to a folder that has `shared/jsonschema/test-suite` or
-    /// `../shared/jsonschema/test-suite`.
+    /// The suite version the expected counts below belong to.
+    static let pinnedVersion = "jsonschema-4.26.0"
+
+    /// The test suite folder: `$JSON_SCHEMA_TEST_SUITE`, or `.test-deps/JSON-Schema-Test-Suite` in this repository.
+    /// Missing, the tests fail with a message that says how to get it.
     static let root: URL? = {
         let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["JSON_SCHEMA_TEST_SUITE"], fm.fileExists(atPath: env) {
+        if let env = ProcessInfo.processInfo.environment["JSON_SCHEMA_TEST_SUITE"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let file = URL(fileURLWithPath: #filePath)
-        for start in [file, file.resolvingSymlinksInPath()] {
-            var dir = start.deletingLastPathComponent()
-            for _ in 0..<10 {
-                for rel in ["shared/jsonschema/test-suite", "../shared/jsonschema/test-suite"] {
-                    let candidate = dir.appendingPathComponent(rel).standardizedFileURL
-                    if fm.fileExists(atPath: candidate.appendingPathComponent("tests/draft2020-12").path) {
-                        return candidate
-                    }
-                }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
+        // Tests/JSONSchemaTests/TestSuiteTests.swift → the repository root.
+        let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidate = repository.appendingPathComponent(".test-deps/JSON-Schema-Test-Suite")
+        return fm.fileExists(atPath: candidate.path) ? candidate : nil
     }()
+
+    static let missing: String = "JSON Schema Test Suite not found: run scripts/test, which fetches it into .test-deps/ (or set JSON_SCHEMA_TEST_SUITE)"
 
     static var testsDir: URL? { root?.appendingPathComponent("tests/draft2020-12") }
 
@@ -115,15 +109,19 @@ enum TestSuite {
 
 @Suite struct JSONSchemaTestSuite {
     @Test func required() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found (../shared/jsonschema/test-suite)")
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)")
         let (score, _) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
         print("JSON Schema Test Suite draft2020-12 required: \(score.passed)/\(score.total)")
         for f in score.failures { Issue.record("\(f)") }
-        #expect(score.total == 1299)
+        // 1257 tests in 46 files in the pinned suite; another copy has other counts.
+        let versionFile = dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("VERSION")
+        let version = (try? String(contentsOf: versionFile, encoding: .utf8)).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(version == TestSuite.pinnedVersion, "not the pinned suite: \(version ?? "no VERSION file")")
+        #expect(score.total == 1257)
     }
 
     @Test func optional() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional")
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)").appendingPathComponent("optional")
         let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
         for (name, s) in perFile { print("  optional/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional: \(score.passed)/\(score.total)")
@@ -131,7 +129,7 @@ enum TestSuite {
     }
 
     @Test func formats() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional/format")
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)").appendingPathComponent("optional/format")
         let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions(formatAssertion: true))
         for (name, s) in perFile { print("  optional/format/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional/format (assertion on): \(score.passed)/\(score.total)")
