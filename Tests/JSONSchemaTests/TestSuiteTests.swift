@@ -116,27 +116,49 @@ enum TestSuite {
 @Suite struct JSONSchemaTestSuite {
     @Test func required() throws {
         let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found (../shared/jsonschema/test-suite)")
-        let (score, _) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, _) = TestSuite.run(files: files, options: CompileOptions())
         print("JSON Schema Test Suite draft2020-12 required: \(score.passed)/\(score.total)")
         for f in score.failures { Issue.record("\(f)") }
-        #expect(score.total == 1299)
+        #expect(files.count == PinnedSuite.required.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.required.tests)
     }
 
     @Test func optional() throws {
         let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional")
-        let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, perFile) = TestSuite.run(files: files, options: CompileOptions())
         for (name, s) in perFile { print("  optional/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional: \(score.passed)/\(score.total)")
         for f in score.failures where !KnownOptionalFailures.isExpected(f) { Issue.record("\(f)") }
+        // An empty or missing folder must fail, not pass with nothing run.
+        #expect(files.count == PinnedSuite.optional.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.optional.tests)
+        for known in KnownOptionalFailures.prefixes {
+            #expect(score.failures.contains { $0.hasPrefix(known.prefix) },
+                    "\(known.prefix) no longer fails: remove it from KnownOptionalFailures and docs/jsonschema.md")
+        }
     }
 
     @Test func formats() throws {
         let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional/format")
-        let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions(formatAssertion: true))
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, perFile) = TestSuite.run(files: files, options: CompileOptions(formatAssertion: true))
         for (name, s) in perFile { print("  optional/format/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional/format (assertion on): \(score.passed)/\(score.total)")
         for f in score.failures where !KnownOptionalFailures.isExpected(f) { Issue.record("\(f)") }
+        // An empty or missing folder must fail, not pass with nothing run.
+        #expect(files.count == PinnedSuite.format.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.format.tests)
     }
+}
+
+/// The size of the pinned suite (the one in the PyPI sdist of jsonschema 4.26.0, under `json/tests/draft2020-12`),
+/// so that a missing, empty or different copy fails instead of passing with nothing checked.
+enum PinnedSuite {
+    static let required = (files: 46, tests: 1257)
+    static let optional = (files: 13, tests: 158)
+    static let format = (files: 21, tests: 491)
 }
 
 /// Optional tests that are known to fail, with the reason (also listed in docs/jsonschema.md).
