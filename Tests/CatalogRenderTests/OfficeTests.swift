@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CatalogRender
 
-/// XLSX and DOCX read back with openpyxl and python-docx (installed by .ci/run).
+/// XLSX and DOCX read back with openpyxl and python-docx (installed by scripts/test).
 @Suite struct OfficeTests {
     static let readXLSX = """
         import json, sys, openpyxl

@@ -145,7 +145,7 @@ enum ExampleWorkspace {
     }
 
     @Test func jsonOutputConformsToItsSchema() throws {
-        guard let checker = TestSupport.which("check-jsonschema") else { throw TestSupport.ToolMissing(tool: "check-jsonschema") }
+        let checker = try TestSupport.pythonTool("check-jsonschema")
         let output = try SiteBuilder.build(try ExampleWorkspace.source(), formats: [.json])
         let folder = try TestSupport.temporaryFolder("json")
         defer { try? FileManager.default.removeItem(at: folder) }
