@@ -65,7 +65,7 @@ import Testing
         let report = try Self.exampleReport(accept: true)
         let md = DiffMarkdownReporter(language: .zh).render(report)
         let expectedPath = Fixtures.diff + "/example/调整说明.md"
-        let expected = (try? String(contentsOfFile: expectedPath, encoding: .utf8)) ?? ""
+        let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
         if md != expected {
             let actual = FileManager.default.temporaryDirectory.appendingPathComponent("调整说明.actual.md")
             try md.write(to: actual, atomically: true, encoding: .utf8)
