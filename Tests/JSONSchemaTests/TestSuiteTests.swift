@@ -85,10 +85,13 @@ enum TestSuite {
             for t in tests {
                 score.total += 1
                 let data = t["data"] ?? .null
-                let expected = t["valid"]?.boolValue ?? true
+                let testName = "\(name): \(groupName): \(t["description"]?.stringValue ?? "?")"
+                guard let expected = t["valid"]?.boolValue else {
+                    score.failures.append("\(testName): the test has no boolean \"valid\"")
+                    continue
+                }
                 let fast = schema.isValid(data)
                 let result = schema.validate(data)
-                let testName = "\(name): \(groupName): \(t["description"]?.stringValue ?? "?")"
                 if fast == expected && result.isValid == expected {
                     score.passed += 1
                 } else {
