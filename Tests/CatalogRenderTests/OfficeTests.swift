@@ -60,6 +60,7 @@ import Testing
         let options = TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"])
         #expect(catalogs.count > 1, "星海镇 has \(catalogs.count) catalogs")
         let tables = catalogs.map { CatalogTable($0, options: options) }
+        #expect(tables.contains { $0.groups.contains { $0.rows.count > 1 } }, "no 一级事项 spans rows: the merge check below would not run")
         let sheets = try readWorkbook(try XLSXWriter.workbook(tables, title: "星海镇"))
         #expect(sheets.map(\.title) == tables.map(\.domain))
         for (sheet, table) in zip(sheets, tables) {
