@@ -12,6 +12,7 @@ public enum LintRules {
         ProactiveDowngradeRule(),
         UniquenessRule(),
         ChannelRule(),
+        ChannelNameRule(),
         LevelRule(),
         TextWhitespaceRule(),
         TextPunctuationRule(),

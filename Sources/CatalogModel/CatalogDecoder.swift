@@ -107,7 +107,8 @@ public enum CatalogDecoder {
     }
 
     static func channelList(_ node: YAMLNode?) -> Located<[Located<Channel>]>? {
-        list(node) { $0.string.flatMap(Channel.init) }
+        // Names that are not standard (公示栏, 公众号) are read for their meaning; the lint rule reports them.
+        list(node) { $0.string.flatMap(ChannelAliases.tolerantChannel) }
     }
 
     static func levelList(_ node: YAMLNode?) -> Located<[Located<Level>]>? {

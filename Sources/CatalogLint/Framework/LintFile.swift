@@ -197,8 +197,9 @@ public final class LintFile: Sendable {
             let ids = inherited.map(\.item.id.value).joined(separator: "、")
             let note = LocalizedText(
                 zh: "该值写在「默认」中，涉及事项：\(ids)", en: "the value is set in 默认; items concerned: \(ids)")
-            out.append(LintViolation(finding(
-                kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])))
+            var shared = finding(kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
+            shared.items = inherited.map(\.item.id.value)
+            out.append(LintViolation(shared))
         }
         return out
     }
