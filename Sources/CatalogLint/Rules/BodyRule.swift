@@ -72,6 +72,12 @@ struct BodyRule: LintRule {
               !workspace.bodies.isEmpty else { return [] }
         let directory = workspace.bodies.map(\.value)
         let known = Set(directory)
+        let levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a }
+        // A hint never crosses levels: a township's role or name is matched only against township bodies.
+        func sameLevel(_ level: Level?) -> [String] {
+            guard let level else { return directory }
+            return directory.filter { levels[$0] ?? nil == level }
+        }
         let roles = scope.context.baselines.roleNames
         var out: [LintViolation] = []
         for list in file.written(.bodies, defaults: \.bodies, item: \.bodies) {
@@ -80,13 +86,19 @@ struct BodyRule: LintRule {
                 let name = body.value
                 let path = "\(list.path)/\(index)"
                 if Self.isRole(name, roles: roles) {
-                    let suggestion = Self.suggestionForRole(name, directory: directory, catalog: catalog)
+                    let level = RoleNames.level(ofRole: name)
+                    let candidates = sameLevel(level)
+                    let suggestion = Self.suggestionForRole(name, directory: candidates, catalog: catalog)
+                    var notes = suggestion.map { [Suggestion.didYouMean($0)] } ?? []
+                    if let level, !candidates.isEmpty { notes.append(Self.bodiesNote(level, candidates)) }
                     out.append(LintViolation(file.finding(
                         Self.roleUnreplaced, at: span.start, end: span.end(span.length), path: path,
-                        arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? [])))
+                        arguments: ["body": name], notes: notes)))
                 } else {
-                    let contained = directory.first { Self.lcs(name.scalars, $0.scalars) == name.scalars.count }
-                    let suggestion = contained ?? Suggestion.closest(to: name, among: directory) ?? Self.bestMatch(name, directory: directory)
+                    let level = Workspace.level(ofBodyName: name, region: workspace.region.value, level: workspace.level.value)
+                    let candidates = sameLevel(level)
+                    let contained = candidates.first { Self.lcs(name.scalars, $0.scalars) == name.scalars.count }
+                    let suggestion = contained ?? Suggestion.closest(to: name, among: candidates) ?? Self.bestMatch(name, directory: candidates)
                     out.append(LintViolation(file.finding(
                         Self.unknown, at: span.start, end: span.end(span.length), path: path,
                         arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? [])))
@@ -94,6 +106,14 @@ struct BodyRule: LintRule {
             }
         }
         return out
+    }
+
+    /// The note listing the directory's bodies of a role's level (at most 12, then a count).
+    static func bodiesNote(_ level: Level, _ bodies: [String]) -> LocalizedText {
+        let shown = bodies.prefix(12).joined(separator: "、")
+        let more = bodies.count > 12 ? "等\(bodies.count)个" : ""
+        let moreEn = bodies.count > 12 ? " (\(bodies.count) in all)" : ""
+        return .t("机构名录中的\(level.rawValue)机构：\(shown)\(more)", "bodies of level \(level.rawValue) in 机构名录: \(shown)\(moreEn)")
     }
 
     /// Prefixes of role names: a level or a kind of government rather than a named body.
