@@ -27,7 +27,7 @@ let package = Package(
         // YAML text → node tree with positions.
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"]),
         // Draft 2020-12 validator; knows nothing of YAML or catalogs.
-        .target(name: "JSONSchema", resources: [.copy("Metaschemas")]),
+        .target(name: "JSONSchema", dependencies: ["SafeOutput"], resources: [.copy("Metaschemas")]),
         // Typed catalog and workspace, schemas, registry.
         .target(
             name: "CatalogModel",

@@ -9,18 +9,21 @@ public enum MarkdownText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "#":
+            if let entity = HTMLText.entity(character, quotes: false) {
+                out += entity
+            } else if HTMLText.isLineBreak(character) {
+                out += "<br>"
+            } else if punctuation.contains(character) {
                 out += "\\" + String(character)
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r\n", "\n", "\r": out += "<br>"
-            default: out.append(character)
+            } else {
+                out.append(character)
             }
         }
         return out
     }
+
+    /// The ASCII punctuation that has meaning inside a line of Markdown.
+    static let punctuation: Set<Character> = ["\\", "`", "*", "_", "[", "]", "|", "~", "!", "#"]
 
     /// A paragraph must not start with what would make it a list, a heading rule or an ordered list.
     public static func escapeParagraphStart(_ text: String) -> String {

@@ -107,3 +107,12 @@ struct TerminalStyleTests {
         #expect(TerminalStyle.boldRed.paint("错误", enabled: false) == "错误")
     }
 }
+
+struct JSONTextTests {
+    @Test func escapesWhatJSONAndJavaScriptNeed() {
+        #expect(JSONText.quoted("说\"明\"\\\n\r\t") == "\"说\\\"明\\\"\\\\\\n\\r\\t\"")
+        #expect(JSONText.quoted("\u{0}\u{8}\u{1F}") == "\"\\u0000\\u0008\\u001f\"")
+        #expect(JSONText.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
+        #expect(JSONText.quoted("公开目录") == "\"公开目录\"")
+    }
+}
