@@ -56,7 +56,7 @@ public struct DiffTextReporter: Sendable {
         let arrow = paint("=", .cyan)
         if let old = change.old, let new = change.new, change.kind != .added, change.kind != .removed {
             if case .text(let a) = old, case .text(let b) = new,
-               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认") {
+               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true) {
                 let segments = InlineDiff.segments(a, b)
                 out += "\(pad)\(arrow) \(zh ? "原：" : "old: ")\(inline(segments, side: .old))\n"
                 out += "\(pad)\(arrow) \(zh ? "现：" : "new: ")\(inline(segments, side: .new))\n"
@@ -67,7 +67,7 @@ public struct DiffTextReporter: Sendable {
                 parts += change.removed.map { paint("− " + $0, .red) }
                 parts += change.added.map { paint("+ " + $0, .green) }
                 out += "\(pad)\(arrow) \(old.display) → \(new.display)\n"
-                if !parts.isEmpty, change.field == "默认" { out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n" }
+                if !parts.isEmpty, change.field?.isDefaults == true { out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n" }
             } else if !(change.message(language).contains(old.display) && change.message(language).contains(new.display)) {
                 out += "\(pad)\(arrow) \(paint(old.display, .red)) → \(paint(new.display, .green))\n"
             }
