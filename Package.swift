@@ -27,7 +27,7 @@ let package = Package(
         // YAML text → node tree with positions.
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"]),
         // Draft 2020-12 validator; knows nothing of YAML or catalogs.
-        .target(name: "JSONSchema", dependencies: ["SafeOutput"], resources: [.copy("Metaschemas")]),
+        .target(name: "JSONSchema", dependencies: ["SafeOutput"]),
         // Typed catalog and workspace, schemas, registry.
         .target(
             name: "CatalogModel",
@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
-        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        // The metaschema files are the source of EmbeddedMetaschemas.swift; only the test that compares them needs them.
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], resources: [.copy("Metaschemas")]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
