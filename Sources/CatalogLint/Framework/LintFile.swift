@@ -262,10 +262,4 @@ public struct TreePath: Sendable {
         }
         return out
     }
-
-    /// The last key on the path (the list's key for a list entry).
-    public var lastKey: String {
-        for component in components.reversed() { if case .key(let key) = component { return key } }
-        return ""
-    }
 }
