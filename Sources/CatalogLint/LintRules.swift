@@ -7,6 +7,7 @@ public enum LintRules {
         CitationTitleRule(),
         CitationDocumentNumberRule(),
         CitationSupersededRule(),
+        CitationDuplicateRule(),
         BodyRule(),
         BaselineConformanceRule(),
         ProactiveDowngradeRule(),

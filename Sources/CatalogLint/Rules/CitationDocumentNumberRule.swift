@@ -53,6 +53,8 @@ struct CitationDocumentNumberRule: LintRule {
                         公开依据:
                           - 《指导意见》（国办发↓[2019]54号）
                           - 人社厅函↓（2019）113
+                          - 《国务院办公厅印发〈关于全面推进政务公开工作的意见〉实施细则的通知》（↓国办发〔201680号）
+                          - 《中华人民共和国政府信息公开条例》（↓国务院令第711）
                 """, """
                 事项:
                   - 一级事项: 就业服务
@@ -63,6 +65,8 @@ struct CitationDocumentNumberRule: LintRule {
                         公开依据:
                           - 《指导意见》（国办发〔2019〕54号）
                           - 人社厅函〔2019〕113号
+                          - 《国务院办公厅印发〈关于全面推进政务公开工作的意见〉实施细则的通知》（国办发〔2016〕80号）
+                          - 《中华人民共和国政府信息公开条例》（国务院令第711号）
                 """),
         ])
 
@@ -73,6 +77,7 @@ struct CitationDocumentNumberRule: LintRule {
             for item in catalog.items { if let remark = item.remark { entries.append((remark, item.path(.remark))) } }
         }
         for (value, path) in entries {
+            out += unfinished(value, path: path, in: file)
             // A document number needs a bracketed year: skip texts without any digit run of four.
             guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else { continue }
             let numbers = CitationScanner.documentNumbers(in: value.value).filter { !$0.isStandard }
@@ -93,6 +98,34 @@ struct CitationDocumentNumberRule: LintRule {
                     Self.kind, at: span.position(number.open), end: span.end(foundEnd), path: path,
                     arguments: ["found": found, "expected": number.expected]), fix: fix))
             }
+        }
+        return out
+    }
+
+    /// Numbers left unfinished in copying: the year's bracket never closed (国办发〔201680号 for 〔2016〕80号) and a
+    /// decree without 号 (国务院令第711). Both repairs are certain: the year is four digits, and 令第N is always N号.
+    func unfinished(_ value: Located<String>, path: String, in file: LintFile) -> [LintViolation] {
+        let s = value.value.scalars
+        guard s.contains(where: { $0 == "令" || CitationScanner.openBrackets.contains($0) }) else { return [] }
+        let span = file.span(of: value)
+        var out: [LintViolation] = []
+        func report(_ start: Int, _ end: Int, expected: String, edits: [TextEdit?]) {
+            let found = String(scalars: s[start..<end])
+            let fix = edits.allSatisfy { $0 != nil } ? edits.compactMap { $0 } : []
+            out.append(LintViolation(file.finding(
+                Self.kind, at: span.position(start), end: span.end(end), path: path,
+                arguments: ["found": found, "expected": expected]), fix: fix))
+        }
+        for number in CitationScanner.unclosedYears(in: value.value) {
+            let issuerStart = number.open - number.issuer.scalars.count
+            var edits: [TextEdit?] = []
+            if s[number.open] != "〔" { edits.append(span.edit(number.open..<number.open + 1, "〔")) }
+            edits.append(span.edit(number.open + 5..<number.open + 5, "〕"))
+            report(issuerStart, number.serialEnd + 1, expected: number.expected, edits: edits)
+        }
+        for decree in CitationScanner.decreesWithoutHao(in: value.value) {
+            let found = String(scalars: s[decree.start..<decree.end])
+            report(decree.start, decree.end, expected: found + "号", edits: [span.edit(decree.end..<decree.end, "号")])
         }
         return out
     }
