@@ -71,7 +71,8 @@ public enum CatalogDecoder {
         return CatalogItem(
             id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
             bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]), position: node.start
+            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]),
+            baselineID: text(node["基准编号"]), provenance: text(node["出处"]), position: node.start
         )
     }
 
