@@ -19,3 +19,42 @@ public enum BaselineProvenance {
             en: "confirmed: seen in county and township tables published under \(guide) (tables listed in \(section))")
     }
 }
+
+extension BaselineProvenance {
+    /// The national baseline row with a 编号 (17-02-01), with its domain; nil when there is none.
+    public static func row(_ id: String) -> (item: CatalogItem, domain: Domain)? {
+        guard let domain = DomainRegistry.pilot.domains.first(where: { id.hasPrefix($0.code + "-") }),
+              let catalog = Baseline.catalog(for: domain),
+              let item = catalog.items.first(where: { $0.id.value == id }) else { return nil }
+        return (item, domain)
+    }
+
+    /// What `gkml explain 编号` prints for a baseline row: name, group, levels, mode and provenance.
+    public static func explain(_ id: String, language: Language) -> String? {
+        guard let (item, domain) = row(id) else { return nil }
+        let levels = item.levels.value.map(\.value.rawValue).joined(separator: "、")
+        let provenance = describe(item, domain: domain)[language]
+        if language == .zh {
+            return """
+                基准目录事项 \(id)（\(domain.name)）
+                  一级事项：\(item.group.value)
+                  二级事项：\(item.name.value)
+                  公开内容：\(item.content.value)
+                  公开层级：\(levels)　公开方式：\(item.mode.value.rawValue)
+                  出处：\(provenance)
+                  未核实的事项在目录中缺少时报警告（baseline-item-missing），而不是错误。
+
+                """
+        }
+        return """
+            Baseline item \(id) (\(domain.name))
+              group: \(item.group.value)
+              name: \(item.name.value)
+              content: \(item.content.value)
+              levels: \(levels); mode: \(item.mode.value.rawValue)
+              provenance: \(provenance)
+              A missing unconfirmed item is reported as a warning (baseline-item-missing), not an error.
+
+            """
+    }
+}
