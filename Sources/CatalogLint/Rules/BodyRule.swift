@@ -14,7 +14,7 @@ struct BodyRule: LintRule {
     static let roleUnreplaced = lintKind(
         "body-role-unreplaced", .warning,
         title: .t("公开主体仍是基准目录中的角色名称", "Role name left from the baseline"),
-        message: .t("公开主体「{body}」是基准目录中的角色名称，应改为本地承担该职责的机构", "公开主体 \"{body}\" is a role name from the baseline; name the body that has this duty here"),
+        message: .t("公开主体「{body}」是角色名称（基准目录的角色，或只写了机构类别），应改为本地承担该职责的机构", "公开主体 \"{body}\" is a role name (the baseline's, or only the kind of body); name the body that has this duty here"),
         hint: .t("角色名称（如「乡镇人民政府（街道办事处）」「县级人力资源社会保障部门」）应替换为机构名录中的全称", "replace role names such as 乡镇人民政府（街道办事处） by the full name from 机构名录"))
 
     static let description = RuleDescription(
@@ -64,6 +64,16 @@ struct BodyRule: LintRule {
                         公开主体:
                           - ↓乡镇人民政府（街道办事处）
                           - ↓县级人力资源社会保障部门
+                """, codes: ["body-role-unreplaced"]),
+            // Only the kind of body, as published tables print it (tez.gov.cn, mdx.gov.cn).
+            RuleExample("""
+                事项:
+                  - 一级事项: 出生登记
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 出生登记
+                        公开内容: 受理部门、办理条件
+                        公开主体: [↓公安机关, ↓镇人民政府]
                 """, codes: ["body-role-unreplaced"]),
         ])
 
@@ -124,7 +134,7 @@ struct BodyRule: LintRule {
 
     static func isRole(_ name: String, roles: Set<String>) -> Bool {
         roles.contains(name) || RoleNames.isTownshipRole(name) || RoleNames.isCountyRole(name)
-            || rolePrefixes.contains(where: name.hasPrefix)
+            || rolePrefixes.contains(where: name.hasPrefix) || RoleNames.isGenericBody(name)
     }
 
     /// The body that most likely plays a role here: the township's own government for a township role, else

@@ -35,4 +35,14 @@ public enum RoleNames {
         }
         return nil
     }
+
+    /// A body named only by its kind, with no place in the name: 公安机关, 公安分局 (tez.gov.cn, rjxq.ganzhou.gov.cn),
+    /// 镇人民政府 (mdx.gov.cn). Published tables print these where a role is meant; they name no body of the directory.
+    public static func isGenericBody(_ name: String) -> Bool {
+        let places: Set<Unicode.Scalar> = ["省", "市", "县", "区", "镇", "乡", "村", "旗", "州", "盟"]
+        guard let first = name.unicodeScalars.first else { return false }
+        if places.contains(first) { return true }
+        return !name.unicodeScalars.contains(where: places.contains)
+            && ["机关", "分局", "局", "人民政府", "政府", "派出所", "所", "中心", "办事处", "委员会"].contains(where: name.hasSuffix)
+    }
 }
