@@ -82,12 +82,9 @@ public enum FileRenderOutcome: Sendable {
 public enum FilePublisher {
     public static func render(_ request: FileRenderRequest) -> FileRenderOutcome {
         let templates: HTMLTemplates
-        do {
-            templates = try request.templatesFolder.map { try HTMLTemplates(overridesIn: $0) } ?? .builtIn
-        } catch let error as RenderError {
-            return .badTemplates(error)
-        } catch {
-            return .badTemplates(RenderError("\(error)"))
+        switch HTMLTemplates.load(request.templatesFolder) {
+        case .success(let loaded): templates = loaded
+        case .failure(let error): return .badTemplates(error)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.file, isDirectory: &isDirectory), !isDirectory.boolValue else {

@@ -108,14 +108,10 @@ public enum SitePublisher {
     public static func publish(_ request: PublishRequest) -> PublishOutcome {
         let started = Date()
         let templates: HTMLTemplates
-        do {
-            templates = try request.templatesFolder.map { try HTMLTemplates(overridesIn: $0) } ?? .builtIn
-        } catch let error as RenderError {
-            return .badTemplates(error)
-        } catch {
-            return .badTemplates(RenderError("\(error)"))
+        switch HTMLTemplates.load(request.templatesFolder) {
+        case .success(let loaded): templates = loaded
+        case .failure(let error): return .badTemplates(error)
         }
-
         guard let workspaceFile = workspaceFile(request.workspace) else {
             return .notAWorkspace(path: request.workspace)
         }
@@ -159,6 +155,20 @@ public enum SitePublisher {
             return nil
         }
         return file
+    }
+}
+
+extension HTMLTemplates {
+    /// The built-in templates, or those of a `--templates` folder laid over them.
+    static func load(_ folder: String?) -> Result<HTMLTemplates, RenderError> {
+        guard let folder else { return .success(.builtIn) }
+        do {
+            return .success(try HTMLTemplates(overridesIn: folder))
+        } catch let error as RenderError {
+            return .failure(error)
+        } catch {
+            return .failure(RenderError("\(error)"))
+        }
     }
 }
 

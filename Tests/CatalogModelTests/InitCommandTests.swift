@@ -125,4 +125,24 @@ struct InitCommandTests {
             timeZone: TimeZone.current, year: 2025, month: 3, day: 9, hour: 12)))
         #expect(try CatalogInit.date(nil, now: noon) == "2025-03-09")
     }
+
+    @Test func domainListingTakesTheWorkspaceGivenOrEnclosing() throws {
+        let folder = try Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pilot = DomainRegistry.pilot.domains.map(\.name)
+        // No workspace anywhere above a temporary folder: the pilot domains.
+        #expect(try DomainListing.registry(workspace: nil, from: folder.path).get().domains.map(\.name) == pilot)
+        // A folder given as the workspace that holds no gkml.yaml is a failure naming the file.
+        guard case .failure(let failure) = DomainListing.registry(workspace: folder.path) else {
+            Issue.record("a folder without gkml.yaml was accepted")
+            return
+        }
+        #expect(failure.loaded.file.hasSuffix("gkml.yaml") && !failure.loaded.findings.isEmpty)
+        // The repository's example, given or found above one of its folders, gives the same registry.
+        let example = Repository.path("catalogs/example")
+        let given = try DomainListing.registry(workspace: example).get().domains.map(\.name)
+        let enclosing = try DomainListing.registry(workspace: nil, from: example + "/星海镇").get().domains.map(\.name)
+        #expect(given == enclosing)
+        #expect(Array(given.prefix(pilot.count)) == pilot)
+    }
 }

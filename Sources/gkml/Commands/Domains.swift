@@ -15,15 +15,14 @@ struct Domains: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        var registry = DomainRegistry.pilot
-        if let folder = workspace ?? WorkspaceLoader.enclosingWorkspace(of: ".").map({ ($0 as NSString).deletingLastPathComponent }) {
-            let loaded = WorkspaceLoader.load(path: (folder as NSString).appendingPathComponent(WorkspaceLoader.fileName))
-            if let ws = loaded.workspace { registry = registry.adding(ws.extraDomains) }
-            else if workspace != nil {
-                Output.error(Reporter.render(ValidationReport(files: [FileReport(path: loaded.file, findings: loaded.findings)]),
-                                             format: .text, language: language.lang))
-                throw Status.failure
-            }
+        let registry: DomainRegistry
+        switch DomainListing.registry(workspace: workspace) {
+        case .success(let found): registry = found
+        case .failure(let unreadable):
+            Output.error(Reporter.render(
+                ValidationReport(files: [FileReport(path: unreadable.loaded.file, findings: unreadable.loaded.findings)]),
+                format: .text, language: language.lang, kinds: FindingCatalog.all, lines: Output.lineReader()))
+            throw Status.failure
         }
         switch output.format {
         case .json:
