@@ -96,9 +96,7 @@ extension Level {
     /// A level (`--level`), by its Chinese name.
     static func parse(_ text: String) throws -> Level {
         guard let level = Level(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
-            throw ArgumentMessage(text: LocalizedText(
-                zh: "层级「\(text)」无效：应为 市级、县级、乡级 或 村级",
-                en: "invalid level \"\(text)\": use 市级, 县级, 乡级 or 村级"))
+            throw ArgumentMessage(text: InitFailure.badLevel(text).text)
         }
         return level
     }

@@ -214,8 +214,8 @@ public enum CatalogInit {
     static func load(_ file: String) throws(InitFailure) -> Workspace {
         let loaded = WorkspaceLoader.load(path: file)
         guard let ws = loaded.workspace, !loaded.hasErrors else {
-            throw InitFailure(zh: "错误：工作区文件 \(file) 未通过校验，请先运行 gkml validate \(file)",
-                              en: "error: the workspace file \(file) has errors; run gkml validate \(file) first")
+            throw InitFailure(zh: "工作区文件 \(file) 未通过校验，请先运行 gkml validate \(file)",
+                              en: "the workspace file \(file) has errors; run gkml validate \(file) first")
         }
         return ws
     }

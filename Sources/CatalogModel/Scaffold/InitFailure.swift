@@ -1,13 +1,15 @@
 import Diagnostics
 
-/// Why `gkml init` wrote nothing: a usage or I/O problem (exit status 2), in both languages.
+/// Why `gkml init` wrote nothing: a usage or I/O problem (exit status 2), in both languages, without the
+/// "错误：" / "error: " the command line puts before it.
 public struct InitFailure: Error, Sendable, Equatable {
     public var text: LocalizedText
 
     public init(zh: String, en: String) { text = LocalizedText(zh: zh, en: en) }
     public init(_ text: LocalizedText) { self.text = text }
 
-    static func badLevel(_ text: String) -> InitFailure {
+    /// `--level` that names no level.
+    public static func badLevel(_ text: String) -> InitFailure {
         InitFailure(zh: "层级「\(text)」无效：应为 市级、县级、乡级 或 村级",
                     en: "invalid level \"\(text)\": use 市级, 县级, 乡级 or 村级")
     }
@@ -47,8 +49,8 @@ extension SafeFileWriter.Failure {
     var localized: InitFailure {
         switch self {
         case .exists(let path):
-            InitFailure(zh: "错误：" + message, en: "error: \(path) exists (not overwritten; pass --force to overwrite)")
-        case .io(let path, let reason): InitFailure(zh: "错误：" + message, en: "error: cannot write \(path): \(reason)")
+            InitFailure(zh: message, en: "\(path) exists (not overwritten; pass --force to overwrite)")
+        case .io(let path, let reason): InitFailure(zh: message, en: "cannot write \(path): \(reason)")
         }
     }
 }

@@ -88,8 +88,8 @@ public enum WorkspaceInit {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 folders.append((path, true))
             } catch {
-                throw InitFailure(zh: "错误：无法创建文件夹 \(path)：\(error.localizedDescription)",
-                                  en: "error: cannot create the folder \(path): \(error.localizedDescription)")
+                throw InitFailure(zh: "无法创建文件夹 \(path)：\(error.localizedDescription)",
+                                  en: "cannot create the folder \(path): \(error.localizedDescription)")
             }
         }
         return Report(file: file, scaffold: scaffold, result: result, folders: folders, directory: request.directory)

@@ -48,7 +48,7 @@ struct Init: ParsableCommand {
                     force: force))
                 Output.print(report.message[language.lang])
             } catch {
-                Output.error(error.text[language.lang])
+                Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])
                 throw Status.failure
             }
         }
@@ -107,7 +107,7 @@ struct Init: ParsableCommand {
                     out: out, workspace: workspace, date: date, force: force))
                 Output.print(plan.message[language.lang])
             } catch {
-                Output.error(error.text[language.lang])
+                Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])
                 throw Status.failure
             }
         }
