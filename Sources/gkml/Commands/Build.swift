@@ -35,6 +35,7 @@ struct Build: ParsableCommand {
     var allowErrors = false
 
     @OptionGroup var language: LanguageOption
+    @OptionGroup var colorOption: ColorOption
 
     func run() throws {
         let lang = language.lang
@@ -43,7 +44,7 @@ struct Build: ParsableCommand {
             channelStyle: channels, allowErrors: allowErrors))
         if let report = outcome.report, report.hasErrors || outcome.isInputFailure {
             Output.error(Reporter.render(
-                report, format: .text, language: lang, color: false, kinds: FindingCatalog.all, lines: Output.lineReader()))
+                report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all, lines: Output.lineReader()))
         }
         if case .published(_, let plan, _) = outcome, let warning = plan.blockedMessage(workspaceArgument: workspace) {
             Output.error(warning[lang])

@@ -33,6 +33,7 @@ struct Render: ParsableCommand {
     var allowErrors = false
 
     @OptionGroup var language: LanguageOption
+    @OptionGroup var colorOption: ColorOption
 
     func run() throws {
         let lang = language.lang
@@ -41,7 +42,7 @@ struct Render: ParsableCommand {
             allowErrors: allowErrors))
         if let report = outcome.report, report.hasErrors || outcome.isInputFailure {
             Output.error(Reporter.render(
-                report, format: .text, language: lang, color: false, kinds: FindingCatalog.all, lines: Output.lineReader()))
+                report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all, lines: Output.lineReader()))
         }
         if let message = outcome.message {
             if outcome.exitStatus == 0 { Output.print(message[lang]) } else { Output.error(message[lang]) }
