@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files atomically (DESIGN §8): the text goes to a temporary file in the same folder, which then
@@ -82,7 +82,8 @@ public enum SafeFileWriter {
     static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = Int32(exactly: underlying.code) {
+            underlying.domain == NSPOSIXErrorDomain, let code = Int32(exactly: underlying.code)
+        {
             return String(cString: strerror(code))
         }
         return nsError.localizedDescription

@@ -15,7 +15,9 @@ struct SafeFileWriterTests {
         let path = folder.appendingPathComponent("a/b/c.yaml").path
         try SafeFileWriter.write("one\n", to: path, overwrite: false)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        #expect(throws: SafeFileWriter.Failure.exists(path)) { try SafeFileWriter.write("two\n", to: path, overwrite: false) }
+        #expect(throws: SafeFileWriter.Failure.exists(path)) {
+            try SafeFileWriter.write("two\n", to: path, overwrite: false)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
         try SafeFileWriter.write("three\n", to: path, overwrite: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "three\n")
@@ -52,8 +54,9 @@ struct SafeFileWriterTests {
 
 struct MarkdownTextTests {
     @Test func escapesInlineSyntaxAndHTML() {
-        #expect(MarkdownText.escape("[链接](http://x) *强调* `代码` a|b <b>&") ==
-            "\\[链接\\](http://x) \\*强调\\* \\`代码\\` a\\|b &lt;b&gt;&amp;")
+        #expect(
+            MarkdownText.escape("[链接](http://x) *强调* `代码` a|b <b>&")
+                == "\\[链接\\](http://x) \\*强调\\* \\`代码\\` a\\|b &lt;b&gt;&amp;")
         #expect(MarkdownText.escape("#1 ~删~ !图 _下_ \\") == "\\#1 \\~删\\~ \\!图 \\_下\\_ \\\\")
     }
 
@@ -76,8 +79,9 @@ struct MarkdownTextTests {
 
 struct HTMLTextTests {
     @Test func escapesTheFiveCharactersAndBreaksLines() {
-        #expect(HTMLText.escape("<script>alert('x')</script> & \"q\"") ==
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(
+            HTMLText.escape("<script>alert('x')</script> & \"q\"")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(HTMLText.escape("一\r\n二\n三\r四") == "一<br>二<br>三<br>四")
     }
 }
