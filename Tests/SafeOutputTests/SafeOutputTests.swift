@@ -43,12 +43,22 @@ struct SafeFileWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let blocker = folder.appendingPathComponent("file").path
         try SafeFileWriter.write("x", to: blocker, overwrite: false)
-        #expect {
+        let failure = #expect(throws: SafeFileWriter.Failure.self) {
             try SafeFileWriter.write("y", to: blocker + "/inside.txt", overwrite: true)
-        } throws: { error in
-            guard case .io = error as? SafeFileWriter.Failure else { return false }
-            return true
         }
+        guard case .io(let path, let reason)? = failure else {
+            Issue.record("expected an I/O failure, got \(String(describing: failure))")
+            return
+        }
+        #expect(path.hasPrefix(blocker))
+        // The reason is said in Chinese, as gkml's messages are (Foundation and strerror speak English).
+        #expect(reason.unicodeScalars.contains { $0.value >= 0x4E00 }, "\(reason)")
+    }
+
+    @Test func reasonsAreChinese() {
+        #expect(FileSystemReason.describe(errno: EACCES) == "没有权限")
+        #expect(FileSystemReason.describe(errno: ENOENT) == "路径不存在")
+        #expect(FileSystemReason.describe(errno: ENOSPC) == "磁盘空间不足")
     }
 }
 
