@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a file-system call failed, in Chinese (Foundation's descriptions and `strerror` are English), for every
@@ -16,7 +16,9 @@ public enum FileSystemReason {
         let ns = error as NSError
         var code: Int? = nil
         if ns.domain == NSPOSIXErrorDomain { code = ns.code }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { code = underlying.code }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            code = underlying.code
+        }
         if let code, let reason = known(errno: Int32(code)) { return reason }
         if ns.domain == NSCocoaErrorDomain {
             switch CocoaError.Code(rawValue: ns.code) {
