@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 import Mustache
 
 /// The default page templates and assets, compiled into the binary (gkml works without its source tree).
@@ -65,7 +66,7 @@ public struct HTMLTemplates: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw RenderError("无法读取模板目录 \(folder)：\(OutputFolder.ioReason(error))")
+            throw RenderError("无法读取模板目录 \(folder)：\(FileSystemReason.describe(error))")
         }
         var files = DefaultTemplates.files
         var overridden: [String] = []

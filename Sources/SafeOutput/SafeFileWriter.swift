@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files atomically (DESIGN §8): the text goes to a temporary file in the same folder, which then
@@ -49,13 +49,13 @@ public enum SafeFileWriter {
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: folder.path, reason: describe(error))
+            throw .io(path: folder.path, reason: FileSystemReason.describe(error))
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).gkml-\(UUID().uuidString).tmp")
         do {
             try Data(bytes).write(to: temporary)
         } catch {
-            throw .io(path: path, reason: describe(error))
+            throw .io(path: path, reason: FileSystemReason.describe(error))
         }
         defer { unlink(temporary.path) }
         if overwrite {
@@ -70,21 +70,12 @@ public enum SafeFileWriter {
         if code == EEXIST { throw .exists(path) }
         // File systems without hard links: check, then rename (a small window remains).
         guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV || code == EMLINK else {
-            throw .io(path: path, reason: String(cString: strerror(code)))
+            throw .io(path: path, reason: FileSystemReason.describe(errno: code))
         }
         if fm.fileExists(atPath: path) { throw .exists(path) }
         guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
     }
 
     /// The system's reason for the last failed call.
-    static func errnoText() -> String { String(cString: strerror(errno)) }
-
-    static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = Int32(exactly: underlying.code) {
-            return String(cString: strerror(code))
-        }
-        return nsError.localizedDescription
-    }
+    static func errnoText() -> String { FileSystemReason.describe(errno: errno) }
 }

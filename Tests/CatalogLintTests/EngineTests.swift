@@ -114,6 +114,19 @@ struct EngineTests {
         #expect(json.contains("省里规定30日"))
     }
 
+    /// proactive-downgraded names its source in the reader's language (a typed argument, not a string the rule
+    /// reads back), and keeps the Chinese name among the arguments, the key of accepted findings.
+    @Test func downgradeNamesItsSourceInBothLanguages() throws {
+        let rule = try #require(LintRules.rule(for: "proactive-downgraded"))
+        let example = try #require(rule.ruleDescription.triggeringExamples.first)
+        let result = Self.lint(example.yaml.replacingOccurrences(of: "↓", with: ""), setup: example.setup)
+        let finding = try #require(result.findings.first { $0.code == "proactive-downgraded" })
+        #expect(finding.message(.zh).contains("全国基准目录"))
+        #expect(finding.message(.en).contains("the national baseline"))
+        #expect(!finding.message(.en).contains("全国基准目录"))
+        #expect(finding.arguments["source"] == "全国基准目录")
+    }
+
     @Test func acceptedKeysSurviveMovedLines() throws {
         let before = Self.lint(Self.overLimit)
         let baseline = AcceptedFindings(before.findings)

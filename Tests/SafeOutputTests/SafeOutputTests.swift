@@ -15,7 +15,9 @@ struct SafeFileWriterTests {
         let path = folder.appendingPathComponent("a/b/c.yaml").path
         try SafeFileWriter.write("one\n", to: path, overwrite: false)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        #expect(throws: SafeFileWriter.Failure.exists(path)) { try SafeFileWriter.write("two\n", to: path, overwrite: false) }
+        #expect(throws: SafeFileWriter.Failure.exists(path)) {
+            try SafeFileWriter.write("two\n", to: path, overwrite: false)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
         try SafeFileWriter.write("three\n", to: path, overwrite: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "three\n")
@@ -41,19 +43,30 @@ struct SafeFileWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let blocker = folder.appendingPathComponent("file").path
         try SafeFileWriter.write("x", to: blocker, overwrite: false)
-        #expect {
+        let failure = #expect(throws: SafeFileWriter.Failure.self) {
             try SafeFileWriter.write("y", to: blocker + "/inside.txt", overwrite: true)
-        } throws: { error in
-            guard case .io = error as? SafeFileWriter.Failure else { return false }
-            return true
         }
+        guard case .io(let path, let reason)? = failure else {
+            Issue.record("expected an I/O failure, got \(String(describing: failure))")
+            return
+        }
+        #expect(path.hasPrefix(blocker))
+        // The reason is said in Chinese, as gkml's messages are (Foundation and strerror speak English).
+        #expect(reason.unicodeScalars.contains { $0.value >= 0x4E00 }, "\(reason)")
+    }
+
+    @Test func reasonsAreChinese() {
+        #expect(FileSystemReason.describe(errno: EACCES) == "没有权限")
+        #expect(FileSystemReason.describe(errno: ENOENT) == "路径不存在")
+        #expect(FileSystemReason.describe(errno: ENOSPC) == "磁盘空间不足")
     }
 }
 
 struct MarkdownTextTests {
     @Test func escapesInlineSyntaxAndHTML() {
-        #expect(MarkdownText.escape("[链接](http://x) *强调* `代码` a|b <b>&") ==
-            "\\[链接\\](http://x) \\*强调\\* \\`代码\\` a\\|b &lt;b&gt;&amp;")
+        #expect(
+            MarkdownText.escape("[链接](http://x) *强调* `代码` a|b <b>&")
+                == "\\[链接\\](http://x) \\*强调\\* \\`代码\\` a\\|b &lt;b&gt;&amp;")
         #expect(MarkdownText.escape("#1 ~删~ !图 _下_ \\") == "\\#1 \\~删\\~ \\!图 \\_下\\_ \\\\")
     }
 
@@ -76,8 +89,9 @@ struct MarkdownTextTests {
 
 struct HTMLTextTests {
     @Test func escapesTheFiveCharactersAndBreaksLines() {
-        #expect(HTMLText.escape("<script>alert('x')</script> & \"q\"") ==
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(
+            HTMLText.escape("<script>alert('x')</script> & \"q\"")
+                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(HTMLText.escape("一\r\n二\n三\r四") == "一<br>二<br>三<br>四")
     }
 }

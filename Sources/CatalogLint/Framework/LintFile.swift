@@ -188,6 +188,7 @@ public final class LintFile: Sendable {
     func reportPerItem(
         _ kind: FindingKind, element: CatalogElement, failing: [(item: CatalogItem, arguments: [String: String])],
         defaultsPosition: SourcePosition?, notes: [LocalizedText] = [],
+        localizedArguments: (CatalogItem) -> [String: LocalizedText] = { _ in [:] },
         fix: (CatalogItem) -> [TextEdit] = { _ in [] }
     ) -> [LintViolation] {
         var out: [LintViolation] = []
@@ -198,17 +199,19 @@ public final class LintFile: Sendable {
                 continue
             }
             let position = entry.item.position(of: element) ?? entry.item.position
-            out.append(LintViolation(
-                finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes),
-                fix: fix(entry.item)))
+            var item = finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes)
+            item.localizedArguments = localizedArguments(entry.item)
+            out.append(LintViolation(item, fix: fix(entry.item)))
         }
         if let first = inherited.first, let position = defaultsPosition {
             let ids = inherited.map(\.item.id.value).joined(separator: "、")
             let note = LocalizedText(
                 zh: "该值写在「默认」中，涉及事项：\(ids)", en: "the value is set in 默认; items concerned: \(ids)")
-            var shared = finding(kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
-            shared.items = inherited.map(\.item.id.value)
-            out.append(LintViolation(shared))
+            var defaults = finding(
+                kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
+            defaults.localizedArguments = localizedArguments(first.item)
+            defaults.items = inherited.map(\.item.id.value)
+            out.append(LintViolation(defaults))
         }
         return out
     }

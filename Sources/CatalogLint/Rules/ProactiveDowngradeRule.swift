@@ -75,23 +75,22 @@ struct ProactiveDowngradeRule: LintRule {
         guard baseline != nil || upper != nil else { return [] }
         let baselineModes = Dictionary((baseline?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
         let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
-        var failing: [(item: CatalogItem, arguments: [String: String])] = []
-        for item in catalog.items where item.mode.value == .onRequest {
-            if baselineModes[item.id.value] == .proactive {
-                failing.append((item, ["id": item.id.value, "source": "全国基准目录"]))
-            } else if upperModes[item.id.value] == .proactive, let upper {
-                failing.append((item, ["id": item.id.value, "source": "上级目录（\(upper.region.value)）"]))
-            }
+        let national = LocalizedText(zh: "全国基准目录", en: "the national baseline")
+        let upperLevel = upper.map {
+            LocalizedText(zh: "上级目录（\($0.region.value)）", en: "the upper level's catalog (\($0.region.value))")
         }
-        return file.reportPerItem(Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position)
-            .map { violation in
-                var v = violation
-                if let source = v.finding.arguments["source"] {
-                    let en = source == "全国基准目录" ? "the national baseline"
-                        : "the upper level's catalog" + (upper.map { " (\($0.region.value))" } ?? "")
-                    v.finding.localizedArguments["source"] = LocalizedText(zh: source, en: en)
-                }
-                return v
-            }
+        var failing: [(item: CatalogItem, arguments: [String: String])] = []
+        var sources: [String: LocalizedText] = [:]  // by 编号
+        for item in catalog.items where item.mode.value == .onRequest {
+            let source = baselineModes[item.id.value] == .proactive ? national
+                : upperModes[item.id.value] == .proactive ? upperLevel : nil
+            guard let source else { continue }
+            // The Chinese name stays among the arguments: it is part of the key of accepted findings.
+            failing.append((item, ["id": item.id.value, "source": source.zh]))
+            sources[item.id.value] = source
+        }
+        return file.reportPerItem(
+            Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position,
+            localizedArguments: { item in sources[item.id.value].map { ["source": $0] } ?? [:] })
     }
 }

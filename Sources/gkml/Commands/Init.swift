@@ -2,7 +2,6 @@ import ArgumentParser
 import CatalogModel
 import Diagnostics
 import Foundation
-import SafeOutput
 
 /// `gkml init`: start a workspace, or a domain catalog from the baseline (issue 3).
 struct Init: ParsableCommand {
