@@ -24,8 +24,9 @@ extension BaselineProvenance {
     /// The national baseline row with a 编号 (17-02-01), with its domain; nil when there is none.
     public static func row(_ id: String) -> (item: CatalogItem, domain: Domain)? {
         guard let domain = DomainRegistry.pilot.domains.first(where: { id.hasPrefix($0.code + "-") }),
-              let catalog = Baseline.catalog(for: domain),
-              let item = catalog.items.first(where: { $0.id.value == id }) else { return nil }
+            let catalog = Baseline.catalog(for: domain),
+            let item = catalog.items.first(where: { $0.id.value == id })
+        else { return nil }
         return (item, domain)
     }
 

@@ -14,7 +14,8 @@ struct VerdictTests {
     // MARK: Channels
 
     @Test func aFileWhoseOnlyProblemIsAChannelNameIsDecoded() {
-        let run = run("""
+        let run = run(
+            """
             事项:
               - 一级事项: 就业服务
                 二级事项:
@@ -35,7 +36,8 @@ struct VerdictTests {
     }
 
     @Test func freeTextIsReadAsOtherAndATypoStaysAnError() {
-        let run = run("""
+        let run = run(
+            """
             事项:
               - 一级事项: 公共文化
                 二级事项:
@@ -44,16 +46,18 @@ struct VerdictTests {
                     公开内容: 机构名称、开放时间
                     公开渠道: [政府网占, 投资项目在线审批监管平台]
             """)
-        #expect(run.loaded.catalog?.items.first?.channels.value.map(\.value) == [
-            .other(name: "政府网占"), .other(name: "投资项目在线审批监管平台"),
-        ])
+        #expect(
+            run.loaded.catalog?.items.first?.channels.value.map(\.value) == [
+                .other(name: "政府网占"), .other(name: "投资项目在线审批监管平台"),
+            ])
         let codes = run.result.findings.map(\.code).sorted()
         #expect(codes.contains("channel-name-unknown") && codes.contains("channel-name-free-text"), "\(codes)")
         #expect(run.result.findings.first { $0.code == "channel-name-unknown" }?.severity == .error)
     }
 
     @Test func aChannelNameBesideAnotherErrorIsStillTheSchemasError() {
-        let run = run("""
+        let run = run(
+            """
             事项:
               - 一级事项: 就业服务
                 二级事项:
@@ -97,7 +101,8 @@ struct VerdictTests {
         """
 
     @Test func anUnconfirmedRowMissingIsAWarningWithItsProvenance() {
-        let run = run("""
+        let run = run(
+            """
             事项:
               - 一级事项: 其他
                 二级事项:
@@ -136,9 +141,11 @@ struct VerdictTests {
         let run = run(split, setup: ExampleSetup(domain: "户籍管理", baseline: Self.baseline))
         #expect(run.loaded.catalog?.items.compactMap { $0.baselineID?.value } == ["21-01-01", "21-01-01"])
         #expect(!run.result.findings.contains { $0.code.hasPrefix("baseline-") }, "\(run.result.findings.map(\.code))")
-        let without = self.run(split.replacingOccurrences(of: "基准编号: 21-01-01", with: "备注: 拆分"),
-                          setup: ExampleSetup(domain: "户籍管理", baseline: Self.baseline))
-        #expect(without.result.findings.contains { $0.code == "baseline-item-missing" && $0.arguments["id"] == "21-01-01" })
+        let without = self.run(
+            split.replacingOccurrences(of: "基准编号: 21-01-01", with: "备注: 拆分"),
+            setup: ExampleSetup(domain: "户籍管理", baseline: Self.baseline))
+        #expect(
+            without.result.findings.contains { $0.code == "baseline-item-missing" && $0.arguments["id"] == "21-01-01" })
     }
 
     @Test func theNationalBaselineCarriesItsProvenance() throws {
@@ -162,7 +169,8 @@ struct VerdictTests {
 
     @Test func aTownshipRoleNeverGetsACountyBody() {
         // 天津市宝坻区 社会救助: 公开主体 "县级政府民政部门、乡镇政府(街道办事处)" in a county catalog.
-        let run = run("""
+        let run = run(
+            """
             事项:
               - 一级事项: 综合业务
                 二级事项:
@@ -187,7 +195,8 @@ struct VerdictTests {
     // MARK: 默认
 
     @Test func aFindingAtDefaultsListsEveryItem() {
-        let run = run("""
+        let run = run(
+            """
             默认:
               公开依据: [《中华人民共和国政府信息公开条例》]
               公开时限: 自信息形成之日起30日内

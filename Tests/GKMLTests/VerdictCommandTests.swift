@@ -48,35 +48,35 @@ struct VerdictCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("employment.yaml")
         try """
-            格式: gkml/1
-            领域: 就业
-            地区: 示例县星海镇
-            层级: 乡级
-            发布机构: 星海镇人民政府
-            版本: "2024.1"
-            默认:
-              公开依据: [《中华人民共和国政府信息公开条例》]
-              公开时限: 自信息形成之日起30日内
-              公开主体: [星海镇人民政府]
-              公开渠道: [政府网站]
-              公开对象: 全社会
-              公开方式: 主动
-              公开层级: [乡级]
-            事项:
-              - 一级事项: 就业服务
-                二级事项:
-                  - 编号: 17-02-01
-                    名称: 招聘会信息
-                    公开内容: 招聘会时间、地点
-                  - 编号: 17-02-02
-                    名称: 岗位信息
-                    公开内容: 岗位要求
-                  - 编号: 17-02-03
-                    名称: 政策
-                    公开内容: 政策
-                    公开时限: 自信息形成之日起10个工作日内
+        格式: gkml/1
+        领域: 就业
+        地区: 示例县星海镇
+        层级: 乡级
+        发布机构: 星海镇人民政府
+        版本: "2024.1"
+        默认:
+          公开依据: [《中华人民共和国政府信息公开条例》]
+          公开时限: 自信息形成之日起30日内
+          公开主体: [星海镇人民政府]
+          公开渠道: [政府网站]
+          公开对象: 全社会
+          公开方式: 主动
+          公开层级: [乡级]
+        事项:
+          - 一级事项: 就业服务
+            二级事项:
+              - 编号: 17-02-01
+                名称: 招聘会信息
+                公开内容: 招聘会时间、地点
+              - 编号: 17-02-02
+                名称: 岗位信息
+                公开内容: 岗位要求
+              - 编号: 17-02-03
+                名称: 政策
+                公开内容: 政策
+                公开时限: 自信息形成之日起10个工作日内
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+        """.write(to: file, atomically: true, encoding: .utf8)
         let result = try GKML.run(["validate", file.path, "--format", "json"])
         let exceeds = try GKML.findings(result).filter { $0["code"] as? String == "time-limit-exceeds" }
         #expect(exceeds.count == 1)
