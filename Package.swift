@@ -19,26 +19,29 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Writing output safely (atomic file writes) and escaping text for output formats (Markdown, HTML,
+        // CSV, terminal colours): the one place for each, below every target that writes output.
+        .target(name: "SafeOutput"),
         // The finding model and reporters shared by every stage.
-        .target(name: "Diagnostics"),
+        .target(name: "Diagnostics", dependencies: ["SafeOutput"]),
         // YAML text → node tree with positions.
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"]),
         // Draft 2020-12 validator; knows nothing of YAML or catalogs.
-        .target(name: "JSONSchema", resources: [.copy("Metaschemas")]),
+        .target(name: "JSONSchema", dependencies: ["SafeOutput"], resources: [.copy("Metaschemas")]),
         // Typed catalog and workspace, schemas, registry.
         .target(
             name: "CatalogModel",
-            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics"]
+            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics", "SafeOutput"]
         ),
         // Domain rules with codes, examples and autofixes; the validate pipeline.
-        .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
+        .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
         // Semantic diff of catalogs and the transparency-regression gate.
-        .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
+        .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
         // Renderers: html, md, csv, xlsx, docx, json.
         .target(
             name: "CatalogRender",
             dependencies: [
-                "CatalogModel", "Diagnostics",
+                "CatalogModel", "Diagnostics", "SafeOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -47,16 +50,18 @@ let package = Package(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
+                "SafeOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
-        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics"]),
+        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics", "SafeOutput"]),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",

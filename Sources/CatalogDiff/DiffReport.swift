@@ -75,8 +75,8 @@ public struct DiffSummary: Sendable, Hashable {
     public var changes: Int
 
     public init(_ changes: [Change]) {
-        let items = changes.filter { !$0.isCatalogLevel && $0.field != "未涉及事项" }
-        let catalogs = changes.filter { $0.isCatalogLevel || $0.field == "未涉及事项" }
+        let items = changes.filter { !$0.isCatalogLevel && $0.field != .notApplicable }
+        let catalogs = changes.filter { $0.isCatalogLevel || $0.field == .notApplicable }
         catalogsAdded = catalogs.filter { $0.code == DiffFindings.catalogAdded.code }.count
         catalogsRemoved = catalogs.filter { $0.code == DiffFindings.catalogRemoved.code }.count
         catalogsChanged = Set(changes.map(\.catalog)).count

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -80,10 +81,9 @@ public enum OutputFolder {
     public static func writeFile(_ path: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
+            try SafeFileWriter.write(bytes: bytes, to: url.path, overwrite: true)
         } catch {
-            throw RenderError("无法写入文件 \(path)：\(ioReason(error))")
+            throw RenderError("无法写入文件 \(path)：\(error.reason)")
         }
     }
 

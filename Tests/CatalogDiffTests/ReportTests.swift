@@ -124,6 +124,19 @@ import Testing
         }
     }
 
+    /// A line break in a catalog text is one `<br>` in both records, whether LF, CR or CRLF: a CRLF (one Swift
+    /// Character) used to pass through the Markdown and HTML escaping raw and break the table row.
+    @Test func everyKindOfLineBreakIsOneBreakInTheRecords() throws {
+        let old = try Fixtures.catalog(Fixtures.diff + "/content-remark/old.yaml")
+        var new = old
+        new.groups[1].items[0].content.value = "第一行\r\n第二行\r第三行\n第四行"
+        let report = DiffReport(oldLabel: "a", newLabel: "b", comparisons: [CatalogDiffer.compare(old, new)])
+        for record in [DiffMarkdownReporter(language: .zh).render(report), DiffHTMLReporter(language: .zh).render(report)] {
+            #expect(record.contains("第一行<br>第二行<br>第三行<br>第四行"))
+            #expect(!record.unicodeScalars.contains("\r"))
+        }
+    }
+
     @Test func textReportShowsOldAndNewWithAnInlineDiff() throws {
         let report = try Self.fixtureReport("content-remark")
         let plain = DiffTextReporter(language: .zh).render(report)

@@ -224,23 +224,8 @@ struct WorkspaceScaffoldTests {
     }
 }
 
-@Suite("Safe file writer")
-struct SafeFileWriterTests {
-    @Test func neverOverwritesWithoutBeingAsked() throws {
-        let folder = try Repository.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("a/b/c.yaml").path
-        try SafeFileWriter.write("one\n", to: path, overwrite: false)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        #expect(throws: SafeFileWriter.Failure.exists(path)) { try SafeFileWriter.write("two\n", to: path, overwrite: false) }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        try SafeFileWriter.write("three\n", to: path, overwrite: true)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "three\n")
-        // No temporary file is left behind.
-        let names = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
-        #expect(names == ["c.yaml"])
-    }
-
+@Suite("Schema reference")
+struct SchemaReferenceTests {
     @Test func schemaReferenceIsRelativeWhenTheSchemasFolderIsAbove() throws {
         let folder = try Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

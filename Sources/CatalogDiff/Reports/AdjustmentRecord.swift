@@ -198,11 +198,12 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.table(
                 header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
                 rows: catalogLevel.map { change in
-                    let field = change.field == "默认" ? "默认 · " + (change.finding.arguments["element"] ?? "") : (change.field ?? "")
+                    var field = change.field?.key ?? ""
+                    if case .defaults(let element)? = change.field { field += " · " + element.rawValue }
                     var note: [RecordDocument.Inline] = []
-                    if change.field == "默认", let n = change.finding.arguments["count"] {
+                    if change.field?.isDefaults == true, let n = change.affectedItems {
                         note.append(.text(t("影响 \(n) 个继承该值的事项", "affects \(n) item(s) that inherit it")))
-                    } else if change.code == DiffFindings.groupRenamed.code, let n = change.finding.arguments["count"] {
+                    } else if change.field == .group, let n = change.affectedItems {
                         note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
                     }
                     return [[.text(field)]] + cells(change) + [note]
@@ -247,7 +248,7 @@ public struct AdjustmentRecord: Sendable {
         }
 
         let modified = c.changes.filter {
-            !$0.isCatalogLevel && $0.kind != .added && $0.kind != .removed && $0.field != "未涉及事项"
+            !$0.isCatalogLevel && $0.kind != .added && $0.kind != .removed && $0.field != .notApplicable
         }
         if !modified.isEmpty {
             blocks.append(sub("修改事项", "Items changed"))
@@ -260,7 +261,7 @@ public struct AdjustmentRecord: Sendable {
                         // One change of 默认 seen on many items: one row naming them all.
                         let ids = group.compactMap(\.id).joined(separator: "、")
                         let what = t("\(group.count) 个事项（随「默认」调整）", "\(group.count) items (following 默认)")
-                        return [[.text(ids)], [.text(what)], [.text(change.kind.label(language))], [.text(change.field ?? "")]]
+                        return [[.text(ids)], [.text(what)], [.text(change.kind.label(language))], [.text(change.field?.key ?? "")]]
                             + cells(change) + [note(change)]
                     }
                     var notes: [RecordDocument.Inline] = []
@@ -270,11 +271,11 @@ public struct AdjustmentRecord: Sendable {
                         notes += n
                     }
                     return [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
-                            [.text(change.field ?? "")]] + cells(change) + [notes]
+                            [.text(change.field?.key ?? "")]] + cells(change) + [notes]
                 }))
         }
 
-        let notApplicable = c.changes.filter { $0.field == "未涉及事项" }
+        let notApplicable = c.changes.filter { $0.field == .notApplicable }
         if !notApplicable.isEmpty {
             blocks.append(sub("未涉及事项", "Not applicable"))
             blocks.append(.table(
@@ -287,7 +288,7 @@ public struct AdjustmentRecord: Sendable {
     /// Old and new cells; texts show what was taken out and put in, lists their removed and added entries.
     func cells(_ change: Change) -> [[RecordDocument.Inline]] {
         switch (change.old, change.new) {
-        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认"):
+        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true):
             let segments = InlineDiff.segments(a, b)
             var old: [RecordDocument.Inline] = [], new: [RecordDocument.Inline] = []
             for segment in segments {
@@ -336,7 +337,7 @@ public struct AdjustmentRecord: Sendable {
         var byDefault: [String: Int] = [:]
         for change in changes {
             if change.inheritance.followsDefaults {
-                let key = "\(change.code)\u{1F}\(change.field ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
+                let key = "\(change.code)\u{1F}\(change.field?.key ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
                 if let index = byDefault[key] {
                     groups[index].append(change)
                 } else {

@@ -38,7 +38,7 @@ public struct DiffJSONReporter: Sendable {
             ("kind", .string(c.kind.rawValue)),
             ("catalog", .string(c.catalog.description)),
             ("id", .optional(c.id)),
-            ("field", .optional(c.field)),
+            ("field", .optional(c.field?.key)),
             ("old", Self.value(c.old)),
             ("new", Self.value(c.new)),
             ("regression", .bool(c.isRegression)),

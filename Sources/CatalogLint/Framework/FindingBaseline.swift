@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// A record of known findings, so that a county can adopt gkml on legacy catalogs without failing CI on old
 /// problems (`gkml validate --write-baseline FILE`, then `--baseline FILE`).
@@ -154,7 +155,7 @@ public struct FindingBaseline: Sendable, Equatable {
     }
 
     /// Writes the baseline atomically (a temporary file, then rename).
-    public func write(to path: String) throws {
-        try Data(serialized().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    public func write(to path: String) throws(SafeFileWriter.Failure) {
+        try SafeFileWriter.write(serialized(), to: path, overwrite: true)
     }
 }

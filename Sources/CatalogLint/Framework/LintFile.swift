@@ -16,6 +16,8 @@ public final class LintFile: Sendable {
     /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
     public let domain: Domain?
     let lines: LineIndex
+    /// Where the earlier stages report errors.
+    let earlierErrorPositions: Set<SourcePosition>
     let scalars: [SourcePosition: YAMLNode]
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
@@ -24,11 +26,18 @@ public final class LintFile: Sendable {
         self.document = document
         self.catalog = loaded.catalog
         self.earlierFindings = loaded.findings
+        self.earlierErrorPositions = Set(loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
         self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
         self.lines = LineIndex(document.source)
         var scalars: [SourcePosition: YAMLNode] = [:]
         LintFile.indexScalars(document.root, into: &scalars)
         self.scalars = scalars
+    }
+
+    /// `.fixOnly` where an earlier stage already reports an error at `position`, `.reported` elsewhere: for
+    /// rules whose violations the schema may report too (empty, repeated or blank entries).
+    func visibility(at position: SourcePosition) -> LintViolation.Visibility {
+        earlierErrorPositions.contains(position) ? .fixOnly : .reported
     }
 
     static func indexScalars(_ node: YAMLNode, into index: inout [SourcePosition: YAMLNode]) {

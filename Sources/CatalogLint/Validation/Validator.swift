@@ -1,6 +1,7 @@
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 import YAMLTree
 
 /// Findings of the validate pipeline itself (inputs and workspace coverage).
@@ -152,15 +153,6 @@ public enum Validator {
             report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures, catalogs: catalogs)
     }
 
-    /// Replaces a file through a temporary file and a rename, keeping its permissions.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        if let permissions = attributes?[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
-        }
-    }
-
     /// What one group needs before it is checked.
     struct GroupPlan: Sendable {
         var group: FileGroup
@@ -215,11 +207,11 @@ public enum Validator {
                 let fixed = LintFixer.fix(source: document.source, file: catalog.file, context: context)
                 guard fixed.changed else { continue }
                 do {
-                    try writeAtomically(fixed.fixed, to: catalog.file)
+                    try SafeFileWriter.write(bytes: fixed.fixed, to: catalog.file, overwrite: true)
                     result.fixes.append((catalog.file, fixed.changes))
                     loaded[index] = CatalogLoader.load(path: catalog.file, registry: plan.registry)
                 } catch {
-                    result.fixFailures.append((catalog.file, "\(error)"))
+                    result.fixFailures.append((catalog.file, error.message))
                 }
             }
         }

@@ -3,6 +3,7 @@ import CatalogDiff
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 
 extension DiffFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
@@ -93,10 +94,10 @@ struct Diff: ParsableCommand {
             color: format == .text && output == nil && Output.useColor, lines: { [loaded] in loaded.line($0, $1) })
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try SafeFileWriter.write(text, to: output, overwrite: true)
             } catch {
-                throw fail(LocalizedText(zh: "无法写入「\(output)」：\(error.localizedDescription)",
-                                         en: "cannot write \"\(output)\": \(error.localizedDescription)"))
+                throw fail(LocalizedText(zh: "无法写入「\(output)」：\(error.reason)",
+                                         en: "cannot write \"\(output)\": \(error.reason)"))
             }
         } else {
             Output.print(text)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogModel
 import Foundation
+import SafeOutput
 
 /// `gkml init`: start a workspace, or a domain catalog from the baseline (issue 3).
 struct Init: ParsableCommand {

@@ -19,6 +19,14 @@ public enum SafeFileWriter {
         /// The folder could not be created or the file could not be written.
         case io(path: String, reason: String)
 
+        /// Why the write failed, without the path (for callers that word their own message).
+        public var reason: String {
+            switch self {
+            case .exists: "文件已存在"
+            case .io(_, let reason): reason
+            }
+        }
+
         public var message: String {
             switch self {
             case .exists(let path): "文件已存在：\(path)（不会覆盖；确需覆盖请加 --force）"
@@ -29,6 +37,11 @@ public enum SafeFileWriter {
 
     /// Writes `text` (UTF-8) to `path`, creating missing folders.
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+        try write(bytes: Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// Writes `bytes` to `path`, creating missing folders. A file that is replaced keeps its permissions.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
         let fm = FileManager.default
         if !overwrite && fm.fileExists(atPath: path) { throw .exists(path) }
         let url = URL(fileURLWithPath: path)
@@ -40,12 +53,15 @@ public enum SafeFileWriter {
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).gkml-\(UUID().uuidString).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(bytes).write(to: temporary)
         } catch {
             throw .io(path: path, reason: describe(error))
         }
         defer { unlink(temporary.path) }
         if overwrite {
+            if let permissions = (try? fm.attributesOfItem(atPath: path))?[.posixPermissions] {
+                try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
             guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
             return
         }
@@ -60,6 +76,7 @@ public enum SafeFileWriter {
         guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
     }
 
+    /// The system's reason for the last failed call.
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
     static func describe(_ error: Error) -> String {

@@ -3,7 +3,7 @@ import Diagnostics
 
 /// Conformance to the baseline: every baseline item for the catalog's level is present (same 编号) or listed
 /// in 未涉及事项 with a reason; 未涉及事项 names only items that exist.
-struct ConformanceRule: LintRule {
+struct BaselineConformanceRule: LintRule {
     static let missing = lintKind(
         "baseline-item-missing", .error,
         title: .t("缺少基准目录事项", "Baseline item missing"),
@@ -123,100 +123,5 @@ struct ConformanceRule: LintRule {
             }
         }
         return out
-    }
-}
-
-/// An item that the baseline or the upper level discloses proactively may not be 依申请 here.
-struct ProactiveDowngradeRule: LintRule {
-    static let kind = lintKind(
-        "proactive-downgraded", .error,
-        title: .t("主动公开事项被降为依申请", "Proactive item downgraded to on-request"),
-        message: .t("事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
-        hint: .t("改为「公开方式: 主动」；确需调整的，应由上级在其目录中调整", "set 公开方式: 主动; a change must be made by the upper level in its own catalog"))
-
-    static let description = RuleDescription(
-        identifier: "proactive-downgraded",
-        name: .t("不得降低公开方式", "No downgrade of proactive disclosure"),
-        kinds: [kind],
-        rationale: .t(
-            "公开属性源头认定：上级（全国基准目录，或乡镇所在县的同领域目录）定为主动公开的事项，下级原则上不得改为依申请公开。按编号对照；依申请事项需写明不主动公开的理由，但理由不能替代上级的认定。",
-            "The disclosure attribute is set at the source: an item the baseline (or, for a township, the county's catalog of the domain) discloses proactively may not become on-request below it. Items are matched by 编号."),
-        nonTriggeringExamples: [
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-03
-                        名称: 失业登记人员名单
-                        公开内容: 本镇登记失业人员汇总情况
-                        公开对象: 特定群众
-                        公开方式: 依申请
-                        不主动公开理由: 涉及个人信息，仅向本人及利害关系人提供
-                """, setup: ExampleSetup(baseline: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-03
-                            名称: 失业登记人员名单
-                            公开内容: 登记失业人员汇总情况
-                            公开方式: 依申请
-                            不主动公开理由: 涉及个人信息
-                    """)),
-        ],
-        triggeringExamples: [
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-01
-                        名称: 招聘会信息
-                        公开内容: 本镇招聘会时间、地点
-                        公开方式: ↓依申请
-                        不主动公开理由: 信息较多，按需提供
-                """, setup: ExampleSetup(baseline: ConformanceRule.baseline)),
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-05
-                        名称: 公益性岗位安置
-                        公开内容: 安置人员名单
-                        公开方式: ↓依申请
-                        不主动公开理由: 涉及个人信息
-                """, setup: ExampleSetup(county: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-05
-                            名称: 公益性岗位安置
-                            公开内容: 安置人员名单
-                    """)),
-        ])
-
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        guard let catalog = file.catalog, !file.isBaseline else { return [] }
-        let baseline = scope.context.baselines.catalog(for: file.domain)
-        let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
-        guard baseline != nil || upper != nil else { return [] }
-        let baselineModes = Dictionary((baseline?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
-        let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
-        var failing: [(item: CatalogItem, arguments: [String: String])] = []
-        for item in catalog.items where item.mode.value == .onRequest {
-            if baselineModes[item.id.value] == .proactive {
-                failing.append((item, ["id": item.id.value, "source": "全国基准目录"]))
-            } else if upperModes[item.id.value] == .proactive, let upper {
-                failing.append((item, ["id": item.id.value, "source": "上级目录（\(upper.region.value)）"]))
-            }
-        }
-        return file.reportPerItem(Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position)
-            .map { violation in
-                var v = violation
-                if let source = v.finding.arguments["source"] {
-                    let en = source == "全国基准目录" ? "the national baseline"
-                        : "the upper level's catalog" + (upper.map { " (\($0.region.value))" } ?? "")
-                    v.finding.localizedArguments["source"] = LocalizedText(zh: source, en: en)
-                }
-                return v
-            }
     }
 }

@@ -1,0 +1,35 @@
+/// JSON string literals, for every JSON that gkml writes (reports, the json catalog, schema values in messages).
+public enum JSONText {
+    /// Appends `text` as a JSON string literal: `"` and `\` escaped, LF, CR and tab as `\n`, `\r`, `\t`, other
+    /// control characters as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` (so that the text is also safe
+    /// inside a JavaScript string).
+    public static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+}
