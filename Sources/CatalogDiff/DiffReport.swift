@@ -35,6 +35,10 @@ public struct DiffReport: Sendable {
     /// Regressions no accepted entry lets pass: what `--fail-on regression` stops on.
     public var unacceptedRegressions: [Change] { changes.filter { $0.isRegression && !$0.isAccepted } }
 
+    /// Files on either side that could not be decoded (one finding each): the comparison is incomplete, so
+    /// `gkml diff` exits 1 whatever the gate.
+    public var unreadableInputs: [Finding] { general.filter { $0.kind == DiffFindings.inputUnreadable } }
+
     /// Whether the gate fails.
     public func fails(on gate: FailOn) -> Bool {
         switch gate {
@@ -129,6 +133,7 @@ extension DiffReport {
         var report = compare(old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
                              registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
+        report.general += loaded.findings
         return report.applying(rules: loaded.rules)
     }
 

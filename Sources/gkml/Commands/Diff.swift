@@ -20,7 +20,7 @@ struct Diff: ParsableCommand {
             git 内容通过 git ls-tree / git cat-file 读取，不改动工作区。
             --format md 生成可随新版本归档的《调整说明》；--fail-on regression 在公开程度降低时返回 1，
             --accept 文件中经审核并写明理由的变更不再阻止合并。
-            退出状态：0 通过；1 --fail-on 所指的变更存在；2 用法错误或文件无法读取。
+            退出状态：0 通过；1 --fail-on 所指的变更存在，或有目录文件无效（其余文件照常比较）；2 用法错误或文件无法读取。
             """
     )
 
@@ -62,10 +62,6 @@ struct Diff: ParsableCommand {
         switch DiffSession.run(DiffRequest(arguments: [old, new].compactMap { $0 }, paths: paths, since: since, acceptFile: accept)) {
         case .usage(let message):
             throw fail(message)
-        case .unreadable(let sides):
-            let reporter = TextReporter(language: language, color: colorOption.stderr, lines: { [sides] in sides.line($0, $1) })
-            Output.error(sides.findings.map(reporter.render).joined())
-            throw Status.failure
         case .badAcceptList(let findings):
             let reporter = TextReporter(language: language, color: colorOption.stderr, lines: Output.lineReader())
             Output.error(findings.map(reporter.render).joined())
@@ -87,6 +83,7 @@ struct Diff: ParsableCommand {
         } else {
             Output.print(text)
         }
+        if !report.unreadableInputs.isEmpty { throw Status.findings }
         if let failOn, report.fails(on: failOn) { throw Status.findings }
     }
 }
