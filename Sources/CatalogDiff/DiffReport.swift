@@ -134,7 +134,26 @@ extension DiffReport {
                              registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
         report.general += loaded.findings
-        return report.applying(rules: loaded.rules)
+        return report.applying(rules: loaded.rules).applyingApprovals()
+    }
+
+    /// Marks every regression that the new catalog's 调整记录 approves (批准事项 with the item's 编号 and the
+    /// matching 变更): the one approval that `gkml validate` honours too.
+    public func applyingApprovals() -> DiffReport {
+        var report = self
+        for c in report.comparisons.indices {
+            guard let catalog = report.comparisons[c].new else { continue }
+            for k in report.comparisons[c].changes.indices {
+                let change = report.comparisons[c].changes[k]
+                guard change.isRegression, let kind = RegressionTable.check(for: change.finding.kind)?.approval else { continue }
+                let found = [change.id, change.oldID].compactMap { $0 }.lazy.compactMap { catalog.approval(of: kind, for: $0) }.first
+                if let (approval, approved) = found {
+                    report.comparisons[c].changes[k].approval = ChangeApproval(
+                        authority: approval.authority, date: approval.date?.value, reason: approved.reason.value)
+                }
+            }
+        }
+        return report
     }
 
     /// Applies a workspace's 规则 to the change codes: a severity replaces the default level; `关闭` keeps

@@ -390,6 +390,9 @@ public struct AdjustmentRecord: Sendable {
     }
 
     func acceptance(_ change: Change) -> [RecordDocument.Inline] {
+        if let approval = change.approval {
+            return [.text(t("；已批准（", "; approved (") + approvalText(approval) + t("）：", "): ") + approval.reason)]
+        }
         guard let reason = change.acceptedReason else { return [] }
         return [.text(t("；已审核接受：", "; reviewed and accepted: ") + reason)]
     }
@@ -397,11 +400,18 @@ public struct AdjustmentRecord: Sendable {
     func regressionLine(_ change: Change) -> [RecordDocument.Inline] {
         var line: [RecordDocument.Inline] = [.text("〔\(change.catalog.region) · \(change.catalog.domain)〕" + change.message(language))]
         if let reason = change.reason { line.append(.text(t("。理由：", ". Reason: ") + reason)) }
-        if let accepted = change.acceptedReason {
+        if let approval = change.approval {
+            line.append(.text(t("。已批准（", ". Approved (") + approvalText(approval) + t("）：", "): ") + approval.reason))
+        } else if let accepted = change.acceptedReason {
             line.append(.text(t("。审核意见：", ". Review: ") + accepted))
         } else {
             line.append(.strong(t("（尚未审核接受）", " (not yet accepted)")))
         }
         return line
+    }
+
+    /// 文号 (or 批准人) and the date of an approval, as the record prints it.
+    func approvalText(_ approval: ChangeApproval) -> String {
+        approval.authority + (approval.date.map { t("，", ", ") + formatDate($0) } ?? "")
     }
 }
