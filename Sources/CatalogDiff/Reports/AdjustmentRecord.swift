@@ -11,6 +11,8 @@ public struct RecordDocument: Sendable, Hashable {
         case deleted(String)
         /// Text put in.
         case inserted(String)
+        /// An identifier (编号, 文号) that must never be broken across lines.
+        case identifier(String)
     }
 
     public enum Block: Sendable, Hashable {
@@ -44,11 +46,9 @@ public struct AdjustmentRecord: Sendable {
         var blocks: [RecordDocument.Block] = []
         let title = title(comparisons)
 
-        // Lead.
-        var lead: [RecordDocument.Inline] = [.text(t(
-            "本说明记录目录由「\(report.oldLabel)」调整为「\(report.newLabel)」的全部变更，",
-            "This record lists every change from \"\(report.oldLabel)\" to \"\(report.newLabel)\", "))]
-        lead.append(.text(t("依据目录文件逐项比对生成。", "compared item by item from the catalog files.")))
+        // Lead: the versions and dates the catalogs carry, never how the sides were named (a revision, a path).
+        var lead: [RecordDocument.Inline] = [.text(leadSentence(comparisons))]
+        lead.append(.text(t("依据目录逐项比对生成。", "compared item by item.")))
         blocks.append(.paragraph(lead))
 
         var section = 0
@@ -85,6 +85,42 @@ public struct AdjustmentRecord: Sendable {
         }
         if let closing = closing(report, comparisons) { blocks.append(.paragraph(closing)) }
         return RecordDocument(title: title, blocks: blocks)
+    }
+
+    /// "目录由 2026.1 版（2026年1月10日）调整为 2026.2 版（2026年3月1日）" when every catalog moves between the
+    /// same two versions; otherwise the versions are in the summary table, catalog by catalog.
+    func leadSentence(_ comparisons: [CatalogComparison]) -> String {
+        let olds = comparisons.compactMap { $0.old.map(Self.versionAndDate) }
+        let news = comparisons.compactMap { $0.new.map(Self.versionAndDate) }
+        // A date is named only when every catalog has the same one.
+        func common(_ sides: [VersionDate]) -> (String, String?)? {
+            guard Set(sides.map(\.version)).count == 1, let first = sides.first else { return nil }
+            let dates = Set(sides.map(\.date))
+            return (first.version, dates.count == 1 ? first.date : nil)
+        }
+        guard let (oldVersion, oldDate) = common(olds), let (newVersion, newDate) = common(news) else {
+            return t("本说明记录目录本次调整的全部变更（各目录调整前后的版本见下表），",
+                     "This record lists every change of this adjustment (each catalog's versions are in the table below), ")
+        }
+        func named(_ version: String, _ date: String?) -> String {
+            let when = date.map { t("（\(formatDate($0))）", " (\($0))") } ?? ""
+            return t("\(version)版", "version \(version)") + when
+        }
+        return t("本说明记录目录由\(named(oldVersion, oldDate))调整为\(named(newVersion, newDate))的全部变更，",
+                 "This record lists every change from \(named(oldVersion, oldDate)) to \(named(newVersion, newDate)), ")
+    }
+
+    struct VersionDate: Hashable {
+        var version: String
+        var date: String?
+    }
+
+    /// A catalog's 版本 and its date: 生效日期, else the date of the 调整记录 entry of that version.
+    static func versionAndDate(_ catalog: Catalog) -> VersionDate {
+        let version = catalog.version.value
+        let date = catalog.effectiveDate?.value
+            ?? catalog.adjustments.last(where: { $0.version?.value == version })?.date.value
+        return VersionDate(version: version, date: date)
     }
 
     /// The issuing body and the date, as a filed document ends: the workspace's 发布机构 (or the one
@@ -170,7 +206,6 @@ public struct AdjustmentRecord: Sendable {
         let heading = zh ? "（\(number(index))）\(c.key.region) · \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
         blocks.append(.heading(3, heading))
         var facts: [String] = []
-        if let file = c.new?.file ?? c.old?.file { facts.append(t("文件：", "File: ") + file) }
         let version = versionText(c)
         if !version.isEmpty { facts.append(t("版本：", "Version: ") + version) }
         if let date = c.new?.effectiveDate?.value { facts.append(t("生效日期：", "Effective: ") + date) }
@@ -199,10 +234,10 @@ public struct AdjustmentRecord: Sendable {
                 header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
                 rows: catalogLevel.map { change in
                     var field = change.field?.key ?? ""
-                    if case .defaults(let element)? = change.field { field += " · " + element.rawValue }
+                    if case .defaults(let element)? = change.field { field = t("统一规定的", "catalog-wide ") + element.rawValue }
                     var note: [RecordDocument.Inline] = []
                     if change.field?.isDefaults == true, let n = change.affectedItems {
-                        note.append(.text(t("影响 \(n) 个继承该值的事项", "affects \(n) item(s) that inherit it")))
+                        note.append(.text(t("影响 \(n) 个按统一规定执行的事项", "affects \(n) item(s) that follow it")))
                     } else if change.field == .group, let n = change.affectedItems {
                         note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
                     }
@@ -224,7 +259,7 @@ public struct AdjustmentRecord: Sendable {
                          t("公开方式", "公开方式"), t("公开时限", "公开时限")],
                 rows: added.map { change in
                     let item = change.id.flatMap { byID[$0] }
-                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
+                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
                             [.text(item?.content.value ?? "")], [.text(item?.mode.value.rawValue ?? "")],
                             [.text(item?.timeLimit.value ?? "")]]
                 }))
@@ -243,7 +278,7 @@ public struct AdjustmentRecord: Sendable {
                         reason = [.strong(t("未说明理由（公开程度降低）", "no reason given (lowers transparency)"))]
                     }
                     reason += acceptance(change)
-                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
+                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
                 }))
         }
 
@@ -259,9 +294,9 @@ public struct AdjustmentRecord: Sendable {
                     let change = group[0]
                     if group.count > 1 && group.allSatisfy(\.inheritance.followsDefaults) {
                         // One change of 默认 seen on many items: one row naming them all.
-                        let ids = group.compactMap(\.id).joined(separator: "、")
-                        let what = t("\(group.count) 个事项（随「默认」调整）", "\(group.count) items (following 默认)")
-                        return [[.text(ids)], [.text(what)], [.text(change.kind.label(language))], [.text(change.field?.key ?? "")]]
+                        let ids = joined(group.compactMap(\.id).map(RecordDocument.Inline.identifier))
+                        let what = t("\(group.count) 个事项（随目录统一规定调整）", "\(group.count) items (following the catalog-wide rule)")
+                        return [ids, [.text(what)], [.text(change.kind.label(language))], [.text(change.field?.key ?? "")]]
                             + cells(change) + [note(change)]
                     }
                     var notes: [RecordDocument.Inline] = []
@@ -270,7 +305,7 @@ public struct AdjustmentRecord: Sendable {
                         if i > 0 && !n.isEmpty && !notes.isEmpty { notes.append(.text(t("；", "; "))) }
                         notes += n
                     }
-                    return [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
+                    return [[.identifier(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
                             [.text(change.field?.key ?? "")]] + cells(change) + [notes]
                 }))
         }
@@ -280,7 +315,7 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(sub("未涉及事项", "Not applicable"))
             blocks.append(.table(
                 header: [t("编号", "编号"), t("调整前", "Before"), t("调整后", "After")],
-                rows: notApplicable.map { [[.text($0.id ?? "")]] + cells($0) }))
+                rows: notApplicable.map { [[.identifier($0.id ?? "")]] + cells($0) }))
         }
         return blocks
     }
@@ -376,10 +411,12 @@ public struct AdjustmentRecord: Sendable {
             if !out.isEmpty { out.append(.text(t("；", "; "))) }
             out.append(.text(t("理由：", "reason: ") + reason))
         }
+        // Plain words: the reader of a filed record does not know the YAML key 默认.
+        let element = change.field?.key ?? t("该要素", "the element")
         let inheritance: String? = switch (change.inheritance.old, change.inheritance.new) {
-        case (true, true): t("随「默认」调整", "follows the change of 默认")
-        case (false, true): t("改为沿用「默认」", "now takes 默认")
-        case (true, false): t("不再沿用「默认」，单独设定", "no longer takes 默认")
+        case (true, true): t("随目录统一规定调整", "follows the catalog-wide rule")
+        case (false, true): t("\(element)改为按目录统一规定", "\(element) now follows the catalog-wide rule")
+        case (true, false): t("\(element)改为单独规定", "\(element) now set for this item alone")
         case (false, false): nil
         }
         if let inheritance, !listPart || change.isRegression || change.removed.isEmpty {

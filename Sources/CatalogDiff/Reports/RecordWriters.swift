@@ -44,6 +44,8 @@ public struct DiffMarkdownReporter: Sendable {
             case .strong(let s): s.isEmpty ? "" : "**\(MarkdownText.escape(s))**"
             case .deleted(let s): s.isEmpty ? "" : "~~\(MarkdownText.escape(s))~~"
             case .inserted(let s): s.isEmpty ? "" : "<ins>\(MarkdownText.escape(s))</ins>"
+            // Markdown has no no-wrap; the source keeps the 编号 whole and searchable (see docs/diff.md).
+            case .identifier(let s): MarkdownText.escape(s)
             }
         }.joined()
     }
@@ -65,6 +67,7 @@ public struct DiffHTMLReporter: Sendable {
         h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;margin-top:1.6em}h3{font-size:1.1em}
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
         th,td{border:1px solid #555;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#eee}
+        .id{white-space:nowrap}
         del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline;font-weight:bold}
         @media print{@page{size:A4 landscape;margin:15mm}body{margin:0;max-width:none}thead{display:table-header-group}}
         """
@@ -101,6 +104,7 @@ public struct DiffHTMLReporter: Sendable {
             case .strong(let s): "<strong>\(HTMLText.escape(s))</strong>"
             case .deleted(let s): "<del>\(HTMLText.escape(s))</del>"
             case .inserted(let s): "<ins>\(HTMLText.escape(s))</ins>"
+            case .identifier(let s): "<span class=\"id\">\(HTMLText.escape(s))</span>"
             }
         }.joined()
     }
