@@ -125,6 +125,7 @@ extension DiffReport {
             oldLabel: oldLabel, newLabel: newLabel,
             comparisons: pair(old: old, new: new, registry: registry, pairSingles: pairSingles)
                 .map { CatalogDiffer.compare($0.0, $0.1) })
+            .applyingApprovals()
     }
 
     /// Compares what `DiffInput.load` read, with the workspace's 发布机构 as the record's issuer.
@@ -134,7 +135,7 @@ extension DiffReport {
                              registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
         report.general += loaded.findings
-        return report.applying(rules: loaded.rules).applyingApprovals()
+        return report.applying(rules: loaded.rules)
     }
 
     /// Marks every regression that the new catalog's 调整记录 approves (批准事项 with the item's 编号 and the

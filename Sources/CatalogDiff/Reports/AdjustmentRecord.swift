@@ -20,9 +20,13 @@ public struct RecordDocument: Sendable, Hashable {
         case paragraph([Inline])
         case table(header: [String], rows: [[[Inline]]])
         case list([[Inline]])
+        /// The issuing body and the date, at the right as a filed document ends (one line each).
+        case signature([String])
     }
 
     public var title: String
+    /// The 文号 line under the title: the one 批准文号 of this adjustment, if there is exactly one.
+    public var documentNumber: String?
     public var blocks: [Block]
 }
 
@@ -78,13 +82,42 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.list(regressions.map(regressionLine)))
         }
 
+        // 四、审批情况: the approvals this adjustment's 调整记录 entries carry.
+        let approvals = comparisons.flatMap { c in c.newAdjustments.compactMap(\.approval).map { (c.key, $0) } }
+        if !approvals.isEmpty {
+            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("审批情况", "Approval"))"))
+            section += 1
+            blocks.append(.list(approvals.map { key, approval in approvalLine(key, approval) }))
+        }
+
         let notices = report.notices
         if !notices.isEmpty {
             blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("提示", "Notes"))"))
             blocks.append(.list(notices.map { [.text($0.message(language))] }))
         }
-        if let closing = closing(report, comparisons) { blocks.append(.paragraph(closing)) }
-        return RecordDocument(title: title, blocks: blocks)
+        if let closing = closing(report, comparisons) { blocks.append(.signature(closing)) }
+        let numbers = Set(approvals.compactMap { $0.1.documentNumber?.value })
+        return RecordDocument(title: title, documentNumber: numbers.count == 1 ? numbers.first : nil, blocks: blocks)
+    }
+
+    /// "柳政办〔2026〕12号（2026年2月26日批准）：17-06-01 改为依申请，理由：…"
+    func approvalLine(_ key: CatalogKey, _ approval: Approval) -> [RecordDocument.Inline] {
+        var line: [RecordDocument.Inline] = [.text("〔\(key.region) · \(key.domain)〕")]
+        if let number = approval.documentNumber?.value {
+            line.append(.identifier(number))
+        } else if let approver = approval.approver?.value {
+            line.append(.text(approver))
+        }
+        if let date = approval.date?.value { line.append(.text(t("（\(formatDate(date))批准）", " (approved \(date))"))) }
+        if let approver = approval.approver?.value, approval.documentNumber != nil {
+            line.append(.text(t("，批准人：\(approver)", ", by \(approver)")))
+        }
+        for (i, change) in approval.changes.enumerated() {
+            line.append(.text(i == 0 ? t("：", ": ") : t("；", "; ")))
+            line.append(.identifier(change.id.value))
+            line.append(.text(" " + change.kind.value.label(language) + t("，理由：", ", reason: ") + change.reason.value))
+        }
+        return line
     }
 
     /// "目录由 2026.1 版（2026年1月10日）调整为 2026.2 版（2026年3月1日）" when every catalog moves between the
@@ -125,13 +158,11 @@ public struct AdjustmentRecord: Sendable {
 
     /// The issuing body and the date, as a filed document ends: the workspace's 发布机构 (or the one
     /// catalog's), and the latest date of the new 调整记录 entries (or of 生效日期).
-    func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [RecordDocument.Inline]? {
+    func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [String]? {
         let publishers = Set(comparisons.compactMap { $0.new?.publisher.value ?? $0.old?.publisher.value })
         guard let issuer = report.issuer ?? (publishers.count == 1 ? publishers.first : nil) else { return nil }
         let dates = comparisons.flatMap { $0.newAdjustments.map(\.date.value) } + comparisons.compactMap { $0.new?.effectiveDate?.value }
-        var text = issuer
-        if let date = dates.max() { text += "\n" + formatDate(date) }
-        return [.text(text)]
+        return [issuer] + (dates.max().map { [formatDate($0)] } ?? [])
     }
 
     /// 2025-01-01 → 2025年1月1日 in Chinese; unchanged in English.
@@ -215,7 +246,7 @@ public struct AdjustmentRecord: Sendable {
         if !c.newAdjustments.isEmpty {
             blocks.append(.paragraph([.strong(t("调整依据", "Reasons given in 调整记录"))]))
             blocks.append(.list(c.newAdjustments.map { a in
-                var head = a.date.value
+                var head = formatDate(a.date.value)
                 if let v = a.version?.value { head += t("（版本 \(v)）", " (version \(v))") }
                 return [.text(head + t("：", ": ") + a.note.value)]
             }))
