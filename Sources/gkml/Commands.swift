@@ -6,6 +6,7 @@ extension GKML {
         Validate.self,
         Diff.self,
         Log.self,
+        Approve.self,
         Build.self,
         Render.self,
         Domains.self,
