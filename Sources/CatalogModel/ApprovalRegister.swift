@@ -137,3 +137,40 @@ public struct ApprovalRegister: Sendable, Hashable {
         }
     }
 }
+
+/// Whether a catalog as it is now is the approved one: what `gkml build` prints on its pages.
+public enum ApprovalState: Sendable, Hashable {
+    /// This content of this 版本 was approved by 文号 on a date.
+    case approved(document: String, date: String)
+    /// Approved, but the content differs now while 版本 is the same.
+    case changedAfterApproval(document: String)
+    /// No approval of this 版本.
+    case unapproved
+
+    /// "已审批（柳政办〔2026〕12号，2026-03-01）", "未审批", "审批后有改动（柳政办〔2026〕12号）".
+    public var label: String {
+        switch self {
+        case .approved(let document, let date): "已审批（\(document)，\(date)）"
+        case .changedAfterApproval(let document): "审批后有改动，未重新审批（原审批：\(document)）"
+        case .unapproved: "未审批"
+        }
+    }
+}
+
+extension ApprovalRegister {
+    /// The state of a catalog whose current content has `fingerprint`.
+    public func state(of catalog: Catalog, fingerprint: String?, registry: DomainRegistry) -> ApprovalState {
+        let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
+        guard let (entry, record) = latest(region: catalog.region.value, domain: domain),
+              record.version == catalog.version.value else { return .unapproved }
+        return record.fingerprint == fingerprint ? .approved(document: entry.document, date: entry.date)
+            : .changedAfterApproval(document: entry.document)
+    }
+
+    /// The state of a decoded catalog, reading its file for the fingerprint.
+    public func state(of catalog: Catalog, registry: DomainRegistry) -> ApprovalState {
+        let fingerprint = FileManager.default.contents(atPath: catalog.file)
+            .flatMap { CatalogFingerprint.of(bytes: [UInt8]($0), file: catalog.file) }
+        return state(of: catalog, fingerprint: fingerprint, registry: registry)
+    }
+}
