@@ -55,6 +55,12 @@ public enum ApprovalRecorder {
         }
         let outcome = Validator.run([folder], options: ValidationOptions(keepCatalogs: true))
         if outcome.inputFailure { return .usage(LocalizedText(zh: "工作区中有无法读取的文件", en: "the workspace has unreadable files")) }
+        // A file that does not decode may be of the version approved: nothing is recorded while one exists.
+        let undecoded = outcome.report.files.filter {
+            outcome.catalogs[$0.path] == nil && $0.path != workspaceFile && !$0.path.hasSuffix("/" + WorkspaceLoader.fileName)
+                && $0.findings.contains { $0.severity == .error }
+        }
+        if !undecoded.isEmpty { return .invalid(ValidationReport(files: undecoded)) }
         let approved = outcome.catalogs.filter { $0.value.version.value == request.version }.sorted { $0.key < $1.key }
         guard !approved.isEmpty else {
             let versions = Set(outcome.catalogs.values.map(\.version.value)).sorted().joined(separator: "、")
