@@ -71,4 +71,31 @@ import Testing
         #expect(domains.status == 0)
         #expect(domains.stdout.contains("aliases: ") && !domains.stdout.contains("别名："))
     }
+
+    /// The subcommands a help page lists under SUBCOMMANDS.
+    static func subcommands(_ help: String) -> [String] {
+        guard let section = help.components(separatedBy: "SUBCOMMANDS:").last, help.contains("SUBCOMMANDS:") else { return [] }
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+            // "  See 'gkml help <subcommand>' …" closes the section.
+            return name != "See" && name.allSatisfy { $0.isLetter || $0 == "-" } ? String(name) : nil
+        }
+    }
+
+    @Test func everyCommandTakesLang() throws {
+        var leaves: [[String]] = []
+        var queue: [[String]] = [[]]
+        while let path = queue.popLast() {
+            let help = try GKML.run(path + ["--help"])
+            #expect(help.status == 0, "\(path): \(help.all)")
+            let children = Self.subcommands(help.stdout).filter { $0 != "help" }
+            if children.isEmpty { leaves.append(path) } else { queue += children.map { path + [$0] } }
+        }
+        // The ten commands of gkml, init counted by its two subcommands.
+        #expect(leaves.count == 11, "\(leaves)")
+        for leaf in leaves {
+            let help = try GKML.run(leaf + ["--help"])
+            #expect(help.stdout.contains("--lang <lang>"), "gkml \(leaf.joined(separator: " ")) has no --lang")
+        }
+    }
 }
