@@ -47,11 +47,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The annual self-check (gkml stats): figures per jurisdiction and domain, text, json and xlsx.
+        .target(name: "SelfCheck", dependencies: ["CatalogModel", "CatalogLint", "CatalogDiff", "CatalogRender", "Diagnostics"]),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
-                "SafeOutput",
+                "SafeOutput", "SelfCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,6 +7,7 @@ extension GKML {
         Diff.self,
         Log.self,
         Approve.self,
+        Stats.self,
         Build.self,
         Render.self,
         Domains.self,
