@@ -19,7 +19,7 @@ enum ApprovalCheck {
     static let registerInvalid = FindingKind(
         code: "approval-register-invalid", stage: .input, severity: .error,
         title: LocalizedText(zh: "审批登记无法读取", en: "Approval register unreadable"),
-        message: LocalizedText(zh: "{reason}", en: "{reason}"),
+        message: LocalizedText(zh: "审批登记无法读取：{reason}", en: "approval register unreadable: {reason}"),
         hint: LocalizedText(
             zh: "审批登记由 gkml approve 写入，请勿手工修改；可从 git 历史中恢复",
             en: "gkml approve writes the register; do not edit it by hand; restore it from the git history"))
