@@ -37,20 +37,23 @@ let package = Package(
         .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
         // Semantic diff of catalogs and the transparency-regression gate.
         .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
-        // Renderers: html, md, csv, xlsx, docx, json; the publish policy of build and render (validate first).
+        // Renderers: html, md, csv, xlsx, docx, json; the publish policy of build and render (validate first);
+        // the adjustment record as DOCX.
         .target(
             name: "CatalogRender",
             dependencies: [
-                "CatalogModel", "CatalogLint", "Diagnostics", "SafeOutput",
+                "CatalogModel", "CatalogLint", "CatalogDiff", "Diagnostics", "SafeOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The annual self-check (gkml stats): figures per jurisdiction and domain, text, json and xlsx.
+        .target(name: "SelfCheck", dependencies: ["CatalogModel", "CatalogLint", "CatalogDiff", "CatalogRender", "Diagnostics"]),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
-                "SafeOutput",
+                "SafeOutput", "SelfCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +65,7 @@ let package = Package(
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
-        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogModel", "Diagnostics", "SafeOutput"]),
+        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogDiff", "CatalogModel", "Diagnostics", "SafeOutput"]),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",

@@ -144,6 +144,8 @@ public struct Change: Sendable, Hashable {
     public var reason: String?
     /// The reviewer's reason when an `--accept` entry lets this change pass.
     public var acceptedReason: String?
+    /// The 调整记录 approval (批准事项) that covers this regression, if any.
+    public var approval: ChangeApproval?
     /// The workspace's 规则 turned this check off: the change is reported, but neither as a regression
     /// nor as an improvement.
     public var checkDisabled = false
@@ -177,9 +179,24 @@ public struct Change: Sendable, Hashable {
     /// Lowers transparency (whether or not a reviewer accepted it).
     public var isRegression: Bool { direction == .regression }
     public var isImprovement: Bool { direction == .improvement }
-    public var isAccepted: Bool { acceptedReason != nil }
+    /// Approved in 调整记录 or accepted by an `--accept` entry: it no longer fails `--fail-on`.
+    public var isAccepted: Bool { acceptedReason != nil || approval != nil }
     /// Whether the change is about the catalog as a whole rather than one item.
     public var isCatalogLevel: Bool { id == nil }
 
     public func message(_ language: Language) -> String { finding.message(language) }
+}
+
+/// The approval a regression was found under: who approved it, when, and why.
+public struct ChangeApproval: Sendable, Hashable {
+    /// 批准文号, or 批准人 when there is no document.
+    public var authority: String
+    public var date: String?
+    public var reason: String
+
+    public init(authority: String, date: String?, reason: String) {
+        self.authority = authority
+        self.date = date
+        self.reason = reason
+    }
 }

@@ -143,11 +143,14 @@ public struct Adjustment: Sendable, Hashable {
     public var date: Located<String>
     public var version: Located<String>?
     public var note: Located<String>
+    /// 批准文号 / 批准人, 批准日期 and 批准事项, when the adjustment was approved.
+    public var approval: Approval?
 
-    public init(date: Located<String>, version: Located<String>?, note: Located<String>) {
+    public init(date: Located<String>, version: Located<String>?, note: Located<String>, approval: Approval? = nil) {
         self.date = date
         self.version = version
         self.note = note
+        self.approval = approval
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
-extension DiffFormat: ExpressibleByArgument {}
+extension DiffOutputFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension ChannelStyle: ExpressibleByArgument {}
 

@@ -80,13 +80,21 @@ import Testing
         #expect(md.contains("已审核接受：监测对象名单涉及个人信息"))
         #expect(md.contains("列入未涉及事项：公益性岗位补贴自2025年7月起由县人力资源和社会保障局统一审核发放"))
         // A change of 默认 is one row naming the 17 items that follow it.
-        #expect(md.contains("| 17 个事项（随「默认」调整） |"))
-        #expect(md.contains("影响 17 个继承该值的事项"))
+        #expect(md.contains("| 17 个事项（随目录统一规定调整） |"))
+        #expect(md.contains("影响 17 个按统一规定执行的事项"))
+        // Issue 12: versions and dates from the catalogs, never how the sides were named; plain words for 默认.
+        #expect(md.contains("本说明记录目录由2025.1版调整为2025.2版（2025年7月1日）的全部变更"))
+        #expect(!md.contains("v2025") && !md.contains("after/") && !md.contains("文件："))
+        #expect(!md.contains("默认"))
+        #expect(md.contains("公开时限改为单独规定"))
         // The same record as a page.
         let html = DiffHTMLReporter(language: .zh).render(report)
         #expect(html.contains("<h1>示例县基层政务公开事项标准目录调整说明</h1>"))
         #expect(html.contains("信息形成或者变更之日起<del>5</del>个工作日内"))
         #expect(html.contains("<td><strong>合计</strong></td>"))
+        // 编号 is never broken across lines.
+        #expect(html.contains(#"<td><span class="id">17-03-01</span></td>"#))
+        #expect(html.contains(".id{white-space:nowrap}"))
     }
 
     @Test func withoutAcceptanceTheRecordAsksForReview() throws {

@@ -83,7 +83,12 @@ public struct DiffTextReporter: Sendable {
         var out = ""
         switch change.direction {
         case .regression?:
-            let accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
+            var accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
+            if let approval = change.approval {
+                let when = approval.date.map { zh ? "，\($0)" : ", \($0)" } ?? ""
+                accepted += zh ? "（已批准：\(approval.authority)\(when)；\(approval.reason)）"
+                    : " (approved: \(approval.authority)\(when); \(approval.reason))"
+            }
             out += "\(pad)\(arrow) " + paint(zh ? "公开程度降低" : "transparency regression", change.isAccepted ? .yellow : .boldRed)
                 + accepted + "\n"
         case .improvement?:

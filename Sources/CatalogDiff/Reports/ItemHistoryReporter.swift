@@ -20,7 +20,11 @@ public struct ItemHistoryReporter: Sendable {
         var out = zh ? "事项 \(id) 的变更历史（\(history.count) 次提交，由新到旧）\n" : "History of item \(id) (\(history.count) commit(s), newest first)\n"
         for entry in history {
             out += "\n" + paint(entry.shortCommit, .yellow) + "  \(entry.date)  \(entry.author)  \(entry.subject)\n"
-            out += "    " + paint(entry.file, .dim) + "\n"
+            let file = entry.previousFile.map { "\($0) → \(entry.file)" } ?? entry.file
+            out += "    " + paint(file, .dim) + "\n"
+            for note in entry.notes {
+                out += "    " + paint((zh ? "注：" : "note: ") + note[language], .yellow) + "\n"
+            }
             for change in entry.changes {
                 var line = "    \(change.kind.label(language))  \(change.message(language))"
                 if let old = change.old, let new = change.new, change.kind == .modified, !old.isList {
@@ -51,6 +55,8 @@ public struct ItemHistoryReporter: Sendable {
                     ("author", .string(entry.author)),
                     ("subject", .string(entry.subject)),
                     ("file", .string(entry.file)),
+                    ("previousFile", entry.previousFile.map(JSONOutput.string) ?? .null),
+                    ("notes", .array(entry.notes.map { .string($0[language]) })),
                     ("changes", .array(entry.changes.map(reporter.change))),
                 ])
             })),

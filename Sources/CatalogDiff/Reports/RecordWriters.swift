@@ -14,6 +14,7 @@ public struct DiffMarkdownReporter: Sendable {
 
     public func render(_ document: RecordDocument) -> String {
         var out = "# \(MarkdownText.escape(document.title))\n"
+        if let number = document.documentNumber { out += "\n" + MarkdownText.escapeParagraphStart(MarkdownText.escape(number)) + "\n" }
         for block in document.blocks {
             out += "\n"
             switch block {
@@ -23,6 +24,8 @@ public struct DiffMarkdownReporter: Sendable {
                 out += MarkdownText.escapeParagraphStart(inline(inlines)) + "\n"
             case .list(let items):
                 for item in items { out += "- " + inline(item) + "\n" }
+            case .signature(let lines):
+                out += MarkdownText.escapeParagraphStart(MarkdownText.escape(lines.joined(separator: "\n"))) + "\n"
             case .table(let header, let rows):
                 out += "| " + header.map { MarkdownText.escape($0) }.joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
@@ -44,6 +47,8 @@ public struct DiffMarkdownReporter: Sendable {
             case .strong(let s): s.isEmpty ? "" : "**\(MarkdownText.escape(s))**"
             case .deleted(let s): s.isEmpty ? "" : "~~\(MarkdownText.escape(s))~~"
             case .inserted(let s): s.isEmpty ? "" : "<ins>\(MarkdownText.escape(s))</ins>"
+            // Markdown has no no-wrap; the source keeps the 编号 whole and searchable (see docs/diff.md).
+            case .identifier(let s): MarkdownText.escape(s)
             }
         }.joined()
     }
@@ -65,6 +70,7 @@ public struct DiffHTMLReporter: Sendable {
         h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;margin-top:1.6em}h3{font-size:1.1em}
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
         th,td{border:1px solid #555;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#eee}
+        .id{white-space:nowrap}.doc-number{text-align:center}.signature{text-align:right;margin-top:2em}
         del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline;font-weight:bold}
         @media print{@page{size:A4 landscape;margin:15mm}body{margin:0;max-width:none}thead{display:table-header-group}}
         """
@@ -75,6 +81,7 @@ public struct DiffHTMLReporter: Sendable {
         out += "<meta name=\"generator\" content=\"gkml diff\">\n"
         out += "<title>\(HTMLText.escape(document.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
         out += "<h1>\(HTMLText.escape(document.title))</h1>\n"
+        if let number = document.documentNumber { out += "<p class=\"doc-number\">\(HTMLText.escape(number))</p>\n" }
         for block in document.blocks {
             switch block {
             case .heading(let level, let text):
@@ -83,6 +90,8 @@ public struct DiffHTMLReporter: Sendable {
                 out += "<p>\(inline(inlines))</p>\n"
             case .list(let items):
                 out += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+            case .signature(let lines):
+                out += "<p class=\"signature\">" + lines.map { HTMLText.escape($0) }.joined(separator: "<br>") + "</p>\n"
             case .table(let header, let rows):
                 out += "<table>\n<thead><tr>" + header.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in rows {
@@ -101,6 +110,7 @@ public struct DiffHTMLReporter: Sendable {
             case .strong(let s): "<strong>\(HTMLText.escape(s))</strong>"
             case .deleted(let s): "<del>\(HTMLText.escape(s))</del>"
             case .inserted(let s): "<ins>\(HTMLText.escape(s))</ins>"
+            case .identifier(let s): "<span class=\"id\">\(HTMLText.escape(s))</span>"
             }
         }.joined()
     }

@@ -26,7 +26,7 @@ public enum ValidationFindings {
             zh: "用 gkml init catalog --domain {first} … 从基准目录生成；确实不涉及的领域，在 gkml.yaml 该辖区的「未涉及领域」中写明理由",
             en: "create them with gkml init catalog --domain {first} …; list domains that do not apply under 未涉及领域 of the jurisdiction in gkml.yaml, with a reason"))
 
-    public static let all: [FindingKind] = [noCatalogs, missingDomain]
+    public static let all: [FindingKind] = [noCatalogs, missingDomain, ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid]
 }
 
 /// Options of one validate run.
@@ -104,8 +104,11 @@ public enum Validator {
         for (file, loaded) in workspaces {
             if let ws = loaded.workspace { jurisdictions[file] = JurisdictionIndex(ws) }
         }
+        // Approval registers (gkml-approvals.json) once per workspace.
+        let approvals = ApprovalCheck.registers(Array(workspaces.keys).sorted())
+        general += approvals.findings
         let plans = inputs.groups.map {
-            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions)
+            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions, approvals: approvals.registers)
         }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
@@ -163,11 +166,14 @@ public enum Validator {
         var jurisdiction: Jurisdiction?
         /// The group is a jurisdiction at the workspace's own level (the county): the townships' upper level.
         var isUpper: Bool
+        /// The workspace's approval register.
+        var approvals: ApprovalRegister?
 
         init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
-             jurisdictions: [String: JurisdictionIndex]) {
+             jurisdictions: [String: JurisdictionIndex], approvals: [String: ApprovalRegister] = [:]) {
             self.group = group
             key = group.workspaceFile ?? ""
+            self.approvals = group.workspaceFile.flatMap { approvals[$0] }
             let loaded = group.workspaceFile.flatMap { workspaces[$0] }
             workspace = loaded?.workspace
             registry = loaded?.registry ?? .pilot
@@ -225,7 +231,10 @@ public enum Validator {
             let lintResult = lint[catalog.file] ?? LintResult()
             // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
             let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
-            let findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
+            var findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
+            if let register = plan.approvals, let changed = ApprovalCheck.check(catalog, register: register, registry: plan.registry) {
+                findings.append(changed)
+            }
             result.reports.append(FileReport(path: catalog.file, findings: findings, suppressed: lintResult.suppressed))
             if let domain = catalog.catalog?.domain.value {
                 result.domains.insert(plan.registry.domain(named: domain)?.name ?? domain)

@@ -4429,6 +4429,87 @@ public enum EmbeddedResources {
           "title": "说明",
           "description": "调整的内容和依据",
           "$ref": "#/$defs/text"
+        },
+        "批准文号": {
+          "title": "批准文号",
+          "description": "批准本次调整的文件文号，如 柳政办〔2026〕12号（与「批准人」至少写一个）",
+          "$ref": "#/$defs/text"
+        },
+        "批准人": {
+          "title": "批准人",
+          "description": "批准本次调整的机关或负责人，如 县政务公开办（与「批准文号」至少写一个）",
+          "$ref": "#/$defs/text"
+        },
+        "批准日期": {
+          "title": "批准日期",
+          "description": "批准的日期",
+          "$ref": "#/$defs/date"
+        },
+        "批准事项": {
+          "title": "批准事项",
+          "description": "经审核批准的降低公开程度的调整：每项写明编号、变更和理由；gkml validate 与 gkml diff --fail-on 都据此放行",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/approvedChange"
+          }
+        }
+      },
+      "additionalProperties": false,
+      "if": {
+        "required": [
+          "批准事项"
+        ]
+      },
+      "then": {
+        "required": [
+          "批准日期"
+        ],
+        "anyOf": [
+          {
+            "required": [
+              "批准文号"
+            ]
+          },
+          {
+            "required": [
+              "批准人"
+            ]
+          }
+        ]
+      }
+    },
+    "approvedChange": {
+      "title": "批准事项",
+      "description": "一项经批准的降低公开程度的调整",
+      "type": "object",
+      "required": [
+        "编号",
+        "变更",
+        "理由"
+      ],
+      "properties": {
+        "编号": {
+          "$ref": "#/$defs/id"
+        },
+        "变更": {
+          "title": "变更",
+          "description": "批准的变更：改为依申请、删除事项、缩小公开对象、减少公开渠道、延长公开时限、减少公开层级、删除公开依据",
+          "type": "string",
+          "enum": [
+            "改为依申请",
+            "删除事项",
+            "缩小公开对象",
+            "减少公开渠道",
+            "延长公开时限",
+            "减少公开层级",
+            "删除公开依据"
+          ]
+        },
+        "理由": {
+          "title": "理由",
+          "description": "批准这一变更的理由",
+          "$ref": "#/$defs/text"
         }
       },
       "additionalProperties": false
