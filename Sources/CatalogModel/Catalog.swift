@@ -28,6 +28,8 @@ public struct CatalogItem: Sendable, Hashable {
     public var reasonNotProactive: Located<String>?
     /// 备注.
     public var remark: Located<String>?
+    /// 公开栏目: the website columns (list pages) where the item is published, for `gkml audit`.
+    public var columns: Located<[Located<String>]>?
     /// Where the item's mapping starts.
     public var position: SourcePosition
 
@@ -36,8 +38,9 @@ public struct CatalogItem: Sendable, Hashable {
         basis: Located<[Located<String>]>, timeLimit: Located<String>, bodies: Located<[Located<String>]>,
         channels: Located<[Located<Channel>]>, audience: Located<Audience>, mode: Located<DisclosureMode>,
         levels: Located<[Located<Level>]>, reasonNotProactive: Located<String>? = nil,
-        remark: Located<String>? = nil, position: SourcePosition
+        remark: Located<String>? = nil, columns: Located<[Located<String>]>? = nil, position: SourcePosition
     ) {
+        self.columns = columns
         self.id = id
         self.name = name
         self.group = group
@@ -112,6 +115,7 @@ public struct CatalogDefaults: Sendable, Hashable {
     public var audience: Located<Audience>?
     public var mode: Located<DisclosureMode>?
     public var levels: Located<[Located<Level>]>?
+    public var columns: Located<[Located<String>]>?
     public var position: SourcePosition
 
     public init(position: SourcePosition) { self.position = position }

@@ -4054,6 +4054,12 @@ public enum EmbeddedResources {
       "title": "编号",
       "description": "事项编号：领域代码（两位数字或2–4个大写字母）加两到三组两位数字，例如 17-02-03、JY-02-03"
     },
+    "url": {
+      "type": "string",
+      "pattern": "^https?://[^\\s/]+(/\\S*)?$",
+      "title": "网址",
+      "description": "以 http:// 或 https:// 开头的网址，例如 https://www.example.gov.cn/xxgk/zcwj/"
+    },
     "level": {
       "type": "string",
       "enum": [
@@ -4149,6 +4155,16 @@ public enum EmbeddedResources {
           "items": {
             "$ref": "#/$defs/level"
           }
+        },
+        "公开栏目": {
+          "title": "公开栏目",
+          "description": "政府网站上发布本事项的栏目（列表页）网址，可写多个；gkml audit 据此检查",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/$defs/url"
+          }
         }
       }
     },
@@ -4168,7 +4184,8 @@ public enum EmbeddedResources {
         "公开渠道": true,
         "公开对象": true,
         "公开方式": true,
-        "公开层级": true
+        "公开层级": true,
+        "公开栏目": true
       },
       "additionalProperties": false
     },
@@ -4235,7 +4252,8 @@ public enum EmbeddedResources {
         "公开渠道": true,
         "公开对象": true,
         "公开方式": true,
-        "公开层级": true
+        "公开层级": true,
+        "公开栏目": true
       },
       "additionalProperties": false
     },
