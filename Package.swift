@@ -51,10 +51,20 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // gkml audit: fetching a government website (or a mirror of it), reading CMS list and article pages,
+        // the working-day calendar, the checks against 公开栏目 and the audit reports.
+        .target(
+            name: "CatalogAudit",
+            dependencies: [
+                "CatalogModel", "CatalogLint", "Diagnostics", "YAMLTree", "HTMLDocument",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
+                "CatalogAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +72,7 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument"]),
+        .testTarget(name: "CatalogAuditTests", dependencies: ["CatalogAudit", "CatalogModel", "HTMLDocument", "JSONSchema"]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
