@@ -56,8 +56,7 @@ let package = Package(
         .target(
             name: "CatalogAudit",
             dependencies: [
-                "CatalogModel", "CatalogLint", "Diagnostics", "YAMLTree", "HTMLDocument",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CatalogModel", "CatalogLint", "CatalogRender", "Diagnostics", "YAMLTree", "HTMLDocument",
             ]
         ),
         .executableTarget(

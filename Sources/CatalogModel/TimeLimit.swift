@@ -455,7 +455,7 @@ public struct TimeLimitParser {
             return .asPrescribed
         }
         let periods: [(String, TimeLimit.Period)] = [
-            ("每半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
+            ("每半年", .halfYear), ("半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
             ("按年度", .year), ("每月", .month), ("按月", .month), ("每周", .week), ("定期", .regular), ("年度", .year),
             ("季度", .quarter),
         ]

@@ -7,6 +7,7 @@ extension GKML {
         Diff.self,
         Log.self,
         Build.self,
+        Audit.self,
         Render.self,
         Domains.self,
         Schema.self,
