@@ -5,8 +5,8 @@ import FoundationNetworking
 
 /// How politely and how far the live site is fetched.
 public struct FetchPolicy: Sendable {
-    /// Sent with every request, naming gkml so that site owners can see who visits.
-    public var userAgent = "gkml-audit/1 (+https://gkml.example/docs/audit; 政务公开目录电子督查)"
+    /// Sent with every request, naming gkml so that site owners can see who visits (ASCII, as HTTP headers must be).
+    public var userAgent = "gkml-audit/1 (+https://gkml.example/docs/audit.md)"
     /// Requests in flight to one host at a time.
     public var perHostConcurrency = 2
     /// Seconds between the starts of two requests to one host.

@@ -24,11 +24,10 @@ public struct MirrorSource: PageSource {
     /// The files that may hold `url`, most likely first.
     func files(for url: URL) -> [URL] {
         let hostFolder = (url.host ?? "") + (url.port.map { ":\($0)" } ?? "")
-        var path = url.path.isEmpty ? "/" : url.path
-        if url.absoluteString.hasSuffix("/") || path.hasSuffix("/") || url.path.isEmpty {
-            if !path.hasSuffix("/") { path += "/" }
-            path += "index.html"
-        }
+        // URLComponents keeps the trailing slash that URL.path drops.
+        var path = URLComponents(url: url, resolvingAgainstBaseURL: true)?.path ?? url.path
+        if path.isEmpty { path = "/" }
+        if path.hasSuffix("/") { path += "index.html" }
         let base = root.appendingPathComponent(hostFolder)
         let query = url.query.map { "?" + $0 } ?? ""
         let file = base.appendingPathComponent(String(path.dropFirst()) + query)
