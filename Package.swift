@@ -79,7 +79,7 @@ let package = Package(
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",
-            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender"]
+            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogAudit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,6 +29,7 @@ public struct AuditHTMLReporter: Sendable {
             .audit-error { color: #a00000; font-weight: bold; }
             .audit-warning { color: #7a4a00; font-weight: bold; }
             table.audit td.url { word-break: break-all; }
+            table.audit td.nowrap { white-space: nowrap; }
             table.audit { font-size: .9rem; margin-bottom: 1.5rem; }
             h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
             </style>
@@ -66,8 +67,8 @@ public struct AuditHTMLReporter: Sendable {
                 + headers.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for f in report.findings {
                 let cls = f.severity == .error ? "audit-error" : "audit-warning"
-                html += "<tr><td>\(e(f.jurisdiction))</td><td>\(e(f.catalog))</td><td>\(e(f.id))</td><td>\(e(f.itemName))</td>"
-                    + "<td class=\"\(cls)\">\(e(f.code.rawValue))</td><td>\(e(f.message(language)))</td>"
+                html += "<tr><td class=\"nowrap\">\(e(f.jurisdiction))</td><td>\(e(f.catalog))</td><td class=\"nowrap\">\(e(f.id))</td><td>\(e(f.itemName))</td>"
+                    + "<td class=\"\(cls) nowrap\">\(e(f.code.rawValue))</td><td>\(e(f.message(language)))</td>"
                     + "<td class=\"url\">\(f.url.map(link) ?? "")</td></tr>\n"
             }
             html += "</tbody></table></div>\n"

@@ -6,9 +6,11 @@ Serves ROOT the way a CMS does, and the way `wget -m` saves it: a query string m
 keeps it (`/xxgk/zpxx/?page=2` → `xxgk/zpxx/index.html?page=2`). Binds a free port, writes it to PORTFILE,
 and logs every request path with its User-Agent to LOGFILE, so that tests can check robots.txt compliance.
 """
-import http.server, os, sys, urllib.parse
+import http.server, os, signal, sys, urllib.parse
 
 root, portfile, logfile = sys.argv[1], sys.argv[2], sys.argv[3]
+# The test process may start us with signals blocked; let SIGTERM end us.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
 log = open(logfile, "a", buffering=1, encoding="utf-8")
 
 
