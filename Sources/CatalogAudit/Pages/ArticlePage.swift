@@ -44,8 +44,10 @@ public struct ArticlePage: Sendable {
     /// Reads the header from the page's text runs in document order: a run starting with a label carries its
     /// value after the colon, or the value is the next run (the next cell or span).
     static func header(in body: HTMLElement) -> Header {
-        var runs: [String] = []
-        collectRuns(body, into: &runs)
+        var collected: [String] = []
+        collectRuns(body, into: &collected)
+        // Several labels on one line (索引号：… 发布机构：…) become one run each.
+        let runs = collected.flatMap(splitAtLabels)
         var header = Header()
         var i = 0
         let allWords = labels.flatMap(\.words)
@@ -74,6 +76,36 @@ public struct ArticlePage: Sendable {
             i += 1
         }
         return header
+    }
+
+    /// Splits a run before every label that is followed by a colon (or closed by a bracket).
+    static func splitAtLabels(_ run: String) -> [String] {
+        var cuts: [String.Index] = []
+        for word in labels.flatMap(\.words) {
+            var search = run.startIndex..<run.endIndex
+            while let r = run.range(of: word, range: search) {
+                let next = run[r.upperBound...].first
+                if let next, "：:]】".contains(next) {
+                    // Take the bracket before the label with it.
+                    var start = r.lowerBound
+                    if start > run.startIndex, "[【".contains(run[run.index(before: start)]) { start = run.index(before: start) }
+                    cuts.append(start)
+                }
+                search = r.upperBound..<run.endIndex
+            }
+        }
+        // 发文字号 contains 文号: keep the earliest cut of overlapping labels.
+        let sorted = Set(cuts).sorted()
+        var pieces: [String] = []
+        var start = run.startIndex
+        for cut in sorted where cut > start {
+            let piece = run[start..<cut].trimmingCharacters(in: .whitespaces)
+            if !piece.isEmpty { pieces.append(piece) }
+            start = cut
+        }
+        let tail = run[start...].trimmingCharacters(in: .whitespaces)
+        if !tail.isEmpty { pieces.append(tail) }
+        return pieces.filter { piece in !(piece.count <= 2 && labels.flatMap(\.words).contains { $0.hasSuffix(piece) }) }
     }
 
     static func startsWithLabel(_ run: String, _ word: String) -> Bool {

@@ -101,11 +101,14 @@ public struct ListPage: Sendable {
     /// Phrases with which columns say that no information of the kind arose.
     static let noticePhrases = ["暂无相关信息", "暂无信息", "暂无内容", "暂无数据", "未产生", "无相关信息", "无此类信息", "本栏目暂无"]
 
+    /// The smallest element whose text holds one of the phrases (the notice itself, not its container).
     static func notice(in body: HTMLElement) -> String? {
-        for element in body.descendants where element.elementChildren.isEmpty || ["p", "div", "li", "td", "span"].contains(element.name) {
+        var best: String?
+        for element in body.descendants {
             let text = element.normalizedText
-            if text.count <= 80, noticePhrases.contains(where: text.contains) { return text }
+            guard noticePhrases.contains(where: text.contains), text.count <= 80 else { continue }
+            if best == nil || text.count < best!.count { best = text }
         }
-        return nil
+        return best
     }
 }
