@@ -1,3 +1,4 @@
+import CatalogAudit
 import CatalogDiff
 import CatalogLint
 import CatalogModel
@@ -8,7 +9,7 @@ import YAMLTree
 
 /// Every kind of finding, from every stage: the list `gkml rules` prints must be this one.
 let everyKind: [FindingKind] = YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all
-    + LintRules.kinds + DiffFindings.all
+    + LintRules.kinds + DiffFindings.all + AuditFindings.all
 
 @Suite("Finding kinds")
 struct FindingKindTests {

@@ -72,30 +72,18 @@ public struct AuditFinding: Sendable, Hashable {
 
     public var severity: Severity { code.severity }
 
-    /// The finding in words, with its evidence.
+    /// The finding in words, with its evidence, from its kind's template.
     public func message(_ language: Language) -> String {
         let e = evidence
-        let en = language == .en
-        switch code {
-        case .noColumn:
-            return en ? "proactive item published on the government website names no 公开栏目 (column URL)"
-                : "主动公开、渠道含「政府网站」，但未填写公开栏目"
-        case .unreachable:
-            let why = e.reason ?? ""
-            return en ? "column cannot be read: \(why)" : "栏目无法读取：\(why)"
-        case .empty:
-            return en ? "column has no entries and no notice that no information arose"
-                : "栏目没有任何条目，也没有「经核查，本栏目暂无相关信息」之类的说明"
-        case .stale:
-            let newest = e.newest.map(\.description) ?? "-"
-            return en ? "newest entry \(newest) is older than the period (\(e.limit ?? ""))"
-                : "最新条目为 \(newest)，超过公开时限「\(e.limit ?? "")」规定的更新周期"
-        case .late:
-            let w = e.written.map(\.description) ?? "-", p = e.published.map(\.description) ?? "-"
-            let title = e.title.map { en ? " “\($0)”" : "《\($0)》" } ?? ""
-            return en ? "document\(title) written \(w), published \(p): \(e.workingDays ?? 0) working days, limit \(e.limit ?? "")"
-                : "文件\(title)成文 \(w)，发布 \(p)，相隔 \(e.workingDays ?? 0) 个工作日，超过「\(e.limit ?? "")」"
-        }
+        var arguments: [String: String] = [:]
+        arguments["reason"] = e.reason ?? ""
+        arguments["newest"] = e.newest?.description ?? "-"
+        arguments["limit"] = e.limit ?? ""
+        arguments["title"] = e.title ?? ""
+        arguments["written"] = e.written?.description ?? "-"
+        arguments["published"] = e.published?.description ?? "-"
+        arguments["days"] = e.workingDays.map(String.init) ?? "-"
+        return AuditFindings.kind(for: code).message.render(language, arguments)
     }
 }
 
