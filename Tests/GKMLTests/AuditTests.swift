@@ -167,6 +167,49 @@ import Testing
         #expect(try Self.keys(report, base: "http://127.0.0.1:9") == [["audit-unreachable", "镇/employment.yaml", "17-01-01", "/xhz/zcwj/"]])
     }
 
+    /// A workspace of one township whose catalog is the fixture township's first group, with `edit` applied.
+    func township(_ site: AuditSite, _ name: String, edit: (String) -> String) throws -> URL {
+        let folder = site.folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("镇"), withIntermediateDirectories: true)
+        try """
+            格式: gkml-workspace/1
+            地区: 示例县
+            层级: 县级
+            辖区:
+              - 名称: 镇
+                层级: 乡级
+                目录: 镇
+            """.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
+        try edit(text).write(to: folder.appendingPathComponent("镇/employment.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func redirectsWithinTheHostAreFollowed() throws {
+        // /xhz/zcwj without the slash answers 301 → /xhz/zcwj/ on the same host.
+        let site = try AuditSite()
+        let folder = try township(site, "redirect") {
+            $0.components(separatedBy: "  - 一级事项: 就业服务")[0].replacingOccurrences(of: "/xhz/zcwj/]", with: "/xhz/zcwj]")
+        }
+        let result = try GKML.run(["audit", folder.path, "--as-of", Self.asOf, "--delay", "0.02", "--format", "json"])
+        #expect(result.status == 0, "\(result.all)")
+        let report = try GKML.json(result)
+        #expect(try Self.columns(report, base: site.base) == ["/xhz/zcwj published 2 2024-11-18 17-01-01"])
+        #expect(site.requests().contains { $0.path == "/xhz/zcwj" } && site.requests().contains { $0.path == "/xhz/zcwj/" })
+    }
+
+    @Test func theBudgetLeavesColumnsUnchecked() throws {
+        // Two requests: robots.txt and one list page. The other columns are not fetched and not reported.
+        let site = try AuditSite()
+        let result = try audit(site, ["--format", "json", "--max-requests", "2"])
+        let report = try GKML.json(result)
+        let statuses = try #require(report["columns"] as? [[String: Any]]).compactMap { $0["status"] as? String }
+        #expect(statuses.filter { $0 == "unchecked" }.count == 7, "\(statuses)")
+        #expect(site.requests().filter { !$0.path.hasPrefix("/robots.txt") }.count <= 2)
+        let codes = try #require(report["findings"] as? [[String: Any]]).compactMap { $0["code"] as? String }
+        #expect(!codes.contains("audit-empty") && !codes.contains("audit-stale"))
+    }
+
     @Test func htmlReportRendersInChromium() throws {
         let site = try AuditSite()
         let page = site.folder.appendingPathComponent("audit.html")

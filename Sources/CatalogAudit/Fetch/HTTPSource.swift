@@ -57,7 +57,17 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
         guard let host = url.host else { return .failure(.network("no host in \(url)")) }
         let rules = await robotsRules(for: url)
         guard rules.allows(Self.pathAndQuery(url)) else { return .failure(.robots) }
-        return await get(url, host: Self.hostKey(url), attempt: 0, hostName: host)
+        var current = url
+        // Redirects are followed here, not by URLSession (whose Linux version drops a trailing slash from the
+        // Location, looping on /column → /column/), and only within the host.
+        for _ in 0..<5 {
+            let result = await get(current, host: Self.hostKey(current), attempt: 0, hostName: host)
+            guard case .failure(.offsiteRedirect(let location)) = result, let next = URL(string: location) else { return result }
+            guard Self.hostKey(next) == Self.hostKey(url) else { return result }
+            guard rules.allows(Self.pathAndQuery(next)) else { return .failure(.robots) }
+            current = next
+        }
+        return .failure(.network("too many redirects"))
     }
 
     static func hostKey(_ url: URL) -> String { "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")" }
@@ -135,17 +145,12 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
     }
 }
 
-/// Follows a redirect only when it stays on the same scheme, host and port.
+/// Stops URLSession from following redirects, so that the 3xx answer and its Location reach `HTTPSource`.
 final class RedirectGuard: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        let from = task.originalRequest?.url
-        let to = request.url
-        if let from, let to, HTTPSource.hostKey(from) == HTTPSource.hostKey(to) {
-            completionHandler(request)
-        } else {
-            completionHandler(nil)
-        }
+        // Never followed by URLSession: HTTPSource.fetch follows same-host redirects itself.
+        completionHandler(nil)
     }
 }
 
