@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A plain listing for a workbook: a title row, one header row and data rows (used by reports such as
 /// `gkml audit`, which are lists rather than the official catalog table).
 public struct XLSXListSheet: Sendable {
@@ -73,7 +75,15 @@ extension XLSXWriter {
                 case .empty: return "<c r=\"\(ref(column, r))\" s=\"\(Style.text.rawValue)\"/>"
                 }
             }
-            rows.append("<row r=\"\(r)\">\(cells.joined())</row>")
+            // Spreadsheets do not grow a row for wrapped text on opening: estimate the lines (a full-width
+            // character is two cells of a column's width in characters).
+            var lines = 1
+            for (column, cell) in values.enumerated() {
+                guard case .text(let value) = cell, column < sheet.widths.count else { continue }
+                let width = max(sheet.widths[column] - 1, 1)
+                lines = max(lines, Int((Double(DisplayWidth.of(value)) / width).rounded(.up)))
+            }
+            rows.append("<row r=\"\(r)\" ht=\"\(15 * min(lines, 12))\" customHeight=\"1\">\(cells.joined())</row>")
         }
         let lastRow = max(sheet.rows.count + 2, 2)
         let cols = sheet.widths.enumerated().map {
@@ -82,6 +92,8 @@ extension XLSXWriter {
         let merge = last > 0 ? "<mergeCells count=\"1\"><mergeCell ref=\"A1:\(ref(last, 1))\"/></mergeCells>" : ""
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            // fitToPage makes the landscape print fit the width (fitToWidth alone is ignored).
+            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
             + "<dimension ref=\"A1:\(ref(last, lastRow))\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A3\" sqref=\"A3\"/></sheetView></sheetViews>"
