@@ -9,6 +9,7 @@ extension GKML {
         Approve.self,
         Stats.self,
         Build.self,
+        Audit.self,
         Render.self,
         Domains.self,
         Schema.self,
