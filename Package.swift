@@ -43,10 +43,18 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Import of published tables (xlsx, docx, html, csv) into catalogs.
+        .target(
+            name: "CatalogImport",
+            dependencies: [
+                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "YAMLTree",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "gkml",
             dependencies: [
-                "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
+                "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +65,10 @@ let package = Package(
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics"]),
+        .testTarget(
+            name: "CatalogImportTests",
+            dependencies: ["CatalogImport", "CatalogModel", "CatalogRender", "Diagnostics"]
+        ),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",

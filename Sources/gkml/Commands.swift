@@ -13,5 +13,6 @@ extension GKML {
         Init.self,
         Rules.self,
         Explain.self,
+        Import.self,
     ]
 }
