@@ -138,6 +138,15 @@ public struct Importer {
         } else if let name = catalog.domain {
             domain = registry.domain(named: name)
         }
+        if domain == nil, catalog.domain == nil, request.domain == nil {
+            // A table without a title (a CSV): the file's name may be the domain, as gkml build names its files.
+            let stem = ((catalog.source.fileName as NSString).deletingPathExtension as String)
+            if let found = registry.lookup(stem)?.domain {
+                domain = found
+                notes.append(ImportNote("import-domain-from-file-name", .info, place: place,
+                                        zh: "表格没有标题，按文件名读作「\(found.name)」领域", en: "the table has no title; domain \(found.name) read from the file name"))
+            }
+        }
         guard let domain else {
             notes.append(ImportNote("import-unknown-domain", .warning, place: place,
                                     zh: request.domain.map { "领域「\($0)」不是已知领域（见 gkml domains）" } ?? "无法从标题看出领域，未导入：请用 --domain 指定",

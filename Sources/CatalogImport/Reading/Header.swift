@@ -141,7 +141,15 @@ public enum HeaderRecognizer {
                     leaves += 1
                 }
             }
-            if leaves > 0 {
+            // A data row is not a second header row: in a header's second row, the columns that span both rows
+            // (公开内容, 公开依据 …) are empty or merged from above.
+            let spanning: Set<ColumnRole> = [.content, .basis, .timeLimit, .bodies, .channels]
+            let dataBelow = below.indices.contains { c in
+                guard let role = tops[c], spanning.contains(role) else { return false }
+                return !below[c].mergedFromAbove && !below[c].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    && normalize(below[c].text) != normalize(table.rows[r][c].text)
+            }
+            if leaves > 0 && !dataBelow {
                 height = 2
                 for c in subRoles.indices where subRoles[c] != nil { roles[c] = subRoles[c] }
                 // A top cell spanning both rows (序号, 公开依据 …) keeps its role; a group title over leaves is replaced.
