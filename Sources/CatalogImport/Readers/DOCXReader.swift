@@ -32,6 +32,7 @@ enum DOCXReader {
         private var gridBefore = 0
         private var gridAfter = 0
         private var cellCount = 0
+        private var identities: [Int: String] = [:]
 
         init(fileName: String, limits: ImportLimits) {
             self.fileName = fileName
@@ -57,6 +58,11 @@ enum DOCXReader {
             case "w:gridSpan" where depth == 1: span = max(1, min(limits.columns, Int(attributes["w:val"] ?? "") ?? 1))
             case "w:vMerge" where depth == 1: vMerge = attributes["w:val"] ?? "continue"
             case "w:p": line = ""
+            case "w:bookmarkStart" where depth == 1:
+                // gkml's own documents carry each row's 编号 as a hidden bookmark (CatalogRender.DOCXWriter).
+                if let name = attributes["w:name"], name.hasPrefix("_gkml_") {
+                    identities[rows.count] = name.dropFirst("_gkml_".count).replacingOccurrences(of: "_", with: "-")
+                }
             case "w:t": inText = true
             case "w:tab": line += "\t"
             case "w:br", "w:cr": line += "\n"
@@ -110,8 +116,11 @@ enum DOCXReader {
                     grid[r][c].text = grid[r - 1][c].text
                 }
             }
-            tables.append(SourceTable(fileName: fileName, kind: .docx, number: tables.count + 1, rows: grid, linesBefore: paragraphsOutside))
+            var table = SourceTable(fileName: fileName, kind: .docx, number: tables.count + 1, rows: grid, linesBefore: paragraphsOutside)
+            table.rowIdentities = identities
+            tables.append(table)
             paragraphsOutside = []
+            identities = [:]
         }
     }
 }

@@ -113,6 +113,7 @@ public struct TableReader {
         if name.isEmpty, let c = header.column(.name) {
             notes.append(ImportNote("import-empty-name", .warning, place: place(c), zh: "二级事项名称为空", en: "the item name is empty"))
         }
+        if !header.has(.id), let id = table.rowIdentities[r] { item.id = id }
         if let (text, column) = value(.id), !text.isEmpty {
             if text.range(of: #"^[0-9A-Z]{2,4}(-[0-9]{2}){2,3}$"#, options: .regularExpression) != nil {
                 item.id = text

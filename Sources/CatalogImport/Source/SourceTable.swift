@@ -40,6 +40,8 @@ public struct SourceTable: Sendable, Hashable {
     public var rowNumbers: [Int]
     /// Text lines printed above the table (a title, a note), nearest last.
     public var linesBefore: [String]
+    /// 编号 that the document carries invisibly for a row (docx bookmark `_gkml_…`, html `<tr id="item-…">`), by row index.
+    public var rowIdentities: [Int: String] = [:]
 
     public init(fileName: String, kind: SourceKind, sheet: String? = nil, number: Int = 1, rows: [[SourceCell]],
                 rowNumbers: [Int]? = nil, linesBefore: [String] = []) {
