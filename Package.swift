@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "CatalogImport",
             dependencies: [
-                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "YAMLTree",
+                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "YAMLTree", "HTMLDocument",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -81,7 +81,7 @@ let package = Package(
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",
-            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender"]
+            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogImport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -199,13 +199,14 @@ public struct Importer {
         }
         planned.insert(path)
 
-        let facts = ImportWriter.Facts(domain: domain.name, region: region, level: level, publisher: publisher, version: version,
+        let written = request.domain ?? catalog.domain ?? domain.name
+        let facts = ImportWriter.Facts(domain: registry.domain(named: written) != nil ? written : domain.name, region: region, level: level, publisher: publisher, version: version,
                                        effectiveDate: catalog.effectiveDate)
         var header = [SchemaReference.modeline(.catalog, forFileAt: path)]
         header.append(catalog.title ?? CatalogTitle.text(region: region, domain: domain.name))
         header.append("由 gkml import 自 \(place.zh) 导入；核对导入报告中列出的各处后，运行 gkml validate。")
         let text = ImportWriter(header: header, useDefaults: request.useDefaults).yaml(facts, groups: catalog.groups)
-        return Output(path: path, text: text, domain: domain.name, region: region, itemCount: catalog.items.count,
+        return Output(path: path, text: text, domain: facts.domain, region: region, itemCount: catalog.items.count,
                       source: place, levelLabels: catalog.levelLabels, items: catalog.items)
     }
 

@@ -269,9 +269,22 @@ public struct TableReader {
             let texts = table.rows[r].filter { !$0.mergedFromLeft && !$0.mergedFromAbove }.map(\.text).filter { !$0.isEmpty }
             lines += texts
         }
-        for line in lines {
+        // A page's facts as term and value on lines of their own (<dt>发布机构</dt><dd>…</dd>).
+        var joined: [String] = []
+        var index = 0
+        while index < lines.count {
+            let text = lines[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            if ["发布机构", "版本", "生效日期"].contains(text), index + 1 < lines.count {
+                joined.append(text + "：" + lines[index + 1])
+                index += 2
+            } else {
+                joined.append(text)
+                index += 1
+            }
+        }
+        for line in joined {
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.contains("发布机构：") || text.contains("版本：") {
+            if text.contains("发布机构：") || text.contains("版本：") || text.contains("生效日期：") {
                 for part in text.components(separatedBy: "　　") {
                     let pair = part.split(separator: "：", maxSplits: 1).map(String.init)
                     guard pair.count == 2 else { continue }
@@ -282,21 +295,29 @@ public struct TableReader {
                     default: break
                     }
                 }
-            } else if text.contains("目录") && catalog.title == nil {
-                catalog.title = text
             }
         }
-        guard let title = catalog.title else { return }
-        // The longest domain name or alias in the title, and the place written before it.
-        var best: (domain: Domain, range: Range<String.Index>)?
-        for domain in registry.domains {
-            for name in [domain.name] + domain.aliases {
-                guard let range = title.range(of: name + "领域") ?? title.range(of: name) else { continue }
-                if best == nil || name.count > title[best!.range].count { best = (domain, range) }
+        // The title: the line nearest the table that names a domain ("…就业领域基层政务公开标准目录"); a site's
+        // own heading further up ("某县基层政务公开标准目录") names none.
+        var found: (title: String, domain: String, range: Range<String.Index>)?
+        for line in joined.reversed() where line.contains("目录") || line.contains("领域") {
+            let title = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            var best: (name: String, range: Range<String.Index>)?
+            for domain in registry.domains {
+                for name in [domain.name] + domain.aliases {
+                    guard let range = title.range(of: name + "领域") ?? title.range(of: name) else { continue }
+                    if best == nil || name.count > best!.name.count { best = (name, range) }
+                }
             }
+            if let best { found = (title, best.name, best.range); break }
+            if catalog.title == nil { catalog.title = title }
         }
-        guard let best else { return }
-        catalog.domain = best.domain.name
+        guard let found else { return }
+        let title = found.title
+        catalog.title = title
+        let best = (domain: found.domain, range: found.range)
+        // The domain as the title writes it (an alias such as 乡村振兴 stays an alias: import never corrects).
+        catalog.domain = best.domain
         var region = String(title[..<best.range.lowerBound])
         // Numbering and attachment labels before the place: （一）, 一、, 附件1, 1.
         while let first = region.first, "（(一二三四五六七八九十0123456789）)、.．附件：: ".contains(first) { region.removeFirst() }
