@@ -183,44 +183,54 @@ public enum CellRules {
 
     // MARK: 公开依据, 公开主体
 
-    /// 公开依据 split into its documents: on line breaks and ；, then on 、，, and spaces and between adjacent
-    /// 《…》《…》; text without a 《 (an article, a document number, a trailing 等) stays with the document before it.
+    /// 公开依据 split into its documents: on line breaks and ；, then on 、，, and spaces outside parentheses (or
+    /// before a 《 even inside an unclosed one), and between adjacent 《…》《…》. Text without a 《 stays with a
+    /// document: a list number before the first one ("1. 《…》") with the next, anything else (an article, a
+    /// document number, a trailing 等) with the one before it. Without any 《 a line is one entry, as written.
     public static func basis(_ raw: String) -> [String] {
         var documents: [String] = []
         for line in raw.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "；" || $0 == ";" }) {
+            guard line.contains("《") else {
+                let whole = line.trimmingCharacters(in: .whitespaces)
+                if !whole.isEmpty { documents.append(whole) }
+                continue
+            }
+            let characters = Array(line)
             var segments: [(separator: String, text: String)] = []
             var current = ""
             var separator = ""
-            var previous: Character?
-            for character in line {
-                if "、，, 　\t".contains(character) {
+            var depth = 0
+            for (index, character) in characters.enumerated() {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if "、，, 　\t".contains(character) && (depth == 0 || next == "《") {
                     if !current.isEmpty { segments.append((separator, current)); current = ""; separator = "" }
                     separator.append(character)
-                } else if character == "《", let previous, previous == "》" || previous == "）" || previous == ")", !current.isEmpty {
-                    segments.append((separator, current))
-                    current = String(character)
-                    separator = ""
-                } else {
-                    current.append(character)
+                    continue
                 }
-                previous = character
+                if character == "《", depth == 0, let previous = current.last, previous == "》" || previous == "）" || previous == ")" {
+                    segments.append((separator, current))
+                    current = ""
+                    separator = ""
+                }
+                if character == "(" || character == "（" { depth += 1 }
+                if (character == ")" || character == "）") && depth > 0 { depth -= 1 }
+                current.append(character)
             }
             if !current.isEmpty { segments.append((separator, current)) }
             var lineDocuments: [String] = []
-            for segment in segments {
-                if segment.text.contains("《") || lineDocuments.isEmpty {
-                    lineDocuments.append(segment.text)
+            var prefix = ""
+            for (index, segment) in segments.enumerated() {
+                if segment.text.contains("《") {
+                    lineDocuments.append(prefix + segment.text)
+                    prefix = ""
+                } else if lineDocuments.isEmpty {
+                    // A list number before the first document stays with it, with the spacing written after it.
+                    prefix += segment.text + (index + 1 < segments.count ? segments[index + 1].separator : "")
                 } else {
                     lineDocuments[lineDocuments.count - 1] += segment.separator + segment.text
                 }
             }
-            // Without any 《 the line is one entry, as written.
-            if !line.contains("《") {
-                let whole = line.trimmingCharacters(in: .whitespaces)
-                if !whole.isEmpty { documents.append(whole) }
-            } else {
-                documents += lineDocuments
-            }
+            documents += lineDocuments
         }
         return documents
     }
