@@ -9,6 +9,9 @@ import FoundationXML
 class XMLScan: NSObject, XMLParserDelegate {
     var failure: ImportError?
     private var parser: XMLParser?
+    /// Open elements: a part that ends inside one is truncated (FoundationXML on Linux may not say so itself).
+    private var depth = 0
+    private var errorLine = 0, errorColumn = 0
 
     func start(_ name: String, _ attributes: [String: String]) throws(ImportError) {}
     func end(_ name: String) throws(ImportError) {}
@@ -24,8 +27,8 @@ class XMLScan: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         self.parser = nil
         if let failure { throw failure }
-        if !ok {
-            let line = parser.lineNumber, column = parser.columnNumber
+        if !ok || parser.parserError != nil || depth != 0 || errorLine > 0 {
+            let line = errorLine > 0 ? errorLine : parser.lineNumber, column = errorLine > 0 ? errorColumn : parser.columnNumber
             let reason = parser.parserError.map { String(describing: ($0 as NSError).code) } ?? "?"
             throw ImportError(
                 zh: "\(file) 中的 \(part) 不是格式正确的 XML（第 \(line) 行第 \(column) 列，错误 \(reason)）：文件已损坏，请用 Excel/WPS/Word 打开后重新保存",
@@ -40,13 +43,20 @@ class XMLScan: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        depth += 1
         guard failure == nil else { return }
         do { try start(elementName, attributes) } catch { stop(error) }
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         guard failure == nil else { return }
         do { try end(elementName) } catch { stop(error) }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if errorLine == 0 { errorLine = max(1, parser.lineNumber); errorColumn = parser.columnNumber }
+        parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
