@@ -39,6 +39,12 @@ struct Import: ParsableCommand {
     @Flag(name: .customLong("no-defaults"), help: "不生成「默认」：每个事项写出全部取值。")
     var noDefaults = false
 
+    @Flag(help: "合并：按编号把修改过的表格并入已有的目录文件（保留注释、键的顺序和未改动的行），并像 gkml diff 一样列出变更。")
+    var update = false
+
+    @Flag(name: .customLong("allow-remove"), help: "与 --update 同用：表格中已删去的事项也从目录文件中删除（默认只报告）。")
+    var allowRemove = false
+
     @Flag(help: "只报告，不写文件。")
     var dryRun = false
 
@@ -68,8 +74,31 @@ struct Import: ParsableCommand {
         }
         var result = importer.run()
         var written: [String] = []
-        if !dryRun {
+        var diffs = ""
+        if update {
+            // Existing files are merged by 编号; files not there yet are written as new ones below.
+            let updater = CatalogUpdater(allowRemove: allowRemove)
+            var remaining: [Importer.Output] = []
             for output in result.outputs {
+                guard FileManager.default.fileExists(atPath: output.path) else { remaining.append(output); continue }
+                do {
+                    let merged = try updater.update(file: output.path, with: output)
+                    result.notes += merged.notes
+                    diffs += CatalogUpdater.diffText(merged, language: lang)
+                    if merged.changed && !dryRun {
+                        try SafeFileWriter.write(merged.text, to: output.path, overwrite: true)
+                        written.append(output.path)
+                    }
+                } catch let error as ImportError {
+                    result.failures.append((output.path, error))
+                } catch {
+                    result.failures.append((output.path, ImportError(zh: "无法写入 \(output.path)：\(error)", en: "cannot write \(output.path): \(error)")))
+                }
+            }
+            result.outputs = remaining + result.outputs.filter { written.contains($0.path) }
+        }
+        if !dryRun {
+            for output in result.outputs where !written.contains(output.path) {
                 do {
                     try FileManager.default.createDirectory(atPath: (output.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try SafeFileWriter.write(output.text, to: output.path, overwrite: false)
@@ -81,6 +110,7 @@ struct Import: ParsableCommand {
                 }
             }
         }
+        if format == .text { Output.print(diffs) }
         Output.print(ImportReport(result: result, written: written, dryRun: dryRun).render(format, lang))
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
