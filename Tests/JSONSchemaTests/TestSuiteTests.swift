@@ -3,33 +3,27 @@ import Testing
 
 @testable import JSONSchema
 
-/// Runs the official JSON Schema Test Suite (draft 2020-12) from `../shared/jsonschema/test-suite`.
+/// Runs the official JSON Schema Test Suite (draft 2020-12), pinned: the copy that `scripts/test` extracts from the
+/// `jsonschema` 4.26.0 source distribution on PyPI into `.test-deps/JSON-Schema-Test-Suite`.
 enum TestSuite {
-    /// The test suite folder: `$JSON_SCHEMA_TEST_SUITE`, or found by walking up from this file
-    /// (symlinks resolved) to a folder that has `shared/jsonschema/test-suite` or
-    /// `../shared/jsonschema/test-suite`.
+    /// The suite version the expected counts below belong to.
+    static let pinnedVersion = "jsonschema-4.26.0"
+
+    /// The test suite folder: `$JSON_SCHEMA_TEST_SUITE`, or `.test-deps/JSON-Schema-Test-Suite` in this repository.
+    /// Missing, the tests fail with a message that says how to get it.
     static let root: URL? = {
         let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["JSON_SCHEMA_TEST_SUITE"], fm.fileExists(atPath: env) {
+        if let env = ProcessInfo.processInfo.environment["JSON_SCHEMA_TEST_SUITE"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let file = URL(fileURLWithPath: #filePath)
-        for start in [file, file.resolvingSymlinksInPath()] {
-            var dir = start.deletingLastPathComponent()
-            for _ in 0..<10 {
-                for rel in ["shared/jsonschema/test-suite", "../shared/jsonschema/test-suite"] {
-                    let candidate = dir.appendingPathComponent(rel).standardizedFileURL
-                    if fm.fileExists(atPath: candidate.appendingPathComponent("tests/draft2020-12").path) {
-                        return candidate
-                    }
-                }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
-        }
-        return nil
+        // Tests/JSONSchemaTests/TestSuiteTests.swift → the repository root.
+        let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidate = repository.appendingPathComponent(".test-deps/JSON-Schema-Test-Suite")
+        return fm.fileExists(atPath: candidate.path) ? candidate : nil
     }()
+
+    static let missing: String = "JSON Schema Test Suite not found: run scripts/test, which fetches it into .test-deps/ (or set JSON_SCHEMA_TEST_SUITE)"
 
     static var testsDir: URL? { root?.appendingPathComponent("tests/draft2020-12") }
 
@@ -85,10 +79,13 @@ enum TestSuite {
             for t in tests {
                 score.total += 1
                 let data = t["data"] ?? .null
-                let expected = t["valid"]?.boolValue ?? true
+                let testName = "\(name): \(groupName): \(t["description"]?.stringValue ?? "?")"
+                guard let expected = t["valid"]?.boolValue else {
+                    score.failures.append("\(testName): the test has no boolean \"valid\"")
+                    continue
+                }
                 let fast = schema.isValid(data)
                 let result = schema.validate(data)
-                let testName = "\(name): \(groupName): \(t["description"]?.stringValue ?? "?")"
                 if fast == expected && result.isValid == expected {
                     score.passed += 1
                 } else {
@@ -115,28 +112,55 @@ enum TestSuite {
 
 @Suite struct JSONSchemaTestSuite {
     @Test func required() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found (../shared/jsonschema/test-suite)")
-        let (score, _) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)")
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, _) = TestSuite.run(files: files, options: CompileOptions())
         print("JSON Schema Test Suite draft2020-12 required: \(score.passed)/\(score.total)")
         for f in score.failures { Issue.record("\(f)") }
-        #expect(score.total == 1299)
+        let versionFile = dir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("VERSION")
+        let version = (try? String(contentsOf: versionFile, encoding: .utf8)).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(version == TestSuite.pinnedVersion, "not the pinned suite: \(version ?? "no VERSION file")")
+        #expect(files.count == PinnedSuite.required.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.required.tests)
     }
 
     @Test func optional() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional")
-        let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions())
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)").appendingPathComponent("optional")
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, perFile) = TestSuite.run(files: files, options: CompileOptions())
         for (name, s) in perFile { print("  optional/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional: \(score.passed)/\(score.total)")
         for f in score.failures where !KnownOptionalFailures.isExpected(f) { Issue.record("\(f)") }
+        // An empty or missing folder must fail, not pass with nothing run.
+        #expect(files.count == PinnedSuite.optional.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.optional.tests)
+        for known in KnownOptionalFailures.prefixes {
+            #expect(score.failures.contains { $0.hasPrefix(known.prefix) },
+                    "\(known.prefix) no longer fails: remove it from KnownOptionalFailures and docs/jsonschema.md")
+        }
     }
 
     @Test func formats() throws {
-        let dir = try #require(TestSuite.testsDir, "JSON Schema Test Suite not found").appendingPathComponent("optional/format")
-        let (score, perFile) = TestSuite.run(files: TestSuite.jsonFiles(in: dir), options: CompileOptions(formatAssertion: true))
+        let dir = try #require(TestSuite.testsDir, "\(TestSuite.missing)").appendingPathComponent("optional/format")
+        let files = TestSuite.jsonFiles(in: dir)
+        let (score, perFile) = TestSuite.run(files: files, options: CompileOptions(formatAssertion: true))
         for (name, s) in perFile { print("  optional/format/\(name): \(s.passed)/\(s.total)") }
         print("JSON Schema Test Suite draft2020-12 optional/format (assertion on): \(score.passed)/\(score.total)")
         for f in score.failures where !KnownOptionalFailures.isExpected(f) { Issue.record("\(f)") }
+        // An empty or missing folder must fail, not pass with nothing run.
+        #expect(files.count == PinnedSuite.format.files, "\(dir.path): \(files.count) test files")
+        #expect(score.total == PinnedSuite.format.tests)
     }
+}
+
+/// The size of the pinned suite (the one in the PyPI sdist of jsonschema 4.26.0, under `json/tests/draft2020-12`),
+/// so that a missing, empty or different copy fails instead of passing with nothing checked.
+enum PinnedSuite {
+    static let required = (files: 46, tests: 1257)
+    static let optional = (files: 13, tests: 158)
+    static let format = (files: 21, tests: 491)
 }
 
 /// Optional tests that are known to fail, with the reason (also listed in docs/jsonschema.md).
