@@ -1,6 +1,7 @@
 import CatalogImport
 import CatalogModel
 import Diagnostics
+import Foundation
 import Testing
 
 /// The cell rules of issue 9 item 3, each on the shapes tables print.
@@ -89,5 +90,28 @@ struct CellRuleTests {
         #expect(notes.contains { $0.code == "import-value-missing" && $0.place.zh == "目录.csv：第 5 行" })
         // A repeated 一级事项 further down starts a new block.
         #expect(catalog.groups.map(\.name) == ["救助政策", "救助结果", "救助政策"])
+    }
+}
+
+/// Level labels read from a table go into gkml.yaml's 层级名称, added and never replaced.
+struct LevelLabelTests {
+    @Test func labelsAreAddedBeforeTheJurisdictionsAndDisagreementsReported() throws {
+        let text = "格式: gkml-workspace/1\n地区: 宝坻区\n层级: 县级\n# 各辖区\n辖区:\n  - 名称: 宝坻区\n    层级: 县级\n    目录: 区本级\n"
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("gkml.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let workspace = try #require(WorkspaceLoader.load(path: file.path).workspace)
+        var notes: [ImportNote] = []
+        let place = LocalizedText(zh: "page.html：表格 1", en: "page.html: table 1")
+        let edited = try #require(LevelLabelWriter.edit(workspace: workspace, text: text, labels: [.county: "区级", .township: "街道级"], place: place, notes: &notes))
+        #expect(edited.contains("层级名称:\n  县级: 区级\n  乡级: 街道级\n# 各辖区\n辖区:"))
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+        let reloaded = try #require(WorkspaceLoader.load(path: file.path).workspace)
+        #expect(reloaded.levelLabels == [.county: "区级", .township: "街道级"])
+        // A table that prints another label does not change gkml.yaml: it is reported.
+        var more: [ImportNote] = []
+        #expect(LevelLabelWriter.edit(workspace: reloaded, text: edited, labels: [.township: "乡、村级"], place: place, notes: &more) == nil)
+        #expect(more.map(\.code) == ["import-level-label-differs"])
     }
 }

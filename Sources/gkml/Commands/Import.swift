@@ -110,6 +110,16 @@ struct Import: ParsableCommand {
                 }
             }
         }
+        // The level labels the tables printed go into gkml.yaml's 层级名称 (added, never replaced).
+        if let workspace = importer.workspace, !dryRun {
+            for output in result.outputs where !output.levelLabels.isEmpty {
+                guard let text = try? String(contentsOfFile: workspace.file, encoding: .utf8),
+                      let edited = LevelLabelWriter.edit(workspace: workspace, text: text, labels: output.levelLabels, place: output.source, notes: &result.notes)
+                else { continue }
+                try? SafeFileWriter.write(edited, to: workspace.file, overwrite: true)
+                break
+            }
+        }
         if format == .text { Output.print(diffs) }
         Output.print(ImportReport(result: result, written: written, dryRun: dryRun).render(format, lang))
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
