@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "CatalogImport",
             dependencies: [
-                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "YAMLTree", "HTMLDocument",
+                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "CatalogRender", "YAMLTree", "HTMLDocument",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,4 +1,5 @@
 import CatalogModel
+import CatalogRender
 import Diagnostics
 import Foundation
 
@@ -189,8 +190,8 @@ public struct Importer {
         // Where it goes.
         var folder = request.into
         if let jurisdiction { folder = (workspace!.root as NSString).appendingPathComponent(jurisdiction.folder.value) }
-        let slug = domain.slug.isEmpty ? "catalog" : domain.slug
-        let base = jurisdiction == nil ? safeComponent(region) + "-" + slug : slug
+        // The names gkml build gives: the domain's slug in a jurisdiction's folder, 地区-slug elsewhere.
+        let base = jurisdiction == nil ? SafeName.catalogBaseName(region: region, domain: domain.name, registry: registry) : SafeName.domainSlug(domain.name, registry: registry)
         var path = (folder as NSString).appendingPathComponent(base + ".yaml")
         var n = 2
         while planned.contains(path) {
@@ -203,21 +204,10 @@ public struct Importer {
         let facts = ImportWriter.Facts(domain: registry.domain(named: written) != nil ? written : domain.name, region: region, level: level, publisher: publisher, version: version,
                                        effectiveDate: catalog.effectiveDate)
         var header = [SchemaReference.modeline(.catalog, forFileAt: path)]
-        header.append(catalog.title ?? CatalogTitle.text(region: region, domain: domain.name))
+        header.append(catalog.title ?? CatalogTable.title(region: region, domain: facts.domain))
         header.append("由 gkml import 自 \(place.zh) 导入；核对导入报告中列出的各处后，运行 gkml validate。")
         let text = ImportWriter(header: header, useDefaults: request.useDefaults).yaml(facts, groups: catalog.groups)
         return Output(path: path, text: text, domain: facts.domain, region: region, itemCount: catalog.items.count,
                       source: place, levelLabels: catalog.levelLabels, items: catalog.items)
     }
-
-    func safeComponent(_ text: String) -> String {
-        let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", ".", "\0"]
-        let cleaned = String(text.map { forbidden.contains($0) || $0.isWhitespace ? "_" : $0 })
-        return cleaned.isEmpty ? "catalog" : String(cleaned.prefix(60))
-    }
-}
-
-/// The title a catalog prints: 地区 + 领域 + 领域基层政务公开标准目录.
-enum CatalogTitle {
-    static func text(region: String, domain: String) -> String { region + domain + "领域基层政务公开标准目录" }
 }
