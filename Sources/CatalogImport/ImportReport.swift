@@ -30,9 +30,14 @@ public struct ImportReport: Sendable {
         var out = ""
         for output in result.outputs {
             let done = written.contains(output.path)
-            let verb = zh ? (done ? "已写入" : (dryRun ? "将写入" : "未写入")) : (done ? "wrote" : (dryRun ? "would write" : "not written"))
-            out += zh ? "\(verb) \(output.path)：\(output.region) \(output.domain)，\(output.itemCount) 个事项（来自 \(output.source.zh)）\n"
-                      : "\(verb) \(output.path): \(output.region) \(output.domain), \(output.itemCount) items (from \(output.source.en))\n"
+            let verb =
+                zh
+                ? (done ? "已写入" : (dryRun ? "将写入" : "未写入"))
+                : (done ? "wrote" : (dryRun ? "would write" : "not written"))
+            out +=
+                zh
+                ? "\(verb) \(output.path)：\(output.region) \(output.domain)，\(output.itemCount) 个事项（来自 \(output.source.zh)）\n"
+                : "\(verb) \(output.path): \(output.region) \(output.domain), \(output.itemCount) items (from \(output.source.en))\n"
         }
         for failure in result.failures {
             out += (zh ? "错误：" : "error: ") + failure.error.message[language] + "\n"
@@ -42,21 +47,30 @@ public struct ImportReport: Sendable {
             out += "\(note.place[language]): \(label)[\(note.code)]: \(note.message[language])\n"
         }
         let warnings = result.notes.filter { $0.level == .warning }.count
-        out += zh ? "共 \(result.outputs.count) 个目录，\(warnings) 处需要核对，\(result.notes.count - warnings) 处说明。\n"
-                  : "\(result.outputs.count) catalogs, \(warnings) places to check, \(result.notes.count - warnings) notes.\n"
+        out +=
+            zh
+            ? "共 \(result.outputs.count) 个目录，\(warnings) 处需要核对，\(result.notes.count - warnings) 处说明。\n"
+            : "\(result.outputs.count) catalogs, \(warnings) places to check, \(result.notes.count - warnings) notes.\n"
         return out
     }
 
     func json(_ language: Language) -> String {
         var root: [String: Any] = [:]
         root["catalogs"] = result.outputs.map { output -> [String: Any] in
-            ["path": output.path, "written": written.contains(output.path), "domain": output.domain, "region": output.region,
-             "items": output.itemCount, "source": output.source[language]]
+            [
+                "path": output.path, "written": written.contains(output.path), "domain": output.domain,
+                "region": output.region,
+                "items": output.itemCount, "source": output.source[language],
+            ]
         }
         root["errors"] = result.failures.map { ["file": $0.file, "message": $0.error.message[language]] }
-        root["notes"] = result.notes.map { ["code": $0.code, "level": $0.level.rawValue, "place": $0.place[language], "message": $0.message[language]] }
+        root["notes"] = result.notes.map {
+            ["code": $0.code, "level": $0.level.rawValue, "place": $0.place[language], "message": $0.message[language]]
+        }
         root["exitStatus"] = Int(result.exitStatus)
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

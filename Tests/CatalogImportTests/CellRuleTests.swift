@@ -10,12 +10,14 @@ struct CellRuleTests {
 
     @Test func channelCellsInEveryShape() {
         // A full ■/□ checklist, two boxes a line.
-        #expect(Self.texts(CellRules.channels("■政府网站 □政府公报\n□两微一端 ■发布会/听证会\n■社区/企事业单位/村公示栏(电子屏)\n□精准推送 □其他"))
+        #expect(
+            Self.texts(CellRules.channels("■政府网站 □政府公报\n□两微一端 ■发布会/听证会\n■社区/企事业单位/村公示栏(电子屏)\n□精准推送 □其他"))
                 == ["政府网站", "发布会/听证会", "社区/企事业单位/村公示栏(电子屏)"])
         // Only the ticked boxes.
         #expect(Self.texts(CellRules.channels("■政府网站 ■公开查阅点")) == ["政府网站", "公开查阅点"])
         // Plain text with 、，, / and spaces; the slash inside 发布会/听证会 and 入户/现场 is not a separator.
-        #expect(Self.texts(CellRules.channels("政府网站、两微一端，发布会/听证会 入户/现场/便民服务站,纸质媒体"))
+        #expect(
+            Self.texts(CellRules.channels("政府网站、两微一端，发布会/听证会 入户/现场/便民服务站,纸质媒体"))
                 == ["政府网站", "两微一端", "发布会/听证会", "入户/现场", "便民服务站", "纸质媒体"])
         // Glued to a box, with and without a colon.
         #expect(Self.texts(CellRules.channels("■其他法律服务网")) == ["其他：法律服务网"])
@@ -60,7 +62,9 @@ struct CellRuleTests {
 
     /// 同上, blank cells, repeated 一级事项 labels and ticks written as 是 or ●, in a one-row-header CSV-like table.
     @Test func sameAsAboveBlankCellsAndRepeatedBlocks() {
-        let header = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "全社会", "特定群众", "主动", "依申请", "区级", "街道级"]
+        let header = [
+            "序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "全社会", "特定群众", "主动", "依申请", "区级", "街道级",
+        ]
         let rows: [[String]] = [
             header,
             ["1", "救助政策", "低保政策", "低保标准", "《社会救助暂行办法》", "10个工作日内", "区民政局", "政府网站", "是", "", "●", "", "是", "是"],
@@ -80,7 +84,10 @@ struct CellRuleTests {
         #expect(notes.filter { $0.code == "import-same-as-above" }.count == 4)
         // A blank 公开依据 continues the row above, reported as a guess at its cell.
         #expect(items[2].basis == ["《社会救助暂行办法》"])
-        #expect(notes.contains { $0.code == "import-blank-continued" && $0.place.zh == "目录.csv：第 4 行第 5 列" && $0.level == .warning })
+        #expect(
+            notes.contains {
+                $0.code == "import-blank-continued" && $0.place.zh == "目录.csv：第 4 行第 5 列" && $0.level == .warning
+            })
         #expect(items[2].audience == .specificGroups && items[2].mode == .onRequest && items[2].levels == [.township])
         #expect(items[0].levels == [.county, .township] && items[1].levels == [.township])
         // The ■ channel variant (公示栏) is the notice-board box.
@@ -104,14 +111,19 @@ struct LevelLabelTests {
         let workspace = try #require(WorkspaceLoader.load(path: file.path).workspace)
         var notes: [ImportNote] = []
         let place = LocalizedText(zh: "page.html：表格 1", en: "page.html: table 1")
-        let edited = try #require(LevelLabelWriter.edit(workspace: workspace, text: text, labels: [.county: "区级", .township: "街道级"], place: place, notes: &notes))
+        let edited = try #require(
+            LevelLabelWriter.edit(
+                workspace: workspace, text: text, labels: [.county: "区级", .township: "街道级"], place: place, notes: &notes
+            ))
         #expect(edited.contains("层级名称:\n  县级: 区级\n  乡级: 街道级\n# 各辖区\n辖区:"))
         try edited.write(to: file, atomically: true, encoding: .utf8)
         let reloaded = try #require(WorkspaceLoader.load(path: file.path).workspace)
         #expect(reloaded.levelLabels == [.county: "区级", .township: "街道级"])
         // A table that prints another label does not change gkml.yaml: it is reported.
         var more: [ImportNote] = []
-        #expect(LevelLabelWriter.edit(workspace: reloaded, text: edited, labels: [.township: "乡、村级"], place: place, notes: &more) == nil)
+        #expect(
+            LevelLabelWriter.edit(
+                workspace: reloaded, text: edited, labels: [.township: "乡、村级"], place: place, notes: &more) == nil)
         #expect(more.map(\.code) == ["import-level-label-differs"])
     }
 }

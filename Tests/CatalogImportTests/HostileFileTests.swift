@@ -24,8 +24,9 @@ struct HostileFileTests {
                 else:
                     z.writestr("xl/worksheets/sheet1.xml", sheet)
             """
-        let python = try #require(["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                  "python3 is needed to write the hostile packages")
+        let python = try #require(
+            ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "python3 is needed to write the hostile packages")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-c", script, url.path, sheet, String(fillerMegabytes)]
@@ -40,10 +41,12 @@ struct HostileFileTests {
         request.limits = limits
         let result = try Importer(request).run()
         #expect(result.exitStatus == 2)
-        return try #require(result.failures.first?.error.message.zh, "\(file.lastPathComponent) was read without an error")
+        return try #require(
+            result.failures.first?.error.message.zh, "\(file.lastPathComponent) was read without an error")
     }
 
-    static let sheetStart = #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+    static let sheetStart =
+        #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
 
     @Test func zipBombStopsAtTheLimit() throws {
         let folder = try Support.temporaryFolder()
@@ -59,7 +62,9 @@ struct HostileFileTests {
     @Test func tenThousandColumnsAreRefused() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sheet = Self.sheetStart + #"<row r="1"><c r="A1" t="inlineStr"><is><t>公开内容</t></is></c><c r="NTP1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+        let sheet =
+            Self.sheetStart
+            + #"<row r="1"><c r="A1" t="inlineStr"><is><t>公开内容</t></is></c><c r="NTP1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
         let message = try Self.failure(try Self.package("wide.xlsx", in: folder, sheet: sheet))
         #expect(message.contains("10000 列以上") && message.contains("上限 200 列"))
     }
@@ -90,7 +95,7 @@ struct HostileFileTests {
         let file = folder.appendingPathComponent("huge.csv")
         #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
-        try handle.truncate(atOffset: 200 << 20)   // sparse: 200 MiB without writing them
+        try handle.truncate(atOffset: 200 << 20)  // sparse: 200 MiB without writing them
         try handle.close()
         let message = try Self.failure(file)
         #expect(message.contains("200 MiB") && message.contains("拒绝读取"))

@@ -9,13 +9,16 @@ enum Support {
     static let fixtures = root.appendingPathComponent("Tests/Fixtures/import")
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-import-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gkml-import-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Imports one fixture into an empty folder (nothing is written: the outputs are returned).
-    static func importFixture(_ name: String, jurisdiction: String? = nil, domain: String? = nil, level: Level? = nil) throws -> Importer.Result {
+    static func importFixture(_ name: String, jurisdiction: String? = nil, domain: String? = nil, level: Level? = nil)
+        throws -> Importer.Result
+    {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var request = Importer.Request(files: [fixtures.appendingPathComponent(name).path], into: folder.path)

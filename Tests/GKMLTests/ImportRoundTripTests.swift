@@ -28,7 +28,9 @@ import Testing
         return out
     }
 
-    static func imported(_ file: URL, jurisdiction: String? = nil, publisher: String? = nil, version: String? = nil) throws -> (Importer.Result, [Catalog]) {
+    static func imported(_ file: URL, jurisdiction: String? = nil, publisher: String? = nil, version: String? = nil)
+        throws -> (Importer.Result, [Catalog])
+    {
         var request = Importer.Request(files: [file.path], into: example.path)
         request.jurisdiction = jurisdiction
         request.publisher = publisher
@@ -58,8 +60,12 @@ import Testing
         #expect(imported.region.value == original.region.value, "\(label): 地区")
         // A CSV names its domain only by the file's slug, which gives the canonical name of an alias (乡村振兴 → 扶贫).
         let registry = DomainRegistry.pilot
-        #expect(registry.domain(named: imported.domain.value)?.name == registry.domain(named: original.domain.value)?.name, "\(label): 领域")
-        if !label.hasSuffix(".csv") { #expect(imported.domain.value == original.domain.value, "\(label): 领域 as written") }
+        #expect(
+            registry.domain(named: imported.domain.value)?.name == registry.domain(named: original.domain.value)?.name,
+            "\(label): 领域")
+        if !label.hasSuffix(".csv") {
+            #expect(imported.domain.value == original.domain.value, "\(label): 领域 as written")
+        }
         #expect(imported.level.value == original.level.value, "\(label): 层级")
     }
 
@@ -74,7 +80,9 @@ import Testing
             for catalog in catalogs {
                 let original = try #require(originals[folder]!.values.first { $0.domain.value == catalog.domain.value })
                 Self.expectSameItems(catalog, original, "\(output).xlsx \(catalog.domain.value)")
-                #expect(catalog.publisher.value == original.publisher.value && catalog.version.value == original.version.value)
+                #expect(
+                    catalog.publisher.value == original.publisher.value
+                        && catalog.version.value == original.version.value)
                 #expect(catalog.effectiveDate?.value == original.effectiveDate?.value)
             }
         }
@@ -92,13 +100,16 @@ import Testing
                 // CSV carries no title and no facts: the place, the issuing body and the version are named on the
                 // command line (as a clerk would), the domain comes from the file name.
                 let csv = format == "csv"
-                let (result, catalogs) = try Self.imported(file, jurisdiction: csv ? original.region.value : nil,
-                                                           publisher: csv ? original.publisher.value : nil, version: csv ? original.version.value : nil)
+                let (result, catalogs) = try Self.imported(
+                    file, jurisdiction: csv ? original.region.value : nil,
+                    publisher: csv ? original.publisher.value : nil, version: csv ? original.version.value : nil)
                 let catalog = try #require(catalogs.first, "\(file.path): \(result.notes.map(\.message.zh))")
                 Self.expectSameItems(catalog, original, "\(output)/\(slug).\(format)")
                 if format != "csv" {
                     #expect(result.exitStatus == 0, "\(result.notes.map { $0.place.zh + " " + $0.message.zh })")
-                    #expect(catalog.publisher.value == original.publisher.value && catalog.version.value == original.version.value)
+                    #expect(
+                        catalog.publisher.value == original.publisher.value
+                            && catalog.version.value == original.version.value)
                 }
                 compared += 1
             }

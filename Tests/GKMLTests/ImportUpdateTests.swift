@@ -27,7 +27,10 @@ import Testing
         process.standardError = err
         try process.run()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openpyxl (python3 -m pip install openpyxl): \(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        try #require(
+            process.terminationStatus == 0,
+            "openpyxl (python3 -m pip install openpyxl): \(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))"
+        )
         return (workspace, workbook)
     }
 
@@ -47,7 +50,9 @@ import Testing
         let result = try GKML.run(["import", workbook.path, "--into", workspace.path, "--update"])
         #expect(result.status == 0, "\(result.all)")
         // The change as gkml diff prints it.
-        #expect(result.stdout.contains("time-limit-shorter") && result.stdout.contains("17-01-02") && result.stdout.contains("信息形成之日起5个工作日内"))
+        #expect(
+            result.stdout.contains("time-limit-shorter") && result.stdout.contains("17-01-02")
+                && result.stdout.contains("信息形成之日起5个工作日内"))
         // Exactly one line more: the item that inherited 公开时限 from 默认 gets its own value; every other line,
         // comments included, stays byte for byte.
         let after = try Self.lines(file)
@@ -96,6 +101,8 @@ import Testing
         #expect(result.status == 1, "a removed row needs a person: \(result.all)")
         let check = try GKML.run(["validate", file.path])
         #expect(!check.stdout.contains("error["), "\(check.all)")
-        #expect(before.components(separatedBy: "\n").filter { $0.hasPrefix("#") } == after.components(separatedBy: "\n").filter { $0.hasPrefix("#") })
+        #expect(
+            before.components(separatedBy: "\n").filter { $0.hasPrefix("#") }
+                == after.components(separatedBy: "\n").filter { $0.hasPrefix("#") })
     }
 }

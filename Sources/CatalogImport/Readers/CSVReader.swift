@@ -6,7 +6,9 @@ import Foundation
 enum CSVReader {
     static func read(_ data: Data, fileName: String, limits: ImportLimits) throws(ImportError) -> SourceDocument {
         guard let text = TextDecoding.decode(data) else {
-            throw ImportError(zh: "\(fileName) 既不是 UTF-8 也不是 GB18030 编码的文本，无法读取", en: "\(fileName) is neither UTF-8 nor GB18030 text; cannot be read")
+            throw ImportError(
+                zh: "\(fileName) 既不是 UTF-8 也不是 GB18030 编码的文本，无法读取",
+                en: "\(fileName) is neither UTF-8 nor GB18030 text; cannot be read")
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let separator: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
@@ -21,8 +23,11 @@ enum CSVReader {
             field = ""
             atFieldStart = true
             if row.count > limits.columns {
-                throw ImportError(zh: "\(fileName) 有 \(row.count) 列以上，超过上限 \(limits.columns) 列：这不是公开目录表格",
-                                  en: "\(fileName) has \(row.count) or more columns, over the limit of \(limits.columns): not a catalog table")
+                throw ImportError(
+                    zh: "\(fileName) 有 \(row.count) 列以上，超过上限 \(limits.columns) 列：这不是公开目录表格",
+                    en:
+                        "\(fileName) has \(row.count) or more columns, over the limit of \(limits.columns): not a catalog table"
+                )
             }
         }
         func endRow() throws(ImportError) {
@@ -31,7 +36,9 @@ enum CSVReader {
             cells += row.count
             row = []
             if rows.count > limits.rows || cells > limits.cells {
-                throw ImportError(zh: "\(fileName) 超过 \(limits.rows) 行或 \(limits.cells) 个单元格，拒绝读取", en: "\(fileName) has more than \(limits.rows) rows or \(limits.cells) cells; not read")
+                throw ImportError(
+                    zh: "\(fileName) 超过 \(limits.rows) 行或 \(limits.cells) 个单元格，拒绝读取",
+                    en: "\(fileName) has more than \(limits.rows) rows or \(limits.cells) cells; not read")
             }
         }
         var iterator = text.makeIterator()
@@ -42,7 +49,9 @@ enum CSVReader {
                 if character == "\"" {
                     if let next = iterator.next() {
                         if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character == "\r\n" ? "\n" : character)
                 }

@@ -12,15 +12,18 @@ enum HTMLReader {
         do {
             document = try HTMLDocument(data: data)
         } catch {
-            throw ImportError(zh: "\(fileName) 无法作为网页读取：\(error)", en: "\(fileName) cannot be read as a web page: \(error)")
+            throw ImportError(
+                zh: "\(fileName) 无法作为网页读取：\(error)", en: "\(fileName) cannot be read as a web page: \(error)")
         }
         var walker = Walker(fileName: fileName, limits: limits)
         try walker.walk(document.root)
         return SourceDocument(fileName: fileName, tables: walker.tables)
     }
 
-    static let blocks: Set<String> = ["p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-                                      "tr", "table", "section", "article", "header", "footer", "main", "caption", "blockquote", "center"]
+    static let blocks: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "tr", "table", "section", "article", "header", "footer", "main", "caption", "blockquote", "center",
+    ]
 
     static func isHidden(_ element: HTMLElement) -> Bool {
         if ["script", "style", "template", "noscript", "head"].contains(element.name) { return true }
@@ -28,7 +31,10 @@ enum HTMLReader {
         let classes = Set(element.classNames)
         if !classes.isDisjoint(with: ["sr-only", "visually-hidden", "screen-reader-text", "hidden"]) { return true }
         if let style = element.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
         return false
     }
 
@@ -88,20 +94,31 @@ enum HTMLReader {
             let number = tableCount
             let grid = HTMLTableGrid(table: element)
             if grid.columnCount > limits.columns {
-                throw ImportError(zh: "\(fileName) 的表格 \(number) 有 \(grid.columnCount) 列，超过上限 \(limits.columns) 列", en: "table \(number) of \(fileName) has \(grid.columnCount) columns, over the limit of \(limits.columns)")
+                throw ImportError(
+                    zh: "\(fileName) 的表格 \(number) 有 \(grid.columnCount) 列，超过上限 \(limits.columns) 列",
+                    en:
+                        "table \(number) of \(fileName) has \(grid.columnCount) columns, over the limit of \(limits.columns)"
+                )
             }
             if grid.rows.count > limits.rows || grid.rows.count * grid.columnCount > limits.cells {
-                throw ImportError(zh: "\(fileName) 的表格 \(number) 过大，拒绝读取", en: "table \(number) of \(fileName) is too large; not read")
+                throw ImportError(
+                    zh: "\(fileName) 的表格 \(number) 过大，拒绝读取", en: "table \(number) of \(fileName) is too large; not read"
+                )
             }
             var before = lines
-            if let caption = element.elementChildren.first(where: { $0.name == "caption" }) { before.append(text(caption)) }
+            if let caption = element.elementChildren.first(where: { $0.name == "caption" }) {
+                before.append(text(caption))
+            }
             var rows: [[SourceCell]] = []
             var identities: [Int: String] = [:]
             var textCache: [Int: String] = [:]
             var trs: [HTMLElement] = []
             for child in element.elementChildren {
-                if child.name == "tr" { trs.append(child) }
-                else if ["thead", "tbody", "tfoot"].contains(child.name) { trs += child.elementChildren.filter { $0.name == "tr" } }
+                if child.name == "tr" {
+                    trs.append(child)
+                } else if ["thead", "tbody", "tfoot"].contains(child.name) {
+                    trs += child.elementChildren.filter { $0.name == "tr" }
+                }
             }
             for (r, slots) in grid.rows.enumerated() {
                 var row: [SourceCell] = []
@@ -110,11 +127,16 @@ enum HTMLReader {
                     let key = slot.originRow * 100_000 + slot.originColumn
                     let value = textCache[key] ?? text(slot.cell)
                     textCache[key] = value
-                    row.append(SourceCell(value, mergedFromAbove: slot.originRow < slot.row, mergedFromLeft: slot.originColumn < slot.column))
+                    row.append(
+                        SourceCell(
+                            value, mergedFromAbove: slot.originRow < slot.row,
+                            mergedFromLeft: slot.originColumn < slot.column))
                 }
                 rows.append(row)
                 // gkml's own pages carry each row's 编号 as <tr id="item-…">.
-                if r < trs.count, let id = trs[r].attribute("id"), id.hasPrefix("item-") { identities[r] = String(id.dropFirst(5)) }
+                if r < trs.count, let id = trs[r].attribute("id"), id.hasPrefix("item-") {
+                    identities[r] = String(id.dropFirst(5))
+                }
             }
             var table = SourceTable(fileName: fileName, kind: .html, number: number, rows: rows, linesBefore: before)
             table.rowIdentities = identities

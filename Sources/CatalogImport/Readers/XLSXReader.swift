@@ -7,7 +7,9 @@ enum XLSXReader {
     static func read(_ data: Data, fileName: String, limits: ImportLimits) throws(ImportError) -> SourceDocument {
         var package = try OfficePackage(data: data, fileName: fileName, limits: limits)
         guard let workbook = try package.part("xl/workbook.xml") else {
-            throw ImportError(zh: "\(fileName) 不是 Excel 工作簿（缺少 xl/workbook.xml）", en: "\(fileName) is not an Excel workbook (no xl/workbook.xml)")
+            throw ImportError(
+                zh: "\(fileName) 不是 Excel 工作簿（缺少 xl/workbook.xml）",
+                en: "\(fileName) is not an Excel workbook (no xl/workbook.xml)")
         }
         let sheets = SheetList()
         try sheets.run(workbook, part: "xl/workbook.xml", file: fileName)
@@ -31,8 +33,9 @@ enum XLSXReader {
             let scan = SheetScan(strings: strings, limits: limits, fileName: fileName, sheet: sheet.name)
             try scan.run(xml, part: path, file: fileName)
             if scan.cells.count * (scan.maxColumn + 1) > limits.cells {
-                throw ImportError(zh: "\(fileName) 的工作表「\(sheet.name)」超过 \(limits.cells) 个单元格，拒绝读取",
-                                  en: "sheet \"\(sheet.name)\" of \(fileName) has more than \(limits.cells) cells; not read")
+                throw ImportError(
+                    zh: "\(fileName) 的工作表「\(sheet.name)」超过 \(limits.cells) 个单元格，拒绝读取",
+                    en: "sheet \"\(sheet.name)\" of \(fileName) has more than \(limits.cells) cells; not read")
             }
             tables.append(scan.table(number: index + 1))
         }
@@ -51,7 +54,9 @@ enum XLSXReader {
     final class Relationships: XMLScan {
         var targets: [String: String] = [:]
         override func start(_ name: String, _ attributes: [String: String]) throws(ImportError) {
-            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+                targets[id] = target
+            }
         }
     }
 
@@ -106,8 +111,11 @@ enum XLSXReader {
         }
 
         func tooWide(_ columns: Int) -> ImportError {
-            ImportError(zh: "\(fileName) 的工作表「\(sheet)」有 \(columns) 列以上，超过上限 \(limits.columns) 列：这不是公开目录表格，或文件已损坏",
-                        en: "sheet \"\(sheet)\" of \(fileName) has \(columns) or more columns, over the limit of \(limits.columns): not a catalog table, or a damaged file")
+            ImportError(
+                zh: "\(fileName) 的工作表「\(sheet)」有 \(columns) 列以上，超过上限 \(limits.columns) 列：这不是公开目录表格，或文件已损坏",
+                en:
+                    "sheet \"\(sheet)\" of \(fileName) has \(columns) or more columns, over the limit of \(limits.columns): not a catalog table, or a damaged file"
+            )
         }
 
         override func start(_ name: String, _ attributes: [String: String]) throws(ImportError) {
@@ -116,7 +124,9 @@ enum XLSXReader {
                 if let r = attributes["r"].flatMap(Int.init) { row = r } else { row += 1 }
                 nextColumn = 0
                 if cells.count >= limits.rows {
-                    throw ImportError(zh: "\(fileName) 的工作表「\(sheet)」超过 \(limits.rows) 行，拒绝读取", en: "sheet \"\(sheet)\" of \(fileName) has more than \(limits.rows) rows; not read")
+                    throw ImportError(
+                        zh: "\(fileName) 的工作表「\(sheet)」超过 \(limits.rows) 行，拒绝读取",
+                        en: "sheet \"\(sheet)\" of \(fileName) has more than \(limits.rows) rows; not read")
                 }
             case "c":
                 column = nextColumn
@@ -170,7 +180,9 @@ enum XLSXReader {
         static func parseRef(_ ref: Substring) -> (row: Int, column: Int)? {
             let clean = ref.replacingOccurrences(of: "$", with: "")
             let letters = clean.prefix { $0.isLetter }
-            guard let column = SourceTable.columnIndex(letters), let row = Int(clean.dropFirst(letters.count)) else { return nil }
+            guard let column = SourceTable.columnIndex(letters), let row = Int(clean.dropFirst(letters.count)) else {
+                return nil
+            }
             return (row, column)
         }
 
@@ -199,7 +211,8 @@ enum XLSXReader {
                     }
                 }
             }
-            return SourceTable(fileName: fileName, kind: .xlsx, sheet: sheet, number: number, rows: rows, rowNumbers: rowNumbers)
+            return SourceTable(
+                fileName: fileName, kind: .xlsx, sheet: sheet, number: number, rows: rows, rowNumbers: rowNumbers)
         }
     }
 }

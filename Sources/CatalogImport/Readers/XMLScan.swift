@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A streaming pass over one XML part with FoundationXML's `XMLParser` (libxml2 underneath): the handler sees
@@ -28,11 +28,15 @@ class XMLScan: NSObject, XMLParserDelegate {
         self.parser = nil
         if let failure { throw failure }
         if !ok || parser.parserError != nil || depth != 0 || errorLine > 0 {
-            let line = errorLine > 0 ? errorLine : parser.lineNumber, column = errorLine > 0 ? errorColumn : parser.columnNumber
+            let line = errorLine > 0 ? errorLine : parser.lineNumber,
+                column = errorLine > 0 ? errorColumn : parser.columnNumber
             let reason = parser.parserError.map { String(describing: ($0 as NSError).code) } ?? "?"
             throw ImportError(
-                zh: "\(file) 中的 \(part) 不是格式正确的 XML（第 \(line) 行第 \(column) 列，错误 \(reason)）：文件已损坏，请用 Excel/WPS/Word 打开后重新保存",
-                en: "\(part) in \(file) is not well-formed XML (line \(line), column \(column), error \(reason)): the file is damaged; open it in Excel/WPS/Word and save it again")
+                zh:
+                    "\(file) 中的 \(part) 不是格式正确的 XML（第 \(line) 行第 \(column) 列，错误 \(reason)）：文件已损坏，请用 Excel/WPS/Word 打开后重新保存",
+                en:
+                    "\(part) in \(file) is not well-formed XML (line \(line), column \(column), error \(reason)): the file is damaged; open it in Excel/WPS/Word and save it again"
+            )
         }
     }
 
@@ -41,8 +45,10 @@ class XMLScan: NSObject, XMLParserDelegate {
         parser?.abortParsing()
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         depth += 1
         guard failure == nil else { return }
         do { try start(elementName, attributes) } catch { stop(error) }

@@ -60,7 +60,9 @@ public enum CellRules {
     /// The standard box a name denotes, directly or as a variant; nil for a local platform.
     static func standard(_ raw: String) -> (StandardChannel, isVariant: Bool)? {
         let name = normalizeName(raw)
-        for channel in StandardChannel.allCases where normalizeName(channel.rawValue) == name { return (channel, false) }
+        for channel in StandardChannel.allCases where normalizeName(channel.rawValue) == name {
+            return (channel, false)
+        }
         if let channel = variants[name] { return (channel, true) }
         // Every notice-board spelling: 社区/村公示栏(电子屏), 单位/村委会公示栏, 村务公开栏, 电子屏 …
         if name.contains("公示栏") || name.contains("公开栏") || name == "电子屏" { return (.noticeBoard, true) }
@@ -112,7 +114,8 @@ public enum CellRules {
                 index = text.index(after: index)
             }
             for box in boxes where box.ticked {
-                let name = box.text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "、，,；;")))
+                let name = box.text.trimmingCharacters(
+                    in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "、，,；;")))
                 if !name.isEmpty { names.append(name) }
             }
         } else {
@@ -132,7 +135,9 @@ public enum CellRules {
             if current.isEmpty {
                 for name in knownNames where text[index...].hasPrefix(name) {
                     let end = text.index(index, offsetBy: name.count)
-                    if end == text.endIndex || separators.contains(text[end]) || text[end] == "（" || text[end] == "(" || text[end] == "：" || text[end] == ":" {
+                    if end == text.endIndex || separators.contains(text[end]) || text[end] == "（" || text[end] == "("
+                        || text[end] == "：" || text[end] == ":"
+                    {
                         if end < text.endIndex, text[end] == "：" || text[end] == ":" { break }
                         names.append(name)
                         index = end
@@ -207,7 +212,9 @@ public enum CellRules {
                     separator.append(character)
                     continue
                 }
-                if character == "《", depth == 0, let previous = current.last, previous == "》" || previous == "）" || previous == ")" {
+                if character == "《", depth == 0, let previous = current.last,
+                    previous == "》" || previous == "）" || previous == ")"
+                {
                     segments.append((separator, current))
                     current = ""
                     separator = ""
@@ -254,7 +261,11 @@ public enum CellRules {
             }
             if !levels.contains(level) { levels.append(level) }
         }
-        if let level = HeaderRecognizer.level(ofLabel: raw, labels: labels), labels[level] == raw.trimmingCharacters(in: .whitespaces) { return [level] }
+        if let level = HeaderRecognizer.level(ofLabel: raw, labels: labels),
+            labels[level] == raw.trimmingCharacters(in: .whitespaces)
+        {
+            return [level]
+        }
         return levels.isEmpty ? nil : levels.sorted()
     }
 }

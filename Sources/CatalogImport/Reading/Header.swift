@@ -96,26 +96,29 @@ public enum HeaderRecognizer {
         let limit = min(table.rows.count, 40)
         for r in 0..<limit {
             let tops = table.rows[r].map { role($0.text) }
-            let essential: Set<String> = Set(tops.compactMap { role in
-                switch role {
-                case .content?: "content"
-                case .basis?: "basis"
-                case .timeLimit?: "time"
-                case .bodies?: "bodies"
-                case .channels?: "channels"
-                case .name?: "name"
-                case .audienceText?, .audience?: "audience"
-                case .modeText?, .mode?: "mode"
-                default: nil
-                }
-            })
+            let essential: Set<String> = Set(
+                tops.compactMap { role in
+                    switch role {
+                    case .content?: "content"
+                    case .basis?: "basis"
+                    case .timeLimit?: "time"
+                    case .bodies?: "bodies"
+                    case .channels?: "channels"
+                    case .name?: "name"
+                    case .audienceText?, .audience?: "audience"
+                    case .modeText?, .mode?: "mode"
+                    default: nil
+                    }
+                })
             guard essential.count >= 4 else { continue }
             return header(table, at: r, tops: tops, knownLabels: knownLabels)
         }
         return nil
     }
 
-    static func header(_ table: SourceTable, at r: Int, tops: [ColumnRole?], knownLabels: [Level: String]) -> TableHeader {
+    static func header(_ table: SourceTable, at r: Int, tops: [ColumnRole?], knownLabels: [Level: String])
+        -> TableHeader
+    {
         var roles = tops
         var labels: [Level: String] = [:]
         var height = 1
@@ -135,7 +138,8 @@ public enum HeaderRecognizer {
                     subRoles[c] = leaf
                     leaves += 1
                 } else if groupTitle.hasPrefix("公开层级") || groupTitle == "层级" || tops[c] == nil || tops[c] == .levelText,
-                          let level = level(ofLabel: below[c].text, labels: knownLabels) {
+                    let level = level(ofLabel: below[c].text, labels: knownLabels)
+                {
                     subRoles[c] = .level(level)
                     labels[level] = below[c].text.trimmingCharacters(in: .whitespacesAndNewlines)
                     leaves += 1
@@ -146,7 +150,8 @@ public enum HeaderRecognizer {
             let spanning: Set<ColumnRole> = [.content, .basis, .timeLimit, .bodies, .channels]
             let dataBelow = below.indices.contains { c in
                 guard let role = tops[c], spanning.contains(role) else { return false }
-                return !below[c].mergedFromAbove && !below[c].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                return !below[c].mergedFromAbove
+                    && !below[c].text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     && normalize(below[c].text) != normalize(table.rows[r][c].text)
             }
             if leaves > 0 && !dataBelow {

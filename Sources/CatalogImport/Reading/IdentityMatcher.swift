@@ -18,18 +18,23 @@ public struct IdentityMatcher {
         var content: String
     }
 
-    public func assign(_ catalog: inout ImportedCatalog, baseline: Catalog?, domainCode: String?, notes: inout [ImportNote]) {
+    public func assign(
+        _ catalog: inout ImportedCatalog, baseline: Catalog?, domainCode: String?, notes: inout [ImportNote]
+    ) {
         let candidates = (baseline?.items ?? []).map {
-            Candidate(id: $0.id.value, group: key($0.group.value), name: key($0.name.value), content: key($0.content.value))
+            Candidate(
+                id: $0.id.value, group: key($0.group.value), name: key($0.name.value), content: key($0.content.value))
         }
-        var taken: [String: Int] = [:]   // 编号 → item index
+        var taken: [String: Int] = [:]  // 编号 → item index
         // 编号 columns first: they are the source's own identity.
         for index in catalog.items.indices {
             guard let id = catalog.items[index].id else { continue }
             if let other = taken[id] {
-                notes.append(ImportNote("import-duplicate-id", .warning, place: catalog.items[index].place,
-                                        zh: "编号 \(id) 与 \(catalog.items[other].place.zh) 重复，此行另编本地编号",
-                                        en: "编号 \(id) repeats \(catalog.items[other].place.en); this row gets a local number"))
+                notes.append(
+                    ImportNote(
+                        "import-duplicate-id", .warning, place: catalog.items[index].place,
+                        zh: "编号 \(id) 与 \(catalog.items[other].place.zh) 重复，此行另编本地编号",
+                        en: "编号 \(id) repeats \(catalog.items[other].place.en); this row gets a local number"))
                 catalog.items[index].id = nil
             } else {
                 taken[id] = index
@@ -46,20 +51,26 @@ public struct IdentityMatcher {
                 if candidate.name == name && (candidate.group == group || candidate.content == content) {
                     score = 1
                 } else {
-                    score = 0.55 * similarity(candidate.name, name) + 0.3 * similarity(candidate.content, content)
+                    score =
+                        0.55 * similarity(candidate.name, name) + 0.3 * similarity(candidate.content, content)
                         + 0.15 * similarity(candidate.group, group)
                 }
                 if best == nil || score > best!.1 { best = (c, score) }
             }
             if let best, best.1 >= threshold { scores.append((index, best.0, best.1)) }
         }
-        var claimedBy: [Int: Int] = [:]   // candidate → item
+        var claimedBy: [Int: Int] = [:]  // candidate → item
         for entry in scores.sorted(by: { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }) {
             let candidate = candidates[entry.candidate]
             if let owner = claimedBy[entry.candidate] {
-                notes.append(ImportNote("import-split-item", .warning, place: catalog.items[entry.item].place,
-                                        zh: "此行与 \(catalog.items[owner].place.zh) 都对应基准事项 \(candidate.id)（相似度 \(percent(entry.score))），像是一个基准事项拆成了两行：此行另编本地编号，请确认",
-                                        en: "this row and \(catalog.items[owner].place.en) both match baseline item \(candidate.id) (similarity \(percent(entry.score))), as if one item were split in two: this row gets a local number; please confirm"))
+                notes.append(
+                    ImportNote(
+                        "import-split-item", .warning, place: catalog.items[entry.item].place,
+                        zh:
+                            "此行与 \(catalog.items[owner].place.zh) 都对应基准事项 \(candidate.id)（相似度 \(percent(entry.score))），像是一个基准事项拆成了两行：此行另编本地编号，请确认",
+                        en:
+                            "this row and \(catalog.items[owner].place.en) both match baseline item \(candidate.id) (similarity \(percent(entry.score))), as if one item were split in two: this row gets a local number; please confirm"
+                    ))
                 continue
             }
             if taken[candidate.id] != nil { continue }
@@ -67,9 +78,14 @@ public struct IdentityMatcher {
             taken[candidate.id] = entry.item
             catalog.items[entry.item].id = candidate.id
             if entry.score < 1 {
-                notes.append(ImportNote("import-similar-match", .warning, place: catalog.items[entry.item].place,
-                                        zh: "「\(catalog.items[entry.item].name)」按相似度（\(percent(entry.score))）对应基准事项 \(candidate.id)「\(baseline!.items.first { $0.id.value == candidate.id }!.name.value)」，请确认",
-                                        en: "\"\(catalog.items[entry.item].name)\" matched baseline item \(candidate.id) by similarity (\(percent(entry.score))); please confirm"))
+                notes.append(
+                    ImportNote(
+                        "import-similar-match", .warning, place: catalog.items[entry.item].place,
+                        zh:
+                            "「\(catalog.items[entry.item].name)」按相似度（\(percent(entry.score))）对应基准事项 \(candidate.id)「\(baseline!.items.first { $0.id.value == candidate.id }!.name.value)」，请确认",
+                        en:
+                            "\"\(catalog.items[entry.item].name)\" matched baseline item \(candidate.id) by similarity (\(percent(entry.score))); please confirm"
+                    ))
             }
         }
         // Local numbers for the rest: L + domain code, the block and the row, never one already used.
@@ -95,9 +111,11 @@ public struct IdentityMatcher {
             used.insert(id)
             catalog.items[index].id = id
             if baseline != nil {
-                notes.append(ImportNote("import-local-number", .info, place: catalog.items[index].place,
-                                        zh: "「\(catalog.items[index].name)」在基准目录中没有对应事项，编为本地编号 \(id)",
-                                        en: "\"\(catalog.items[index].name)\" matches no baseline item; numbered locally as \(id)"))
+                notes.append(
+                    ImportNote(
+                        "import-local-number", .info, place: catalog.items[index].place,
+                        zh: "「\(catalog.items[index].name)」在基准目录中没有对应事项，编为本地编号 \(id)",
+                        en: "\"\(catalog.items[index].name)\" matches no baseline item; numbered locally as \(id)"))
             }
         }
     }
@@ -106,7 +124,9 @@ public struct IdentityMatcher {
 
     /// Text compared without spaces and punctuation.
     func key(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !$0.properties.isWhitespace && !$0.properties.generalCategory.isPunctuation }.map(Character.init))
+        String(
+            text.unicodeScalars.filter { !$0.properties.isWhitespace && !$0.properties.generalCategory.isPunctuation }
+                .map(Character.init))
     }
 
     /// Dice coefficient over character bigrams (single characters for one-character texts).
@@ -132,7 +152,8 @@ extension Unicode.GeneralCategory {
     var isPunctuation: Bool {
         switch self {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol: true
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol:
+            true
         default: false
         }
     }

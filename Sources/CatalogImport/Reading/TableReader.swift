@@ -19,9 +19,11 @@ public struct TableReader {
         for table in document.tables {
             guard let header = HeaderRecognizer.find(in: table, knownLabels: knownLabels) else {
                 if table.rows.contains(where: { $0.contains { !$0.text.isEmpty } }) {
-                    notes.append(ImportNote("import-table-skipped", .info, place: table.place,
-                                            zh: "没有找到公开目录的表头（公开内容、公开依据、公开时限、公开主体、公开渠道等），未导入此表",
-                                            en: "no catalog header found (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道 …); table not imported"))
+                    notes.append(
+                        ImportNote(
+                            "import-table-skipped", .info, place: table.place,
+                            zh: "没有找到公开目录的表头（公开内容、公开依据、公开时限、公开主体、公开渠道等），未导入此表",
+                            en: "no catalog header found (公开内容, 公开依据, 公开时限, 公开主体, 公开渠道 …); table not imported"))
                 }
                 continue
             }
@@ -45,9 +47,14 @@ public struct TableReader {
             if row.map({ HeaderRecognizer.normalize($0.text) }) == headerTexts { r += header.height - 1; continue }
             // A note under the table ("注：…", "说明：…") in one (merged) cell ends it.
             let filled = Set(texts.filter { !$0.isEmpty })
-            if filled.count == 1, let only = filled.first, only.hasPrefix("注") || only.hasPrefix("说明") || only.hasPrefix("备注") {
-                notes.append(ImportNote("import-note-row", .info, place: table.place(row: r),
-                                        zh: "表格下方的说明未导入：\(only.prefix(60))", en: "note under the table not imported: \(only.prefix(60))"))
+            if filled.count == 1, let only = filled.first,
+                only.hasPrefix("注") || only.hasPrefix("说明") || only.hasPrefix("备注")
+            {
+                notes.append(
+                    ImportNote(
+                        "import-note-row", .info, place: table.place(row: r),
+                        zh: "表格下方的说明未导入：\(only.prefix(60))", en: "note under the table not imported: \(only.prefix(60))"
+                    ))
                 continue
             }
             var values = Array(repeating: "", count: table.width)
@@ -57,13 +64,17 @@ public struct TableReader {
                     values[c] = above[c]
                 } else if texts[c] == "同上" {
                     values[c] = above[c]
-                    notes.append(ImportNote("import-same-as-above", .info, place: table.place(row: r, column: c),
-                                            zh: "「同上」取上一行的值", en: "\"同上\" takes the value of the row above"))
+                    notes.append(
+                        ImportNote(
+                            "import-same-as-above", .info, place: table.place(row: r, column: c),
+                            zh: "「同上」取上一行的值", en: "\"同上\" takes the value of the row above"))
                 } else {
                     values[c] = texts[c]
                 }
             }
-            if let item = item(table, header: header, row: r, values: values, above: above, catalog: &catalog, notes: &notes) {
+            if let item = item(
+                table, header: header, row: r, values: values, above: above, catalog: &catalog, notes: &notes)
+            {
                 catalog.items.append(item)
             }
             above = values
@@ -73,8 +84,10 @@ public struct TableReader {
         return catalog
     }
 
-    func item(_ table: SourceTable, header: TableHeader, row r: Int, values: [String], above: [String],
-              catalog: inout ImportedCatalog, notes: inout [ImportNote]) -> ImportedItem? {
+    func item(
+        _ table: SourceTable, header: TableHeader, row r: Int, values: [String], above: [String],
+        catalog: inout ImportedCatalog, notes: inout [ImportNote]
+    ) -> ImportedItem? {
         func value(_ role: ColumnRole) -> (text: String, column: Int)? {
             header.column(role).map { (values[$0], $0) }
         }
@@ -86,8 +99,10 @@ public struct TableReader {
             if !text.isEmpty { return text }
             let previous = above[column]
             guard !previous.isEmpty, !catalog.items.isEmpty else { return nil }
-            notes.append(ImportNote("import-blank-continued", .warning, place: place(column),
-                                    zh: "「\(label)」为空，按上一行的值读取", en: "\(label) is blank; read as the value of the row above"))
+            notes.append(
+                ImportNote(
+                    "import-blank-continued", .warning, place: place(column),
+                    zh: "「\(label)」为空，按上一行的值读取", en: "\(label) is blank; read as the value of the row above"))
             return previous
         }
 
@@ -97,29 +112,39 @@ public struct TableReader {
         let content = value(.content)?.text ?? ""
         if name.isEmpty && content.isEmpty {
             if values.contains(where: { !$0.isEmpty }) {
-                notes.append(ImportNote("import-row-skipped", .warning, place: table.place(row: r),
-                                        zh: "此行没有事项名称和公开内容，未导入", en: "row has neither an item name nor 公开内容; not imported"))
+                notes.append(
+                    ImportNote(
+                        "import-row-skipped", .warning, place: table.place(row: r),
+                        zh: "此行没有事项名称和公开内容，未导入", en: "row has neither an item name nor 公开内容; not imported"))
             }
             return nil
         }
         if !header.has(.group) {
             group = name
             if catalog.items.isEmpty {
-                notes.append(ImportNote("import-no-group-column", .warning, place: table.place,
-                                        zh: "表格没有「一级事项」列：以事项名称作为一级事项", en: "the table has no 一级事项 column: each item's name is used as its 一级事项"))
+                notes.append(
+                    ImportNote(
+                        "import-no-group-column", .warning, place: table.place,
+                        zh: "表格没有「一级事项」列：以事项名称作为一级事项",
+                        en: "the table has no 一级事项 column: each item's name is used as its 一级事项"))
             }
         }
         var item = ImportedItem(group: group, name: name, content: content, place: table.place(row: r))
         if name.isEmpty, let c = header.column(.name) {
-            notes.append(ImportNote("import-empty-name", .warning, place: place(c), zh: "二级事项名称为空", en: "the item name is empty"))
+            notes.append(
+                ImportNote("import-empty-name", .warning, place: place(c), zh: "二级事项名称为空", en: "the item name is empty")
+            )
         }
         if !header.has(.id), let id = table.rowIdentities[r] { item.id = id }
         if let (text, column) = value(.id), !text.isEmpty {
             if text.range(of: #"^[0-9A-Z]{2,4}(-[0-9]{2}){2,3}$"#, options: .regularExpression) != nil {
                 item.id = text
             } else {
-                notes.append(ImportNote("import-bad-id", .warning, place: place(column),
-                                        zh: "编号「\(text)」不符合格式（如 17-01-01），按基准目录重新匹配", en: "编号 \"\(text)\" is malformed (e.g. 17-01-01); matched against the baseline instead"))
+                notes.append(
+                    ImportNote(
+                        "import-bad-id", .warning, place: place(column),
+                        zh: "编号「\(text)」不符合格式（如 17-01-01），按基准目录重新匹配",
+                        en: "编号 \"\(text)\" is malformed (e.g. 17-01-01); matched against the baseline instead"))
             }
         }
         if let text = continued(.basis, "公开依据") { item.basis = CellRules.basis(text) }
@@ -129,40 +154,56 @@ public struct TableReader {
             let reading = CellRules.channels(text)
             item.channels = reading.channels
             for (written, standard) in reading.variants {
-                notes.append(ImportNote("import-channel-variant", .info, place: place(column),
-                                        zh: "渠道「\(written)」读作标准渠道「\(standard.rawValue)」", en: "channel \"\(written)\" read as the standard box \"\(standard.rawValue)\""))
+                notes.append(
+                    ImportNote(
+                        "import-channel-variant", .info, place: place(column),
+                        zh: "渠道「\(written)」读作标准渠道「\(standard.rawValue)」",
+                        en: "channel \"\(written)\" read as the standard box \"\(standard.rawValue)\""))
             }
             for name in reading.unknown {
-                notes.append(ImportNote("import-channel-other", .info, place: place(column),
-                                        zh: "渠道「\(name)」不是标准渠道，记为「其他：\(name)」", en: "channel \"\(name)\" is not a standard box; kept as \"其他：\(name)\""))
+                notes.append(
+                    ImportNote(
+                        "import-channel-other", .info, place: place(column),
+                        zh: "渠道「\(name)」不是标准渠道，记为「其他：\(name)」",
+                        en: "channel \"\(name)\" is not a standard box; kept as \"其他：\(name)\""))
             }
             if reading.bareOther {
-                notes.append(ImportNote("import-channel-bare-other", .warning, place: place(column),
-                                        zh: "勾选了「其他」但没有写明平台名称，未导入此项", en: "the 其他 box is ticked without a platform name; not imported"))
+                notes.append(
+                    ImportNote(
+                        "import-channel-bare-other", .warning, place: place(column),
+                        zh: "勾选了「其他」但没有写明平台名称，未导入此项", en: "the 其他 box is ticked without a platform name; not imported"))
             }
             if let note = reading.note { item.remark = note }
             if reading.channels.isEmpty {
                 item.channels = nil
-                notes.append(ImportNote("import-no-channel", .warning, place: place(column),
-                                        zh: "没有读出任何公开渠道", en: "no channel could be read"))
+                notes.append(
+                    ImportNote(
+                        "import-no-channel", .warning, place: place(column),
+                        zh: "没有读出任何公开渠道", en: "no channel could be read"))
             }
         }
-        item.audience = choice(table, header, r, values, [.everyone, .specificGroups].map(ColumnRole.audience), text: .audienceText,
-                               label: "公开对象", parse: { text in
-                                   switch HeaderRecognizer.normalize(text) {
-                                   case "全社会": .everyone
-                                   case "特定群众", "特定群体", "特定对象": .specificGroups
-                                   default: nil
-                                   }
-                               }, notes: &notes).flatMap { $0 }
-        item.mode = choice(table, header, r, values, [.proactive, .onRequest].map(ColumnRole.mode), text: .modeText,
-                           label: "公开方式", parse: { text in
-                               switch HeaderRecognizer.normalize(text) {
-                               case "主动", "主动公开": .proactive
-                               case "依申请", "依申请公开": .onRequest
-                               default: nil
-                               }
-                           }, notes: &notes).flatMap { $0 }
+        item.audience = choice(
+            table, header, r, values, [.everyone, .specificGroups].map(ColumnRole.audience), text: .audienceText,
+            label: "公开对象",
+            parse: { text in
+                switch HeaderRecognizer.normalize(text) {
+                case "全社会": .everyone
+                case "特定群众", "特定群体", "特定对象": .specificGroups
+                default: nil
+                }
+            }, notes: &notes
+        ).flatMap { $0 }
+        item.mode = choice(
+            table, header, r, values, [.proactive, .onRequest].map(ColumnRole.mode), text: .modeText,
+            label: "公开方式",
+            parse: { text in
+                switch HeaderRecognizer.normalize(text) {
+                case "主动", "主动公开": .proactive
+                case "依申请", "依申请公开": .onRequest
+                default: nil
+                }
+            }, notes: &notes
+        ).flatMap { $0 }
         item.levels = levels(table, header, r, values, catalog: catalog, notes: &notes)
         if let (text, _) = value(.reason), !text.isEmpty { item.reasonNotProactive = text }
         if let (text, _) = value(.remark), !text.isEmpty {
@@ -180,18 +221,25 @@ public struct TableReader {
     }
 
     /// 公开对象 or 公开方式: one tick of two columns, or the value written in one column. Nil when unread.
-    func choice<T>(_ table: SourceTable, _ header: TableHeader, _ r: Int, _ values: [String], _ roles: [ColumnRole],
-                   text textRole: ColumnRole, label: String, parse: (String) -> T?, notes: inout [ImportNote]) -> T?? {
+    func choice<T>(
+        _ table: SourceTable, _ header: TableHeader, _ r: Int, _ values: [String], _ roles: [ColumnRole],
+        text textRole: ColumnRole, label: String, parse: (String) -> T?, notes: inout [ImportNote]
+    ) -> T?? {
         let place = table.place(row: r)
         if let c = header.column(textRole) {
             if values[c].isEmpty {
-                notes.append(ImportNote("import-value-missing", .warning, place: table.place(row: r, column: c),
-                                        zh: "「\(label)」为空，未填写（请补充）", en: "\(label) is blank; left out (please fill it in)"))
+                notes.append(
+                    ImportNote(
+                        "import-value-missing", .warning, place: table.place(row: r, column: c),
+                        zh: "「\(label)」为空，未填写（请补充）", en: "\(label) is blank; left out (please fill it in)"))
                 return .some(nil)
             }
             guard let value = parse(values[c]) else {
-                notes.append(ImportNote("import-unread-cell", .warning, place: table.place(row: r, column: c),
-                                        zh: "「\(label)」的值「\(values[c])」无法识别，未填写", en: "\(label) value \"\(values[c])\" not recognised; left out"))
+                notes.append(
+                    ImportNote(
+                        "import-unread-cell", .warning, place: table.place(row: r, column: c),
+                        zh: "「\(label)」的值「\(values[c])」无法识别，未填写",
+                        en: "\(label) value \"\(values[c])\" not recognised; left out"))
                 return .some(nil)
             }
             return .some(value)
@@ -204,8 +252,11 @@ public struct TableReader {
             case .yes: ticked.append(c)
             case .no: break
             case .unreadable:
-                notes.append(ImportNote("import-unread-cell", .warning, place: table.place(row: r, column: c),
-                                        zh: "「\(label)」栏的「\(values[c])」不是勾选标记（√ ✓ ■ ● 是），按未勾选读取", en: "\"\(values[c])\" in a \(label) column is not a tick (√ ✓ ■ ● 是); read as not ticked"))
+                notes.append(
+                    ImportNote(
+                        "import-unread-cell", .warning, place: table.place(row: r, column: c),
+                        zh: "「\(label)」栏的「\(values[c])」不是勾选标记（√ ✓ ■ ● 是），按未勾选读取",
+                        en: "\"\(values[c])\" in a \(label) column is not a tick (√ ✓ ■ ● 是); read as not ticked"))
             }
         }
         if ticked.count == 1, let index = columns.firstIndex(of: ticked[0]) {
@@ -213,9 +264,13 @@ public struct TableReader {
             _ = index
             return .some(parse(title) ?? parse(roleTitle(roles[columns.firstIndex(of: ticked[0])!])))
         }
-        notes.append(ImportNote("import-value-missing", .warning, place: place,
-                                zh: ticked.isEmpty ? "「\(label)」没有勾选，未填写（请补充）" : "「\(label)」勾选了不止一项，未填写（请确认）",
-                                en: ticked.isEmpty ? "no \(label) box is ticked; left out (please fill it in)" : "more than one \(label) box is ticked; left out (please confirm)"))
+        notes.append(
+            ImportNote(
+                "import-value-missing", .warning, place: place,
+                zh: ticked.isEmpty ? "「\(label)」没有勾选，未填写（请补充）" : "「\(label)」勾选了不止一项，未填写（请确认）",
+                en: ticked.isEmpty
+                    ? "no \(label) box is ticked; left out (please fill it in)"
+                    : "more than one \(label) box is ticked; left out (please confirm)"))
         return .some(nil)
     }
 
@@ -227,17 +282,25 @@ public struct TableReader {
         }
     }
 
-    func levels(_ table: SourceTable, _ header: TableHeader, _ r: Int, _ values: [String], catalog: ImportedCatalog,
-                notes: inout [ImportNote]) -> [Level]? {
+    func levels(
+        _ table: SourceTable, _ header: TableHeader, _ r: Int, _ values: [String], catalog: ImportedCatalog,
+        notes: inout [ImportNote]
+    ) -> [Level]? {
         if let c = header.column(.levelText) {
             guard !values[c].isEmpty else {
-                notes.append(ImportNote("import-value-missing", .warning, place: table.place(row: r, column: c),
-                                        zh: "「公开层级」为空，未填写（请补充）", en: "公开层级 is blank; left out (please fill it in)"))
+                notes.append(
+                    ImportNote(
+                        "import-value-missing", .warning, place: table.place(row: r, column: c),
+                        zh: "「公开层级」为空，未填写（请补充）", en: "公开层级 is blank; left out (please fill it in)"))
                 return nil
             }
-            if let levels = CellRules.levels(values[c], labels: knownLabels.merging(catalog.levelLabels) { $1 }) { return levels }
-            notes.append(ImportNote("import-unread-cell", .warning, place: table.place(row: r, column: c),
-                                    zh: "「公开层级」的值「\(values[c])」无法识别，未填写", en: "公开层级 value \"\(values[c])\" not recognised; left out"))
+            if let levels = CellRules.levels(values[c], labels: knownLabels.merging(catalog.levelLabels) { $1 }) {
+                return levels
+            }
+            notes.append(
+                ImportNote(
+                    "import-unread-cell", .warning, place: table.place(row: r, column: c),
+                    zh: "「公开层级」的值「\(values[c])」无法识别，未填写", en: "公开层级 value \"\(values[c])\" not recognised; left out"))
             return nil
         }
         var levels: [Level] = []
@@ -249,14 +312,19 @@ public struct TableReader {
             case .yes: levels.append(level)
             case .no: break
             case .unreadable:
-                notes.append(ImportNote("import-unread-cell", .warning, place: table.place(row: r, column: c),
-                                        zh: "「公开层级」栏的「\(values[c])」不是勾选标记，按未勾选读取", en: "\"\(values[c])\" in a 公开层级 column is not a tick; read as not ticked"))
+                notes.append(
+                    ImportNote(
+                        "import-unread-cell", .warning, place: table.place(row: r, column: c),
+                        zh: "「公开层级」栏的「\(values[c])」不是勾选标记，按未勾选读取",
+                        en: "\"\(values[c])\" in a 公开层级 column is not a tick; read as not ticked"))
             }
         }
         guard any else { return nil }
         if levels.isEmpty {
-            notes.append(ImportNote("import-value-missing", .warning, place: table.place(row: r),
-                                    zh: "「公开层级」没有勾选，未填写（请补充）", en: "no 公开层级 box is ticked; left out (please fill it in)"))
+            notes.append(
+                ImportNote(
+                    "import-value-missing", .warning, place: table.place(row: r),
+                    zh: "「公开层级」没有勾选，未填写（请补充）", en: "no 公开层级 box is ticked; left out (please fill it in)"))
             return nil
         }
         return levels.sorted()
@@ -266,7 +334,9 @@ public struct TableReader {
     func readFacts(_ table: SourceTable, header: TableHeader, into catalog: inout ImportedCatalog) {
         var lines = table.linesBefore
         for r in 0..<header.row {
-            let texts = table.rows[r].filter { !$0.mergedFromLeft && !$0.mergedFromAbove }.map(\.text).filter { !$0.isEmpty }
+            let texts = table.rows[r].filter { !$0.mergedFromLeft && !$0.mergedFromAbove }.map(\.text).filter {
+                !$0.isEmpty
+            }
             lines += texts
         }
         // A page's facts as term and value on lines of their own (<dt>发布机构</dt><dd>…</dd>).

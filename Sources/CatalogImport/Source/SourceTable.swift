@@ -43,8 +43,10 @@ public struct SourceTable: Sendable, Hashable {
     /// 编号 that the document carries invisibly for a row (docx bookmark `_gkml_…`, html `<tr id="item-…">`), by row index.
     public var rowIdentities: [Int: String] = [:]
 
-    public init(fileName: String, kind: SourceKind, sheet: String? = nil, number: Int = 1, rows: [[SourceCell]],
-                rowNumbers: [Int]? = nil, linesBefore: [String] = []) {
+    public init(
+        fileName: String, kind: SourceKind, sheet: String? = nil, number: Int = 1, rows: [[SourceCell]],
+        rowNumbers: [Int]? = nil, linesBefore: [String] = []
+    ) {
         let width = rows.map(\.count).max() ?? 0
         self.rows = rows.map { $0.count < width ? $0 + Array(repeating: .empty, count: width - $0.count) : $0 }
         self.fileName = fileName
@@ -65,11 +67,13 @@ public struct SourceTable: Sendable, Hashable {
             let ref = "\(fileName)!\(sheet ?? "")!\(SourceTable.columnLetters(column))\(sourceRow)"
             return LocalizedText(zh: ref, en: ref)
         case .csv:
-            return LocalizedText(zh: "\(fileName)：第 \(sourceRow) 行第 \(column + 1) 列",
-                                 en: "\(fileName): row \(sourceRow), column \(column + 1)")
+            return LocalizedText(
+                zh: "\(fileName)：第 \(sourceRow) 行第 \(column + 1) 列",
+                en: "\(fileName): row \(sourceRow), column \(column + 1)")
         case .docx, .html:
-            return LocalizedText(zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行第 \(column + 1) 列",
-                                 en: "\(fileName): table \(number), row \(sourceRow), column \(column + 1)")
+            return LocalizedText(
+                zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行第 \(column + 1) 列",
+                en: "\(fileName): table \(number), row \(sourceRow), column \(column + 1)")
         }
     }
 
@@ -83,7 +87,8 @@ public struct SourceTable: Sendable, Hashable {
         case .csv:
             return LocalizedText(zh: "\(fileName)：第 \(sourceRow) 行", en: "\(fileName): row \(sourceRow)")
         case .docx, .html:
-            return LocalizedText(zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行", en: "\(fileName): table \(number), row \(sourceRow)")
+            return LocalizedText(
+                zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行", en: "\(fileName): table \(number), row \(sourceRow)")
         }
     }
 

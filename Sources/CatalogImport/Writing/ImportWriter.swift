@@ -26,7 +26,9 @@ public struct ImportWriter: Sendable {
         public var version: String?
         public var effectiveDate: String?
 
-        public init(domain: String, region: String, level: Level?, publisher: String?, version: String?, effectiveDate: String?) {
+        public init(
+            domain: String, region: String, level: Level?, publisher: String?, version: String?, effectiveDate: String?
+        ) {
             self.domain = domain
             self.region = region
             self.level = level
@@ -64,9 +66,13 @@ public struct ImportWriter: Sendable {
         func list(_ key: String, _ values: [String], _ indent: Int, block: Bool = false) {
             let prefix = String(repeating: " ", count: indent) + key + ": "
             if values.isEmpty { out.append(prefix + "[]"); return }
-            if !block, let flow = YAMLText.flowList(values, prefix: prefix, width: width) { out.append(prefix + flow); return }
+            if !block, let flow = YAMLText.flowList(values, prefix: prefix, width: width) {
+                out.append(prefix + flow); return
+            }
             out.append(String(repeating: " ", count: indent) + key + ":")
-            for value in values { out.append(String(repeating: " ", count: indent + 2) + "- " + YAMLText.scalar(value)) }
+            for value in values {
+                out.append(String(repeating: " ", count: indent + 2) + "- " + YAMLText.scalar(value))
+            }
         }
         out.append("格式: gkml/1")
         scalar("领域", facts.domain, 0)
@@ -87,7 +93,8 @@ public struct ImportWriter: Sendable {
             defaults.mode = Self.common(items.map(\.mode))
             defaults.levels = Self.common(items.map(\.levels))
         }
-        let anyDefault = defaults.basis != nil || defaults.timeLimit != nil || defaults.bodies != nil || defaults.channels != nil
+        let anyDefault =
+            defaults.basis != nil || defaults.timeLimit != nil || defaults.bodies != nil || defaults.channels != nil
             || defaults.audience != nil || defaults.mode != nil || defaults.levels != nil
         if anyDefault {
             out.append("默认:")
@@ -108,7 +115,9 @@ public struct ImportWriter: Sendable {
                 scalar("      - 编号", item.id ?? "", 0)
                 scalar("名称", item.name, indent)
                 scalar("公开内容", item.content, indent)
-                if let value = item.basis, value != defaults.basis { list("公开依据", value, indent, block: value.count > 1) }
+                if let value = item.basis, value != defaults.basis {
+                    list("公开依据", value, indent, block: value.count > 1)
+                }
                 if let value = item.timeLimit, value != defaults.timeLimit { scalar("公开时限", value, indent) }
                 if let value = item.bodies, value != defaults.bodies { list("公开主体", value, indent) }
                 if let value = item.channels?.map(\.text), value != defaults.channels { list("公开渠道", value, indent) }

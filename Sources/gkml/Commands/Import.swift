@@ -92,7 +92,11 @@ struct Import: ParsableCommand {
                 } catch let error as ImportError {
                     result.failures.append((output.path, error))
                 } catch {
-                    result.failures.append((output.path, ImportError(zh: "无法写入 \(output.path)：\(error)", en: "cannot write \(output.path): \(error)")))
+                    result.failures.append(
+                        (
+                            output.path,
+                            ImportError(zh: "无法写入 \(output.path)：\(error)", en: "cannot write \(output.path): \(error)")
+                        ))
                 }
             }
             result.outputs = remaining + result.outputs.filter { written.contains($0.path) }
@@ -100,13 +104,20 @@ struct Import: ParsableCommand {
         if !dryRun {
             for output in result.outputs where !written.contains(output.path) {
                 do {
-                    try FileManager.default.createDirectory(atPath: (output.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: (output.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try SafeFileWriter.write(output.text, to: output.path, overwrite: false)
                     written.append(output.path)
                 } catch {
-                    result.failures.append((output.path, ImportError(
-                        zh: "未写入 \(output.path)：文件已存在或无法写入（合并修改请用 --update）",
-                        en: "\(output.path) not written: it exists or cannot be written (use --update to merge changes)")))
+                    result.failures.append(
+                        (
+                            output.path,
+                            ImportError(
+                                zh: "未写入 \(output.path)：文件已存在或无法写入（合并修改请用 --update）",
+                                en:
+                                    "\(output.path) not written: it exists or cannot be written (use --update to merge changes)"
+                            )
+                        ))
                 }
             }
         }
@@ -114,7 +125,9 @@ struct Import: ParsableCommand {
         if let workspace = importer.workspace, !dryRun {
             for output in result.outputs where !output.levelLabels.isEmpty {
                 guard let text = try? String(contentsOfFile: workspace.file, encoding: .utf8),
-                      let edited = LevelLabelWriter.edit(workspace: workspace, text: text, labels: output.levelLabels, place: output.source, notes: &result.notes)
+                    let edited = LevelLabelWriter.edit(
+                        workspace: workspace, text: text, labels: output.levelLabels, place: output.source,
+                        notes: &result.notes)
                 else { continue }
                 try? SafeFileWriter.write(edited, to: workspace.file, overwrite: true)
                 break
