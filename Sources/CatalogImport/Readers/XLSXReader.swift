@@ -94,6 +94,7 @@ enum XLSXReader {
         var cells: [Int: [Int: String]] = [:]
         var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
         var maxColumn = -1
+        private var cellCount = 0
         private var row = 0
         private var column = 0
         private var nextColumn = 0
@@ -168,6 +169,12 @@ enum XLSXReader {
                 }
                 text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
                 if !text.isEmpty {
+                    cellCount += 1
+                    if cellCount > limits.cells {
+                        throw ImportError(
+                            zh: "\(fileName) 的工作表「\(sheet)」超过 \(limits.cells) 个单元格，拒绝读取",
+                            en: "sheet \"\(sheet)\" of \(fileName) has more than \(limits.cells) cells; not read")
+                    }
                     cells[row, default: [:]][column] = text
                     maxColumn = max(maxColumn, column)
                 }

@@ -73,66 +73,10 @@ struct Import: ParsableCommand {
             throw Status.failure
         }
         var result = importer.run()
-        var written: [String] = []
-        var diffs = ""
-        if update {
-            // Existing files are merged by 编号; files not there yet are written as new ones below.
-            let updater = CatalogUpdater(allowRemove: allowRemove)
-            var remaining: [Importer.Output] = []
-            for output in result.outputs {
-                guard FileManager.default.fileExists(atPath: output.path) else { remaining.append(output); continue }
-                do {
-                    let merged = try updater.update(file: output.path, with: output)
-                    result.notes += merged.notes
-                    diffs += CatalogUpdater.diffText(merged, language: lang)
-                    if merged.changed && !dryRun {
-                        try SafeFileWriter.write(merged.text, to: output.path, overwrite: true)
-                        written.append(output.path)
-                    }
-                } catch let error as ImportError {
-                    result.failures.append((output.path, error))
-                } catch {
-                    result.failures.append(
-                        (
-                            output.path,
-                            ImportError(zh: "无法写入 \(output.path)：\(error)", en: "cannot write \(output.path): \(error)")
-                        ))
-                }
-            }
-            result.outputs = remaining + result.outputs.filter { written.contains($0.path) }
-        }
-        if !dryRun {
-            for output in result.outputs where !written.contains(output.path) {
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: (output.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try SafeFileWriter.write(output.text, to: output.path, overwrite: false)
-                    written.append(output.path)
-                } catch {
-                    result.failures.append(
-                        (
-                            output.path,
-                            ImportError(
-                                zh: "未写入 \(output.path)：文件已存在或无法写入（合并修改请用 --update）",
-                                en:
-                                    "\(output.path) not written: it exists or cannot be written (use --update to merge changes)"
-                            )
-                        ))
-                }
-            }
-        }
-        // The level labels the tables printed go into gkml.yaml's 层级名称 (added, never replaced).
-        if let workspace = importer.workspace, !dryRun {
-            for output in result.outputs where !output.levelLabels.isEmpty {
-                guard let text = try? String(contentsOfFile: workspace.file, encoding: .utf8),
-                    let edited = LevelLabelWriter.edit(
-                        workspace: workspace, text: text, labels: output.levelLabels, place: output.source,
-                        notes: &result.notes)
-                else { continue }
-                try? SafeFileWriter.write(edited, to: workspace.file, overwrite: true)
-                break
-            }
-        }
+        let outcome = ImportCommit(update: update, allowRemove: allowRemove, dryRun: dryRun, language: lang)
+            .apply(&result, workspace: importer.workspace)
+        let written = outcome.written
+        let diffs = outcome.diffText
         if format == .text { Output.print(diffs) }
         Output.print(ImportReport(result: result, written: written, dryRun: dryRun).render(format, lang))
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
