@@ -65,11 +65,19 @@ let package = Package(
                 "CatalogModel", "CatalogLint", "CatalogRender", "Diagnostics", "YAMLTree", "HTMLDocument",
             ]
         ),
+        // Import of published tables (xlsx, docx, html, csv) into catalogs.
+        .target(
+            name: "CatalogImport",
+            dependencies: [
+                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "CatalogRender", "YAMLTree", "HTMLDocument", "SafeOutput",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
-                "SafeOutput", "SelfCheck", "CatalogAudit",
+                "SafeOutput", "SelfCheck", "CatalogAudit", "CatalogImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,10 +92,14 @@ let package = Package(
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogDiff", "CatalogModel", "Diagnostics", "SafeOutput"]),
+        .testTarget(
+            name: "CatalogImportTests",
+            dependencies: ["CatalogImport", "CatalogModel", "CatalogRender", "Diagnostics"]
+        ),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",
-            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogAudit"]
+            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogAudit", "CatalogImport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -16,5 +16,6 @@ extension GKML {
         Init.self,
         Rules.self,
         Explain.self,
+        Import.self,
     ]
 }
