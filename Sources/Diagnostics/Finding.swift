@@ -15,6 +15,9 @@ public struct Finding: Hashable, Sendable {
     public var localizedArguments: [String: LocalizedText]
     /// Extra lines printed after the hint (e.g. "did you mean", the accepted forms).
     public var notes: [LocalizedText]
+    /// A certain repair found with the diagnosis (edits applied together by `--fix`); empty when a person must
+    /// decide. Stages that cannot edit a tree (a file that does not parse) attach their fixes here.
+    public var fix: [TextEdit] = []
 
     public init(
         _ kind: FindingKind,
