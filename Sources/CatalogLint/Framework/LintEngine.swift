@@ -51,6 +51,8 @@ public enum LintEngine {
         var violations: [LintViolation] = []
         let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
         for var violation in raw {
+            // The finding carries its fix, so that every report says whether --fix repairs it (and how).
+            violation.finding.fix = violation.fix
             let finding = violation.finding
             switch context.rules[finding.code] {
             case .off?: continue

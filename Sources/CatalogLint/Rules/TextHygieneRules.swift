@@ -8,7 +8,7 @@ struct TextWhitespaceRule: LintRule {
         "text-whitespace", .warning,
         title: .t("多余的空格", "Stray spaces"),
         message: .t("「{text}」含多余的空格（首尾空格、全角空格、连续空格或中文标点旁的空格）", "\"{text}\" has stray spaces (at an end, full-width, repeated, or next to Chinese punctuation)"),
-        hint: .t("gkml validate --fix 可自动删除", "gkml validate --fix removes them"),
+        hint: .t("删除多余的空格（中文之间不留空格，全角空格改为半角空格）", "remove the stray spaces (none between Chinese characters; a full-width space becomes an ASCII space)"),
         fixable: true)
 
     static let description = RuleDescription(
@@ -115,7 +115,7 @@ struct TextPunctuationRule: LintRule {
         "text-halfwidth-punctuation", .warning,
         title: .t("中文中使用了半角标点", "Half-width punctuation in Chinese text"),
         message: .t("中文文本「{text}」中使用了半角标点「{marks}」，应使用全角标点", "the Chinese text \"{text}\" uses half-width punctuation \"{marks}\"; use full-width"),
-        hint: .t("gkml validate --fix 可自动改为全角", "gkml validate --fix converts them"),
+        hint: .t("汉字之间的标点请用全角（中文）标点", "use full-width (Chinese) punctuation between Chinese characters"),
         fixable: true)
 
     static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"]
@@ -226,14 +226,14 @@ struct ListEntryRule: LintRule {
         "text-list-empty-entry", .warning,
         title: .t("列表中有空项", "Empty list entry"),
         message: .t("「{key}」列表中有空项", "the list \"{key}\" has an empty entry"),
-        hint: .t("删除空项；gkml validate --fix 可自动删除", "remove it; gkml validate --fix does"),
+        hint: .t("删除空项", "remove the empty entry"),
         fixable: true)
 
     static let duplicate = lintKind(
         "text-list-duplicate-entry", .warning,
         title: .t("列表中有重复项", "Repeated list entry"),
         message: .t("「{key}」列表中「{entry}」重复出现", "\"{entry}\" occurs twice in the list \"{key}\""),
-        hint: .t("删除重复项；gkml validate --fix 可自动删除", "remove the repeat; gkml validate --fix does"),
+        hint: .t("删除重复项", "remove the repeat"),
         fixable: true)
 
     static let description = RuleDescription(
