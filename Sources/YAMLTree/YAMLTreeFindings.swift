@@ -11,7 +11,8 @@ public enum YAMLTreeFindings {
         title: (String, String),
         message: (String, String),
         hint: (String, String)? = nil,
-        severity: Severity = .error
+        severity: Severity = .error,
+        fixable: Bool = false
     ) -> FindingKind {
         FindingKind(
             code: code,
@@ -19,7 +20,8 @@ public enum YAMLTreeFindings {
             severity: severity,
             title: LocalizedText(zh: title.0, en: title.1),
             message: LocalizedText(zh: message.0, en: message.1),
-            hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) }
+            hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) },
+            fixable: fixable
         )
     }
 
@@ -260,7 +262,8 @@ public enum YAMLTreeFindings {
         hint: (
             "YAML 只认空格缩进；可在编辑器里把 Tab 设置为插入空格。",
             "YAML indents with spaces only; set your editor to insert spaces for Tab."
-        )
+        ),
+        fixable: true
     )
 
     /// Arguments: `quote` (`"` or `'`), `problem`.
@@ -308,7 +311,8 @@ public enum YAMLTreeFindings {
         message: (
             "这里用了中文全角冒号“：”；键和值之间要用英文半角冒号加空格“: ”",
             "a full-width colon \"：\" is used here; a key and its value are separated by an ASCII colon and a space \": \""
-        )
+        ),
+        fixable: true
     )
 
     /// Arguments: `problem`.
@@ -411,7 +415,8 @@ public enum YAMLTreeFindings {
         hint: (
             "请把它换成 {spaces} 个英文半角空格（关闭输入法的全角模式再按空格键）。",
             "Replace it with {spaces} ASCII space(s) (turn off the input method's full-width mode)."
-        )
+        ),
+        fixable: true
     )
 
     /// Arguments: `char`, `codepoint`.
@@ -425,7 +430,8 @@ public enum YAMLTreeFindings {
         hint: (
             "请把“{char}”改成英文减号加一个空格“- ”（关闭输入法的中文标点）。",
             "Type \"- \" (an ASCII hyphen and a space) instead of \"{char}\"."
-        )
+        ),
+        fixable: true
     )
 
     /// Arguments: `char` (`，` or `、`), `key`.
@@ -440,7 +446,8 @@ public enum YAMLTreeFindings {
             "条目之间要用英文逗号加空格“, ”分隔，例如 [政府网站, 公开查阅点]。",
             "Separate entries with an ASCII comma and a space \", \", e.g. [政府网站, 公开查阅点]."
         ),
-        severity: .warning
+        severity: .warning,
+        fixable: true
     )
 
     /// Arguments: `value` (what YAML keeps), `lost` (the text YAML reads as a comment), `quoted`.
@@ -455,7 +462,8 @@ public enum YAMLTreeFindings {
             "如果“#”后面是内容，请给整个值加上双引号，写成 {quoted}；如果确实是注释，请在“#”前再加一个空格。",
             "If the text after \"#\" is content, put the whole value in double quotes: {quoted}; if it is a comment, put two spaces before \"#\"."
         ),
-        severity: .warning
+        severity: .warning,
+        fixable: true
     )
 
     /// Arguments: `key`, `itemLine` (where the list item that already has the key starts), `suggested` (the
