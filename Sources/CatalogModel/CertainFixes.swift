@@ -33,6 +33,10 @@ public enum CertainFixes {
 
     public static func review(_ findings: [Finding]) -> [Finding] {
         var commaLines = Set<Int>()
+        // A full-width space between entries also makes the entry 「　便民服务站」, which is not a channel.
+        for f in findings where f.code == YAMLTreeFindings.unicodeSpace.code {
+            if let line = f.location.position?.line { commaLines.insert(line) }
+        }
         var out: [Finding] = []
         for var finding in findings {
             switch finding.code {
@@ -56,7 +60,7 @@ public enum CertainFixes {
         let joined: Set<String> = [SchemaFindings.channel.code, SchemaFindings.enumeration.code]
         return out.filter { f in
             !(joined.contains(f.code) && f.location.position.map { commaLines.contains($0.line) } == true
-                && (f.arguments["actual"].map { $0.contains("，") || $0.contains("、") } ?? false))
+                && (f.arguments["actual"].map { $0.contains("，") || $0.contains("、") || $0.unicodeScalars.contains { $0.properties.isWhitespace } } ?? false))
         }
     }
 }

@@ -224,8 +224,9 @@ extension TreeBuilder {
         }
         guard let mapping = stack.last(where: { $0.isMapping && !$0.isFlow }) else { return nil }
         let here = SourceText.position(ofByte: firstContent, in: source)
+        let sibling = nearestLine(before: colon.line, startingAt: mapping.start.column, notBefore: mapping.start.line) ?? mapping.start.line
         return make(YAMLTreeFindings.badIndent, here, [
-            "siblingLine": String(mapping.start.line), "siblingColumn": String(mapping.start.column),
+            "siblingLine": String(sibling), "siblingColumn": String(mapping.start.column),
             "column": String(here.column),
         ])
     }
@@ -329,6 +330,24 @@ extension TreeBuilder {
             }
             if text[i] == " " || text[i] == "\"" || text[i] == "'" { return nil }
             i += 1
+        }
+        return nil
+    }
+
+    /// The nearest line above `line` (and not above `notBefore`) whose key starts in `column` (after a `- `):
+    /// the sibling a misaligned line should line up with.
+    func nearestLine(before line: Int, startingAt column: Int, notBefore: Int) -> Int? {
+        var number = line - 1
+        while number >= notBefore, let r = SourceText.lineRange(number, in: source) {
+            let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < text.count, text[c] == " " { c += 1 }
+            if c < text.count, text[c] == "-", c + 1 < text.count, text[c + 1] == " " {
+                c += 2
+                while c < text.count, text[c] == " " { c += 1 }
+            }
+            if c + 1 == column, c < text.count, text[c] != "#" { return number }
+            number -= 1
         }
         return nil
     }

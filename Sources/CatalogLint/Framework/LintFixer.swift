@@ -35,9 +35,12 @@ public enum LintFixer {
         var changes: [LintChange] = []
         for _ in 0..<maxPasses {
             let loaded = CatalogLoader.load(bytes: bytes, file: file, registry: context.registry)
-            // Earlier stages first: a file must parse before its values can be repaired.
-            var fixes: [(finding: Finding, fix: [TextEdit])] = loaded.findings.filter { !$0.fix.isEmpty }.map { ($0, $0.fix) }
-            if let lintFile = LintFile(loaded, registry: context.registry) {
+            // Earlier stages first: while the text has structure mistakes, the values YAML reads are not yet
+            // the ones written (「政府网站，便民服务站」 is one entry), so only those are repaired in this pass.
+            let structural = loaded.findings.filter { !$0.fix.isEmpty && $0.kind.stage == .input }
+            var fixes: [(finding: Finding, fix: [TextEdit])] =
+                (structural.isEmpty ? loaded.findings.filter { !$0.fix.isEmpty } : structural).map { ($0, $0.fix) }
+            if structural.isEmpty, let lintFile = LintFile(loaded, registry: context.registry) {
                 let result = LintEngine.lint(files: [lintFile], context: context, rules: LintRules.fixable)[file] ?? LintResult()
                 fixes += result.fixable.map { ($0.finding, $0.fix) }
             }
