@@ -29,6 +29,8 @@ enum ClerkScan {
         // A block scalar (| or >) swallows the more-indented lines after it: they are text, not structure.
         var blockIndent: Int?
         var unit = 0
+        // The indentation of the lines above, to tell whether a repaired indentation lines up with one of them.
+        var outline: [Shape] = []
         while start <= p.count {
             lineNumber += 1
             var end = start
@@ -46,10 +48,16 @@ enum ClerkScan {
             } else {
                 blockIndent = nil
                 if !blank, unit == 0, spaces > 0 { unit = spaces }
+                var shape = blank ? nil : Shape(p[start..<end], indent: spaces)
                 if interesting {
                     let text = Array(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).unicodeScalars)
-                    findings += scanLine(text, line: lineNumber, file: file, libyamlFailed: libyamlFailed, unit: max(unit, 2))
+                    let scanned = scanLine(text, line: lineNumber, file: file, libyamlFailed: libyamlFailed, unit: max(unit, 2)) {
+                        Shape.aligned($0, under: outline)
+                    }
+                    findings += scanned.findings
+                    if let width = scanned.width { shape?.indent = width; shape?.key = width }
                 }
+                if let shape, !shape.isComment { outline.append(shape) }
                 if !blank, opensBlockScalar(p[start..<end]) { blockIndent = spaces }
             }
             // Next line (LF, CRLF or CR).
@@ -72,6 +80,14 @@ enum ClerkScan {
     static func merge(_ scan: [Finding], into parsed: [Finding]) -> [Finding] {
         guard !scan.isEmpty else { return parsed }
         let blocking = scan.filter { $0.severity == .error }.compactMap { $0.location.position?.line }
+        // The same mistake found by both: the scan's (it has the fix), with libyaml's words kept in its notes.
+        var scan = scan
+        for (i, finding) in scan.enumerated() {
+            if let same = parsed.first(where: { $0.code == finding.code && $0.location.position?.line == finding.location.position?.line }) {
+                scan[i].notes = same.notes
+                scan[i].arguments.merge(same.arguments) { mine, _ in mine }
+            }
+        }
         let kept = parsed.filter { finding in
             guard consequences.contains(finding.code), let line = finding.location.position?.line else { return true }
             if scan.contains(where: { $0.code == finding.code && $0.location.position?.line == line }) { return false }
@@ -93,7 +109,46 @@ enum ClerkScan {
         return bytes[i - 1] == 0x20
     }
 
-    static func scanLine(_ s: [Unicode.Scalar], line: Int, file: String, libyamlFailed: Bool, unit: Int) -> [Finding] {
+    /// The outline of a line: its indentation, where its key starts (after `- `), whether it opens a block.
+    struct Shape {
+        var indent: Int
+        var key: Int
+        var opens: Bool
+        var isComment: Bool
+
+        init(_ line: Slice<UnsafeBufferPointer<UInt8>>, indent: Int) {
+            let bytes = Array(line)
+            self.indent = indent
+            var k = indent
+            if k + 1 < bytes.count, bytes[k] == UInt8(ascii: "-"), bytes[k + 1] == 0x20 {
+                k += 1
+                while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+            }
+            key = k
+            isComment = indent < bytes.count && bytes[indent] == UInt8(ascii: "#")
+            var end = bytes.count
+            if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 }) {
+                end = hash
+            }
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            opens = end > 0 && bytes[end - 1] == UInt8(ascii: ":")
+        }
+
+        /// Whether a line indented by `width` lines up with the lines above: it starts where one of them (or its
+        /// key) starts, or it is the first line under a `key:` that opens a block.
+        static func aligned(_ width: Int, under outline: [Shape]) -> Bool {
+            for shape in outline.reversed() {
+                if shape.indent == width || shape.key == width { return true }
+                if shape.indent < width { return shape.opens }
+            }
+            return width == 0
+        }
+    }
+
+    /// The findings of one line, and the width its indentation has once repaired (nil: not repaired).
+    static func scanLine(
+        _ s: [Unicode.Scalar], line: Int, file: String, libyamlFailed: Bool, unit: Int, aligned: (Int) -> Bool
+    ) -> (findings: [Finding], width: Int?) {
         var findings: [Finding] = []
         func at(_ column: Int, _ endColumn: Int? = nil) -> SourceLocation {
             SourceLocation(
@@ -129,8 +184,9 @@ enum ClerkScan {
             i += 1
         }
         let contentStart = i
-        guard contentStart < s.count else { return [] }
-        if s[contentStart] == "#" { return [] }
+        guard contentStart < s.count else { return ([], nil) }
+        if s[contentStart] == "#" { return ([], nil) }
+        var repairedWidth: Int?
         if let odd = firstOdd, odd.scalar != "\t" || libyamlFailed {
             var finding: Finding
             if odd.scalar == "\t" {
@@ -140,7 +196,11 @@ enum ClerkScan {
                     "codepoint": codepoint(odd.scalar), "spaces": String(unicodeSpaces[odd.scalar] ?? 1),
                 ], localizedArguments: ["where": LocalizedText(zh: "缩进", en: "indentation")])
             }
-            finding.fix = edit(0, contentStart, indentation)
+            // Certain only when the line then lines up with the lines above; else the hint says what to do.
+            if aligned(width) {
+                finding.fix = edit(0, contentStart, indentation)
+                repairedWidth = width
+            }
             findings.append(finding)
         }
 
@@ -161,7 +221,7 @@ enum ClerkScan {
             content += 2
             while content < s.count, s[content] == " " { content += 1 }
         }
-        guard content < s.count else { return findings }
+        guard content < s.count else { return (findings, repairedWidth) }
 
         // 3. `key：value` or `key：` — a full-width colon after a key, with no ASCII `: ` before it.
         var keyEnd: Int?
@@ -195,18 +255,18 @@ enum ClerkScan {
         }
         let key = keyEnd.map { String(String.UnicodeScalarView(s[content..<$0])) } ?? ""
         while valueStart < s.count, s[valueStart] == " " { valueStart += 1 }
-        guard valueStart < s.count else { return findings }
+        guard valueStart < s.count else { return (findings, repairedWidth) }
 
         // 4. A flow list on one line: full-width commas and 、 between entries; Unicode spaces around them.
         if s[valueStart] == "[" {
             findings += scanFlowList(s, from: valueStart, key: key, at: at, edit: edit)
-            return findings
+            return (findings, repairedWidth)
         }
 
         // 5. ` #` after a plain value: YAML starts a comment there and the rest of the cell is lost.
         let first = s[valueStart]
-        if "\"'|>&*!{%@`".unicodeScalars.contains(first) { return findings }
-        if first == "-", valueStart + 1 < s.count, s[valueStart + 1] == " " { return findings }
+        if "\"'|>&*!{%@`".unicodeScalars.contains(first) { return (findings, repairedWidth) }
+        if first == "-", valueStart + 1 < s.count, s[valueStart + 1] == " " { return (findings, repairedWidth) }
         var k = valueStart + 1
         while k < s.count {
             if s[k] == "#", s[k - 1] == " " || s[k - 1] == "\t" {
@@ -224,7 +284,7 @@ enum ClerkScan {
             }
             k += 1
         }
-        return findings
+        return (findings, repairedWidth)
     }
 
     /// `[甲，乙、丙]`: separators outside quotes.

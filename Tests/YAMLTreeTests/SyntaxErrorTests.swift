@@ -142,9 +142,12 @@ import Testing
     @Test func duplicateKeysNested() throws {
         let text = "事项:\n  - 编号: a\n    名称: x\n    编号: b\n  - {编号: c, 编号: d}\n"
         let result = parse(text)
-        #expect(result.findings.map(\.code) == ["yaml-duplicate-key", "yaml-duplicate-key"])
+        // In a block list item, a repeated key is a new item without its dash; in a flow mapping, a duplicate.
+        #expect(result.findings.map(\.code) == ["yaml-missing-list-dash", "yaml-duplicate-key"])
         #expect(result.findings.map { "\($0.location.position!)" } == ["4:5", "5:13"])
-        #expect(result.findings.map { $0.arguments["firstLine"]! + ":" + $0.arguments["firstColumn"]! } == ["2:5", "5:6"])
+        #expect(result.findings[0].arguments["itemLine"] == "2")
+        #expect(result.findings[0].arguments["suggested"] == "  - 编号: b")
+        #expect(result.findings[1].arguments["firstLine"]! + ":" + result.findings[1].arguments["firstColumn"]! == "5:6")
     }
 
     @Test func duplicateKeysInLargeMappings() throws {
