@@ -56,6 +56,13 @@ struct Init: ParsableCommand {
                 throw ValidationError(error.message)
             }
             let file = (directory as NSString).appendingPathComponent(WorkspaceLoader.fileName)
+            do {
+                // The schemas in the workspace, so that the modeline is a relative path that works offline.
+                try SchemaFiles.write(into: directory)
+            } catch {
+                Output.error("错误：" + error.message)
+                throw Status.failure
+            }
             let text = WorkspaceScaffold.yaml(
                 request, result, schemaReference: SchemaReference.reference(.workspace, forFileAt: file))
             do {
@@ -233,6 +240,12 @@ struct Init: ParsableCommand {
                 path = domain.slug + ".yaml"
             }
 
+            do {
+                try SchemaFiles.ensure(forFileAt: path)
+            } catch {
+                Output.error("错误：" + error.message)
+                throw Status.failure
+            }
             var header = [SchemaReference.modeline(.catalog, forFileAt: path)]
             header.append("\(regionText)\(domain.name)领域基层政务公开标准目录")
             let guide = domain.guide.isEmpty ? "\(domain.department)《\(domain.name)领域基层政务公开标准指引》" : domain.guide
