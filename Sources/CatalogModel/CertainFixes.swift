@@ -41,15 +41,15 @@ public enum CertainFixes {
         for var finding in findings {
             switch finding.code {
             case YAMLTreeFindings.fullWidthColon.code:
+                // 「其他：平台名」 is how a local channel is written, not a key.
+                if let key = finding.arguments["key"], Channel(key + "：x") != nil { continue }
                 if let key = finding.arguments["key"], !knownKeys.contains(key) { finding.fix = [] }
                 if finding.arguments["key"] == nil { finding.fix = [] }
             case YAMLTreeFindings.fullWidthComma.code:
-                if let key = finding.arguments["key"], vocabularyLists.contains(key) {
-                    finding.severity = .error
-                    if let line = finding.location.position?.line { commaLines.insert(line) }
-                } else {
-                    finding.fix = []
-                }
+                // Names may hold 、 and ，（「县级项目审批、核准部门」）: only channels and levels never do.
+                guard let key = finding.arguments["key"], vocabularyLists.contains(key) else { continue }
+                finding.severity = .error
+                if let line = finding.location.position?.line { commaLines.insert(line) }
             default:
                 break
             }

@@ -235,7 +235,8 @@ enum ClerkScan {
                 valueStart = j + 1
                 break
             }
-            if c == fullWidthColon {
+            // Only where libyaml could not read the line: `- 其他：平台名` and `说明：…` are valid text.
+            if c == fullWidthColon && libyamlFailed {
                 let key = String(String.UnicodeScalarView(s[content..<j]))
                 if !key.isEmpty, key.count <= 16, !key.unicodeScalars.contains(where: { $0 == " " || $0 == ":" || $0 == "#" }) {
                     var after = j + 1

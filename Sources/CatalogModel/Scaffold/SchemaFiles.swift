@@ -15,8 +15,8 @@ public enum SchemaFiles {
         for kind in [SchemaReference.Kind.catalog, .workspace] {
             guard let text = EmbeddedResources.files["schemas/\(kind.rawValue)"] else { continue }
             let path = (dir as NSString).appendingPathComponent(kind.rawValue)
-            if let existing = try? String(contentsOfFile: path, encoding: .utf8), existing == text + "\n" { continue }
-            try SafeFileWriter.write(text + "\n", to: path, overwrite: true)
+            if let existing = try? String(contentsOfFile: path, encoding: .utf8), existing == text { continue }
+            try SafeFileWriter.write(text, to: path, overwrite: true)
             written.append(path)
         }
         return written
@@ -25,10 +25,9 @@ public enum SchemaFiles {
     /// For a file about to be written: makes sure an editor finds the schemas from it — they are already in
     /// `.gkml/schemas/` or `schemas/` above it, or they are written into the workspace that holds it (the
     /// folder of the nearest gkml.yaml), or else next to the file.
-    public static func ensure(forFileAt filePath: String) throws(SafeFileWriter.Failure) {
+    public static func ensure(_ kind: SchemaReference.Kind, forFileAt filePath: String) throws(SafeFileWriter.Failure) {
         let folder = URL(fileURLWithPath: filePath).standardizedFileURL.deletingLastPathComponent()
-        if SchemaReference.localReference(.catalog, forFileAt: filePath) != nil,
-           SchemaReference.localReference(.workspace, forFileAt: filePath) != nil { return }
+        if SchemaReference.localReference(kind, forFileAt: filePath) != nil { return }
         try write(into: (workspaceRoot(above: folder) ?? folder).path)
     }
 

@@ -241,7 +241,7 @@ struct Init: ParsableCommand {
             }
 
             do {
-                try SchemaFiles.ensure(forFileAt: path)
+                try SchemaFiles.ensure(.catalog, forFileAt: path)
             } catch {
                 Output.error("错误：" + error.message)
                 throw Status.failure
