@@ -324,7 +324,7 @@ enum ClerkScan {
                 entryStart = true
                 continue
             }
-            if let w = unicodeSpaces[c] {
+            if unicodeSpaces[c] != nil {
                 // Only between entries (after `[` or a comma, or before `,` / `]`): inside a name it is the
                 // text-whitespace rule's business.
                 var next = i
@@ -332,7 +332,7 @@ enum ClerkScan {
                 let beforeSeparator = next < s.count && (s[next] == "," || s[next] == "]" || listCommas.contains(s[next]))
                 if entryStart || beforeSeparator {
                     var finding = Finding(YAMLTreeFindings.unicodeSpace, at: at(i, i + 1), arguments: [
-                        "codepoint": codepoint(c), "spaces": String(w),
+                        "codepoint": codepoint(c), "spaces": s[i - 1] == "," ? "1" : "0",
                     ], localizedArguments: ["where": LocalizedText(zh: "列表 [ ] 中", en: "a [ ] list")])
                     finding.fix = edit(i, next, s[i - 1] == "," ? " " : "")
                     findings.append(finding)

@@ -312,6 +312,10 @@ public enum YAMLTreeFindings {
             "这里用了中文全角冒号“：”；键和值之间要用英文半角冒号加空格“: ”",
             "a full-width colon \"：\" is used here; a key and its value are separated by an ASCII colon and a space \": \""
         ),
+        hint: (
+            "把“：”改成英文冒号“:”，再在后面加一个空格（关闭输入法的中文标点再输入）。",
+            "Type an ASCII colon \":\" followed by a space instead of \"：\" (turn off the input method's Chinese punctuation)."
+        ),
         fixable: true
     )
 
@@ -413,8 +417,8 @@ public enum YAMLTreeFindings {
             "a Unicode space {codepoint} (full-width or similar) is used in {where}; YAML only knows the ASCII space"
         ),
         hint: (
-            "请把它换成 {spaces} 个英文半角空格（关闭输入法的全角模式再按空格键）。",
-            "Replace it with {spaces} ASCII space(s) (turn off the input method's full-width mode)."
+            "请把每个这样的空格换成 {spaces} 个英文半角空格（关闭输入法的全角模式再按空格键）。",
+            "Replace each such space with {spaces} ASCII space(s) (turn off the input method's full-width mode)."
         ),
         fixable: true
     )

@@ -122,4 +122,22 @@ struct ClerkMistakeTests {
             .filter { $0["code"] as? String == "yaml-comment-in-value" }.compactMap { $0["line"] as? Int }
         #expect(lines == [32, 42])
     }
+
+    /// A value continued on a second line cannot be edited in place: its finding does not offer --fix.
+    @Test func continuedLineDoesNotPromiseAFix() throws {
+        let dir = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = try String(contentsOf: Self.example, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "        公开内容: 招聘单位、岗位要求、福利待遇、招聘流程、应聘方式、咨询电话\n",
+            with: "        公开内容: 招聘单位、岗位要求、福利待遇、\n          招聘流程　、应聘方式、咨询电话\n")
+        try Data(text.utf8).write(to: dir.appendingPathComponent("e.yaml"))
+        let result = try GKML.run(["validate", "e.yaml", "--format", "json"], in: dir)
+        let finding = try #require(try GKML.findings(result).first { $0["code"] as? String == "text-whitespace" })
+        #expect(finding["line"] as? Int == 32)
+        #expect(finding["fix"] == nil)
+        #expect(!((finding["hint"] as? String) ?? "").contains("--fix"))
+        let text2 = try GKML.run(["validate", "e.yaml"], in: dir)
+        #expect(!text2.stdout.contains("--fix"), "\(text2.stdout)")
+    }
 }
