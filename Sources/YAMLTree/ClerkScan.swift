@@ -34,12 +34,33 @@ enum ClerkScan {
         while start <= p.count {
             lineNumber += 1
             var end = start
+            // Only lines holding one of the characters looked for are decoded (most lines of a catalog are
+            // Chinese text, and the scan runs on every file): a tab, `#`, a Unicode space, a dash or colon of a
+            // Chinese input method, or a full-width comma or 、 on a line with `[`.
             var interesting = false
+            var comma = false, bracket = false
             while end < p.count, p[end] != 0x0A, p[end] != 0x0D {
                 let b = p[end]
-                if b >= 0x80 || b == 0x09 || b == UInt8(ascii: "#") { interesting = true }
+                if b == 0x09 || b == UInt8(ascii: "#") {
+                    interesting = true
+                } else if b == UInt8(ascii: "[") {
+                    bracket = true
+                } else if b >= 0xC2, end + 1 < p.count {
+                    let b1 = p[end + 1], b2 = end + 2 < p.count ? p[end + 2] : 0
+                    switch b {
+                    case 0xC2: if b1 == 0xA0 { interesting = true }                      // U+00A0
+                    case 0xE2: if b1 == 0x80 || b1 == 0x81 || (b1 == 0x88 && b2 == 0x92) { interesting = true }  // U+2000–U+206F, U+2212
+                    case 0xE3: if b1 == 0x80 && b2 == 0x80 { interesting = true } else if b1 == 0x80 && b2 == 0x81 { comma = true }  // U+3000, 、
+                    case 0xEF:
+                        if b1 == 0xBC && (b2 == 0x8D || b2 == 0x9A) { interesting = true }  // －, ：
+                        else if b1 == 0xBC && b2 == 0x8C { comma = true }                  // ，
+                        else if b1 == 0xBB && b2 == 0xBF { interesting = true }            // U+FEFF
+                    default: break
+                    }
+                }
                 end += 1
             }
+            if comma && bracket { interesting = true }
             var spaces = 0
             while start + spaces < end, p[start + spaces] == 0x20 { spaces += 1 }
             let blank = start + spaces == end
