@@ -80,8 +80,9 @@ extension TreeBuilder {
         case ("did not find expected '-' indicator", _):
             let sequence = contextPosition ?? problemPosition
             if let missing = missingDash(line: problemPosition.line, dashColumn: sequence.column, make) { return missing }
-            // Deeper than the dashes: the line belongs to the item above; align it with that item's keys.
-            let sibling = problemPosition.column > sequence.column
+            // At or deeper than the dashes and not a new item: the line belongs to the item above; align it with
+            // that item's keys (never "should start in the column it starts in").
+            let sibling = problemPosition.column >= sequence.column
                 ? itemKey(before: problemPosition.line, dashColumn: sequence.column) ?? sequence : sequence
             return make(YAMLTreeFindings.badIndent, at: problemPosition, [
                 "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
@@ -89,7 +90,12 @@ extension TreeBuilder {
             ])
 
         case ("did not find expected key", _):
-            let sibling = contextPosition ?? problemPosition
+            // Between two levels: the nearer of the mapping's column and the line above (the line above on a tie).
+            var sibling = contextPosition ?? problemPosition
+            if let above = lineAbove(problemPosition.line),
+               abs(above.column - problemPosition.column) <= abs(sibling.column - problemPosition.column) {
+                sibling = above
+            }
             return make(YAMLTreeFindings.badIndent, at: problemPosition, [
                 "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
                 "column": String(problemPosition.column),
@@ -347,6 +353,25 @@ extension TreeBuilder {
                 while c < text.count, text[c] == " " { c += 1 }
             }
             if c + 1 == column, c < text.count, text[c] != "#" { return number }
+            number -= 1
+        }
+        return nil
+    }
+
+    /// Where the content (the key, after a `- `) of the nearest non-blank, non-comment line above starts.
+    func lineAbove(_ line: Int) -> SourcePosition? {
+        var number = line - 1
+        while number >= 1, let r = SourceText.lineRange(number, in: source) {
+            let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < text.count, text[c] == " " { c += 1 }
+            if c < text.count, text[c] != "#" {
+                if text[c] == "-", c + 1 < text.count, text[c + 1] == " " {
+                    c += 2
+                    while c < text.count, text[c] == " " { c += 1 }
+                }
+                return SourcePosition(line: number, column: c + 1)
+            }
             number -= 1
         }
         return nil
