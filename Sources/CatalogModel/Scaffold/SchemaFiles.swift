@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The built-in schemas written into a workspace (`.gkml/schemas/`), so that an editor completes and checks
@@ -20,6 +21,24 @@ public enum SchemaFiles {
             written.append(path)
         }
         return written
+    }
+
+    /// `gkml schema --write`: writes the schemas into `workspace`, or the workspace holding `directory` (or
+    /// `directory` itself outside a workspace); says what it did.
+    public static func refresh(workspace: String?, from directory: String) throws(InitFailure) -> LocalizedText {
+        let here = URL(fileURLWithPath: directory)
+        let root = workspace ?? (workspaceRoot(above: here) ?? here).path
+        let written: [String]
+        do {
+            written = try write(into: root)
+        } catch {
+            throw error.localized
+        }
+        let folder = (root as NSString).appendingPathComponent(SchemaFiles.folder)
+        if written.isEmpty {
+            return LocalizedText(zh: "\(folder) 中的模式文件已是最新。", en: "the schemas in \(folder) are up to date.")
+        }
+        return LocalizedText(zh: "已写入 \(written.joined(separator: "、"))", en: "wrote \(written.joined(separator: ", "))")
     }
 
     /// For a file about to be written: makes sure an editor finds the schemas from it — they are already in

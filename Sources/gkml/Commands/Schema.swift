@@ -22,22 +22,24 @@ struct Schema: ParsableCommand {
     @Option(help: ArgumentHelp("--write 写入的工作区文件夹（默认：当前文件夹所在的工作区）。", valueName: "DIR"))
     var workspace: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         if write {
-            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let root = workspace ?? (SchemaFiles.workspaceRoot(above: cwd) ?? cwd).path
             do {
-                let written = try SchemaFiles.write(into: root)
-                let folder = (root as NSString).appendingPathComponent(SchemaFiles.folder)
-                Output.error(written.isEmpty ? "\(folder) 中的模式文件已是最新。" : "已写入 \(written.joined(separator: "、"))")
+                let report = try SchemaFiles.refresh(workspace: workspace, from: FileManager.default.currentDirectoryPath)
+                Output.error(report[language.lang])
             } catch {
-                Output.error("错误：" + error.message)
+                Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])
                 throw Status.failure
             }
             return
         }
         let path = "schemas/\(which.rawValue).schema.json"
-        guard let text = EmbeddedResources.files[path] else { throw Status.failure }
+        guard let text = EmbeddedResources.files[path] else {
+            Output.error(language.lang == .zh ? "错误：内置资源中没有 \(path)" : "error: \(path) is not among the built-in resources")
+            throw Status.failure
+        }
         Output.print(text)
     }
 }

@@ -14,15 +14,12 @@ struct Show: ParsableCommand {
     @Argument(help: "要显示的事项编号（默认全部）。")
     var ids: [String] = []
 
-    @Option(help: "输出格式：text 或 json。")
-    var format: ShowFormat = .text
+    @OptionGroup var output: TextOrJSONOption
 
-    @Option(help: "语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
-
-    enum ShowFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let lang = language.lang
         let loaded = CatalogLoader.load(path: file)
         guard let catalog = loaded.catalog else {
             let report = ValidationReport(files: [FileReport(path: file, findings: loaded.findings)])
@@ -37,7 +34,7 @@ struct Show: ParsableCommand {
             if let suggestion { message += " " + Suggestion.didYouMean(suggestion)[lang] }
             Output.error(message)
         }
-        switch format {
+        switch output.format {
         case .text: Output.print(ItemView.text(views, file: file, language: lang))
         case .json: Output.print(ItemView.json(views, file: file).serialized())
         }
