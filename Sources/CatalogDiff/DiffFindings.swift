@@ -101,7 +101,7 @@ public enum DiffFindings {
         zh: "事项 {id}「{name}」的公开时限由「{old}」改为「{new}」，无法自动判断是否延长",
         en: "the time limit of item {id} \"{name}\" changed from \"{old}\" to \"{new}\"; cannot tell whether it is longer",
         hint: ("请人工核对；可自动比较的写法有：N个工作日内、N日内、N个月内、N个工作日前、实时、及时、每月、每季度、每年",
-               "check by hand; forms compared automatically: N个工作日内, N日内, N个月内, N个工作日前, 实时, 及时, 每月, 每季度, 每年"))
+               "check by hand; forms compared automatically: \"N个工作日内\", \"N日内\", \"N个月内\", \"N个工作日前\", \"实时\", \"及时\", \"每月\", \"每季度\", \"每年\""))
 
     public static let bodyAdded = kind(
         "body-added", .info, title: ("增加公开主体", "Responsible body added"),

@@ -39,10 +39,11 @@ public enum CatalogLoader {
     /// The stages after parsing, for callers that parsed the file themselves.
     public static func check(_ parsed: YAMLParseResult, file: String, registry: DomainRegistry) -> LoadedCatalog {
         guard let document = parsed.document else {
-            return LoadedCatalog(file: file, document: nil, catalog: nil, findings: parsed.findings)
+            return LoadedCatalog(file: file, document: nil, catalog: nil, findings: CertainFixes.review(parsed.findings))
         }
         var findings = parsed.findings
         findings += SchemaCheck.catalog.check(document)
+        findings = CertainFixes.review(findings)
         var catalog: Catalog?
         // A channel name that is not one of the 13 (公示栏, 公众号) is the schema's error for editors, but it does not
         // keep the file from being read: the decoder reads its meaning and the lint rule channel-name reports it

@@ -91,7 +91,8 @@ public struct FindingList: Error, Sendable {
 extension SchemaCheck {
     /// Validates any parsed document (not only catalogs) and reports schema errors as findings.
     public func checkAny(_ parsed: YAMLParseResult) -> [Finding] {
-        guard let document = parsed.document, !parsed.hasErrors else { return parsed.findings }
-        return parsed.findings + check(document)
+        let findings = CertainFixes.review(parsed.findings)
+        guard let document = parsed.document, !parsed.hasErrors else { return findings }
+        return findings + check(document)
     }
 }

@@ -75,18 +75,27 @@ struct SchemaErrorTranslator {
             let values = allowed.compactMap(\.stringValue)
             let actual = node.string ?? node.text
             let notes = Suggestion.closest(to: actual, among: values).map { [Suggestion.didYouMean($0)] } ?? []
-            return [finding(SchemaFindings.enumeration, at: node, [
+            var found = finding(SchemaFindings.enumeration, at: node, [
                 "field": field, "actual": actual,
-                "allowed": values.map { "「\($0)」" }.joined(separator: "或"),
-            ], notes: notes)]
+            ], localized: [
+                "allowed": LocalizedText(
+                    zh: values.map { "「\($0)」" }.joined(separator: "或"),
+                    en: values.map { "\"\($0)\"" }.joined(separator: " or ")),
+            ], notes: notes)
+            found.fix = Self.replacement(of: node, with: Suggestion.unique(to: actual, among: values))
+            return [found]
 
         case .anyOf where isChannel(error.subschema):
             let channels = error.subschema["anyOf"]?[0]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
             let actual = node.string ?? node.text
             let notes = Suggestion.closest(to: actual, among: channels).map { [Suggestion.didYouMean($0)] } ?? []
-            return [finding(SchemaFindings.channel, at: node, [
-                "actual": actual, "channels": channels.joined(separator: "、"),
-            ], notes: notes)]
+            var found = finding(SchemaFindings.channel, at: node, [
+                "actual": actual,
+            ], localized: [
+                "channels": LocalizedText(zh: channels.joined(separator: "、"), en: channels.joined(separator: ", ")),
+            ], notes: notes)
+            found.fix = Self.replacement(of: node, with: Suggestion.unique(to: actual, among: channels))
+            return [found]
 
         case .required(let missing):
             return missing.map { name in
@@ -145,6 +154,12 @@ struct SchemaErrorTranslator {
     func fieldName(_ tokens: [String]) -> String {
         for token in tokens.reversed() where Int(token) == nil { return token }
         return documentName.zh
+    }
+
+    /// The edit that writes `candidate` in place of a scalar written on one line (a certain did-you-mean).
+    static func replacement(of node: YAMLNode, with candidate: String?) -> [TextEdit] {
+        guard let candidate, node.string != nil, node.start.line == node.end.line else { return [] }
+        return [TextEdit(start: node.start, end: node.end, replacement: candidate)]
     }
 
     /// Describes the mapping that lacks or has a key: 事项「17-01-01」, 一级事项「…」, 「默认」, the file.

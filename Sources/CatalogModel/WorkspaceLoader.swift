@@ -29,9 +29,9 @@ public enum WorkspaceLoader {
     /// The stages after parsing, for callers that parsed the file themselves.
     public static func check(_ parsed: YAMLParseResult, file path: String) -> LoadedWorkspace {
         guard let document = parsed.document else {
-            return LoadedWorkspace(file: path, document: nil, workspace: nil, findings: parsed.findings)
+            return LoadedWorkspace(file: path, document: nil, workspace: nil, findings: CertainFixes.review(parsed.findings))
         }
-        var findings = parsed.findings
+        var findings = CertainFixes.review(parsed.findings)
         findings += SchemaCheck.workspace.check(document)
         var workspace: Workspace?
         if !findings.contains(where: { $0.severity == .error }) {

@@ -17,6 +17,9 @@ public struct Finding: Hashable, Sendable {
     public var notes: [LocalizedText]
     /// The 编号 of every item a finding at a shared value (默认) stands for; empty for a finding about one place.
     public var items: [String] = []
+    /// A certain repair found with the diagnosis (edits applied together by `--fix`); empty when a person must
+    /// decide. Stages that cannot edit a tree (a file that does not parse) attach their fixes here.
+    public var fix: [TextEdit] = []
 
     public init(
         _ kind: FindingKind,

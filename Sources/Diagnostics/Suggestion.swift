@@ -20,16 +20,27 @@ public enum Suggestion {
     /// The candidate closest to `text`, if it is close enough to be a plausible typo: within a third of the
     /// longer length (at least 1), or one contains the other (「主动公开」→「主动」).
     public static func closest(to text: String, among candidates: [String]) -> String? {
-        guard !text.isEmpty else { return nil }
-        var best: (String, Int)?
+        plausible(text, among: candidates).min { $0.distance < $1.distance }?.candidate
+    }
+
+    /// The candidate when it is the only plausible one: then `--fix` may write it (「网站」→「政府网站」,
+    /// 「依申请公开」→「依申请」); with two plausible candidates a person must choose.
+    public static func unique(to text: String, among candidates: [String]) -> String? {
+        let found = plausible(text, among: candidates)
+        return found.count == 1 ? found[0].candidate : nil
+    }
+
+    static func plausible(_ text: String, among candidates: [String]) -> [(candidate: String, distance: Int)] {
+        guard !text.isEmpty else { return [] }
+        var found: [(candidate: String, distance: Int)] = []
         for candidate in candidates where candidate != text {
             let d = distance(text, candidate)
             let longest = max(text.unicodeScalars.count, candidate.unicodeScalars.count)
             let contains = candidate.count >= 2 && (text.contains(candidate) || candidate.contains(text))
             guard d <= max(1, longest / 3) || contains else { continue }
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            found.append((candidate, d))
         }
-        return best?.0
+        return found
     }
 
     /// The note printed under a finding: 您是否要写「X」？

@@ -47,6 +47,9 @@ extension TreeBuilder {
 
         // A quote left open on an earlier line swallows the following lines until libyaml chokes far below it.
         if !context.hasPrefix("while scanning a quoted scalar"), let open = quoteOpenedAndNotClosed(before: problemPosition.line) {
+            if let smart = smartQuote(after: open.position) {
+                return make(YAMLTreeFindings.smartQuote, at: smart, ["quote": open.quote, "smart": String(smartQuoteCharacter(at: smart))])
+            }
             return make(YAMLTreeFindings.quoteRunsOn, at: open.position, [
                 "quote": open.quote, "lines": String(problemPosition.line - open.position.line),
                 "errorLine": String(problemPosition.line),
@@ -57,6 +60,9 @@ extension TreeBuilder {
         case (_, "while scanning a quoted scalar") where problem.contains("end of stream") || problem.contains("document indicator"):
             let at = contextPosition ?? problemPosition
             let quote = byte(at: at) == UInt8(ascii: "'") ? "'" : "\""
+            if let smart = smartQuote(after: at) {
+                return make(YAMLTreeFindings.smartQuote, at: smart, ["quote": quote, "smart": String(smartQuoteCharacter(at: smart))])
+            }
             return make(YAMLTreeFindings.unclosedQuote, at: at, ["quote": quote])
 
         case (_, "while parsing a quoted scalar") where problem.contains("escape") || problem.contains("hexdecimal"):
@@ -71,10 +77,28 @@ extension TreeBuilder {
                 YAMLTreeFindings.syntax, at: problemPosition, ["context": contextText]
             )
 
-        case ("did not find expected key", _), ("did not find expected '-' indicator", _):
-            let sibling = contextPosition ?? problemPosition
+        case ("did not find expected '-' indicator", _):
+            let sequence = contextPosition ?? problemPosition
+            if let missing = missingDash(line: problemPosition.line, dashColumn: sequence.column, make) { return missing }
+            // At or deeper than the dashes and not a new item: the line belongs to the item above; align it with
+            // that item's keys (never "should start in the column it starts in").
+            let sibling = problemPosition.column >= sequence.column
+                ? itemKey(before: problemPosition.line, dashColumn: sequence.column) ?? sequence : sequence
             return make(YAMLTreeFindings.badIndent, at: problemPosition, [
                 "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
+                "column": String(problemPosition.column),
+            ])
+
+        case ("did not find expected key", _):
+            // Between two levels: the nearer of the mapping's column and the line above (the line above on a tie).
+            var sibling = contextPosition ?? problemPosition
+            if let above = lineAbove(problemPosition.line),
+               abs(above.column - problemPosition.column) <= abs(sibling.column - problemPosition.column) {
+                sibling = above
+            }
+            return make(YAMLTreeFindings.badIndent, at: problemPosition, [
+                "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
+                "column": String(problemPosition.column),
             ])
 
         case ("block sequence entries are not allowed in this context", _):
@@ -205,8 +229,11 @@ extension TreeBuilder {
             return finding
         }
         guard let mapping = stack.last(where: { $0.isMapping && !$0.isFlow }) else { return nil }
-        return make(YAMLTreeFindings.badIndent, SourceText.position(ofByte: firstContent, in: source), [
-            "siblingLine": String(mapping.start.line), "siblingColumn": String(mapping.start.column),
+        let here = SourceText.position(ofByte: firstContent, in: source)
+        let sibling = nearestLine(before: colon.line, startingAt: mapping.start.column, notBefore: mapping.start.line) ?? mapping.start.line
+        return make(YAMLTreeFindings.badIndent, here, [
+            "siblingLine": String(sibling), "siblingColumn": String(mapping.start.column),
+            "column": String(here.column),
         ])
     }
 
@@ -260,6 +287,137 @@ extension TreeBuilder {
             number -= 1
         }
         return nil
+    }
+
+    // MARK: Missing list dash, smart quotes
+
+    /// A line at or under a list's dashes that starts with a key the list item above already has: the clerk
+    /// began a new item and left out its `- `.
+    func missingDash(
+        line: Int, dashColumn: Int, _ make: (FindingKind, SourcePosition, [String: String]) -> Finding
+    ) -> Finding? {
+        guard let range = SourceText.lineRange(line, in: source) else { return nil }
+        let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self).unicodeScalars)
+        var column = 0
+        while column < text.count, text[column] == " " { column += 1 }
+        guard let key = Self.key(of: text, from: column) else { return nil }
+        // The item above: from the nearest line with `- ` at the dash column, the keys of its mapping.
+        var number = line - 1
+        var keys: Set<String> = []
+        while number >= 1, let r = SourceText.lineRange(number, in: source) {
+            let other = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < other.count, other[c] == " " { c += 1 }
+            if c < other.count, other[c] != "#" {
+                if c + 1 == dashColumn, c + 1 < other.count, other[c] == "-", other[c + 1] == " " {
+                    var k = c + 2
+                    while k < other.count, other[k] == " " { k += 1 }
+                    if let first = Self.key(of: other, from: k) { keys.insert(first) }
+                    break
+                }
+                if c + 1 < dashColumn { return nil }
+                if let k = Self.key(of: other, from: c) { keys.insert(k) }
+            }
+            number -= 1
+        }
+        guard keys.contains(key), number >= 1 else { return nil }
+        let suggested = String(repeating: " ", count: dashColumn - 1) + "- " + String(String.UnicodeScalarView(text[column...]))
+        return make(YAMLTreeFindings.missingListDash, SourcePosition(line: line, column: column + 1), [
+            "key": key, "itemLine": String(number), "dashColumn": String(dashColumn), "suggested": suggested,
+        ])
+    }
+
+    /// The key of `key: value` starting at `from`, if the line is one.
+    static func key(of text: [Unicode.Scalar], from: Int) -> String? {
+        var i = from
+        while i < text.count {
+            if text[i] == ":", i + 1 == text.count || text[i + 1] == " " {
+                return i > from ? String(String.UnicodeScalarView(text[from..<i])) : nil
+            }
+            if text[i] == " " || text[i] == "\"" || text[i] == "'" { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The nearest line above `line` (and not above `notBefore`) whose key starts in `column` (after a `- `):
+    /// the sibling a misaligned line should line up with.
+    func nearestLine(before line: Int, startingAt column: Int, notBefore: Int) -> Int? {
+        var number = line - 1
+        while number >= notBefore, let r = SourceText.lineRange(number, in: source) {
+            let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < text.count, text[c] == " " { c += 1 }
+            if c < text.count, text[c] == "-", c + 1 < text.count, text[c + 1] == " " {
+                c += 2
+                while c < text.count, text[c] == " " { c += 1 }
+            }
+            if c + 1 == column, c < text.count, text[c] != "#" { return number }
+            number -= 1
+        }
+        return nil
+    }
+
+    /// Where the content (the key, after a `- `) of the nearest non-blank, non-comment line above starts.
+    func lineAbove(_ line: Int) -> SourcePosition? {
+        var number = line - 1
+        while number >= 1, let r = SourceText.lineRange(number, in: source) {
+            let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < text.count, text[c] == " " { c += 1 }
+            if c < text.count, text[c] != "#" {
+                if text[c] == "-", c + 1 < text.count, text[c + 1] == " " {
+                    c += 2
+                    while c < text.count, text[c] == " " { c += 1 }
+                }
+                return SourcePosition(line: number, column: c + 1)
+            }
+            number -= 1
+        }
+        return nil
+    }
+
+    /// Where the keys of the list item above `line` start (the column after its `- `).
+    func itemKey(before line: Int, dashColumn: Int) -> SourcePosition? {
+        var number = line - 1
+        while number >= 1, let r = SourceText.lineRange(number, in: source) {
+            let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[r]), as: UTF8.self).unicodeScalars)
+            var c = 0
+            while c < text.count, text[c] == " " { c += 1 }
+            if c < text.count, text[c] != "#" {
+                if c + 1 > dashColumn { return SourcePosition(line: number, column: c + 1) }
+                if c + 1 == dashColumn, c + 1 < text.count, text[c] == "-", text[c + 1] == " " {
+                    var k = c + 2
+                    while k < text.count, text[k] == " " { k += 1 }
+                    return SourcePosition(line: number, column: k + 1)
+                }
+                return nil
+            }
+            number -= 1
+        }
+        return nil
+    }
+
+    /// A Chinese closing quote (” ’) on the line after an opening ASCII quote: the input method typed it
+    /// where `"` was meant, so the value never closes.
+    func smartQuote(after open: SourcePosition) -> SourcePosition? {
+        guard let range = SourceText.lineRange(open.line, in: source) else { return nil }
+        let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self).unicodeScalars)
+        var i = text.count - 1
+        while i >= open.column {
+            if text[i] == "\u{201D}" || text[i] == "\u{2019}" || text[i] == "\u{201C}" {
+                return SourcePosition(line: open.line, column: i + 1)
+            }
+            if text[i] != " " && text[i] != "\t" { break }
+            i -= 1
+        }
+        return nil
+    }
+
+    func smartQuoteCharacter(at position: SourcePosition) -> Unicode.Scalar {
+        guard let range = SourceText.lineRange(position.line, in: source) else { return "\u{201D}" }
+        let text = Array(String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self).unicodeScalars)
+        return position.column - 1 < text.count ? text[position.column - 1] : "\u{201D}"
     }
 
     // MARK: Source helpers

@@ -47,8 +47,10 @@ public enum YAMLParser {
                 }
                 builder = retried
             }
+            let findings = ClerkScan.merge(
+                ClerkScan.findings(p, file: file, libyamlFailed: builder.libyamlFailed), into: builder.findings)
             guard !builder.failed, let root = builder.root else {
-                return YAMLParseResult(document: nil, findings: builder.findings)
+                return YAMLParseResult(document: nil, findings: findings)
             }
             let document = YAMLDocument(
                 root: root,
@@ -58,7 +60,7 @@ public enum YAMLParser {
                 lineEnding: info.lineEnding,
                 nodeCount: builder.nodeCount
             )
-            return YAMLParseResult(document: document, findings: builder.findings)
+            return YAMLParseResult(document: document, findings: findings)
         }
     }
 
@@ -153,6 +155,8 @@ struct TreeBuilder {
         var hasPendingKey = false
         /// The pending key cannot be kept (a duplicate or a complex key): drop the pair.
         var dropPair = false
+        /// A repeated key already made this mapping a "missing list dash" finding.
+        var missingDashReported = false
         /// The interned ids of the first 16 pairs' keys (-1 for a key too long to intern); later keys go to
         /// `keyIndex`.
         var keyIDs = SIMD16<Int32>(repeating: -2)
@@ -450,6 +454,23 @@ struct TreeBuilder {
         return false
     }
 
+    /// `yaml-missing-list-dash` at a key that repeats one of the list item's keys.
+    func missingListDash(key: YAMLNode, item: SourcePosition, dashColumn: Int) -> Finding {
+        var suggested = ""
+        if let range = SourceText.lineRange(key.start.line, in: source) {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self)
+            suggested = String(repeating: " ", count: max(0, dashColumn - 1)) + "- "
+                + String(text.unicodeScalars.drop { $0 == " " })
+        }
+        return Finding(
+            YAMLTreeFindings.missingListDash,
+            at: SourceLocation(file: file, position: key.start, end: key.end),
+            arguments: [
+                "key": key.keyText, "itemLine": String(item.line), "dashColumn": String(dashColumn),
+                "suggested": suggested,
+            ])
+    }
+
     /// Adds a finished node to the open collection (or makes it the root).
     @inline(__always)
     mutating func attach(_ node: consuming YAMLNode, count: Int, keyID: Int = -1) {
@@ -475,6 +496,18 @@ struct TreeBuilder {
             } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
                       let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top) {
                 let firstKey = stack[top].pairs[first].key
+                if top >= 1, !stack[top - 1].isMapping, !stack[top - 1].isFlow, !stack[top].isFlow {
+                    // Keys repeating in a list item: a new item whose `- ` is missing. One finding, not one per key.
+                    if !stack[top].missingDashReported {
+                        stack[top].missingDashReported = true
+                        findings.append(missingListDash(key: node, item: stack[top].start, dashColumn: stack[top - 1].start.column))
+                    }
+                    stack[top].dropPair = true
+                    stack[top].pendingKeyID = keyID >= 0 ? keyID : interner.id(of: node.keyText)
+                    stack[top].pendingKey = node
+                    stack[top].hasPendingKey = true
+                    return
+                }
                 findings.append(Finding(
                     YAMLTreeFindings.duplicateKey,
                     at: SourceLocation(file: file, position: node.start, end: node.end),

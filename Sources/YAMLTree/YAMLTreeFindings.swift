@@ -1,7 +1,8 @@
 import Diagnostics
 
 /// Every kind of finding that reading a file can produce: I/O, encoding, YAML syntax, limits, tree rules.
-/// All are stage `.input`, severity `.error`. Codes are stable; never rename one.
+/// All are stage `.input`, severity `.error` except the warnings about valid YAML that likely does not say
+/// what was meant (` #` in a value, full-width commas in a list). Codes are stable; never rename one.
 ///
 /// libyaml's original problem text, where there is one, is in the finding's `problem` argument and in a note.
 public enum YAMLTreeFindings {
@@ -9,15 +10,18 @@ public enum YAMLTreeFindings {
         _ code: String,
         title: (String, String),
         message: (String, String),
-        hint: (String, String)? = nil
+        hint: (String, String)? = nil,
+        severity: Severity = .error,
+        fixable: Bool = false
     ) -> FindingKind {
         FindingKind(
             code: code,
             stage: .input,
-            severity: .error,
+            severity: severity,
             title: LocalizedText(zh: title.0, en: title.1),
             message: LocalizedText(zh: message.0, en: message.1),
-            hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) }
+            hint: hint.map { LocalizedText(zh: $0.0, en: $0.1) },
+            fixable: fixable
         )
     }
 
@@ -258,7 +262,8 @@ public enum YAMLTreeFindings {
         hint: (
             "YAML 只认空格缩进；可在编辑器里把 Tab 设置为插入空格。",
             "YAML indents with spaces only; set your editor to insert spaces for Tab."
-        )
+        ),
+        fixable: true
     )
 
     /// Arguments: `quote` (`"` or `'`), `problem`.
@@ -275,17 +280,17 @@ public enum YAMLTreeFindings {
         )
     )
 
-    /// Arguments: `siblingLine`, `siblingColumn`, `problem`.
+    /// Arguments: `column` (where the line starts), `siblingLine`, `siblingColumn` (where it should), `problem`.
     public static let badIndent = kind(
         "yaml-bad-indent",
         title: ("缩进不对齐", "bad indentation"),
         message: (
-            "缩进不对：这一行与同级的内容没有对齐（同级内容从第 {siblingLine} 行第 {siblingColumn} 列开始）",
-            "bad indentation: this line is not aligned with its siblings (which start at line {siblingLine}, column {siblingColumn})"
+            "缩进不对：这一行从第 {column} 列开始，应从第 {siblingColumn} 列开始，与第 {siblingLine} 行对齐",
+            "bad indentation: this line starts in column {column}; it should start in column {siblingColumn}, aligned with line {siblingLine}"
         ),
         hint: (
-            "同一层的键（或“- ”列表项）必须从同一列开始；下一层要比上一层多缩进（建议 2 个空格）。",
-            "Keys (or `- ` items) of one level start in the same column; a nested level is indented further (2 spaces is usual)."
+            "调整这一行开头的空格，使它与第 {siblingLine} 行的内容从同一列（第 {siblingColumn} 列）开始；同一层的键（或“- ”列表项）必须从同一列开始。",
+            "Change the spaces at the start of this line so that it starts in the same column as line {siblingLine} (column {siblingColumn}); keys (or \"- \" items) of one level start in the same column."
         )
     )
 
@@ -306,7 +311,12 @@ public enum YAMLTreeFindings {
         message: (
             "这里用了中文全角冒号“：”；键和值之间要用英文半角冒号加空格“: ”",
             "a full-width colon \"：\" is used here; a key and its value are separated by an ASCII colon and a space \": \""
-        )
+        ),
+        hint: (
+            "把“：”改成英文冒号“:”，再在后面加一个空格（关闭输入法的中文标点再输入）。",
+            "Type an ASCII colon \":\" followed by a space instead of \"：\" (turn off the input method's Chinese punctuation)."
+        ),
+        fixable: true
     )
 
     /// Arguments: `problem`.
@@ -396,6 +406,99 @@ public enum YAMLTreeFindings {
         hint: ("也可以写成一行：键: [甲, 乙]", "Or write it on one line: key: [a, b]")
     )
 
+    // MARK: Mistakes of typing (Word habits, a Chinese input method)
+
+    /// Arguments: `codepoint`, `spaces` (how many ASCII spaces replace it); localized `where`.
+    public static let unicodeSpace = kind(
+        "yaml-unicode-space",
+        title: ("用了全角空格等特殊空格", "full-width or other Unicode space"),
+        message: (
+            "{where}用了特殊空格 {codepoint}（全角空格等），YAML 只认英文半角空格",
+            "a Unicode space {codepoint} (full-width or similar) is used in {where}; YAML only knows the ASCII space"
+        ),
+        hint: (
+            "请把每个这样的空格换成 {spaces} 个英文半角空格（关闭输入法的全角模式再按空格键）。",
+            "Replace each such space with {spaces} ASCII space(s) (turn off the input method's full-width mode)."
+        ),
+        fixable: true
+    )
+
+    /// Arguments: `char`, `codepoint`.
+    public static let fullWidthDash = kind(
+        "yaml-fullwidth-dash",
+        title: ("列表项用了中文破折号", "full-width dash as list dash"),
+        message: (
+            "列表项开头用了“{char}”（{codepoint}），YAML 的列表项要以英文减号加空格“- ”开头",
+            "the list item starts with \"{char}\" ({codepoint}); a YAML list item starts with an ASCII hyphen and a space \"- \""
+        ),
+        hint: (
+            "请把“{char}”改成英文减号加一个空格“- ”（关闭输入法的中文标点）。",
+            "Type \"- \" (an ASCII hyphen and a space) instead of \"{char}\"."
+        ),
+        fixable: true
+    )
+
+    /// Arguments: `char` (`，` or `、`), `key`.
+    public static let fullWidthComma = kind(
+        "yaml-fullwidth-comma",
+        title: ("[ ] 列表中用了中文逗号或顿号", "full-width comma in a [ ] list"),
+        message: (
+            "[ ] 列表中的条目之间用了“{char}”，YAML 会把前后两项读成一项",
+            "entries of the [ ] list are separated by \"{char}\", so YAML reads the two as one entry"
+        ),
+        hint: (
+            "条目之间要用英文逗号加空格“, ”分隔，例如 [政府网站, 公开查阅点]。",
+            "Separate entries with an ASCII comma and a space \", \", e.g. [政府网站, 公开查阅点]."
+        ),
+        severity: .warning,
+        fixable: true
+    )
+
+    /// Arguments: `value` (what YAML keeps), `lost` (the text YAML reads as a comment), `quoted`.
+    public static let commentInValue = kind(
+        "yaml-comment-in-value",
+        title: ("值中的“ #”使后面的文字被当作注释", "\" #\" in a value starts a comment"),
+        message: (
+            "值中的“ #”开始了一个注释：YAML 只读到“{value}”，后面的“{lost}”不会出现在目录中",
+            "\" #\" in the value starts a comment: YAML reads only \"{value}\", and \"{lost}\" is left out of the catalog"
+        ),
+        hint: (
+            "如果“#”后面是内容，请给整个值加上双引号，写成 {quoted}；如果确实是注释，请在“#”前再加一个空格。",
+            "If the text after \"#\" is content, put the whole value in double quotes: {quoted}; if it is a comment, put two spaces before \"#\"."
+        ),
+        severity: .warning,
+        fixable: true
+    )
+
+    /// Arguments: `key`, `itemLine` (where the list item that already has the key starts), `suggested` (the
+    /// line as it should be written), `dashColumn`.
+    public static let missingListDash = kind(
+        "yaml-missing-list-dash",
+        title: ("新的列表项缺少“- ”", "list item without its dash"),
+        message: (
+            "“{key}”在第 {itemLine} 行开始的列表项中已经有了：这里应该开始一个新的列表项，但前面缺少“- ”",
+            "\"{key}\" is already in the list item that starts at line {itemLine}: a new item starts here, but it has no \"- \""
+        ),
+        hint: (
+            "不要删除这些行：在这一行的“{key}”前加上“- ”，让“-”与第 {itemLine} 行的“-”在同一列（第 {dashColumn} 列），写成「{suggested}」",
+            "Do not delete these lines: put \"- \" before \"{key}\" on this line, with the \"-\" in the same column as the one on line {itemLine} (column {dashColumn}): \"{suggested}\""
+        )
+    )
+
+    /// Arguments: `quote` (the ASCII quote that opens), `smart` (the Chinese quote the value ends with), `problem`.
+    public static let smartQuote = kind(
+        "yaml-smart-quote",
+        title: ("引号用了中文引号收尾", "value closed with a Chinese quote"),
+        message: (
+            "这里用英文引号 {quote} 开始的值，结尾用的是中文引号「{smart}」，YAML 不认，引号没有闭合",
+            "the value opened with the ASCII quote {quote} here ends with the Chinese quote \"{smart}\", which YAML does not take as its end: the quote is never closed"
+        ),
+        hint: (
+            "请把结尾的「{smart}」改成英文引号 {quote}；如果中文引号是内容的一部分，就在它后面再补一个 {quote}。",
+            "Replace the closing \"{smart}\" with {quote}; if the Chinese quote is part of the text, add {quote} after it."
+        )
+    )
+
     /// Every kind this module defines.
     public static let all: [FindingKind] = [
         notFound, permissionDenied, isDirectory, unreadable,
@@ -404,5 +507,6 @@ public enum YAMLTreeFindings {
         empty, multipleDocuments, duplicateKey, complexKey, unknownAlias, tagMismatch,
         syntax, tabIndent, unclosedQuote, quoteRunsOn, badIndent, missingSpaceAfterColon, fullWidthColon, missingColon,
         colonInValue, badEscape, unclosedBracket, reservedCharacter, listItemNotAllowed,
+        unicodeSpace, fullWidthDash, fullWidthComma, commentInValue, missingListDash, smartQuote,
     ]
 }

@@ -4,6 +4,7 @@ extension GKML {
     /// Every subcommand, one file each under Commands/.
     static let commands: [ParsableCommand.Type] = [
         Validate.self,
+        Show.self,
         Diff.self,
         Log.self,
         Approve.self,

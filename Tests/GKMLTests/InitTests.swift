@@ -18,7 +18,8 @@ struct InitTests {
         let ws = try makeWorkspace()
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         let text = try read(ws.appendingPathComponent("gkml.yaml"))
-        #expect(text.hasPrefix("# yaml-language-server: $schema=https://gkml.example/schemas/workspace.schema.json\n"))
+        // The schemas are in the workspace: the modeline is a relative path that works offline.
+        #expect(text.hasPrefix("# yaml-language-server: $schema=.gkml/schemas/workspace.schema.json\n"))
         #expect(text.contains("格式: gkml-workspace/1\n"))
         #expect(text.contains("  - 星海镇人民政府\n") && text.contains("  - 长胜乡人民政府\n") && text.contains("  - 示例县人民政府\n"))
         for folder in ["县本级", "星海镇", "长胜乡"] {
@@ -59,7 +60,7 @@ struct InitTests {
         #expect(result.stdout.contains("机构名录中补充：示例县人力资源和社会保障局"))
         let file = ws.appendingPathComponent("星海镇/employment.yaml")
         let text = try read(file)
-        #expect(text.hasPrefix("# yaml-language-server: $schema=https://gkml.example/schemas/catalog.schema.json\n"))
+        #expect(text.hasPrefix("# yaml-language-server: $schema=../.gkml/schemas/catalog.schema.json\n"))
         #expect(text.contains("领域: 就业\n地区: 示例县星海镇\n层级: 乡级\n发布机构: 星海镇人民政府\n版本: \"2024.1\"\n"))
         #expect(text.contains("  公开主体: [示例县人力资源和社会保障局, 星海镇人民政府]\n"))
         #expect(text.contains("  公开层级: [乡级]\n"))
@@ -125,8 +126,10 @@ struct InitTests {
         let forced = try GKML.run(args + ["--force"])
         #expect(forced.status == 0, "\(forced.all)")
         #expect(try read(out).contains("格式: gkml/1"))
-        // Nothing but the catalog is left in the folder (no temporary files).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["employment.yaml"])
+        // Nothing but the catalog and the editor's schemas is left in the folder (no temporary files).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".gkml", "employment.yaml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".gkml/schemas").path).sorted()
+                == ["catalog.schema.json", "workspace.schema.json"])
     }
 
     @Test func sameInputGivesTheSameBytes() throws {

@@ -33,10 +33,15 @@ import Testing
     }
 
     @Test func badIndentation() throws {
-        // A key less indented than its siblings.
+        // A key less indented than its siblings, as near to them as to the parent: align with the line above.
         let f = try #require(expectSingle(parse("a:\n  b: 1\n c: 2\n"), "yaml-bad-indent", at: "3:2"))
-        #expect(f.arguments["siblingLine"] == "1")
-        #expect(f.arguments["siblingColumn"] == "1")
+        #expect(f.arguments["siblingLine"] == "2")
+        #expect(f.arguments["siblingColumn"] == "3")
+        #expect(f.arguments["column"] == "2")
+        // Nearer the parent: align with the parent.
+        let f2 = try #require(expectSingle(parse("a:\n    b: 1\n c: 2\n"), "yaml-bad-indent", at: "3:2"))
+        #expect(f2.arguments["siblingLine"] == "1")
+        #expect(f2.arguments["siblingColumn"] == "1")
         // A key more indented than its siblings.
         let g = try #require(expectSingle(parse("a:\n  b: 1\n   c: 2\n"), "yaml-bad-indent", at: "3:4"))
         #expect(g.arguments["siblingLine"] == "2")
@@ -45,6 +50,11 @@ import Testing
         // A list item that does not line up with the list.
         let h = try #require(expectSingle(parse("事项:\n  - 甲\n  乙: 1\n"), "yaml-bad-indent", at: "3:3"))
         #expect(h.arguments["siblingLine"] == "2")
+        // A key at the dashes' column that the item above does not have: it belongs to that item, whose keys
+        // start after its `- ` — never "should start in the column it starts in".
+        let k = try #require(expectSingle(parse("事项:\n  - 编号: 1\n  名称: x\n"), "yaml-bad-indent", at: "3:3"))
+        #expect(k.arguments["siblingLine"] == "2")
+        #expect(k.arguments["siblingColumn"] == "5")
         // A list item where a key is expected.
         expectSingle(parse("a: 1\n- b\n"), "yaml-bad-indent", at: "2:1")
         // Lines after a block scalar.
@@ -142,9 +152,12 @@ import Testing
     @Test func duplicateKeysNested() throws {
         let text = "事项:\n  - 编号: a\n    名称: x\n    编号: b\n  - {编号: c, 编号: d}\n"
         let result = parse(text)
-        #expect(result.findings.map(\.code) == ["yaml-duplicate-key", "yaml-duplicate-key"])
+        // In a block list item, a repeated key is a new item without its dash; in a flow mapping, a duplicate.
+        #expect(result.findings.map(\.code) == ["yaml-missing-list-dash", "yaml-duplicate-key"])
         #expect(result.findings.map { "\($0.location.position!)" } == ["4:5", "5:13"])
-        #expect(result.findings.map { $0.arguments["firstLine"]! + ":" + $0.arguments["firstColumn"]! } == ["2:5", "5:6"])
+        #expect(result.findings[0].arguments["itemLine"] == "2")
+        #expect(result.findings[0].arguments["suggested"] == "  - 编号: b")
+        #expect(result.findings[1].arguments["firstLine"]! + ":" + result.findings[1].arguments["firstColumn"]! == "5:6")
     }
 
     @Test func duplicateKeysInLargeMappings() throws {

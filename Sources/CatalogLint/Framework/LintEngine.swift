@@ -49,7 +49,14 @@ public enum LintEngine {
     static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
         var seen = Set<String>()
         var violations: [LintViolation] = []
+        let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
+        let defaults = file.root["默认"].map { $0.start.line...$0.end.line }
         for var violation in raw {
+            // The finding carries its fix, so that every report says whether --fix repairs it (and how).
+            violation.finding.fix = violation.fix
+            if let defaults, let note = inheritedNote(violation.finding, defaults: defaults, file: file.path) {
+                violation.finding.notes.append(note)
+            }
             let finding = violation.finding
             switch context.rules[finding.code] {
             case .off?: continue
@@ -103,5 +110,15 @@ public enum LintEngine {
             findings: Finding.sortedForReport(visible.map(\.finding)),
             suppressed: suppressed,
             fixable: reported.filter { !$0.fix.isEmpty })
+    }
+
+    /// For a finding about an item whose value is written in 默认: where it is, and what changing it does.
+    static func inheritedNote(_ finding: Finding, defaults: ClosedRange<Int>, file: String) -> LocalizedText? {
+        guard let line = finding.location.position?.line, defaults.contains(line),
+              finding.path.hasPrefix("/事项/编号=") else { return nil }
+        let id = finding.path.dropFirst("/事项/编号=".count).split(separator: "/").first.map(String.init) ?? ""
+        return LocalizedText(
+            zh: "这个值来自「默认」（第 \(line) 行），事项 \(id) 自己没有填写；改「默认」会影响所有没有自己填写该要素的事项，只改事项 \(id) 请在该事项中写上这个要素（gkml show \(file) \(id) 显示它的全部要素）",
+            en: "this value comes from 默认 (line \(line)); item \(id) does not set it itself. Changing 默认 changes every item that does not set it; to change item \(id) only, set the element in the item (gkml show \(file) \(id) shows all its elements)")
     }
 }

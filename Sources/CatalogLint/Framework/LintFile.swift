@@ -206,7 +206,8 @@ public final class LintFile: Sendable {
         if let first = inherited.first, let position = defaultsPosition {
             let ids = inherited.map(\.item.id.value).joined(separator: "、")
             let note = LocalizedText(
-                zh: "该值写在「默认」中，涉及事项：\(ids)", en: "the value is set in 默认; items concerned: \(ids)")
+                zh: "该值写在「默认」中，适用于所有没有自己填写「\(element.rawValue)」的事项，涉及事项：\(ids)；改「默认」会影响这些事项全部，只改其中一个事项，请在该事项中写上「\(element.rawValue)」",
+                en: "the value is set in 默认, which applies to every item that does not set \(element.rawValue) itself; items concerned: \(ids). Changing 默认 changes them all; to change one item only, set \(element.rawValue) in that item")
             var defaults = finding(
                 kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
             defaults.localizedArguments = localizedArguments(first.item)

@@ -7,7 +7,7 @@ struct CitationDocumentNumberRule: LintRule {
         "citation-doc-number", .warning,
         title: .t("发文字号写法不规范", "Document number not in standard form"),
         message: .t("发文字号「{found}」应写作「{expected}」", "the document number \"{found}\" should be written \"{expected}\""),
-        hint: .t("按 GB/T 9704《党政机关公文格式》，年份用六角括号〔〕括入，序号后加「号」", "GB/T 9704: the year goes in 〔〕 and the serial number is followed by 号"),
+        hint: .t("按 GB/T 9704《党政机关公文格式》，年份用六角括号〔〕括入，序号后加「号」", "GB/T 9704: the year goes in \"〔〕\" and the serial number is followed by \"号\""),
         fixable: true)
 
     static let description = RuleDescription(

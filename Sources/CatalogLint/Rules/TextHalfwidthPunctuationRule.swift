@@ -8,7 +8,7 @@ struct TextHalfwidthPunctuationRule: LintRule {
         "text-halfwidth-punctuation", .warning,
         title: .t("中文中使用了半角标点", "Half-width punctuation in Chinese text"),
         message: .t("中文文本「{text}」中使用了半角标点「{marks}」，应使用全角标点", "the Chinese text \"{text}\" uses half-width punctuation \"{marks}\"; use full-width"),
-        hint: .t("gkml validate --fix 可自动改为全角", "gkml validate --fix converts them"),
+        hint: .t("汉字之间的标点请用全角（中文）标点", "use full-width (Chinese) punctuation between Chinese characters"),
         fixable: true)
 
     static let fullWidth: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"]

@@ -8,14 +8,14 @@ struct TextListEntryRule: LintRule {
         "text-list-empty-entry", .warning,
         title: .t("列表中有空项", "Empty list entry"),
         message: .t("「{key}」列表中有空项", "the list \"{key}\" has an empty entry"),
-        hint: .t("删除空项；gkml validate --fix 可自动删除", "remove it; gkml validate --fix does"),
+        hint: .t("删除空项", "remove the empty entry"),
         fixable: true)
 
     static let duplicate = lintKind(
         "text-list-duplicate-entry", .warning,
         title: .t("列表中有重复项", "Repeated list entry"),
         message: .t("「{key}」列表中「{entry}」重复出现", "\"{entry}\" occurs twice in the list \"{key}\""),
-        hint: .t("删除重复项；gkml validate --fix 可自动删除", "remove the repeat; gkml validate --fix does"),
+        hint: .t("删除重复项", "remove the repeat"),
         fixable: true)
 
     static let description = RuleDescription(

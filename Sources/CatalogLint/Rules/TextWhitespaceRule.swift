@@ -8,7 +8,7 @@ struct TextWhitespaceRule: LintRule {
         "text-whitespace", .warning,
         title: .t("多余的空格", "Stray spaces"),
         message: .t("「{text}」含多余的空格（首尾空格、全角空格、连续空格或中文标点旁的空格）", "\"{text}\" has stray spaces (at an end, full-width, repeated, or next to Chinese punctuation)"),
-        hint: .t("gkml validate --fix 可自动删除", "gkml validate --fix removes them"),
+        hint: .t("删除多余的空格（中文之间不留空格，全角空格改为半角空格）", "remove the stray spaces (none between Chinese characters; a full-width space becomes an ASCII space)"),
         fixable: true)
 
     static let description = RuleDescription(

@@ -13,7 +13,7 @@ struct TimeLimitRule: LintRule {
             "the time limit \"{limit}\" of a proactive item allows {span}, more than 20 working days"),
         hint: .t(
             "《政府信息公开条例》第二十六条：主动公开的政府信息应当自形成或者变更之日起20个工作日内公开。若法律、法规另有规定，请在「公开依据」中写明该法律、法规及条款（如《…》第X条）",
-            "条例 article 26: proactive information is published within 20 working days of being formed or changed; if a law or regulation sets another limit, cite it with its article (《…》第X条) in 公开依据"))
+            "Regulations on Open Government Information, article 26: proactive information is published within 20 working days of being formed or changed; if a law or regulation sets another limit, cite it with its article (\"《…》第X条\") in 公开依据"))
 
     static let unrecognized = lintKind(
         "time-limit-unrecognized", .info,
@@ -21,7 +21,7 @@ struct TimeLimitRule: LintRule {
         message: .t("无法识别公开时限「{limit}」的期限", "gkml cannot read a deadline in the time limit \"{limit}\""),
         hint: .t(
             "写成可比较的形式，便于审核和比较版本：" + TimeLimit.acceptedForms.joined(separator: "；"),
-            "write it in a form that can be compared, e.g. " + TimeLimit.acceptedForms.prefix(6).joined(separator: "; ")))
+            "write it in a form that can be compared, e.g. " + TimeLimit.acceptedForms.prefix(6).map { "\"\($0)\"" }.joined(separator: "; ")))
 
     static let vague = lintKind(
         "time-limit-vague", .warning,

@@ -209,8 +209,18 @@ public enum Validator {
         var loaded = loadAll(plan.group.files, registry: plan.registry, parallelism: options.parallelism)
         if options.fix {
             for (index, catalog) in loaded.enumerated() {
-                guard let document = catalog.document, DocumentKind.of(document.root, file: catalog.file) == .catalog else { continue }
-                let fixed = LintFixer.fix(source: document.source, file: catalog.file, context: context)
+                guard DocumentKind.of(catalog.document?.root, file: catalog.file) == .catalog else { continue }
+                // A file that does not parse is fixed too when its diagnosis came with a certain fix.
+                let source: [UInt8]
+                if let document = catalog.document {
+                    source = document.source
+                } else if catalog.findings.contains(where: { !$0.fix.isEmpty }),
+                          let data = FileManager.default.contents(atPath: catalog.file) {
+                    source = [UInt8](data)
+                } else {
+                    continue
+                }
+                let fixed = LintFixer.fix(source: source, file: catalog.file, context: context)
                 guard fixed.changed else { continue }
                 do {
                     try SafeFileWriter.write(bytes: fixed.fixed, to: catalog.file, overwrite: true)

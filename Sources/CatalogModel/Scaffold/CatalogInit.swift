@@ -156,7 +156,16 @@ public enum CatalogInit {
 
     /// Plans, then writes the file.
     public static func run(_ request: Request) throws(InitFailure) -> Plan {
-        let plan = try plan(request)
+        var plan = try plan(request)
+        // The schemas where an editor finds them from the file (offline); then the modeline points there.
+        if SchemaReference.localReference(.catalog, forFileAt: plan.path) == nil {
+            do {
+                try SchemaFiles.ensure(.catalog, forFileAt: plan.path)
+            } catch {
+                throw error.localized
+            }
+            plan = try self.plan(request)
+        }
         do {
             try SafeFileWriter.write(plan.text, to: plan.path, overwrite: request.force)
         } catch {

@@ -55,6 +55,9 @@ public struct CatalogWriter: Sendable {
         let items = draft.items
         let defaults: Defaults? = items.isEmpty ? nil : Defaults(items)
         if let defaults {
+            // A clerk reading one item sees only what it overrides: say where the rest comes from.
+            out.append("# 默认：下面的要素适用于本文件的每一个事项；事项中自己写了的要素，以事项中写的为准。")
+            out.append("# 查看一个事项的全部要素：gkml show 本文件 编号")
             out.append("默认:")
             out.list("公开依据", defaults.basis, indent: 2, preferBlock: defaults.basis.count > 1)
             out.scalar("公开时限", defaults.timeLimit, indent: 2)

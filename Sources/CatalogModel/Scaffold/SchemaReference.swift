@@ -1,8 +1,8 @@
 import Foundation
 
 /// The editor modeline `# yaml-language-server: $schema=…` of a written file: a relative path to the
-/// schema when a `schemas/` folder holding it is found in the file's folder or above (a clone of the gkml
-/// repository, or a county repository that vendors the schemas), else the schema's `$id`.
+/// schema when a `.gkml/schemas/` (written by `gkml init`) or `schemas/` folder holding it is found in the
+/// file's folder or above, else the schema's `$id` (a name, not an address an editor can fetch).
 public enum SchemaReference {
     public enum Kind: String, Sendable {
         case catalog = "catalog.schema.json"
@@ -21,22 +21,30 @@ public enum SchemaReference {
         "yaml-language-server: $schema=" + reference(kind, forFileAt: filePath)
     }
 
-    /// The relative path from the file's folder to `schemas/<kind>` found upward, or the schema's `$id`.
+    /// The relative path from the file's folder to the schema found upward (in `.gkml/schemas/`, written by
+    /// `gkml init`, or in a `schemas/` folder), or the schema's `$id` when there is none.
     public static func reference(_ kind: Kind, forFileAt filePath: String) -> String {
+        localReference(kind, forFileAt: filePath) ?? kind.id
+    }
+
+    /// The relative path to the schema in `.gkml/schemas/` or `schemas/` at or above the file's folder.
+    public static func localReference(_ kind: Kind, forFileAt filePath: String) -> String? {
         let folder = URL(fileURLWithPath: filePath).standardizedFileURL.deletingLastPathComponent()
         var candidate = folder
         var ups = 0
         for _ in 0..<64 {
-            let schema = candidate.appendingPathComponent("schemas").appendingPathComponent(kind.rawValue)
-            if FileManager.default.fileExists(atPath: schema.path) {
-                return String(repeating: "../", count: ups) + "schemas/" + kind.rawValue
+            for place in [SchemaFiles.folder, "schemas"] {
+                let schema = candidate.appendingPathComponent(place).appendingPathComponent(kind.rawValue)
+                if FileManager.default.fileExists(atPath: schema.path) {
+                    return String(repeating: "../", count: ups) + place + "/" + kind.rawValue
+                }
             }
             let parent = candidate.deletingLastPathComponent()
             if parent.path == candidate.path { break }
             candidate = parent
             ups += 1
         }
-        return kind.id
+        return nil
     }
 
     /// The value of the top-level `"$id"` of a JSON Schema text.

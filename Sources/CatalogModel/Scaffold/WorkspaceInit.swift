@@ -71,6 +71,12 @@ public enum WorkspaceInit {
             throw error.localized
         }
         let file = (request.directory as NSString).appendingPathComponent(WorkspaceLoader.fileName)
+        do {
+            // The schemas in the workspace, so that the modeline is a relative path that works offline.
+            try SchemaFiles.write(into: request.directory)
+        } catch {
+            throw error.localized
+        }
         let text = WorkspaceScaffold.yaml(
             scaffold, result, schemaReference: SchemaReference.reference(.workspace, forFileAt: file))
         do {

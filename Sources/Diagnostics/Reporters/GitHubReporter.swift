@@ -22,6 +22,8 @@ public struct GitHubReporter: Sendable {
             properties.append("title=\(escapeProperty(f.code))")
             var message = f.message(language)
             if let hint = f.hint(language) { message += "\n" + hint }
+            for note in f.visibleNotes { message += "\n" + note[language] }
+            if let fix = f.fixDescription(language) { message += "\n" + fix }
             out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }
         return out

@@ -52,6 +52,20 @@ public struct JSONReporter: Sendable {
         ]
         if let hint = f.hint(language) { members.append(("hint", .string(hint))) }
         if !f.items.isEmpty { members.append(("items", .array(f.items.map { .string($0) }))) }
+        let notes = f.visibleNotes.map { $0[language] }
+        if !notes.isEmpty { members.append(("notes", .array(notes.map { .string($0) }))) }
+        if let description = f.fixDescription(language) {
+            members.append(("fix", .object([
+                ("description", .string(description)),
+                ("edits", .array(f.fix.map { edit in
+                    .object([
+                        ("line", .int(edit.start.line)), ("column", .int(edit.start.column)),
+                        ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                        ("replacement", .string(edit.replacement)),
+                    ])
+                })),
+            ])))
+        }
         if !f.arguments.isEmpty {
             members.append(("arguments", .object(f.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         }

@@ -40,14 +40,36 @@ public struct SARIFReporter: Sendable {
             }
             var message = f.message(language)
             if let hint = f.hint(language) { message += " " + hint }
-            return .object([
+            for note in f.visibleNotes { message += " " + note[language] }
+            if let fix = f.fixDescription(language) { message += " " + fix }
+            var result: [(String, JSONOutput)] = [
                 ("ruleId", .string(f.code)),
                 ("ruleIndex", .int(index[f.code] ?? 0)),
                 ("level", .string(level(f.severity))),
                 ("message", .object([("text", .string(message))])),
                 ("locations", .array([.object([("physicalLocation", .object(physical))])])),
                 ("partialFingerprints", .object([("identityPath/v1", .string(f.code + ":" + f.location.file + ":" + f.path))])),
-            ])
+            ]
+            if let description = f.fixDescription(language) {
+                // SARIF §3.55: a fix is the replacements in one artifact.
+                let replacements = f.fix.map { edit -> JSONOutput in
+                    .object([
+                        ("deletedRegion", .object([
+                            ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
+                            ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                        ])),
+                        ("insertedContent", .object([("text", .string(edit.replacement))])),
+                    ])
+                }
+                result.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string(description))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(uri(f.location.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+                        ("replacements", .array(replacements)),
+                    ])])),
+                ])])))
+            }
+            return .object(result)
         }
         let run: JSONOutput = .object([
             ("tool", .object([("driver", .object([

@@ -41,7 +41,10 @@ public struct TextReporter: Sendable {
         if let hint = finding.hint(language) {
             out += "\(pad) " + paint(arrow, .cyan) + hint + "\n"
         }
-        for note in finding.notes {
+        if let fix = finding.fixDescription(language) {
+            out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + fix + "\n"
+        }
+        for note in finding.visibleNotes {
             out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + note[language] + "\n"
         }
         if let old = finding.oldLocation {

@@ -46,8 +46,9 @@ struct Explain: ParsableCommand {
         out += zh ? "  阶段：\(Rules.stageName(kind.stage, lang))　默认级别：\(kind.defaultSeverity.label(lang))"
                   : "  stage: \(Rules.stageName(kind.stage, lang)), default severity: \(kind.defaultSeverity.label(lang))"
         out += kind.fixable ? (zh ? "　可用 --fix 自动修正\n" : ", fixable with --fix\n") : "\n"
-        out += (zh ? "  消息：" : "  message: ") + kind.message[lang] + "\n"
-        if let hint = kind.hint { out += (zh ? "  提示：" : "  hint: ") + hint[lang] + "\n" }
+        let example = TemplateExamples.render(kind, lang)
+        out += (zh ? "  消息（示例）：" : "  message (example): ") + example.message + "\n"
+        if let hint = example.hint { out += (zh ? "  提示：" : "  hint: ") + hint + "\n" }
         return out
     }
 

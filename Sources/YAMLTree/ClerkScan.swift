@@ -1,0 +1,386 @@
+import Diagnostics
+
+/// A line-by-line look at the raw text for the mistakes that a person used to Word and a Chinese input method
+/// makes in YAML: full-width spaces or tabs as indentation, a full-width dash as the list dash, a full-width
+/// colon after a key, full-width commas or 、 between the entries of `[…]`, and ` #` inside a value (which
+/// YAML reads as the start of a comment, silently cutting the value). It runs on every parse, whether or not
+/// libyaml could read the file, so each mistake is named on its own line; each finding carries the edit that
+/// repairs it (a later stage drops the edit where it is not certain, e.g. a full-width colon after an unknown
+/// key).
+enum ClerkScan {
+    /// Spaces other than U+0020 that editors and Word put into text, with how many ASCII spaces each becomes
+    /// (its display width).
+    static let unicodeSpaces: [Unicode.Scalar: Int] = [
+        "\u{3000}": 2, "\u{00A0}": 1, "\u{2002}": 1, "\u{2003}": 2, "\u{2004}": 1, "\u{2005}": 1, "\u{2006}": 1,
+        "\u{2007}": 1, "\u{2008}": 1, "\u{2009}": 1, "\u{200A}": 1, "\u{202F}": 1, "\u{205F}": 1, "\u{200B}": 0,
+        "\u{FEFF}": 0,
+    ]
+    /// Dashes a Chinese input method types for `-`.
+    static let dashes: Set<Unicode.Scalar> = ["\u{FF0D}", "\u{2014}", "\u{2013}", "\u{2010}", "\u{2212}"]
+    static let fullWidthColon: Unicode.Scalar = "\u{FF1A}"
+    static let listCommas: Set<Unicode.Scalar> = ["\u{FF0C}", "\u{3001}"]
+
+    /// The findings of the scan. `libyamlFailed`: tabs in indentation are reported only then, because a
+    /// tab-indented JSON file is valid.
+    static func findings(_ p: UnsafeBufferPointer<UInt8>, file: String, libyamlFailed: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        var lineNumber = 0
+        var start = p.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // A block scalar (| or >) swallows the more-indented lines after it: they are text, not structure.
+        var blockIndent: Int?
+        var unit = 0
+        // The indentation of the lines above, to tell whether a repaired indentation lines up with one of them.
+        var outline: [Shape] = []
+        while start <= p.count {
+            lineNumber += 1
+            var end = start
+            // Only lines holding one of the characters looked for are decoded (most lines of a catalog are
+            // Chinese text, and the scan runs on every file): a tab, `#`, a Unicode space, a dash or colon of a
+            // Chinese input method, or a full-width comma or 、 on a line with `[`.
+            var interesting = false
+            var comma = false, bracket = false
+            while end < p.count, p[end] != 0x0A, p[end] != 0x0D {
+                let b = p[end]
+                if b == 0x09 || b == UInt8(ascii: "#") {
+                    interesting = true
+                } else if b == UInt8(ascii: "[") {
+                    bracket = true
+                } else if b >= 0xC2, end + 1 < p.count {
+                    let b1 = p[end + 1], b2 = end + 2 < p.count ? p[end + 2] : 0
+                    switch b {
+                    case 0xC2: if b1 == 0xA0 { interesting = true }                      // U+00A0
+                    case 0xE2: if b1 == 0x80 || b1 == 0x81 || (b1 == 0x88 && b2 == 0x92) { interesting = true }  // U+2000–U+206F, U+2212
+                    case 0xE3: if b1 == 0x80 && b2 == 0x80 { interesting = true } else if b1 == 0x80 && b2 == 0x81 { comma = true }  // U+3000, 、
+                    case 0xEF:
+                        if b1 == 0xBC && (b2 == 0x8D || b2 == 0x9A) { interesting = true }  // －, ：
+                        else if b1 == 0xBC && b2 == 0x8C { comma = true }                  // ，
+                        else if b1 == 0xBB && b2 == 0xBF { interesting = true }            // U+FEFF
+                    default: break
+                    }
+                }
+                end += 1
+            }
+            if comma && bracket { interesting = true }
+            var spaces = 0
+            while start + spaces < end, p[start + spaces] == 0x20 { spaces += 1 }
+            let blank = start + spaces == end
+            if let indent = blockIndent, blank || spaces > indent {
+                // Inside a block scalar.
+            } else {
+                blockIndent = nil
+                if !blank, unit == 0, spaces > 0 { unit = spaces }
+                var shape = blank ? nil : Shape(p[start..<end], indent: spaces)
+                if interesting {
+                    let text = Array(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).unicodeScalars)
+                    let scanned = scanLine(text, line: lineNumber, file: file, libyamlFailed: libyamlFailed, unit: max(unit, 2)) {
+                        Shape.aligned($0, under: outline)
+                    }
+                    findings += scanned.findings
+                    if let width = scanned.width { shape?.indent = width; shape?.key = width }
+                }
+                if let shape, !shape.isComment { outline.append(shape) }
+                if !blank, opensBlockScalar(p[start..<end]) { blockIndent = spaces }
+            }
+            // Next line (LF, CRLF or CR).
+            if end >= p.count { break }
+            start = (p[end] == 0x0D && end + 1 < p.count && p[end + 1] == 0x0A) ? end + 2 : end + 1
+            if start == p.count { break }
+        }
+        return findings
+    }
+
+    /// libyaml's diagnoses that a scan finding explains better: the same mistake on the same line, or a
+    /// syntax error a few lines below a mistake that stops parsing (libyaml blames the line after a
+    /// full-width space or colon).
+    static let consequences: Set<String> = [
+        YAMLTreeFindings.syntax, YAMLTreeFindings.badIndent, YAMLTreeFindings.missingColon, YAMLTreeFindings.tabIndent,
+        YAMLTreeFindings.fullWidthColon, YAMLTreeFindings.colonInValue, YAMLTreeFindings.listItemNotAllowed,
+        YAMLTreeFindings.missingSpaceAfterColon, YAMLTreeFindings.unclosedBracket, YAMLTreeFindings.missingListDash,
+    ].reduce(into: []) { $0.insert($1.code) }
+
+    static func merge(_ scan: [Finding], into parsed: [Finding]) -> [Finding] {
+        guard !scan.isEmpty else { return parsed }
+        let blocking = scan.filter { $0.severity == .error }.compactMap { $0.location.position?.line }
+        // The same mistake found by both: the scan's (it has the fix), with libyaml's words kept in its notes.
+        var scan = scan
+        for (i, finding) in scan.enumerated() {
+            if let same = parsed.first(where: { $0.code == finding.code && $0.location.position?.line == finding.location.position?.line }) {
+                scan[i].notes = same.notes
+                scan[i].arguments.merge(same.arguments) { mine, _ in mine }
+            }
+        }
+        let kept = parsed.filter { finding in
+            guard consequences.contains(finding.code), let line = finding.location.position?.line else { return true }
+            if scan.contains(where: { $0.code == finding.code && $0.location.position?.line == line }) { return false }
+            return !blocking.contains { $0 <= line && line <= $0 + 3 }
+        }
+        return scan + kept
+    }
+
+    /// Whether a line ends with a block scalar indicator (`key: |`, `- >-`), ignoring a trailing comment.
+    static func opensBlockScalar(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var bytes = Array(line)
+        if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 }) {
+            bytes = Array(bytes[..<hash])
+        }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        var i = bytes.count - 1
+        while i >= 0, "+-0123456789".utf8.contains(bytes[i]) { i -= 1 }
+        guard i >= 1, bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">") else { return false }
+        return bytes[i - 1] == 0x20
+    }
+
+    /// The outline of a line: its indentation, where its key starts (after `- `), whether it opens a block.
+    struct Shape {
+        var indent: Int
+        var key: Int
+        var opens: Bool
+        var isComment: Bool
+
+        init(_ line: Slice<UnsafeBufferPointer<UInt8>>, indent: Int) {
+            let bytes = Array(line)
+            self.indent = indent
+            var k = indent
+            if k + 1 < bytes.count, bytes[k] == UInt8(ascii: "-"), bytes[k + 1] == 0x20 {
+                k += 1
+                while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+            }
+            key = k
+            isComment = indent < bytes.count && bytes[indent] == UInt8(ascii: "#")
+            var end = bytes.count
+            if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 }) {
+                end = hash
+            }
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            opens = end > 0 && bytes[end - 1] == UInt8(ascii: ":")
+        }
+
+        /// Whether a line indented by `width` lines up with the lines above: it starts where one of them (or its
+        /// key) starts, or it is the first line under a `key:` that opens a block.
+        static func aligned(_ width: Int, under outline: [Shape]) -> Bool {
+            for shape in outline.reversed() {
+                if shape.indent == width || shape.key == width { return true }
+                if shape.indent < width { return shape.opens }
+            }
+            return width == 0
+        }
+    }
+
+    /// The findings of one line, and the width its indentation has once repaired (nil: not repaired).
+    static func scanLine(
+        _ s: [Unicode.Scalar], line: Int, file: String, libyamlFailed: Bool, unit: Int, aligned: (Int) -> Bool
+    ) -> (findings: [Finding], width: Int?) {
+        var findings: [Finding] = []
+        func at(_ column: Int, _ endColumn: Int? = nil) -> SourceLocation {
+            SourceLocation(
+                file: file, position: SourcePosition(line: line, column: column + 1),
+                end: endColumn.map { SourcePosition(line: line, column: $0 + 1) })
+        }
+        func edit(_ from: Int, _ to: Int, _ text: String) -> [TextEdit] {
+            [TextEdit(start: SourcePosition(line: line, column: from + 1), end: SourcePosition(line: line, column: to + 1), replacement: text)]
+        }
+
+        // 1. Indentation: spaces, tabs and Unicode spaces before the first character.
+        var i = 0
+        var width = 0
+        var firstOdd: (index: Int, scalar: Unicode.Scalar)?
+        var indentation = ""
+        while i < s.count {
+            let c = s[i]
+            if c == " " {
+                width += 1
+                indentation += " "
+            } else if c == "\t" {
+                if firstOdd == nil { firstOdd = (i, c) }
+                let next = (width / unit + 1) * unit
+                indentation += String(repeating: " ", count: next - width)
+                width = next
+            } else if let w = unicodeSpaces[c] {
+                if firstOdd == nil { firstOdd = (i, c) }
+                indentation += String(repeating: " ", count: w)
+                width += w
+            } else {
+                break
+            }
+            i += 1
+        }
+        let contentStart = i
+        guard contentStart < s.count else { return ([], nil) }
+        if s[contentStart] == "#" { return ([], nil) }
+        var repairedWidth: Int?
+        if let odd = firstOdd, odd.scalar != "\t" || libyamlFailed {
+            var finding: Finding
+            if odd.scalar == "\t" {
+                finding = Finding(YAMLTreeFindings.tabIndent, at: at(odd.index), arguments: ["problem": "tab"])
+            } else {
+                finding = Finding(YAMLTreeFindings.unicodeSpace, at: at(odd.index, odd.index + 1), arguments: [
+                    "codepoint": codepoint(odd.scalar), "spaces": String(unicodeSpaces[odd.scalar] ?? 1),
+                ], localizedArguments: ["where": LocalizedText(zh: "缩进", en: "indentation")])
+            }
+            // Certain only when the line then lines up with the lines above; else the hint says what to do.
+            if aligned(width) {
+                finding.fix = edit(0, contentStart, indentation)
+                repairedWidth = width
+            }
+            findings.append(finding)
+        }
+
+        // 2. A full-width dash where the list dash `- ` belongs.
+        var content = contentStart
+        if dashes.contains(s[content]) {
+            var after = content + 1
+            while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
+            if after < s.count, s[after] != "#" {
+                var finding = Finding(YAMLTreeFindings.fullWidthDash, at: at(content, content + 1), arguments: [
+                    "char": String(s[content]), "codepoint": codepoint(s[content]),
+                ])
+                finding.fix = edit(content, after, "- ")
+                findings.append(finding)
+                content = after
+            }
+        } else if s[content] == "-", content + 1 < s.count, s[content + 1] == " " {
+            content += 2
+            while content < s.count, s[content] == " " { content += 1 }
+        }
+        guard content < s.count else { return (findings, repairedWidth) }
+
+        // 3. `key：value` or `key：` — a full-width colon after a key, with no ASCII `: ` before it.
+        var keyEnd: Int?
+        var valueStart = content
+        var j = content
+        let startsQuoted = s[content] == "\"" || s[content] == "'"
+        while !startsQuoted, j < s.count {
+            let c = s[j]
+            if c == ":" && (j + 1 == s.count || s[j + 1] == " " || s[j + 1] == "\t") {
+                keyEnd = j
+                valueStart = j + 1
+                break
+            }
+            // Only where libyaml could not read the line: `- 其他：平台名` and `说明：…` are valid text.
+            if c == fullWidthColon && libyamlFailed {
+                let key = String(String.UnicodeScalarView(s[content..<j]))
+                if !key.isEmpty, key.count <= 16, !key.unicodeScalars.contains(where: { $0 == " " || $0 == ":" || $0 == "#" }) {
+                    var after = j + 1
+                    while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
+                    var finding = Finding(YAMLTreeFindings.fullWidthColon, at: at(j, j + 1), arguments: [
+                        "problem": "", "key": key,
+                    ])
+                    finding.fix = edit(j, after, after == s.count ? ":" : ": ")
+                    findings.append(finding)
+                    keyEnd = j
+                    valueStart = j + 1
+                }
+                break
+            }
+            if c == " " && j + 1 < s.count && s[j + 1] == "#" { break }
+            j += 1
+        }
+        let key = keyEnd.map { String(String.UnicodeScalarView(s[content..<$0])) } ?? ""
+        while valueStart < s.count, s[valueStart] == " " { valueStart += 1 }
+        guard valueStart < s.count else { return (findings, repairedWidth) }
+
+        // 4. A flow list on one line: full-width commas and 、 between entries; Unicode spaces around them.
+        if s[valueStart] == "[" {
+            findings += scanFlowList(s, from: valueStart, key: key, at: at, edit: edit)
+            return (findings, repairedWidth)
+        }
+
+        // 5. ` #` after a plain value: YAML starts a comment there and the rest of the cell is lost.
+        let first = s[valueStart]
+        if "\"'|>&*!{%@`".unicodeScalars.contains(first) { return (findings, repairedWidth) }
+        if first == "-", valueStart + 1 < s.count, s[valueStart + 1] == " " { return (findings, repairedWidth) }
+        var k = valueStart + 1
+        while k < s.count {
+            if s[k] == "#", s[k - 1] == " " || s[k - 1] == "\t" {
+                // Exactly one space before `#` (an aligned comment has two or more, as yamllint requires).
+                let lone = k >= 2 && s[k - 2] != " " && s[k - 2] != "\t"
+                guard lone else { break }
+                let value = String(String.UnicodeScalarView(s[valueStart..<(k - 1)]))
+                let lost = String(String.UnicodeScalarView(s[k...]))
+                var finding = Finding(YAMLTreeFindings.commentInValue, at: at(k, s.count), arguments: [
+                    "value": value, "lost": lost, "quoted": doubleQuoted(value + " " + lost),
+                ])
+                finding.fix = edit(valueStart, s.count, doubleQuoted(value + " " + lost))
+                findings.append(finding)
+                break
+            }
+            k += 1
+        }
+        return (findings, repairedWidth)
+    }
+
+    /// `[甲，乙、丙]`: separators outside quotes.
+    static func scanFlowList(
+        _ s: [Unicode.Scalar], from open: Int, key: String,
+        at: (Int, Int?) -> SourceLocation, edit: (Int, Int, String) -> [TextEdit]
+    ) -> [Finding] {
+        var findings: [Finding] = []
+        var quote: Unicode.Scalar?
+        var i = open + 1
+        var entryStart = true  // just after `[` or a separator
+        while i < s.count {
+            let c = s[i]
+            if let q = quote {
+                if c == q { quote = nil }
+                i += 1
+                continue
+            }
+            if c == "]" { break }
+            if c == "#", s[i - 1] == " " { break }
+            if (c == "\"" || c == "'") && entryStart {
+                quote = c
+                entryStart = false
+                i += 1
+                continue
+            }
+            if listCommas.contains(c) {
+                var after = i + 1
+                while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
+                var finding = Finding(YAMLTreeFindings.fullWidthComma, at: at(i, i + 1), arguments: [
+                    "char": String(c), "key": key,
+                ])
+                finding.fix = edit(i, after, ", ")
+                findings.append(finding)
+                i = after
+                entryStart = true
+                continue
+            }
+            if unicodeSpaces[c] != nil {
+                // Only between entries (after `[` or a comma, or before `,` / `]`): inside a name it is the
+                // text-whitespace rule's business.
+                var next = i
+                while next < s.count, s[next] == " " || unicodeSpaces[s[next]] != nil { next += 1 }
+                let beforeSeparator = next < s.count && (s[next] == "," || s[next] == "]" || listCommas.contains(s[next]))
+                if entryStart || beforeSeparator {
+                    var finding = Finding(YAMLTreeFindings.unicodeSpace, at: at(i, i + 1), arguments: [
+                        "codepoint": codepoint(c), "spaces": s[i - 1] == "," ? "1" : "0",
+                    ], localizedArguments: ["where": LocalizedText(zh: "列表 [ ] 中", en: "a [ ] list")])
+                    finding.fix = edit(i, next, s[i - 1] == "," ? " " : "")
+                    findings.append(finding)
+                    i = next
+                    continue
+                }
+            }
+            if c == "," { entryStart = true } else if c != " " { entryStart = false }
+            i += 1
+        }
+        return findings
+    }
+
+    /// `U+3000`.
+    static func codepoint(_ c: Unicode.Scalar) -> String {
+        var hex = String(c.value, radix: 16, uppercase: true)
+        while hex.count < 4 { hex = "0" + hex }
+        return "U+" + hex
+    }
+
+    /// A YAML double-quoted scalar of `text`.
+    static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars {
+            if c == "\\" || c == "\"" { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out + "\""
+    }
+}
