@@ -20,10 +20,11 @@ public enum MarkdownRenderer {
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
+        if let legend = table.legend { out += "\n注：\(inline(legend))\n" }
         if !table.notApplicableEntries.isEmpty {
             out += "\n## 未涉及事项\n\n"
             for entry in table.notApplicableEntries {
-                out += "- \(inline(entry.id))：\(inline(entry.reason))\n"
+                out += "- \(inline(entry.label))：\(inline(entry.reason))\n"
             }
         }
         if !table.adjustments.isEmpty {

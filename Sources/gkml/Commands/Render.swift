@@ -29,8 +29,8 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("自定义模板目录（仅 html）。", valueName: "DIR"))
     var templates: String?
 
-    @Option(help: "公开渠道和载体的印法：checklist（■/□ 勾选框，默认）或 list。")
-    var channels: ChannelStyle = .checklist
+    @Option(help: "公开渠道和载体的印法：checklist（13 项 ■/□ 勾选框）、ticked（只印选用的，各带 ■）或 list（文字列出）；默认按 gkml.yaml「发布: 公开渠道」，未写时为 checklist。")
+    var channels: ChannelStyle?
 
     @Flag(name: .customLong("allow-errors"), help: "即使目录有错误也生成。")
     var allowErrors = false
@@ -67,7 +67,7 @@ struct Render: ParsableCommand {
             Output.error("\(file) 有错误，未生成。请修正后重试，或加 --allow-errors 强制生成。")
             throw Status.findings
         }
-        var options = TableOptions(channelStyle: channels)
+        var options = TableOptions(channelStyle: channels ?? .checklist)
         if let ws = workspace?.workspace { options = TableOptions(workspace: ws, channelStyle: channels) }
 
         let target = outputPath(for: catalog, format: format, registry: registry)

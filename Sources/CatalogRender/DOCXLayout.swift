@@ -1,0 +1,181 @@
+import CatalogModel
+
+/// The Word file's page plan: column widths from the content and which rows go on which page. Every paragraph
+/// of the document has an exact line height, so a row's height is its line count times that height; the line
+/// count is estimated from display widths (a CJK character is one em, Latin half an em) with a margin, and
+/// each page is filled to a safety fraction of its height.
+struct DOCXLayout {
+    /// Twips of each leaf column.
+    var widths: [Int]
+    /// Row indexes (into `table.rows`) per page.
+    var pages: [[Int]]
+    /// Estimated row heights, twips.
+    var rowHeights: [Int]
+
+    static let cellMarginX = 57, cellMarginY = 28
+    /// Height of the paragraph that separates two page tables.
+    static let separatorHeight = 20
+    static let titleSpacing = 120, factsSpacing = 120, legendSpacing = 60, noteHeadingSpacing = 160
+    /// The part of a page the plan fills; the rest absorbs differences in line breaking between programs.
+    static let fill = 0.94
+
+    init(_ table: CatalogTable) {
+        let widths = DOCXLayout.columnWidths(table)
+        self.widths = widths
+        let columns = table.columns
+        let rowHeights = table.rows.map { row in
+            var height = DOCXWriter.lineHeight(DOCXWriter.tableSize)
+            for (index, column) in columns.enumerated() where column != .group {
+                height = max(height, DOCXLayout.height(table.lines(row, column), width: widths[index], size: DOCXWriter.tableSize))
+            }
+            return height + 2 * DOCXLayout.cellMarginY + 15
+        }
+        self.rowHeights = rowHeights
+        let header = DOCXLayout.headerHeight(table, widths: widths)
+        let available = Int(Double(DOCXWriter.textHeight) * DOCXLayout.fill)
+        let size = DOCXWriter.tableSize
+        var first = DOCXWriter.lineHeight(DOCXWriter.titleSize) + DOCXLayout.titleSpacing
+        first += DOCXLayout.height([Self.factsLine(table)], width: DOCXWriter.textWidth, size: DOCXWriter.factsSize) + DOCXLayout.factsSpacing
+        if let legend = table.legend { first += DOCXLayout.height(["注：" + legend], width: DOCXWriter.textWidth, size: size) + DOCXLayout.legendSpacing }
+
+        var pages: [[Int]] = []
+        var current: [Int] = []
+        var used = first + header
+        for (index, height) in rowHeights.enumerated() {
+            if !current.isEmpty && used + height > available {
+                pages.append(current)
+                current = []
+                used = DOCXLayout.separatorHeight + header
+            }
+            current.append(index)
+            used += height
+        }
+        // The notes after the table: if they do not fit under the last rows, take rows along to their page so
+        // that they never stand alone.
+        let notesHeight = DOCXWriter.notes(table).reduce(0) { total, note in
+            total + DOCXLayout.height([note.text], width: DOCXWriter.textWidth, size: DOCXWriter.notesSize) + (note.heading ? DOCXLayout.noteHeadingSpacing : 0)
+        }
+        if notesHeight > 0 && used + notesHeight > available && notesHeight < available - header {
+            var moved: [Int] = []
+            var tail = DOCXLayout.separatorHeight + header + notesHeight
+            while current.count > 1, let last = current.last, moved.count < 2 || tail + rowHeights[last] <= available / 3 {
+                guard tail + rowHeights[last] <= available else { break }
+                moved.insert(current.removeLast(), at: 0)
+                tail += rowHeights[last]
+            }
+            if !moved.isEmpty {
+                pages.append(current)
+                current = moved
+            }
+        }
+        if !current.isEmpty { pages.append(current) }
+        self.pages = pages
+    }
+
+    static func factsLine(_ table: CatalogTable) -> String {
+        "发布机构：" + table.publisher + "　　版本：" + table.version + (table.effectiveDate.map { "　　生效日期：" + $0 } ?? "")
+    }
+
+    /// Width of text in ems (a full-width character is one em).
+    static func ems<S: StringProtocol>(_ text: S) -> Double { Double(XLSXWriter.textUnits(text)) / 2 }
+
+    /// How many lines text takes in a width of `ems`: one more than the plain division when a line is nearly
+    /// full, for the characters that may not start a line (，。）) and move along.
+    static func lineCount(_ text: Substring, ems available: Double) -> Int {
+        let width = ems(text)
+        if width <= available { return 1 }
+        return Int((width / (available * 0.94)).rounded(.up))
+    }
+
+    /// The height of a cell's paragraphs in a column of `width` twips.
+    static func height(_ lines: [String], width: Int, size: Int) -> Int {
+        let available = Double(width - 2 * cellMarginX) / Double(size * 10)
+        var count = 0
+        for line in lines {
+            for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
+                count += lineCount(part, ems: max(1, available))
+            }
+        }
+        return max(1, count) * DOCXWriter.lineHeight(size)
+    }
+
+    static func headerHeight(_ table: CatalogTable, widths: [Int]) -> Int {
+        var top = 0, bottom = 0, column = 0
+        let line = DOCXWriter.lineHeight(DOCXWriter.tableSize)
+        var spanning = 0
+        for cell in table.headerCells {
+            let width = widths[column..<column + cell.columnSpan].reduce(0, +)
+            let height = DOCXLayout.height([cell.title], width: width, size: DOCXWriter.tableSize)
+            if cell.leaves.isEmpty { spanning = max(spanning, height) } else { top = max(top, height) }
+            for (offset, leaf) in cell.leaves.enumerated() {
+                bottom = max(bottom, DOCXLayout.height([leaf.title], width: widths[column + offset], size: DOCXWriter.tableSize))
+            }
+            column += cell.columnSpan
+        }
+        let margins = 2 * cellMarginY + 15
+        return max(spanning + margins, max(top, line) + max(bottom, line) + 2 * margins)
+    }
+
+    /// Column widths from the content. Columns whose text must not break get their longest unbreakable line
+    /// (序号, 编号, the channel lines, the tick columns' headers, so that 乡、村级 does not stack); the text
+    /// columns share the rest in proportion to how much text they hold, each at least four characters wide and
+    /// no wider than its longest line.
+    static func columnWidths(_ table: CatalogTable) -> [Int] {
+        let columns = table.columns
+        let em = Double(DOCXWriter.tableSize * 10)
+        let pad = Double(2 * cellMarginX + 30)
+        let rows = table.rows
+        func longest(_ column: TableColumn) -> Double {
+            rows.flatMap { table.lines($0, column) }.flatMap { $0.split(separator: "\n") }.map { ems($0) }.max() ?? 0
+        }
+        var fixed: [Int: Double] = [:]
+        var weights: [Int: Double] = [:]
+        var caps: [Int: Double] = [:]
+        for (index, column) in columns.enumerated() {
+            switch column {
+            case .number:
+                fixed[index] = max(2, longest(column)) * em + pad
+            case .id:
+                fixed[index] = max(2, longest(column)) * em + pad
+            case .audience, .mode, .level:
+                fixed[index] = max(2, ems(column.title)) * em + pad
+            case .channels where table.channelStyle != .list:
+                fixed[index] = max(7, longest(column)) * em + pad
+            default:
+                let total = rows.reduce(0.0) { sum, row in sum + table.lines(row, column).reduce(0.0) { $0 + ems($1) } }
+                weights[index] = max(1, total / Double(max(1, rows.count)))
+                caps[index] = max(4, longest(column), ems(column.title) / 2) * em + pad
+            }
+        }
+        var widths = [Double](repeating: 0, count: columns.count)
+        for (index, width) in fixed { widths[index] = width }
+        var remaining = Double(DOCXWriter.textWidth) - fixed.values.reduce(0, +)
+        var open = Set(weights.keys)
+        let minimum = 4 * em + pad
+        // Water-filling: share by weight; a column that reaches its cap keeps it and frees the rest.
+        while !open.isEmpty {
+            let totalWeight = open.reduce(0.0) { $0 + weights[$1]! }
+            var capped = false
+            for index in open.sorted() {
+                let share = max(minimum, remaining * weights[index]! / totalWeight)
+                if share >= caps[index]! {
+                    widths[index] = caps[index]!
+                    remaining -= caps[index]!
+                    open.remove(index)
+                    capped = true
+                }
+            }
+            if !capped {
+                let totalWeight = open.reduce(0.0) { $0 + weights[$1]! }
+                for index in open { widths[index] = max(minimum, remaining * weights[index]! / totalWeight) }
+                break
+            }
+        }
+        // Scale to the text width exactly (if every column capped, the slack goes to the text columns).
+        let sum = widths.reduce(0, +)
+        let factor = Double(DOCXWriter.textWidth) / sum
+        var result = widths.map { Int(($0 * (factor < 1 || !weights.isEmpty ? factor : 1)).rounded(.down)) }
+        if !result.isEmpty { result[result.count - 1] += DOCXWriter.textWidth - result.reduce(0, +) }
+        return result
+    }
+}
