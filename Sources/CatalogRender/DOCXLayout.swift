@@ -17,7 +17,7 @@ struct DOCXLayout {
     static let separatorHeight = 20
     static let titleSpacing = 120, factsSpacing = 120, legendSpacing = 60, noteHeadingSpacing = 160
     /// The part of a page the plan fills; the rest absorbs differences in line breaking between programs.
-    static let fill = 0.94
+    static let fill = 0.965
 
     init(_ table: CatalogTable) {
         let widths = DOCXLayout.columnWidths(table)
@@ -26,7 +26,7 @@ struct DOCXLayout {
         let rowHeights = table.rows.map { row in
             var height = DOCXWriter.lineHeight(DOCXWriter.tableSize)
             for (index, column) in columns.enumerated() where column != .group {
-                height = max(height, DOCXLayout.height(table.lines(row, column), width: widths[index], size: DOCXWriter.tableSize))
+                height = max(height, DOCXLayout.height(table.lines(row, column), width: widths[index], size: DOCXWriter.size(column, table)))
             }
             return height + 2 * DOCXLayout.cellMarginY + 15
         }
@@ -84,7 +84,7 @@ struct DOCXLayout {
     static func lineCount(_ text: Substring, ems available: Double) -> Int {
         let width = ems(text)
         if width <= available { return 1 }
-        return Int((width / (available * 0.94)).rounded(.up))
+        return Int((width / (available * 0.97)).rounded(.up))
     }
 
     /// The height of a cell's paragraphs in a column of `width` twips.
@@ -117,65 +117,94 @@ struct DOCXLayout {
     }
 
     /// Column widths from the content. Columns whose text must not break get their longest unbreakable line
-    /// (序号, 编号, the channel lines, the tick columns' headers, so that 乡、村级 does not stack); the text
-    /// columns share the rest in proportion to how much text they hold, each at least four characters wide and
-    /// no wider than its longest line.
+    /// (序号, 编号, the channel lines, the tick columns' headers, so that 乡、村级 does not stack); 一级事项 gets
+    /// a third of its longest label. The text columns start at three characters and share the rest step by step:
+    /// each step goes to the column whose widening lowers the table's total height most, so no column stays
+    /// narrow while its lines make every row tall.
     static func columnWidths(_ table: CatalogTable) -> [Int] {
         let columns = table.columns
         let em = Double(DOCXWriter.tableSize * 10)
-        let pad = Double(2 * cellMarginX + 30)
+        let pad = Double(2 * cellMarginX + 10)
         let rows = table.rows
         func longest(_ column: TableColumn) -> Double {
             rows.flatMap { table.lines($0, column) }.flatMap { $0.split(separator: "\n") }.map { ems($0) }.max() ?? 0
         }
-        var fixed: [Int: Double] = [:]
-        var weights: [Int: Double] = [:]
+        /// Tick headers may take two lines (依申请/公开, 乡、/村级) but never one character a line.
+        func tickHeader(_ title: String) -> Double {
+            let width = ems(title)
+            return width <= 3 ? width : (width / 2).rounded(.up)
+        }
+        var widths = [Double](repeating: 0, count: columns.count)
+        var flexible: [Int] = []
         var caps: [Int: Double] = [:]
         for (index, column) in columns.enumerated() {
             switch column {
             case .number:
-                fixed[index] = max(2, longest(column)) * em + pad
+                widths[index] = max(2, longest(column)) * em + pad
             case .id:
-                fixed[index] = max(2, longest(column)) * em + pad
+                // Latin digits print a little wider than half an em in some fallback fonts.
+                widths[index] = (max(2, longest(column)) + 0.5) * em + pad
             case .audience, .mode, .level:
-                fixed[index] = max(2, ems(column.title)) * em + pad
+                widths[index] = max(2, tickHeader(column.title)) * em + pad
+            case .group:
+                // A long label takes more lines rather than width: at most five characters a line.
+                let label = longest(column)
+                widths[index] = min(max(2, label), max(3, min(5, (label / 3).rounded(.up)))) * em + pad
             case .channels where table.channelStyle != .list:
-                fixed[index] = max(7, longest(column)) * em + pad
+                // Wide enough for the longest box name; a long named platform after 其他 may wrap.
+                let channelEm = Double(DOCXWriter.size(column, table) * 10)
+                let standard = ems("□" + StandardChannel.noticeBoard.rawValue)
+                widths[index] = min(max(7, longest(column)), standard + 0.5) * channelEm + pad
             default:
-                let total = rows.reduce(0.0) { sum, row in sum + table.lines(row, column).reduce(0.0) { $0 + ems($1) } }
-                weights[index] = max(1, total / Double(max(1, rows.count)))
-                caps[index] = max(4, longest(column), ems(column.title) / 2) * em + pad
+                flexible.append(index)
+                widths[index] = 3 * em + pad
+                caps[index] = max(3, longest(column), ems(column.title) / 2) * em + pad
             }
         }
-        var widths = [Double](repeating: 0, count: columns.count)
-        for (index, width) in fixed { widths[index] = width }
-        var remaining = Double(DOCXWriter.textWidth) - fixed.values.reduce(0, +)
-        var open = Set(weights.keys)
-        let minimum = 4 * em + pad
-        // Water-filling: share by weight; a column that reaches its cap keeps it and frees the rest.
-        while !open.isEmpty {
-            let totalWeight = open.reduce(0.0) { $0 + weights[$1]! }
-            var capped = false
-            for index in open.sorted() {
-                let share = max(minimum, remaining * weights[index]! / totalWeight)
-                if share >= caps[index]! {
-                    widths[index] = caps[index]!
-                    remaining -= caps[index]!
-                    open.remove(index)
-                    capped = true
+        var remaining = Double(DOCXWriter.textWidth) - widths.reduce(0, +)
+        func total(_ widths: [Double]) -> Int {
+            rows.reduce(0) { sum, row in
+                var tallest = 0
+                for (index, column) in columns.enumerated() where column != .group {
+                    tallest = max(tallest, height(table.lines(row, column), width: Int(widths[index]), size: DOCXWriter.size(column, table)))
+                }
+                return sum + tallest
+            }
+        }
+        let step = em / 2
+        var current = total(widths)
+        while remaining >= step {
+            var best: (index: Int, steps: Int, height: Int)?
+            for index in flexible where widths[index] + step <= caps[index]! {
+                for steps in 1...12 {
+                    let added = Double(steps) * step
+                    guard added <= remaining, widths[index] + added <= caps[index]! else { break }
+                    var trial = widths
+                    trial[index] += added
+                    let height = total(trial)
+                    if height < current {
+                        let gain = Double(current - height) / Double(steps)
+                        if best.map({ gain > Double(current - $0.height) / Double($0.steps) }) ?? true { best = (index, steps, height) }
+                        break
+                    }
                 }
             }
-            if !capped {
-                let totalWeight = open.reduce(0.0) { $0 + weights[$1]! }
-                for index in open { widths[index] = max(minimum, remaining * weights[index]! / totalWeight) }
-                break
-            }
+            guard let best else { break }
+            widths[best.index] += Double(best.steps) * step
+            remaining -= Double(best.steps) * step
+            current = best.height
         }
-        // Scale to the text width exactly (if every column capped, the slack goes to the text columns).
-        let sum = widths.reduce(0, +)
-        let factor = Double(DOCXWriter.textWidth) / sum
-        var result = widths.map { Int(($0 * (factor < 1 || !weights.isEmpty ? factor : 1)).rounded(.down)) }
-        if !result.isEmpty { result[result.count - 1] += DOCXWriter.textWidth - result.reduce(0, +) }
+        // What no step could use goes to the text columns by their amount of text, then rounding to the last one.
+        if remaining > 0, !flexible.isEmpty {
+            let amounts = flexible.map { index in rows.reduce(0.0) { $0 + table.lines($1, columns[index]).reduce(0.0) { $0 + ems($1) } } + 1 }
+            let sum = amounts.reduce(0, +)
+            for (index, amount) in zip(flexible, amounts) { widths[index] += remaining * amount / sum }
+        } else if remaining < 0, !flexible.isEmpty {
+            let sum = flexible.reduce(0.0) { $0 + widths[$1] }
+            for index in flexible { widths[index] += remaining * widths[index] / sum }
+        }
+        var result = widths.map { Int($0.rounded(.down)) }
+        if let last = flexible.last ?? result.indices.last { result[last] += DOCXWriter.textWidth - result.reduce(0, +) }
         return result
     }
 }

@@ -24,7 +24,7 @@ public enum DOCXWriter {
 
     /// A4 landscape in twentieths of a point, and the margins.
     static let pageWidth = 16838, pageHeight = 11906
-    static let marginX = 850, marginTop = 1020, marginBottom = 964
+    static let marginX = 720, marginTop = 1020, marginBottom = 964
     static var textWidth: Int { pageWidth - 2 * marginX }
     static var textHeight: Int { pageHeight - marginTop - marginBottom }
 
@@ -67,13 +67,19 @@ public enum DOCXWriter {
             + (text.isEmpty ? "" : run(text, font, size: size, bold: bold)) + "</w:p>"
     }
 
-    /// The exact line height for a type size in half-points: 1.3 lines, in twips.
-    static func lineHeight(_ size: Int) -> Int { size * 13 }
+    /// The exact line height for a type size in half-points: 1.15 lines, in twips.
+    static func lineHeight(_ size: Int) -> Int { size * 23 / 2 }
 
     // MARK: The table
 
-    /// Type sizes in half-points: 二号 22 pt title, 三号 16 pt facts, 五号 10.5 pt table, 小四 12 pt notes.
-    static let titleSize = 44, factsSize = 28, tableSize = 21, headingSize = 28, notesSize = 24
+    /// Type sizes in half-points: 二号 22 pt title, 四号 14 pt facts, 小五 9 pt table, 六号 7.5 pt for the 13-box
+    /// checklist (seven lines of it must not make a row taller than a sixth of the page), 小四 12 pt notes.
+    static let titleSize = 44, factsSize = 28, tableSize = 18, checklistSize = 15, headingSize = 28, notesSize = 24
+
+    /// The type size of a column's cells.
+    static func size(_ column: TableColumn, _ table: CatalogTable) -> Int {
+        column == .channels && table.channelStyle == .checklist ? checklistSize : tableSize
+    }
 
     struct Cell {
         var lines: [String]
@@ -84,6 +90,7 @@ public enum DOCXWriter {
         var mergeStart: Bool?
         var shaded = false
         var bold = false
+        var size = DOCXWriter.tableSize
     }
 
     static func cellXML(_ cell: Cell, width: Int) -> String {
@@ -93,7 +100,7 @@ public enum DOCXWriter {
         if cell.shaded { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" }
         properties += "<w:vAlign w:val=\"center\"/>"
         let lines = cell.mergeStart == false || cell.lines.isEmpty ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        let paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }.joined()
+        let paragraphs = lines.map { paragraph($0, cell.font, size: cell.size, align: cell.align, bold: cell.bold) }.joined()
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
     }
 
@@ -166,7 +173,7 @@ public enum DOCXWriter {
                         if groupRows.count == 1 || segmentLength == 1 { return Cell(lines: [row.group], align: .center, bold: true) }
                         return Cell(lines: startsSegment ? [row.group] : [], align: .center, mergeStart: startsSegment, bold: true)
                     default:
-                        return Cell(lines: table.lines(row, column))
+                        return Cell(lines: table.lines(row, column), size: size(column, table))
                     }
                 }
                 xml += rowXML(cells, widths: layout.widths, header: false)

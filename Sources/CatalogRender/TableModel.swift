@@ -85,21 +85,35 @@ public struct ChannelCell: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// The checklist laid out as the official tables print it: two boxes a line, the long notice-board box alone.
+    /// The checklist laid out as the official tables print it: the boxes in order, as many to a line as fit in
+    /// the width of the long notice-board box, which stands alone (three short boxes a line, so that the
+    /// checklist adds no more than five lines to a row).
     public var checklistLines: [String] {
+        let limit = ChannelCell.units(ChannelBox(channel: .noticeBoard, ticked: false, detail: "").text)
         var lines: [String] = []
         var pending: [String] = []
+        func flush() {
+            if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+            pending = []
+        }
         for box in boxes {
-            if box.channel == .noticeBoard {
-                if !pending.isEmpty { lines.append(pending.joined(separator: " ")); pending = [] }
-                lines.append(box.text)
+            let text = box.text
+            if box.channel == .noticeBoard || !box.detail.isEmpty {
+                flush()
+                lines.append(text)
                 continue
             }
-            pending.append(box.text)
-            if pending.count == 2 { lines.append(pending.joined(separator: " ")); pending = [] }
+            let candidate = (pending + [text]).joined(separator: " ")
+            if !pending.isEmpty && ChannelCell.units(candidate) > limit { flush() }
+            pending.append(text)
         }
-        if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+        flush()
         return lines
+    }
+
+    /// Display width in half-ems: CJK characters and the box marks count two, Latin one.
+    static func units(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 && !(0x2190...0x27BF).contains($1.value) ? 1 : 2) }
     }
 
     /// The plain list: the entries joined with 、.
