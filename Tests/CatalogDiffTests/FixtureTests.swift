@@ -73,6 +73,15 @@ import Testing
         #expect(report.summary.regressions == 2)
     }
 
+    /// The parameterized tests above run once per pair: an empty list would pass them with nothing checked,
+    /// and a case folder missing its old.yaml would drop out silently.
+    @Test func everyCaseFolderIsAPair() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Fixtures.diff)
+            .filter { FileManager.default.fileExists(atPath: "\(Fixtures.diff)/\($0)/expected.txt") }
+        #expect(Set(Fixtures.pairs) == Set(folders).subtracting(["folders"]), "case folders without old.yaml/new.yaml")
+        #expect(Fixtures.pairs.count == 20)
+    }
+
     /// Every change code is shown by at least one fixture pair.
     @Test func everyChangeCodeHasAFixture() throws {
         var seen = Set<String>()

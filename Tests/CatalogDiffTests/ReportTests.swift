@@ -24,17 +24,17 @@ import Testing
         return report
     }
 
-    static let schema: CompiledSchema = {
-        let path = Fixtures.repositoryRoot + "/schemas/diff-report.schema.json"
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? "{}"
-        return try! CompiledSchema.compile(try! JSONParser.parse(text))
-    }()
+    /// schemas/diff-report.schema.json, compiled; a missing or broken file is an error, not an empty schema.
+    static func schema() throws -> CompiledSchema {
+        let text = try String(contentsOfFile: Fixtures.repositoryRoot + "/schemas/diff-report.schema.json", encoding: .utf8)
+        return try CompiledSchema.compile(try JSONParser.parse(text))
+    }
 
     @Test(arguments: Fixtures.pairs)
     func jsonMatchesItsSchema(_ name: String) throws {
         for language in Language.allCases {
             let json = DiffJSONReporter(language: language).render(try Self.fixtureReport(name))
-            let result = Self.schema.validate(try JSONParser.parse(json))
+            let result = try Self.schema().validate(try JSONParser.parse(json))
             #expect(result.isValid, "\(name): \(result.errors.map(\.description))")
         }
     }
@@ -42,7 +42,7 @@ import Testing
     @Test func jsonFollowsTheContract() throws {
         let report = try Self.exampleReport(accept: true)
         let json = DiffJSONReporter(language: .zh).output(report)
-        #expect(Self.schema.validate(try JSONParser.parse(json.serialized())).isValid)
+        #expect(try Self.schema().validate(try JSONParser.parse(json.serialized())).isValid)
         guard case .object(let top) = json, case .array(let changes)? = top.first(where: { $0.0 == "changes" })?.1,
               case .object(let first)? = changes.first else {
             Issue.record("no changes")
@@ -65,7 +65,7 @@ import Testing
         let report = try Self.exampleReport(accept: true)
         let md = DiffMarkdownReporter(language: .zh).render(report)
         let expectedPath = Fixtures.diff + "/example/调整说明.md"
-        let expected = (try? String(contentsOfFile: expectedPath, encoding: .utf8)) ?? ""
+        let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
         if md != expected {
             let actual = FileManager.default.temporaryDirectory.appendingPathComponent("调整说明.actual.md")
             try md.write(to: actual, atomically: true, encoding: .utf8)

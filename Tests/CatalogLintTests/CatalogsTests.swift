@@ -34,9 +34,11 @@ struct CatalogsTests {
         let workspace = try #require(loadedWorkspace.workspace)
         var countyCatalogs: [Catalog] = []
         var errors: [Finding] = []
+        #expect(!workspace.jurisdictions.isEmpty)
         // The county first: its catalogs are the upper level of the townships'.
         for jurisdiction in workspace.jurisdictions.sorted(by: { $0.level.value < $1.level.value }) {
             let files = Self.yamlFiles("catalogs/example/" + jurisdiction.folder.value)
+            #expect(!files.isEmpty, "no catalogs in catalogs/example/\(jurisdiction.folder.value)")
             let loaded = files.map { CatalogLoader.load(path: $0, registry: loadedWorkspace.registry) }
             let context = LintContext(
                 workspace: workspace, upperLevel: jurisdiction.level.value == .township ? countyCatalogs : [])

@@ -23,9 +23,8 @@ struct EmbeddedResourcesTests {
 
     @Test func generatedFileIsUpToDate() throws {
         let script = Repository.path("scripts/embed-resources")
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.executableURL = try Repository.tool("python3")
         process.arguments = [script, "--check"]
         try process.run()
         process.waitUntilExit()

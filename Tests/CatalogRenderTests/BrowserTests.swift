@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CatalogRender
 
-/// Pages loaded in headless Chromium (Debian's chromium; installed by .ci/run). One at a time: the machine
+/// Pages loaded in headless Chromium (Debian's chromium; installed by scripts/test). One at a time: the machine
 /// is small and each browser is heavy.
 @Suite(.serialized) struct BrowserTests {
     /// A built site of the example workspace plus the hostile and long fixtures, on disk.

@@ -85,7 +85,7 @@ enum TestSupport {
 
     /// The full path of a program on PATH, or nil.
     static func which(_ program: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for folder in path.split(separator: ":") {
             let candidate = "\(folder)/\(program)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -123,15 +123,25 @@ enum TestSupport {
         )
     }
 
+    /// A Python-side tool (python3, check-jsonschema): `<repo>/.venv/bin/<name>` (made by scripts/test) when it
+    /// exists, else `<name>` on PATH; missing, it is an error, never a skip.
+    static func pythonTool(_ name: String) throws -> String {
+        let venv = repositoryRoot.appendingPathComponent(".venv/bin/\(name)").path
+        if FileManager.default.isExecutableFile(atPath: venv) { return venv }
+        guard let path = which(name) else { throw ToolMissing(tool: name) }
+        return path
+    }
+
     /// Runs a Python script with the given arguments (python3 must be installed: the tests fail otherwise).
     static func python(_ script: String, _ arguments: [String]) throws -> Run {
-        guard let python = which("python3") else { throw ToolMissing(tool: "python3") }
-        return try run(python, ["-c", script] + arguments)
+        try run(try pythonTool("python3"), ["-c", script] + arguments)
     }
 
     struct ToolMissing: Error, CustomStringConvertible {
         var tool: String
-        var description: String { "\(tool) is not installed: the render tests read the outputs back with it (see .ci/run)" }
+        var description: String {
+            "\(tool) is not installed: the render tests read the outputs back with it; run scripts/test, which installs it"
+        }
     }
 }
 
@@ -154,7 +164,7 @@ extension Fixtures {
 }
 
 extension TestSupport {
-    /// The Chromium binary (Debian: chromium). Tests fail when it is missing: .ci/run installs it.
+    /// The Chromium binary (Debian: chromium). Tests fail when it is missing: scripts/test installs it.
     static func chromium() throws -> String {
         for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
             if let path = which(name) { return path }
@@ -185,6 +195,6 @@ extension TestSupport {
     /// Asserts that python3 can import a module (the readers the tests use); throws a clear error otherwise.
     static func requirePython(_ module: String) throws {
         let result = try python("import \(module)", [])
-        if result.status != 0 { throw ToolMissing(tool: "python3 module \(module) (pip install -r .ci/requirements.txt)") }
+        if result.status != 0 { throw ToolMissing(tool: "python3 module \(module) (listed in .ci/requirements.txt)") }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CatalogRender
 
-/// XLSX and DOCX read back with openpyxl and python-docx (installed by .ci/run).
+/// XLSX and DOCX read back with openpyxl and python-docx (installed by scripts/test).
 @Suite struct OfficeTests {
     static let readXLSX = """
         import json, sys, openpyxl
@@ -58,7 +58,9 @@ import Testing
     @Test func workbookReadsBackWithOpenpyxl() throws {
         let catalogs = try #require(try ExampleWorkspace.source().jurisdictions.first { $0.name == "星海镇" }).catalogs
         let options = TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"])
+        #expect(catalogs.count > 1, "星海镇 has \(catalogs.count) catalogs")
         let tables = catalogs.map { CatalogTable($0, options: options) }
+        #expect(tables.contains { $0.groups.contains { $0.rows.count > 1 } }, "no 一级事项 spans rows: the merge check below would not run")
         let sheets = try readWorkbook(try XLSXWriter.workbook(tables, title: "星海镇"))
         #expect(sheets.map(\.title) == tables.map(\.domain))
         for (sheet, table) in zip(sheets, tables) {
@@ -182,13 +184,20 @@ import Testing
     }
 
     @Test func documentReadsBackWithPythonDocx() throws {
-        for catalog in try ExampleWorkspace.catalogs() {
+        let catalogs = try ExampleWorkspace.catalogs()
+        // Both branches of the 生效日期 check below run.
+        #expect(catalogs.contains { $0.effectiveDate != nil } && catalogs.contains { $0.effectiveDate == nil })
+        for catalog in catalogs {
             let table = CatalogTable(catalog, options: TableOptions(levelLabels: [.township: "乡、村级"]))
             let document = try readDocument(try DOCXWriter.document(table))
             #expect(document.paragraphs[0] == catalog.region.value + catalog.domain.value + "领域基层政务公开标准目录")
             #expect(document.paragraphs[1] == "发布机构：" + catalog.publisher.value)
             #expect(document.paragraphs[2].hasPrefix("版本：" + catalog.version.value))
-            if let date = catalog.effectiveDate { #expect(document.paragraphs[2].contains("生效日期：" + date.value)) }
+            if let date = catalog.effectiveDate {
+                #expect(document.paragraphs[2].contains("生效日期：" + date.value))
+            } else {
+                #expect(!document.paragraphs[2].contains("生效日期"))
+            }
             #expect(document.rows.count == 2 + catalog.items.count)
             #expect(document.headerFlags == [true, true] + Array(repeating: false, count: catalog.items.count))
             #expect(Array(document.rows[0].prefix(8)) == ["序号", "公开事项", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])

@@ -28,7 +28,10 @@ enum ExampleWorkspace {
 
     /// Every item of the example, per catalog file, for comparing with what readers read back.
     static func catalogs() throws -> [Catalog] {
-        try source().jurisdictions.flatMap(\.catalogs)
+        let catalogs = try source().jurisdictions.flatMap(\.catalogs)
+        // The tests loop over these: none would pass them with nothing checked.
+        try #require(!catalogs.isEmpty, "catalogs/example has no catalogs")
+        return catalogs
     }
 }
 
@@ -57,6 +60,7 @@ enum ExampleWorkspace {
         #expect(output.itemCount == catalogs.reduce(0) { $0 + $1.items.count })
         // The index shows the workspace's 未涉及领域 with their reasons.
         let index = String(decoding: try #require(output.files.first { $0.path == "index.html" }).bytes, as: UTF8.self)
+        #expect(source.jurisdictions.contains { !$0.domainsNotApplicable.isEmpty }, "the example declares no 未涉及领域")
         for jurisdiction in source.jurisdictions {
             for reason in jurisdiction.domainsNotApplicable.values {
                 #expect(index.contains("<summary>未涉及</summary><p>\(reason)</p>"))
@@ -145,7 +149,7 @@ enum ExampleWorkspace {
     }
 
     @Test func jsonOutputConformsToItsSchema() throws {
-        guard let checker = TestSupport.which("check-jsonschema") else { throw TestSupport.ToolMissing(tool: "check-jsonschema") }
+        let checker = try TestSupport.pythonTool("check-jsonschema")
         let output = try SiteBuilder.build(try ExampleWorkspace.source(), formats: [.json])
         let folder = try TestSupport.temporaryFolder("json")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,7 +8,7 @@ import Testing
     @Test func titleAndFacts() {
         #expect(table.title == "示例县星海镇就业领域基层政务公开标准目录")
         #expect(table.itemCount == 3)
-        #expect(table.domainInfo == nil || table.domainInfo?.slug == "employment")
+        #expect(table.domainInfo?.slug == "employment")
     }
 
     @Test func numbersRunThroughAndGroupsSpanTheirRows() {

@@ -6,9 +6,40 @@ import Foundation
 import Testing
 import YAMLTree
 
+/// The registered kinds of each module: the lists `gkml rules` is made of. `DeclaredKinds` checks them against
+/// the declarations in Sources, so a kind left out of its list (or a module left out here) fails.
+let registeredKinds: [String: [FindingKind]] = [
+    "YAMLTree": YAMLTreeFindings.all,
+    "CatalogModel": SchemaFindings.all + ModelFindings.all,
+    "CatalogLint": ValidationFindings.all + LintRules.kinds,
+    "CatalogDiff": DiffFindings.all,
+]
+
 /// Every kind of finding, from every stage: the list `gkml rules` prints must be this one.
-let everyKind: [FindingKind] = YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all
-    + LintRules.kinds + DiffFindings.all
+let everyKind: [FindingKind] = registeredKinds.keys.sorted().flatMap { registeredKinds[$0]! }
+
+/// The finding codes declared in Sources, found by reading the source text: every `FindingKind(code: "…"` and
+/// every call of a module's kind-making helper (`kind("…"`, `lintKind("…"`), per module folder.
+enum DeclaredKinds {
+    static let pattern = #"\b(?:kind|lintKind|FindingKind)\(\s*(?:code:\s*)?"([^"\\]+)""#
+
+    static func codes() throws -> [String: Set<String>] {
+        let sources = GKML.root.appendingPathComponent("Sources")
+        let regex = try NSRegularExpression(pattern: pattern)
+        var result: [String: Set<String>] = [:]
+        for module in try FileManager.default.contentsOfDirectory(atPath: sources.path) {
+            let folder = sources.appendingPathComponent(module)
+            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            for case let file as String in walker where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    result[module, default: []].insert(String(text[Range(match.range(at: 1), in: text)!]))
+                }
+            }
+        }
+        return result
+    }
+}
 
 @Suite("Finding kinds")
 struct FindingKindTests {
@@ -29,6 +60,20 @@ struct FindingKindTests {
             // Chinese text in the Chinese template, so that no message falls back to English by mistake.
             #expect(kind.message.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(kind.code): zh message has no Chinese")
         }
+    }
+}
+
+/// A kind declared in a module but missing from its module's list (or a module whose list is not registered)
+/// would never be printed by `gkml rules` nor checked by the tests above.
+@Test func everyDeclaredKindIsRegistered() throws {
+    let declared = try DeclaredKinds.codes()
+    // The scan itself must find the kinds it is meant to find (a changed helper name would empty it).
+    #expect(declared.values.map(\.count).reduce(0, +) >= 100, "the source scan found \(declared.mapValues(\.count))")
+    for module in Set(declared.keys).union(registeredKinds.keys).sorted() {
+        let listed = Set((registeredKinds[module] ?? []).map(\.code))
+        let found = declared[module] ?? []
+        #expect(found.subtracting(listed).isEmpty, "declared in Sources/\(module) but not registered: \(found.subtracting(listed).sorted())")
+        #expect(listed.subtracting(found).isEmpty, "registered for \(module) but not declared there: \(listed.subtracting(found).sorted())")
     }
 }
 

@@ -72,6 +72,23 @@ enum GKML {
         return all
     }
 
+    /// A Python-side tool (python3, check-jsonschema): `<repo>/.venv/bin/<name>` (made by scripts/test) when it
+    /// exists, else `<name>` on PATH. Missing, it is a thrown error that says how to get it, never a skip.
+    static func tool(_ name: String) throws -> URL {
+        let venv = root.appendingPathComponent(".venv/bin/\(name)")
+        if FileManager.default.isExecutableFile(atPath: venv.path) { return venv }
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw ToolMissing(tool: name)
+    }
+
+    struct ToolMissing: Error, CustomStringConvertible {
+        var tool: String
+        var description: String { "\(tool) is not installed (neither in .venv/bin nor on PATH): run scripts/test, which installs it" }
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-test-\(UUID().uuidString)")

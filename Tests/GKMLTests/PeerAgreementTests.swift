@@ -18,8 +18,8 @@ struct PeerAgreementTests {
     /// check-jsonschema's verdict per file: false for a validation or parse error.
     func peerVerdicts(_ files: [String], schema: String) throws -> [String: Bool] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["check-jsonschema", "--schemafile", schema, "-o", "JSON"] + files
+        process.executableURL = try GKML.tool("check-jsonschema")
+        process.arguments = ["--schemafile", schema, "-o", "JSON"] + files
         process.currentDirectoryURL = GKML.root
         let out = Pipe()
         process.standardOutput = out
@@ -29,7 +29,7 @@ struct PeerAgreementTests {
         process.waitUntilExit()
         let report = try #require(
             try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            "check-jsonschema must be installed (pip install check-jsonschema; .ci/run does it)")
+            "check-jsonschema printed no JSON report")
         var verdicts = Dictionary(uniqueKeysWithValues: files.map { ($0, true) })
         for key in ["errors", "parse_errors"] {
             for entry in (report[key] as? [[String: Any]]) ?? [] {
@@ -104,8 +104,8 @@ struct PeerAgreementTests {
         let ours = try GKML.run(["validate", "--schema", "schemas/validate-report.schema.json", report.path, "--format", "json"])
         #expect(ours.status == 0, "report for \(arguments) does not conform: \(ours.stdout.prefix(2000))")
         let peer = Process()
-        peer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        peer.arguments = ["check-jsonschema", "--schemafile", "schemas/validate-report.schema.json", report.path]
+        peer.executableURL = try GKML.tool("check-jsonschema")
+        peer.arguments = ["--schemafile", "schemas/validate-report.schema.json", report.path]
         peer.currentDirectoryURL = GKML.root
         peer.standardOutput = FileHandle.nullDevice
         peer.standardError = FileHandle.nullDevice

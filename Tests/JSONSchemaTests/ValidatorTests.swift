@@ -36,8 +36,7 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         let instance = try json(#"{"格式": "gkml/2", "事项": [{"编号": "JY-1"}, {"编号": "JY-01", "名称": ""}], "版本": 2024, "多余": 1}"#)
         #expect(!schema.isValid(instance))
         let errors = schema.validate(instance).errors
-        #expect(errors.count == 6)
-        guard errors.count == 6 else { return }
+        try #require(errors.count == 6)
 
         #expect(errors[0].instanceLocation.description == "/格式")
         #expect(errors[0].keywordLocation.description == "/properties/格式/enum")

@@ -2,6 +2,8 @@ import Diagnostics
 import Testing
 @testable import YAMLTree
 
+/// `YAMLTreeFindings.all` is checked against the kinds declared in Sources/YAMLTree by GKMLTests'
+/// `everyDeclaredKindIsRegistered`, so a kind left out of it cannot escape these checks.
 @Suite struct FindingKindTests {
     @Test func everyKindIsWellFormed() {
         let all = YAMLTreeFindings.all
@@ -17,6 +19,7 @@ import Testing
         }
     }
 
+    /// Published codes are never renamed (a subset check, not the registry: see above).
     @Test func listedCodes() {
         let codes = Set(YAMLTreeFindings.all.map(\.code))
         for code in [
