@@ -17,7 +17,7 @@ struct DOCXLayout {
     static let separatorHeight = 20
     static let titleSpacing = 120, factsSpacing = 120, legendSpacing = 60, noteHeadingSpacing = 160
     /// The part of a page the plan fills; the rest absorbs differences in line breaking between programs.
-    static let fill = 0.965
+    static let fill = 0.97
 
     init(_ table: CatalogTable) {
         let widths = DOCXLayout.columnWidths(table)
@@ -81,10 +81,13 @@ struct DOCXLayout {
 
     /// How many lines text takes in a width of `ems`: one more than the plain division when a line is nearly
     /// full, for the characters that may not start a line (，。）) and move along.
-    static func lineCount(_ text: Substring, ems available: Double) -> Int {
+    static func lineCount(_ text: Substring, ems room: Double) -> Int {
         let width = ems(text)
-        if width <= available { return 1 }
-        return Int((width / (available * 0.97)).rounded(.up))
+        if width <= room { return 1 }
+        // A line holds whole characters: 4.6 ems of room take four.
+        let available = max(1, room.rounded(.down))
+        let exact = Int((width / available).rounded(.up))
+        return exact < 3 ? exact : Int((width / (available * 0.97)).rounded(.up))
     }
 
     /// The height of a cell's paragraphs in a column of `width` twips.
@@ -153,8 +156,7 @@ struct DOCXLayout {
             case .channels where table.channelStyle != .list:
                 // Wide enough for the longest box name; a long named platform after 其他 may wrap.
                 let channelEm = Double(DOCXWriter.size(column, table) * 10)
-                let standard = ems("□" + StandardChannel.noticeBoard.rawValue)
-                widths[index] = min(max(7, longest(column)), standard + 0.5) * channelEm + pad
+                widths[index] = min(max(7, longest(column)), 20.5) * channelEm + pad
             default:
                 flexible.append(index)
                 widths[index] = 3 * em + pad

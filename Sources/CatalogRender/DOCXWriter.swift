@@ -73,8 +73,8 @@ public enum DOCXWriter {
     // MARK: The table
 
     /// Type sizes in half-points: 二号 22 pt title, 四号 14 pt facts, 小五 9 pt table, 六号 7.5 pt for the 13-box
-    /// checklist (seven lines of it must not make a row taller than a sixth of the page), 小四 12 pt notes.
-    static let titleSize = 44, factsSize = 28, tableSize = 18, checklistSize = 15, headingSize = 28, notesSize = 24
+    /// checklist (seven lines of it must not make a row taller than a sixth of the page), 五号 10.5 pt notes.
+    static let titleSize = 44, factsSize = 28, tableSize = 18, checklistSize = 15, headingSize = 28, notesSize = 21
 
     /// The type size of a column's cells.
     static func size(_ column: TableColumn, _ table: CatalogTable) -> Int {

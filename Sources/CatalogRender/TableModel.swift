@@ -85,11 +85,11 @@ public struct ChannelCell: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// The checklist laid out as the official tables print it: the boxes in order, as many to a line as fit in
-    /// the width of the long notice-board box, which stands alone (three short boxes a line, so that the
-    /// checklist adds no more than five lines to a row).
+    /// The checklist laid out as the official tables print it: the boxes in order, the long notice-board box on
+    /// a line of its own, the others as many to a line as fit in twenty characters (three a line, so that the
+    /// checklist makes a row no taller than six or seven lines).
     public var checklistLines: [String] {
-        let limit = ChannelCell.units(ChannelBox(channel: .noticeBoard, ticked: false, detail: "").text)
+        let limit = 40
         var lines: [String] = []
         var pending: [String] = []
         func flush() {
@@ -98,7 +98,7 @@ public struct ChannelCell: Sendable, Hashable {
         }
         for box in boxes {
             let text = box.text
-            if box.channel == .noticeBoard || !box.detail.isEmpty {
+            if box.channel == .noticeBoard {
                 flush()
                 lines.append(text)
                 continue
