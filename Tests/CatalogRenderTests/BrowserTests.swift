@@ -68,6 +68,21 @@ import Testing
         #expect(!rest[..<cell.lowerBound].contains("</tr>"))
     }
 
+    @Test(arguments: [1400, 390])
+    func filterFindsWhatAReaderSees(width: Int) throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        // 筛选镇's catalog: 17-02-03 is the one 依申请 and 特定群众 item; no item is published in the 政府公报,
+        // whose unticked box every checklist row prints.
+        let page = site.appendingPathComponent("筛选镇/employment.html")
+        for (query, count) in [("依申请", 1), ("特定群众", 1), ("17-02-01", 1), ("政府公报", 0), ("乡、村级", 3), ("县级", 1), ("全社会", 2)] {
+            let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let result = try TestSupport.chromium(page, query: "q=" + encoded, ["--window-size=\(width),1000", "--dump-dom"])
+            #expect(result.stdout.contains("显示 \(count) / 3 项"), "\(width) px, \(query): expected \(count)")
+            #expect(result.stdout.contains("（筛选出 \(count) 项，共 3 项）"), "\(width) px, \(query): caption")
+        }
+    }
+
     @Test func screenshotAndPrintLayout() throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
