@@ -84,8 +84,9 @@ struct DOCXLayout {
     static func lineCount(_ text: Substring, ems room: Double) -> Int {
         let width = ems(text)
         if width <= room { return 1 }
-        // A line holds whole characters: 4.6 ems of room take four.
-        let available = max(1, room.rounded(.down))
+        // A line holds whole characters, and LibreOffice wants a little slack: 4.1 ems of room take four, 4.0
+        // take three.
+        let available = max(1, (room - 0.05).rounded(.down))
         let exact = Int((width / available).rounded(.up))
         return exact < 3 ? exact : Int((width / (available * 0.97)).rounded(.up))
     }
@@ -164,13 +165,17 @@ struct DOCXLayout {
             }
         }
         var remaining = Double(DOCXWriter.textWidth) - widths.reduce(0, +)
+        // The table's height, plus a little for every column's own height, so that a column is widened even
+        // when another column of the same rows is as tall (both must shrink before the rows do).
         func total(_ widths: [Double]) -> Int {
             rows.reduce(0) { sum, row in
-                var tallest = 0
+                var tallest = 0, all = 0
                 for (index, column) in columns.enumerated() where column != .group {
-                    tallest = max(tallest, height(table.lines(row, column), width: Int(widths[index]), size: DOCXWriter.size(column, table)))
+                    let height = height(table.lines(row, column), width: Int(widths[index]), size: DOCXWriter.size(column, table))
+                    tallest = max(tallest, height)
+                    all += height
                 }
-                return sum + tallest
+                return sum + tallest * 100 + all
             }
         }
         let step = em / 2
