@@ -34,11 +34,11 @@ let package = Package(
         .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
         // Semantic diff of catalogs and the transparency-regression gate.
         .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
-        // Renderers: html, md, csv, xlsx, docx, json.
+        // Renderers: html, md, csv, xlsx, docx, json; the publish policy of build and render (validate first).
         .target(
             name: "CatalogRender",
             dependencies: [
-                "CatalogModel", "Diagnostics",
+                "CatalogModel", "CatalogLint", "Diagnostics",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
-        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogModel", "Diagnostics"]),
+        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogModel", "Diagnostics"]),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",

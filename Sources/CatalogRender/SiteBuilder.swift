@@ -1,4 +1,5 @@
 import CatalogModel
+import Diagnostics
 import Foundation
 
 /// The formats `gkml build` and `gkml render` write.
@@ -19,18 +20,38 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Parses "html,md,csv"; nil names the first unknown entry.
-    public static func parseList(_ text: String) -> Result<[OutputFormat], RenderError> {
+    /// A format by name, case-insensitively; "markdown" is md.
+    public init?(name: String) {
+        let lowered = name.trimmingCharacters(in: .whitespaces).lowercased()
+        self.init(rawValue: lowered == "markdown" ? "md" : lowered)
+    }
+
+    /// Parses "html,md,csv" (duplicates dropped, order kept); the failure names the first unknown entry.
+    public static func parseList(_ text: String) -> Result<[OutputFormat], FormatListError> {
         var formats: [OutputFormat] = []
-        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
-            let name = part == "markdown" ? "md" : part
-            guard let format = OutputFormat(rawValue: name) else {
-                return .failure(RenderError("未知的输出格式“\(part)”；可用的格式：\(allCases.map(\.rawValue).joined(separator: ", "))"))
-            }
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            guard let format = OutputFormat(name: part) else { return .failure(.unknown(part)) }
             if !formats.contains(format) { formats.append(format) }
         }
-        if formats.isEmpty { return .failure(RenderError("没有指定输出格式；可用的格式：\(allCases.map(\.rawValue).joined(separator: ", "))")) }
+        if formats.isEmpty { return .failure(.empty) }
         return .success(formats)
+    }
+}
+
+/// Why a list of output formats was rejected.
+public enum FormatListError: Error, Sendable, Hashable {
+    case unknown(String)
+    case empty
+
+    public var text: LocalizedText {
+        let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        switch self {
+        case .unknown(let name):
+            return LocalizedText(zh: "未知的输出格式“\(name)”；可用的格式：\(known)",
+                                 en: "unknown output format \"\(name)\"; the formats are: \(known)")
+        case .empty:
+            return LocalizedText(zh: "没有指定输出格式；可用的格式：\(known)", en: "no output format given; the formats are: \(known)")
+        }
     }
 }
 

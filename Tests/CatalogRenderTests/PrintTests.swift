@@ -93,9 +93,9 @@ import Testing
             #expect(row[2] == wide.rows[start].group)
         }
         let breaks = Set(planned.dropFirst().map { XLSXWriter.firstDataRow + $0 })
-        for range in sheet.merged where range.hasPrefix("C") {
-            let numbers = range.matches(of: /C(\d+)/).map { Int($0.1)! }
-            #expect(!breaks.contains { $0 > numbers[0] && $0 <= numbers[1] }, "\(range) crosses a page break")
+        for range in sheet.merged {
+            guard let match = range.wholeMatch(of: /C(\d+):C(\d+)/), let top = Int(match.1), let bottom = Int(match.2) else { continue }
+            #expect(!breaks.contains { $0 > top && $0 <= bottom }, "\(range) crosses a page break")
         }
     }
 }

@@ -4,9 +4,6 @@ import CatalogModel
 import Diagnostics
 import Foundation
 
-extension DiffFormat: ExpressibleByArgument {}
-extension FailOn: ExpressibleByArgument {}
-
 /// `gkml diff OLD NEW`: the semantic change report of DESIGN §6, with the transparency-regression gate.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,8 +38,8 @@ struct Diff: ParsableCommand {
     @Option(help: "输出格式：text、md（调整说明）、json、html。")
     var format: DiffFormat = .text
 
-    @Option(help: "消息语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var colorOption: ColorOption
 
     @Option(name: .customLong("fail-on"), help: "regression：有未接受的公开程度降低时返回 1；any：有任何未接受的变更时返回 1。")
     var failOn: FailOn?
@@ -54,43 +51,31 @@ struct Diff: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let language = lang
+        let language = self.language.lang
         func fail(_ message: LocalizedText) -> ExitCode {
             Output.error("gkml diff: " + message[language])
             return Status.failure
         }
-        let git = Git()
+        let report: DiffReport
         let loaded: LoadedSides
-        let sides: (old: DiffSide, new: DiffSide)
-        do {
-            sides = try DiffInput.sides([old, new].compactMap { $0 }, paths: paths, since: since, git: git)
-            loaded = try DiffInput.load(old: sides.old, new: sides.new, git: git)
-        } catch let error as DiffUsageError {
-            throw fail(error.message)
-        } catch let error as GitError {
-            throw fail(LocalizedText(zh: "git：\(error.message)", en: "git: \(error.message)"))
-        }
-        if loaded.hasErrors {
-            let reporter = TextReporter(language: language, color: Output.useStderrColor, lines: { [loaded] in loaded.line($0, $1) })
-            Output.error(loaded.findings.map(reporter.render).joined())
+        switch DiffSession.run(DiffRequest(arguments: [old, new].compactMap { $0 }, paths: paths, since: since, acceptFile: accept)) {
+        case .usage(let message):
+            throw fail(message)
+        case .unreadable(let sides):
+            let reporter = TextReporter(language: language, color: colorOption.stderr, lines: { [sides] in sides.line($0, $1) })
+            Output.error(sides.findings.map(reporter.render).joined())
             throw Status.failure
-        }
-        var report = DiffReport.compare(loaded, oldLabel: sides.old.label, newLabel: sides.new.label)
-        if let accept {
-            guard let data = FileManager.default.contents(atPath: accept) else {
-                throw fail(LocalizedText(zh: "无法读取接受清单「\(accept)」", en: "cannot read the acceptance file \"\(accept)\""))
-            }
-            let (list, findings) = AcceptList.parse([UInt8](data), file: accept)
-            guard let list else {
-                let reporter = TextReporter(language: language, color: Output.useStderrColor, lines: Output.lineReader())
-                Output.error(findings.map(reporter.render).joined())
-                throw Status.failure
-            }
-            report = list.apply(to: report)
+        case .badAcceptList(let findings):
+            let reporter = TextReporter(language: language, color: colorOption.stderr, lines: Output.lineReader())
+            Output.error(findings.map(reporter.render).joined())
+            throw Status.failure
+        case .compared(let compared, let sides):
+            report = compared
+            loaded = sides
         }
         let text = DiffRenderer.render(
             report, format: format, language: language,
-            color: format == .text && output == nil && Output.useColor, lines: { [loaded] in loaded.line($0, $1) })
+            color: format == .text && output == nil && colorOption.stdout, lines: { [loaded] in loaded.line($0, $1) })
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -7,26 +7,24 @@ import Foundation
 struct Domains: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "列出领域：26个试点领域及工作区声明的扩展领域。")
 
-    enum Format: String, ExpressibleByArgument { case text, json }
-
-    @Option(help: "输出格式：text 或 json。")
-    var format: Format = .text
+    @OptionGroup var output: TextOrJSONOption
 
     @Option(help: "工作区文件夹（含 gkml.yaml），以列出其扩展领域。")
     var workspace: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        var registry = DomainRegistry.pilot
-        if let folder = workspace ?? WorkspaceLoader.enclosingWorkspace(of: ".").map({ ($0 as NSString).deletingLastPathComponent }) {
-            let loaded = WorkspaceLoader.load(path: (folder as NSString).appendingPathComponent(WorkspaceLoader.fileName))
-            if let ws = loaded.workspace { registry = registry.adding(ws.extraDomains) }
-            else if workspace != nil {
-                Output.error(Reporter.render(ValidationReport(files: [FileReport(path: loaded.file, findings: loaded.findings)]),
-                                             format: .text, language: .zh))
-                throw Status.failure
-            }
+        let registry: DomainRegistry
+        switch DomainListing.registry(workspace: workspace) {
+        case .success(let found): registry = found
+        case .failure(let unreadable):
+            Output.error(Reporter.render(
+                ValidationReport(files: [FileReport(path: unreadable.loaded.file, findings: unreadable.loaded.findings)]),
+                format: .text, language: language.lang, kinds: FindingCatalog.all, lines: Output.lineReader()))
+            throw Status.failure
         }
-        switch format {
+        switch output.format {
         case .json:
             Output.print(JSONOutput.array(registry.domains.map { d in
                 .object([
@@ -38,8 +36,8 @@ struct Domains: ParsableCommand {
         case .text:
             var out = ""
             for d in registry.domains {
-                let kind = d.pilot ? "" : "（扩展）"
-                let aliases = d.aliases.isEmpty ? "" : "　别名：" + d.aliases.joined(separator: "、")
+                let kind = d.pilot ? "" : (language.lang == .zh ? "（扩展）" : " (extra)")
+                let aliases = d.aliases.isEmpty ? "" : (language.lang == .zh ? "　别名：" + d.aliases.joined(separator: "、") : "  aliases: " + d.aliases.joined(separator: ", "))
                 out += "\(d.code.isEmpty ? "--" : d.code)  \(d.name)\(kind)  \(d.slug)\(aliases)\n"
                 if !d.department.isEmpty || !d.guide.isEmpty {
                     out += "    \(d.department)\(d.guide.isEmpty ? "" : "　" + d.guide)\n"

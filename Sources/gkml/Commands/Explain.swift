@@ -12,8 +12,9 @@ struct Explain: ParsableCommand {
     @Argument(help: "问题代码或规则名。")
     var code: String
 
-    @Option(help: "语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+
+    var lang: Language { language.lang }
 
     func run() throws {
         let kinds = Rules.kinds

@@ -17,21 +17,18 @@ struct Log: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument { case text, json }
-
     @Argument(help: "事项编号，如 17-02-03。")
     var id: String
 
     @Argument(parsing: .postTerminator, help: ArgumentHelp("限定查找的路径（写在 -- 之后）。", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(help: "输出格式：text、json。")
-    var format: Format = .text
-
-    @Option(help: "消息语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
+    @OptionGroup var output: TextOrJSONOption
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var colorOption: ColorOption
 
     func run() throws {
+        let lang = language.lang
         let git = Git()
         guard git.isRepository else {
             Output.error(lang == .zh ? "gkml log: 当前目录不在 git 仓库中" : "gkml log: not inside a git repository")
@@ -44,8 +41,8 @@ struct Log: ParsableCommand {
             Output.error("gkml log: git: \(error.message)")
             throw Status.failure
         }
-        switch format {
-        case .text: Output.print(ItemHistoryReporter(language: lang, color: Output.useColor).render(id: id, history))
+        switch output.format {
+        case .text: Output.print(ItemHistoryReporter(language: lang, color: colorOption.stdout).render(id: id, history))
         case .json: Output.print(ItemHistoryReporter(language: lang).json(id: id, history).serialized() + "\n")
         }
     }

@@ -9,13 +9,10 @@ struct Rules: ParsableCommand {
         abstract: "列出全部问题代码：默认级别、能否自动修正。",
         discussion: "规则的级别可在 gkml.yaml 的「规则」中调整或关闭；用 gkml explain 代码 查看说明和示例。")
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    @OptionGroup var output: TextOrJSONOption
+    @OptionGroup var language: LanguageOption
 
-    @Option(help: "输出格式：text 或 json。")
-    var format: Format = .text
-
-    @Option(help: "语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
+    var lang: Language { language.lang }
 
     /// Every kind, once, in stage order (the first registration of a code wins).
     static var kinds: [FindingKind] {
@@ -48,7 +45,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         let kinds = Self.kinds
-        switch format {
+        switch output.format {
         case .json:
             Output.print(JSONOutput.array(kinds.map { kind in
                 .object([

@@ -12,9 +12,14 @@ struct Schema: ParsableCommand {
     @Argument(help: "catalog（目录文件）或 workspace（gkml.yaml）。")
     var which: Which = .catalog
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let path = "schemas/\(which.rawValue).schema.json"
-        guard let text = EmbeddedResources.files[path] else { throw Status.failure }
+        guard let text = EmbeddedResources.files[path] else {
+            Output.error(language.lang == .zh ? "错误：内置资源中没有 \(path)" : "error: \(path) is not among the built-in resources")
+            throw Status.failure
+        }
         Output.print(text)
     }
 }

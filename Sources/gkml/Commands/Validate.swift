@@ -3,9 +3,6 @@ import CatalogLint
 import CatalogModel
 import Diagnostics
 
-extension ReportFormat: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
-
 /// `gkml validate [PATH…]`: schema and rules over files, folders or a workspace.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,8 +19,10 @@ struct Validate: ParsableCommand {
     @Option(help: "输出格式：text、json、sarif、github。")
     var format: ReportFormat = .text
 
-    @Option(help: "消息语言：zh（中文）或 en（English）。")
-    var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var colorOption: ColorOption
+
+    var lang: Language { language.lang }
 
     @Option(help: ArgumentHelp("用此 JSON Schema 校验任意 YAML/JSON 文件（不做目录规则检查）。", valueName: "FILE"))
     var schema: String?
@@ -43,12 +42,15 @@ struct Validate: ParsableCommand {
     var writeBaseline: String?
 
     func validate() throws {
-        if fix && schema != nil { throw ValidationError("--fix 不能与 --schema 一起使用") }
+        if fix && schema != nil {
+            throw ValidationError(lang == .zh ? "--fix 不能与 --schema 一起使用" : "--fix cannot be combined with --schema")
+        }
         for map in schemaMaps where ExternalSchema.Mapping(map) == nil {
-            throw ValidationError("--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」")
+            throw ValidationError(lang == .zh ? "--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」"
+                                               : "write --schema-map as URI-PREFIX=DIR, not \"\(map)\"")
         }
         if !schemaMaps.isEmpty && schema == nil {
-            throw ValidationError("--schema-map 只能与 --schema 一起使用")
+            throw ValidationError(lang == .zh ? "--schema-map 只能与 --schema 一起使用" : "--schema-map needs --schema")
         }
     }
 
@@ -82,7 +84,7 @@ struct Validate: ParsableCommand {
             }
         }
         Output.print(Reporter.render(
-            report, format: format, language: lang, color: format == .text && Output.useColor,
+            report, format: format, language: lang, color: format == .text && colorOption.stdout,
             kinds: FindingCatalog.all, lines: Output.lineReader()))
         if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
         if report.hasErrors { throw Status.findings }
