@@ -108,6 +108,7 @@ table.overview details.na p { text-align: left; margin: .25rem 0 0; max-width: 1
   table.catalog tr { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .75rem; padding: .5rem .75rem; }
   table.catalog td, table.catalog th { border: 0; padding: .15rem 0; white-space: normal; }
   table.catalog th.c-name { font-size: 1.05rem; padding-bottom: .35rem; }
+  table.catalog td.c-number { text-align: left; }
   table.catalog td[data-label]::before { content: attr(data-label) "："; color: var(--muted); }
   table.catalog td:empty { display: none; }
   table.catalog td.c-mark { display: inline-block; margin-right: 1rem; }
