@@ -34,7 +34,7 @@ struct FixPropertyTests {
     static let expectedFixedRounds = 9
 
     /// The codes whose fixes those variants exercise.
-    static let expectedFixedCodes: Set<String> = ["text-whitespace", "text-halfwidth-punctuation", "yaml-tab-indent", "schema-enum"]
+    static let expectedFixedCodes: Set<String> = ["text-whitespace", "text-halfwidth-punctuation", "yaml-unicode-space", "schema-enum"]
 
     @Test func fixIsSafeAndIdempotentOnDamagedFiles() throws {
         let folder = CatalogsTests.root.appendingPathComponent("catalogs/baseline").path

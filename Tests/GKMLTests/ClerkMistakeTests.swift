@@ -45,7 +45,7 @@ struct ClerkMistakeTests {
              names: "英文半角冒号加空格“: ”", fixable: false),
         Case(file: "mode-enum", code: "schema-enum", line: 22, column: 9,
              names: "gkml validate --fix 可自动改为「主动」", fixable: true),
-        Case(file: "channel-typo", code: "schema-channel", line: 20, column: 10,
+        Case(file: "channel-typo", code: "channel-name-variant", line: 20, column: 10,
              names: "gkml validate --fix 可自动改为「政府网站」", fixable: true),
     ]
 

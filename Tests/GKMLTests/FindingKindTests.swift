@@ -23,7 +23,8 @@ let everyKind: [FindingKind] = registeredKinds.keys.sorted().flatMap { registere
 /// The finding codes declared in Sources, found by reading the source text: every `FindingKind(code: "…"` and
 /// every call of a module's kind-making helper (`kind("…"`, `lintKind("…"`), per module folder.
 enum DeclaredKinds {
-    static let pattern = #"\b(?:kind|lintKind|FindingKind)\(\s*(?:code:\s*)?"([^"\\]+)""#
+    // The audit's kinds are made from its `AuditCode` cases, so their raw values are the declarations there.
+    static let pattern = #"\b(?:kind|lintKind|FindingKind)\(\s*(?:code:\s*)?"([^"\\]+)"|\bcase \w+ = "(audit-[a-z-]+)""#
 
     static func codes() throws -> [String: Set<String>] {
         let sources = GKML.root.appendingPathComponent("Sources")
@@ -35,7 +36,8 @@ enum DeclaredKinds {
             for case let file as String in walker where file.hasSuffix(".swift") {
                 let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
                 for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    result[module, default: []].insert(String(text[Range(match.range(at: 1), in: text)!]))
+                    let group = match.range(at: 1).location != NSNotFound ? 1 : 2
+                    result[module, default: []].insert(String(text[Range(match.range(at: group), in: text)!]))
                 }
             }
         }
