@@ -10,12 +10,11 @@ public struct FileRenderRequest: Sendable {
     public var output: String
     public var format: OutputFormat
     public var templatesFolder: String?
-    /// `--channels`; nil: the workspace's 发布 setting, else the checklist.
-    public var channelStyle: ChannelStyle?
+    public var channelStyle: ChannelStyle
     public var allowErrors: Bool
 
     public init(file: String, output: String = ".", format: OutputFormat, templatesFolder: String? = nil,
-                channelStyle: ChannelStyle? = nil, allowErrors: Bool = false) {
+                channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false) {
         self.file = file
         self.output = output
         self.format = format
@@ -103,7 +102,7 @@ public enum FilePublisher {
         let folder = (request.file as NSString).deletingLastPathComponent
         let workspace = WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder).map { WorkspaceLoader.load(path: $0) }
         let registry = workspace?.registry ?? .pilot
-        var options = TableOptions(channelStyle: request.channelStyle ?? .checklist)
+        var options = TableOptions(channelStyle: request.channelStyle)
         if let ws = workspace?.workspace { options = TableOptions(workspace: ws, channelStyle: request.channelStyle) }
 
         let target = outputPath(request.output, for: catalog, format: request.format, registry: registry)
