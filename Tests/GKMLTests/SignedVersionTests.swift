@@ -36,7 +36,7 @@ import Testing
         #expect(page.contains("审批后有改动，未重新审批（原审批：柳政办〔2026〕3号）"))
 
         // A new version is a new version awaiting approval: no warning, and the page says 未审批.
-        try county.edit(CountyRepository.catalog) { $0.replacingOccurrences(of: "版本: \"2026.1\"\n默认", with: "版本: \"2026.2\"\n默认") }
+        try county.edit(CountyRepository.catalog) { $0.replacingOccurrences(of: "\n版本: \"2026.1\"\n", with: "\n版本: \"2026.2\"\n") }
         #expect(!(try county.gkml(["validate", CountyRepository.catalog]).stdout.contains("approval-changed")))
         _ = try county.gkml(["build", ".", "--out", site, "--formats", "html"])
         #expect(try String(contentsOfFile: site + "/柳河镇/employment.html", encoding: .utf8).contains("<dd class=\"approval\">未审批</dd>"))

@@ -30,7 +30,7 @@ public enum AuditFindings {
         zh: "栏目没有任何条目，也没有「经核查，本栏目暂无相关信息」之类的说明",
         en: "column has no entries and no notice that no information arose",
         hint: ("发布相关信息；确未产生的，在栏目中注明「经核查，本栏目暂无相关信息」",
-               "publish the information; where none arose, say so in the column (经核查，本栏目暂无相关信息)"))
+               "publish the information; where none arose, say so in the column (\"经核查，本栏目暂无相关信息\")"))
 
     public static let stale = kind(
         .stale, title: ("栏目未按期更新", "Column not updated in its period"),

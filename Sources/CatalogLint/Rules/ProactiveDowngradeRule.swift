@@ -9,7 +9,7 @@ struct ProactiveDowngradeRule: LintRule {
         message: .t("事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
         hint: .t(
             "改为「公开方式: 主动」；确需调整的，经审核后在「调整记录」中写明批准文号（或批准人）、批准日期和批准事项（编号、变更: 改为依申请、理由）",
-            "set 公开方式: 主动; if the change was reviewed, record it under 调整记录 with 批准文号 (or 批准人), 批准日期 and 批准事项 (编号, 变更: 改为依申请, 理由)"))
+            "set 公开方式: 主动; if the change was reviewed, record it under 调整记录 with 批准文号 (or 批准人), 批准日期 and 批准事项 (编号, 变更: \"改为依申请\", 理由)"))
 
     static let description = RuleDescription(
         identifier: "proactive-downgraded",

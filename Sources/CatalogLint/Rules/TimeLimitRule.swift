@@ -29,7 +29,7 @@ struct TimeLimitRule: LintRule {
         message: .t("公开时限「{limit}」没有写明可衡量的期限", "the time limit \"{limit}\" sets no measurable limit"),
         hint: .t(
             "写明期限和起算点，如「自信息形成或者变更之日起20个工作日内」；依其他文件的，写明文件名和期限，如「按《…》规定的期限」",
-            "write a span and its starting point, e.g. 自信息形成或者变更之日起20个工作日内; if another text sets it, name it: 按《…》规定的期限"))
+            "write a span and its starting point, e.g. \"自信息形成或者变更之日起20个工作日内\"; if another text sets it, name it: \"按《…》规定的期限\""))
 
     static let description = RuleDescription(
         identifier: "time-limit",
