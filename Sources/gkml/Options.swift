@@ -9,6 +9,7 @@ import Foundation
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 extension DiffFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension ChannelStyle: ExpressibleByArgument {}

@@ -36,7 +36,8 @@ public struct JSONReporter: Sendable {
         ] + end.summaryExtras)
     }
 
-    func finding(_ f: Finding) -> JSONOutput {
+    /// One finding object.
+    public func finding(_ f: Finding) -> JSONOutput {
         var members: [(String, JSONOutput)] = [
             ("code", .string(f.code)),
             ("severity", .string(f.severity.rawValue)),

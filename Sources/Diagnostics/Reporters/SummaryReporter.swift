@@ -44,7 +44,9 @@ public struct SummaryReporter: Sendable {
             out += "  \(severity)  \(count)  \(name)  \(code.kind.title[language])\n"
             let files = code.topFiles.map { "\($0.file)（\($0.count)）" }
             let filesEN = code.topFiles.map { "\($0.file) (\($0.count))" }
-            out += indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", ")) + "\n"
+            if !files.isEmpty {
+                out += indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", ")) + "\n"
+            }
             if code.count > code.topFiles.reduce(0, { $0 + $1.count }) || code.topFiles.count > 1 {
                 out += indent + (zh ? "全部：" : "all: ") + command + " --only " + code.kind.code + "\n"
             }

@@ -31,6 +31,21 @@ struct Validate: ParsableCommand {
             help: ArgumentHelp("把 $ref 的网址前缀映射到本地文件夹（可重复）：网址前缀=文件夹。", valueName: "URI-PREFIX=DIR"))
     var schemaMaps: [String] = []
 
+    @Flag(help: "只输出摘要：每种问题的数量、最多的三个文件和查看全部的命令，以及各辖区的错误、警告、提示数。")
+    var summary = false
+
+    @Flag(help: "逐条列出全部问题（终端上问题超过 300 个时默认只显示摘要）。")
+    var all = false
+
+    @Option(help: ArgumentHelp("只报告这些代码的问题（逗号分隔，可重复）。", valueName: "CODE[,CODE]"))
+    var only: [String] = []
+
+    @Option(help: ArgumentHelp("只报告至少这样严重的问题：error、warning、info。", valueName: "LEVEL"))
+    var severity: Severity?
+
+    @Option(name: .customLong("file"), help: ArgumentHelp("只报告这个文件中的问题（可重复）。", valueName: "PATH"))
+    var onlyFiles: [String] = []
+
     @Flag(help: "就地修复可安全自动修复的问题（只改出问题的文字，注释和其他行保持不变）。")
     var fix = false
 
@@ -56,13 +71,44 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let inputs = paths.isEmpty ? ["."] : paths
-        let outcome: ValidationOutcome
-        if let schema {
-            outcome = Validator.run(inputs, schema: schema, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
-        } else {
-            outcome = Validator.run(inputs, options: ValidationOptions(
-                fix: fix, configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code)))
+        let filter = FindingFilter(
+            codes: FindingFilter.codes(only), minimumSeverity: severity, files: onlyFiles.isEmpty ? nil : Set(onlyFiles))
+        let options = ValidationOptions(
+            fix: fix, configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code))
+        if writeBaseline != nil || baseline != nil {
+            try runWithBaseline(inputs, options: options, filter: filter)
+            return
         }
+        // Streamed: each file's findings are printed as soon as its group is checked, and not kept.
+        let out = Output.Stream()
+        let sink = makeSink(write: out.write)
+        let outcome = schema.map {
+            Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init), filter: filter, into: sink)
+        } ?? Validator.run(inputs, options: options, filter: filter, into: sink)
+        out.flush()
+        if fix { reportFixes(outcome) }
+        if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
+        if outcome.tally.hasErrors { throw Status.findings }
+    }
+
+    /// The reporter of the chosen format and layout.
+    func makeSink(write: @escaping ReportWriter) -> FindingSink {
+        let color = format == .text && colorOption.stdout
+        guard format == .text else {
+            return Reporter.stream(format: format, language: lang, color: color, kinds: FindingCatalog.all,
+                                   lines: Output.lineReader(), write: write)
+        }
+        let command = (["gkml", "validate"] + (paths.isEmpty ? ["."] : paths)).map(SummaryReporter.shellWord).joined(separator: " ")
+        return Reporter.textStream(
+            layout: TextLayout.choose(summary: summary, all: all, terminal: Output.stdoutIsTerminal),
+            language: lang, color: color, command: command, lines: Output.lineReader(), write: write)
+    }
+
+    /// With a baseline to write or to apply, the whole report is needed before anything is printed.
+    func runWithBaseline(_ inputs: [String], options: ValidationOptions, filter: FindingFilter) throws {
+        let outcome = schema.map {
+            Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
+        } ?? Validator.run(inputs, options: options)
         if fix { reportFixes(outcome) }
         var report = outcome.report
         if let writeBaseline {
@@ -83,11 +129,15 @@ struct Validate: ParsableCommand {
                 throw Status.failure
             }
         }
-        Output.print(Reporter.render(
-            report, format: format, language: lang, color: format == .text && colorOption.stdout,
-            kinds: FindingCatalog.all, lines: Output.lineReader()))
+        let out = Output.Stream()
+        let sink = makeSink(write: out.write)
+        ReportFeed.feed(report, to: sink, filter: filter)
+        out.flush()
         if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
-        if report.hasErrors { throw Status.findings }
+        if report.files.contains(where: { $0.findings.contains { filter.admits($0) && $0.severity == .error } })
+            || report.general.contains(where: { filter.admits($0) && $0.severity == .error }) {
+            throw Status.findings
+        }
     }
 
     /// What --fix changed, on stderr so that stdout stays the report in the chosen format.
