@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogLint
 import CatalogModel
+import CatalogRender
 import Diagnostics
 
 /// `gkml validate [PATH…]`: schema and rules over files, folders or a workspace.
@@ -16,8 +17,11 @@ struct Validate: ParsableCommand {
     @Argument(help: "要校验的文件或文件夹（默认当前文件夹）。")
     var paths: [String] = []
 
-    @Option(help: "输出格式：text、json、sarif、github。")
-    var format: ReportFormat = .text
+    @Option(help: "输出格式：text、json、sarif、github、xlsx（问题清单，每个辖区一张工作表，需要 -o）。")
+    var format: ValidateFormat = .text
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("--format xlsx 的输出文件。", valueName: "FILE"))
+    var output: String?
 
     @OptionGroup var language: LanguageOption
     @OptionGroup var colorOption: ColorOption
@@ -57,6 +61,14 @@ struct Validate: ParsableCommand {
     var writeBaseline: String?
 
     func validate() throws {
+        if format == .xlsx && output == nil {
+            throw ValidationError(lang == .zh ? "--format xlsx 需要用 -o 指定输出文件，例如 -o 问题清单.xlsx"
+                                               : "--format xlsx needs -o FILE, e.g. -o findings.xlsx")
+        }
+        if format != .xlsx && output != nil {
+            throw ValidationError(lang == .zh ? "-o 只用于 --format xlsx；其他格式请重定向标准输出"
+                                               : "-o is for --format xlsx; redirect stdout for the other formats")
+        }
         if fix && schema != nil {
             throw ValidationError(lang == .zh ? "--fix 不能与 --schema 一起使用" : "--fix cannot be combined with --schema")
         }
@@ -81,21 +93,35 @@ struct Validate: ParsableCommand {
         }
         // Streamed: each file's findings are printed as soon as its group is checked, and not kept.
         let out = Output.Stream()
-        let sink = makeSink(write: out.write)
+        let workbook = format == .xlsx ? FindingsWorkbook(language: lang) : nil
+        let sink = workbook ?? makeSink(write: out.write)
         let outcome = schema.map {
             Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init), filter: filter, into: sink)
         } ?? Validator.run(inputs, options: options, filter: filter, into: sink)
         out.flush()
         if fix { reportFixes(outcome) }
+        if let workbook, let output { try writeWorkbook(workbook, to: output, tally: outcome.tally) }
         if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
         if outcome.tally.hasErrors { throw Status.findings }
     }
 
-    /// The reporter of the chosen format and layout.
+    /// Writes the xlsx list and says so on stderr.
+    func writeWorkbook(_ workbook: FindingsWorkbook, to path: String, tally: FindingTally) throws {
+        do {
+            try OutputFolder.writeFile(path, bytes: try workbook.result())
+            Output.error(lang == .zh ? "已把 \(tally.total) 个问题写入 \(path)" : "wrote \(tally.total) finding(s) to \(path)")
+        } catch {
+            Output.error(lang == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
+            throw Status.failure
+        }
+    }
+
+    /// The reporter of the chosen format and layout (xlsx: the workbook, which CatalogRender writes).
     func makeSink(write: @escaping ReportWriter) -> FindingSink {
         let color = format == .text && colorOption.stdout
-        guard format == .text else {
-            return Reporter.stream(format: format, language: lang, color: color, kinds: FindingCatalog.all,
+        if format == .xlsx { return FindingsWorkbook(language: lang) }
+        if let reportFormat = format.report, reportFormat != .text {
+            return Reporter.stream(format: reportFormat, language: lang, color: color, kinds: FindingCatalog.all,
                                    lines: Output.lineReader(), write: write)
         }
         let command = (["gkml", "validate"] + (paths.isEmpty ? ["."] : paths)).map(SummaryReporter.shellWord).joined(separator: " ")
@@ -133,6 +159,11 @@ struct Validate: ParsableCommand {
         let sink = makeSink(write: out.write)
         ReportFeed.feed(report, to: sink, filter: filter)
         out.flush()
+        if let workbook = sink as? FindingsWorkbook, let output {
+            var tally = FindingTally()
+            for file in report.files { tally.add(filter.apply(file)) }
+            try writeWorkbook(workbook, to: output, tally: tally)
+        }
         if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
         if report.files.contains(where: { $0.findings.contains { filter.admits($0) && $0.severity == .error } })
             || report.general.contains(where: { filter.admits($0) && $0.severity == .error }) {
