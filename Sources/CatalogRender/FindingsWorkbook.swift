@@ -54,7 +54,15 @@ public final class FindingsWorkbook: FindingSink {
 
     private func add(_ finding: Finding, to index: Int) {
         let row = sheets[index].count + 2
-        var xml = "<row r=\"\(row)\">"
+        // LibreOffice keeps the default height for wrapped text, so the row gets the height its texts need
+        // (as XLSXWriter.rowHeight does for catalogs).
+        var lines = 1
+        for (text, column) in [(finding.location.file, 0), (finding.message(language), 4), (finding.hint(language) ?? "", 5)] {
+            let usable = max(2.0, Double(FindingsWorkbook.widths[column]) - 1.5)
+            lines = max(lines, Int((Double(XLSXWriter.textUnits(text)) / usable).rounded(.up)))
+        }
+        let height = String(format: "%.1f", min(409.0, Double(lines) * 14.5 + 5))
+        var xml = "<row r=\"\(row)\" ht=\"\(height)\" customHeight=\"1\">"
         xml += text(0, row, finding.location.file)
         if let line = finding.location.position?.line {
             xml += "<c r=\"B\(row)\" s=\"\(XLSXWriter.Style.centered.rawValue)\"><v>\(line)</v></c>"
@@ -81,8 +89,7 @@ public final class FindingsWorkbook: FindingSink {
         var headerRow = "<row r=\"1\">"
         for (column, title) in header.enumerated() { headerRow += text(column, 1, title) }
         headerRow += "</row>"
-        let widths = [34, 6, 24, 8, 50, 50]
-        let cols = widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
+        let cols = FindingsWorkbook.widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
         var entries: [(path: String, text: String)] = [
             ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", XLSXWriter.rootRelationships),
@@ -112,6 +119,9 @@ public final class FindingsWorkbook: FindingSink {
         entries += sheetEntries
         return try ZipContainer.make(entries)
     }
+
+    /// Column widths: file, line, code, severity, message, hint.
+    static let widths = [34, 6, 24, 8, 50, 50]
 
     static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
