@@ -47,7 +47,7 @@ public struct SummaryReporter: Sendable {
             if !files.isEmpty {
                 out += indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", ")) + "\n"
             }
-            if code.count > code.topFiles.reduce(0, { $0 + $1.count }) || code.topFiles.count > 1 {
+            if code.count > 1 {
                 out += indent + (zh ? "全部：" : "all: ") + command + " --only " + code.kind.code + "\n"
             }
         }
