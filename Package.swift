@@ -19,44 +19,53 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Writing output safely (atomic file writes) and escaping text for output formats (Markdown, HTML,
+        // CSV, terminal colours): the one place for each, below every target that writes output.
+        .target(name: "SafeOutput"),
         // The finding model and reporters shared by every stage.
-        .target(name: "Diagnostics"),
+        .target(name: "Diagnostics", dependencies: ["SafeOutput"]),
         // YAML text → node tree with positions.
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"]),
         // Draft 2020-12 validator; knows nothing of YAML or catalogs.
-        .target(name: "JSONSchema", resources: [.copy("Metaschemas")]),
+        .target(name: "JSONSchema", dependencies: ["SafeOutput"]),
         // Typed catalog and workspace, schemas, registry.
         .target(
             name: "CatalogModel",
-            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics"]
+            dependencies: ["YAMLTree", "JSONSchema", "Diagnostics", "SafeOutput"]
         ),
         // Domain rules with codes, examples and autofixes; the validate pipeline.
-        .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
+        .target(name: "CatalogLint", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
         // Semantic diff of catalogs and the transparency-regression gate.
-        .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree"]),
-        // Renderers: html, md, csv, xlsx, docx, json; the publish policy of build and render (validate first).
+        .target(name: "CatalogDiff", dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "SafeOutput"]),
+        // Renderers: html, md, csv, xlsx, docx, json; the publish policy of build and render (validate first);
+        // the adjustment record as DOCX.
         .target(
             name: "CatalogRender",
             dependencies: [
-                "CatalogModel", "CatalogLint", "Diagnostics",
+                "CatalogModel", "CatalogLint", "CatalogDiff", "Diagnostics", "SafeOutput",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The annual self-check (gkml stats): figures per jurisdiction and domain, text, json and xlsx.
+        .target(name: "SelfCheck", dependencies: ["CatalogModel", "CatalogLint", "CatalogDiff", "CatalogRender", "Diagnostics"]),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
+                "SafeOutput", "SelfCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
-        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        // The metaschema files are the source of EmbeddedMetaschemas.swift; only the test that compares them needs them.
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], resources: [.copy("Metaschemas")]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
-        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogModel", "Diagnostics"]),
+        .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogDiff", "CatalogModel", "Diagnostics", "SafeOutput"]),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",

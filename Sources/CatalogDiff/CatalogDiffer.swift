@@ -116,38 +116,38 @@ public enum CatalogDiffer {
         // MARK: Catalog level
 
         mutating func catalogLevel() {
-            field(DiffFindings.regionChanged, "地区", old.region, new.region)
-            field(DiffFindings.domainChanged, "领域", old.domain, new.domain)
+            field(DiffFindings.regionChanged, .region, old.region, new.region)
+            field(DiffFindings.domainChanged, .domain, old.domain, new.domain)
             if old.level.value != new.level.value {
-                catalogChange(DiffFindings.catalogLevelChanged, field: "层级", old: old.level.value.rawValue,
+                catalogChange(DiffFindings.catalogLevelChanged, field: .level, old: old.level.value.rawValue,
                               new: new.level.value.rawValue, oldAt: old.level.position, newAt: new.level.position)
             }
-            field(DiffFindings.publisherChanged, "发布机构", old.publisher, new.publisher)
-            field(DiffFindings.versionChanged, "版本", old.version, new.version)
+            field(DiffFindings.publisherChanged, .publisher, old.publisher, new.publisher)
+            field(DiffFindings.versionChanged, .version, old.version, new.version)
             if old.effectiveDate?.value != new.effectiveDate?.value {
-                catalogChange(DiffFindings.effectiveDateChanged, field: "生效日期",
+                catalogChange(DiffFindings.effectiveDateChanged, field: .effectiveDate,
                               old: old.effectiveDate?.value, new: new.effectiveDate?.value,
                               oldAt: old.effectiveDate?.position, newAt: new.effectiveDate?.position)
             }
             defaults()
         }
 
-        mutating func field(_ kind: FindingKind, _ name: String, _ a: Located<String>, _ b: Located<String>) {
+        mutating func field(_ kind: FindingKind, _ name: CatalogHeaderField, _ a: Located<String>, _ b: Located<String>) {
             guard a.value != b.value else { return }
             catalogChange(kind, field: name, old: a.value, new: b.value, oldAt: a.position, newAt: b.position)
         }
 
         mutating func catalogChange(
-            _ kind: FindingKind, field: String, old a: String?, new b: String?, oldAt: SourcePosition?,
+            _ kind: FindingKind, field: CatalogHeaderField, old a: String?, new b: String?, oldAt: SourcePosition?,
             newAt: SourcePosition?, extra: [String: String] = [:], path: String? = nil
         ) {
             var arguments = ["old": a ?? none, "new": b ?? none, "catalog": key.description]
             arguments.merge(extra) { $1 }
             let finding = Finding(
-                kind, at: newLocation(newAt), path: path ?? "/\(field)", arguments: arguments,
+                kind, at: newLocation(newAt), path: path ?? "/\(field.rawValue)", arguments: arguments,
                 oldLocation: oldLocation(oldAt))
             catalogChanges.append(Change(
-                finding, kind: .modified, catalog: key, field: field, old: a.map(ChangeValue.text),
+                finding, kind: .modified, catalog: key, field: .header(field), old: a.map(ChangeValue.text),
                 new: b.map(ChangeValue.text)))
         }
 
@@ -170,8 +170,9 @@ public enum CatalogDiffer {
                     ],
                     oldLocation: oldLocation(before?.1 ?? a?.position))
                 catalogChanges.append(Change(
-                    finding, kind: .modified, catalog: key, field: "默认", old: before?.0, new: after?.0,
-                    added: listDelta(before?.0, after?.0).added, removed: listDelta(before?.0, after?.0).removed))
+                    finding, kind: .modified, catalog: key, field: .defaults(element), old: before?.0, new: after?.0,
+                    added: listDelta(before?.0, after?.0).added, removed: listDelta(before?.0, after?.0).removed,
+                    affectedItems: affected.count))
             }
         }
 
@@ -215,8 +216,8 @@ public enum CatalogDiffer {
                                 "catalog": key.description],
                     oldLocation: oldLocation(group.name.position))
                 catalogChanges.append(Change(
-                    finding, kind: .renamed, catalog: key, group: name, field: "一级事项",
-                    old: .text(group.name.value), new: .text(name)))
+                    finding, kind: .renamed, catalog: key, group: name, field: .group,
+                    old: .text(group.name.value), new: .text(name), affectedItems: newGroup.items.count))
             }
         }
 
@@ -265,10 +266,11 @@ public enum CatalogDiffer {
             base["oldId"] = a.id.value
 
             func emit(
-                _ kind: FindingKind, _ changeKind: ChangeKind, element: CatalogElement?, field: String,
+                _ kind: FindingKind, _ changeKind: ChangeKind, field: ChangedField,
                 old: ChangeValue?, new: ChangeValue?, added: [String] = [], removed: [String] = [],
                 arguments extra: [String: String] = [:], reason: String? = nil
             ) {
+                let element = field.element
                 var arguments = base
                 arguments["old"] = old?.display ?? CatalogDiffer.none
                 arguments["new"] = new?.display ?? CatalogDiffer.none
@@ -289,7 +291,7 @@ public enum CatalogDiffer {
                 let newPosition = element.map { position(b, $0) } ?? b.id.position
                 let oldPosition = element.map { position(a, $0) } ?? a.id.position
                 let finding = Finding(
-                    kind, at: newLocation(newPosition), path: element.map { b.path($0) } ?? "\(b.path)/\(field)",
+                    kind, at: newLocation(newPosition), path: element.map { b.path($0) } ?? "\(b.path)/\(field.key)",
                     arguments: arguments, oldLocation: oldLocation(oldPosition), notes: notes)
                 itemChanges.append(Change(
                     finding, kind: changeKind, catalog: key, id: b.id.value,
@@ -300,30 +302,30 @@ public enum CatalogDiffer {
 
             // Identity.
             if a.id.value != b.id.value {
-                emit(DiffFindings.itemRenumbered, .renumbered, element: nil, field: "编号",
+                emit(DiffFindings.itemRenumbered, .renumbered, field: .id,
                      old: .text(a.id.value), new: .text(b.id.value))
             }
             if a.name.value != b.name.value {
-                emit(DiffFindings.itemRenamed, .renamed, element: .name, field: "名称",
+                emit(DiffFindings.itemRenamed, .renamed, field: .element(.name),
                      old: .text(a.name.value), new: .text(b.name.value))
             }
             if a.group.value != b.group.value, renamedGroups[a.group.value] != b.group.value {
-                emit(DiffFindings.itemMoved, .moved, element: nil, field: "一级事项",
+                emit(DiffFindings.itemMoved, .moved, field: .group,
                      old: .text(a.group.value), new: .text(b.group.value))
             }
 
             // Elements.
             if a.content.value != b.content.value {
-                emit(DiffFindings.contentChanged, .modified, element: .content, field: "公开内容",
+                emit(DiffFindings.contentChanged, .modified, field: .element(.content),
                      old: .text(a.content.value), new: .text(b.content.value))
             }
             list(texts(a.basis), texts(b.basis)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.basisRemoved, .modified, element: .basis, field: "公开依据", old: old, new: new,
+                    emit(DiffFindings.basisRemoved, .modified, field: .element(.basis), old: old, new: new,
                          added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.basisAdded, .modified, element: .basis, field: "公开依据", old: old, new: new,
+                    emit(DiffFindings.basisAdded, .modified, field: .element(.basis), old: old, new: new,
                          added: added, removed: removed)
                 }
             }
@@ -334,58 +336,58 @@ public enum CatalogDiffer {
                 case .same: DiffFindings.timeLimitReworded
                 case .undecidable: DiffFindings.timeLimitUndecided
                 }
-                emit(kind, .modified, element: .timeLimit, field: "公开时限",
+                emit(kind, .modified, field: .element(.timeLimit),
                      old: .text(a.timeLimit.value), new: .text(b.timeLimit.value))
             }
             list(texts(a.bodies), texts(b.bodies)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.bodyRemoved, .modified, element: .bodies, field: "公开主体", old: old, new: new,
+                    emit(DiffFindings.bodyRemoved, .modified, field: .element(.bodies), old: old, new: new,
                          added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.bodyAdded, .modified, element: .bodies, field: "公开主体", old: old, new: new,
+                    emit(DiffFindings.bodyAdded, .modified, field: .element(.bodies), old: old, new: new,
                          added: added, removed: removed)
                 }
             }
             list(texts(a.channels), texts(b.channels)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.channelRemoved, .modified, element: .channels, field: "公开渠道", old: old,
+                    emit(DiffFindings.channelRemoved, .modified, field: .element(.channels), old: old,
                          new: new, added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.channelAdded, .modified, element: .channels, field: "公开渠道", old: old,
+                    emit(DiffFindings.channelAdded, .modified, field: .element(.channels), old: old,
                          new: new, added: added, removed: removed)
                 }
             }
             if a.audience.value != b.audience.value {
                 emit(b.audience.value == .specificGroups ? DiffFindings.audienceNarrowed : DiffFindings.audienceWidened,
-                     .modified, element: .audience, field: "公开对象",
+                     .modified, field: .element(.audience),
                      old: .text(a.audience.value.rawValue), new: .text(b.audience.value.rawValue))
             }
             if a.mode.value != b.mode.value {
                 emit(b.mode.value == .onRequest ? DiffFindings.modeToOnRequest : DiffFindings.modeToProactive,
-                     .modified, element: .mode, field: "公开方式",
+                     .modified, field: .element(.mode),
                      old: .text(a.mode.value.rawValue), new: .text(b.mode.value.rawValue),
                      reason: b.mode.value == .onRequest ? b.reasonNotProactive?.value : nil)
             }
             list(texts(a.levels), texts(b.levels)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.levelRemoved, .modified, element: .levels, field: "公开层级", old: old, new: new,
+                    emit(DiffFindings.levelRemoved, .modified, field: .element(.levels), old: old, new: new,
                          added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.levelAdded, .modified, element: .levels, field: "公开层级", old: old, new: new,
+                    emit(DiffFindings.levelAdded, .modified, field: .element(.levels), old: old, new: new,
                          added: added, removed: removed)
                 }
             }
             // With a change of 公开方式 the reason travels with it (the mode change carries the new reason).
             if a.reasonNotProactive?.value != b.reasonNotProactive?.value, a.mode.value == b.mode.value {
-                emit(DiffFindings.reasonNotProactiveChanged, .modified, element: .reasonNotProactive,
-                     field: "不主动公开理由", old: a.reasonNotProactive.map { .text($0.value) },
+                emit(DiffFindings.reasonNotProactiveChanged, .modified, field: .element(.reasonNotProactive),
+                     old: a.reasonNotProactive.map { .text($0.value) },
                      new: b.reasonNotProactive.map { .text($0.value) })
             }
             if a.remark?.value != b.remark?.value {
-                emit(DiffFindings.remarkChanged, .modified, element: .remark, field: "备注",
+                emit(DiffFindings.remarkChanged, .modified, field: .element(.remark),
                      old: a.remark.map { .text($0.value) }, new: b.remark.map { .text($0.value) })
             }
         }
@@ -435,14 +437,14 @@ public enum CatalogDiffer {
                 arguments: ["id": id, "old": a ?? none, "new": b ?? none, "reason": reason, "catalog": key.description],
                 oldLocation: oldAt.map(oldLocation))
             catalogChanges.append(Change(
-                finding, kind: .modified, catalog: key, id: id, field: "未涉及事项", old: a.map(ChangeValue.text),
+                finding, kind: .modified, catalog: key, id: id, field: .notApplicable, old: a.map(ChangeValue.text),
                 new: b.map(ChangeValue.text), reason: reason))
         }
 
         // MARK: Notices
 
         mutating func notices() {
-            let count = itemChanges.count + catalogChanges.filter { $0.field == "默认" || $0.field == "未涉及事项" }.count
+            let count = itemChanges.count + catalogChanges.filter { $0.field?.isDefaults == true || $0.field == .notApplicable }.count
             guard count > 0 else { return }
             if old.version.value == new.version.value {
                 notes.append(Finding(

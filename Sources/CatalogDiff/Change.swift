@@ -55,6 +55,40 @@ public struct Inheritance: Sendable, Hashable {
     public var followsDefaults: Bool { old && new }
 }
 
+/// What a change changed, typed, so that reports switch over it instead of comparing YAML keys.
+public enum ChangedField: Sendable, Hashable {
+    /// A key of the catalog's header.
+    case header(CatalogHeaderField)
+    /// One element of 默认.
+    case defaults(CatalogElement)
+    /// A 一级事项: renamed as a whole, or the one an item moved to.
+    case group
+    /// An item's 编号.
+    case id
+    /// One element of an item.
+    case element(CatalogElement)
+    /// An entry of 未涉及事项.
+    case notApplicable
+
+    /// The YAML key, as the reports print it (`默认` for every element of 默认).
+    public var key: String {
+        switch self {
+        case .header(let field): field.rawValue
+        case .defaults: "默认"
+        case .group: "一级事项"
+        case .id: "编号"
+        case .element(let element): element.rawValue
+        case .notApplicable: "未涉及事项"
+        }
+    }
+
+    /// A change of 默认.
+    public var isDefaults: Bool { if case .defaults = self { true } else { false } }
+
+    /// The item element changed, if this is one.
+    public var element: CatalogElement? { if case .element(let element) = self { element } else { nil } }
+}
+
 /// Which catalog a change belongs to: catalogs match by (地区, 领域).
 public struct CatalogKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var region: String
@@ -91,8 +125,8 @@ public struct Change: Sendable, Hashable {
     public var itemName: String?
     /// 一级事项 of the item (the new one when moved), for display.
     public var group: String?
-    /// The element's YAML key for a 修改 (公开方式, 公开渠道 …); catalog-level changes name their key (版本, 默认 …).
-    public var field: String?
+    /// What changed, for a 修改, 移动, 重编号 or 重命名 (nil for an added or removed item or catalog).
+    public var field: ChangedField?
     public var old: ChangeValue?
     public var new: ChangeValue?
     /// For list elements: the entries added and removed.
@@ -103,20 +137,24 @@ public struct Change: Sendable, Hashable {
     public var inheritance: Inheritance
     /// Whether the new value came from 默认.
     public var inherited: Bool { inheritance.new }
+    /// For a change of 默认, the items that inherit the element; for a renamed 一级事项, the items it holds.
+    public var affectedItems: Int?
     /// The written reason found in the catalog: the 未涉及事项 说明 of a removed item, the
     /// 不主动公开理由 of an item turned 依申请.
     public var reason: String?
     /// The reviewer's reason when an `--accept` entry lets this change pass.
     public var acceptedReason: String?
+    /// The 调整记录 approval (批准事项) that covers this regression, if any.
+    public var approval: ChangeApproval?
     /// The workspace's 规则 turned this check off: the change is reported, but neither as a regression
     /// nor as an improvement.
     public var checkDisabled = false
 
     public init(
         _ finding: Finding, kind: ChangeKind, catalog: CatalogKey, id: String? = nil, oldID: String? = nil,
-        itemName: String? = nil, group: String? = nil, field: String? = nil,
+        itemName: String? = nil, group: String? = nil, field: ChangedField? = nil,
         old: ChangeValue? = nil, new: ChangeValue? = nil, added: [String] = [], removed: [String] = [],
-        inheritance: Inheritance = Inheritance(), reason: String? = nil
+        inheritance: Inheritance = Inheritance(), affectedItems: Int? = nil, reason: String? = nil
     ) {
         self.finding = finding
         self.kind = kind
@@ -131,6 +169,7 @@ public struct Change: Sendable, Hashable {
         self.added = added
         self.removed = removed
         self.inheritance = inheritance
+        self.affectedItems = affectedItems
         self.reason = reason
     }
 
@@ -140,9 +179,24 @@ public struct Change: Sendable, Hashable {
     /// Lowers transparency (whether or not a reviewer accepted it).
     public var isRegression: Bool { direction == .regression }
     public var isImprovement: Bool { direction == .improvement }
-    public var isAccepted: Bool { acceptedReason != nil }
+    /// Approved in 调整记录 or accepted by an `--accept` entry: it no longer fails `--fail-on`.
+    public var isAccepted: Bool { acceptedReason != nil || approval != nil }
     /// Whether the change is about the catalog as a whole rather than one item.
     public var isCatalogLevel: Bool { id == nil }
 
     public func message(_ language: Language) -> String { finding.message(language) }
+}
+
+/// The approval a regression was found under: who approved it, when, and why.
+public struct ChangeApproval: Sendable, Hashable {
+    /// 批准文号, or 批准人 when there is no document.
+    public var authority: String
+    public var date: String?
+    public var reason: String
+
+    public init(authority: String, date: String?, reason: String) {
+        self.authority = authority
+        self.date = date
+        self.reason = reason
+    }
 }

@@ -248,9 +248,9 @@ public enum DiffFindings {
 
     public static let inputUnreadable = kind(
         "diff-input-invalid", .error, title: ("无法比较的目录文件", "Catalog that cannot be compared"),
-        zh: "「{catalog}」不是有效的目录文件，无法比较",
-        en: "\"{catalog}\" is not a valid catalog file and cannot be compared",
-        hint: ("先运行 gkml validate 修正错误", "run gkml validate and fix its errors first"), stage: .input)
+        zh: "「{catalog}」不是有效的目录文件，本次未比较该文件（其余文件照常比较）：{reason}",
+        en: "\"{catalog}\" is not a valid catalog file and was not compared (the other files were): {reason}",
+        hint: ("运行 gkml validate 查看并修正全部错误", "run gkml validate to see and fix all its errors"), stage: .input)
 
     public static let acceptUnused = kind(
         "accept-unused", .warning, title: ("接受清单中的条目未被使用", "Unused acceptance"),

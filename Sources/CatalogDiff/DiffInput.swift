@@ -44,7 +44,8 @@ public struct SourceFile: Sendable, Hashable {
 public struct LoadedSides: Sendable {
     public var old: [Catalog]
     public var new: [Catalog]
-    /// Load errors: a side's catalog that could not be read (the CLI stops with status 2).
+    /// One finding per catalog file that could not be decoded, on either side: the file is not compared
+    /// (nor its namesake on the other side), the rest is, and the report carries the finding (exit 1).
     public var findings: [Finding]
     /// Catalog files identical on both sides (not compared).
     public var unchanged: Int
@@ -56,8 +57,6 @@ public struct LoadedSides: Sendable {
     public var rules: [String: RuleSetting] = [:]
     /// Both sides name one file: the two catalogs are compared whatever their (地区, 领域).
     public var singleFiles = false
-
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// The text of one line of a file that was read (1-based), for `TextReporter`.
     public func line(_ file: String, _ number: Int) -> String? {
@@ -175,27 +174,46 @@ public enum DiffInput {
         }
         var loaded = LoadedSides(old: [], new: [], findings: [], unchanged: unchanged, sources: [:])
         loaded.singleFiles = singleFiles
-        for (files, isOld) in [(a, true), (b, false)] {
+        // Decoded catalogs by relative path, and the relative paths that could not be decoded, per side.
+        var decoded: [[(relative: String, catalog: Catalog)]] = [[], []]
+        var unreadable: [Set<String>] = [[], []]
+        for (side, files) in [a, b].enumerated() {
             for file in files {
                 let parsed = YAMLParser.parse(file.bytes, file: file.display)
                 if !singleFiles, !looksLikeCatalog(parsed, file: file.relative) { continue }
                 let result = CatalogLoader.check(parsed, file: file.display, registry: registry)
                 loaded.sources[file.display] = file.bytes
                 if let catalog = result.catalog {
-                    if isOld { loaded.old.append(catalog) } else { loaded.new.append(catalog) }
+                    decoded[side].append((file.relative, catalog))
                 } else {
-                    loaded.findings += result.findings.filter { $0.severity == .error }
-                    loaded.findings.append(Finding(
-                        DiffFindings.inputUnreadable, at: SourceLocation(file: file.display),
-                        arguments: ["catalog": file.display]))
+                    unreadable[side].insert(file.relative)
+                    loaded.findings.append(unreadableFinding(file.display, errors: result.findings))
                 }
             }
         }
+        // A file unreadable on one side is not compared on the other either: its catalog would otherwise
+        // show as added or removed, a change nobody made.
+        let skipped = unreadable[0].union(unreadable[1])
+        loaded.old = decoded[0].filter { singleFiles ? unreadable[1].isEmpty : !skipped.contains($0.relative) }.map(\.catalog)
+        loaded.new = decoded[1].filter { singleFiles ? unreadable[0].isEmpty : !skipped.contains($0.relative) }.map(\.catalog)
         if let workspace = workspace(new, git: git) {
             loaded.issuer = workspace.publisher?.value
             loaded.rules = workspace.rules
         }
         return loaded
+    }
+
+    /// One finding for a file that could not be decoded, placed at its first error and quoting it.
+    static func unreadableFinding(_ display: String, errors: [Finding]) -> Finding {
+        let first = Finding.sortedForReport(errors.filter { $0.severity == .error }).first ?? errors.first
+        let count = errors.filter { $0.severity == .error }.count
+        let reason = first.map {
+            LocalizedText(zh: $0.message(.zh) + (count > 1 ? "（共 \(count) 处错误）" : ""),
+                          en: $0.message(.en) + (count > 1 ? " (\(count) errors in all)" : ""))
+        } ?? LocalizedText(zh: "无法解码", en: "cannot be decoded")
+        return Finding(
+            DiffFindings.inputUnreadable, at: first?.location ?? SourceLocation(file: display),
+            arguments: ["catalog": display], localizedArguments: ["reason": reason])
     }
 
     /// The gkml.yaml at the root of a folder side, or of the repository for a git side, if valid.

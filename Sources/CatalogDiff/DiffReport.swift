@@ -35,6 +35,10 @@ public struct DiffReport: Sendable {
     /// Regressions no accepted entry lets pass: what `--fail-on regression` stops on.
     public var unacceptedRegressions: [Change] { changes.filter { $0.isRegression && !$0.isAccepted } }
 
+    /// Files on either side that could not be decoded (one finding each): the comparison is incomplete, so
+    /// `gkml diff` exits 1 whatever the gate.
+    public var unreadableInputs: [Finding] { general.filter { $0.kind == DiffFindings.inputUnreadable } }
+
     /// Whether the gate fails.
     public func fails(on gate: FailOn) -> Bool {
         switch gate {
@@ -75,8 +79,8 @@ public struct DiffSummary: Sendable, Hashable {
     public var changes: Int
 
     public init(_ changes: [Change]) {
-        let items = changes.filter { !$0.isCatalogLevel && $0.field != "未涉及事项" }
-        let catalogs = changes.filter { $0.isCatalogLevel || $0.field == "未涉及事项" }
+        let items = changes.filter { !$0.isCatalogLevel && $0.field != .notApplicable }
+        let catalogs = changes.filter { $0.isCatalogLevel || $0.field == .notApplicable }
         catalogsAdded = catalogs.filter { $0.code == DiffFindings.catalogAdded.code }.count
         catalogsRemoved = catalogs.filter { $0.code == DiffFindings.catalogRemoved.code }.count
         catalogsChanged = Set(changes.map(\.catalog)).count
@@ -121,6 +125,7 @@ extension DiffReport {
             oldLabel: oldLabel, newLabel: newLabel,
             comparisons: pair(old: old, new: new, registry: registry, pairSingles: pairSingles)
                 .map { CatalogDiffer.compare($0.0, $0.1) })
+            .applyingApprovals()
     }
 
     /// Compares what `DiffInput.load` read, with the workspace's 发布机构 as the record's issuer.
@@ -129,7 +134,27 @@ extension DiffReport {
         var report = compare(old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
                              registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
+        report.general += loaded.findings
         return report.applying(rules: loaded.rules)
+    }
+
+    /// Marks every regression that the new catalog's 调整记录 approves (批准事项 with the item's 编号 and the
+    /// matching 变更): the one approval that `gkml validate` honours too.
+    public func applyingApprovals() -> DiffReport {
+        var report = self
+        for c in report.comparisons.indices {
+            guard let catalog = report.comparisons[c].new else { continue }
+            for k in report.comparisons[c].changes.indices {
+                let change = report.comparisons[c].changes[k]
+                guard change.isRegression, let kind = RegressionTable.check(for: change.finding.kind)?.approval else { continue }
+                let found = [change.id, change.oldID].compactMap { $0 }.lazy.compactMap { catalog.approval(of: kind, for: $0) }.first
+                if let (approval, approved) = found {
+                    report.comparisons[c].changes[k].approval = ChangeApproval(
+                        authority: approval.authority, date: approval.date?.value, reason: approved.reason.value)
+                }
+            }
+        }
+        return report
     }
 
     /// Applies a workspace's 规则 to the change codes: a severity replaces the default level; `关闭` keeps

@@ -24,11 +24,10 @@ public struct DiffRequest: Sendable {
 public enum DiffOutcome: Sendable {
     /// A usage error, a git failure or an unreadable acceptance file (exit status 2).
     case usage(LocalizedText)
-    /// A side's catalog could not be read: its findings, with the sources for their excerpts (exit status 2).
-    case unreadable(LoadedSides)
     /// The acceptance file has errors (exit status 2).
     case badAcceptList([Finding])
-    /// The report, with reviewed changes accepted, and what was read (for excerpts).
+    /// The report, with reviewed changes accepted, and what was read (for excerpts). A file that could
+    /// not be decoded is one finding in the report (`unreadableInputs`); the others are compared.
     case compared(DiffReport, LoadedSides)
 }
 
@@ -47,7 +46,6 @@ public enum DiffSession {
         } catch {
             return .usage(LocalizedText(zh: "\(error)", en: "\(error)"))
         }
-        if loaded.hasErrors { return .unreadable(loaded) }
         var report = DiffReport.compare(loaded, oldLabel: sides.old.label, newLabel: sides.new.label)
         if let file = request.acceptFile {
             guard let data = FileManager.default.contents(atPath: file) else {

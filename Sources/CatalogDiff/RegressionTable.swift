@@ -1,3 +1,4 @@
+import CatalogModel
 import Diagnostics
 
 /// Whether a change lowers or raises transparency.
@@ -16,6 +17,9 @@ public struct RegressionCheck: Sendable, Hashable {
     public var decrease: LocalizedText
     public var regression: FindingKind
     public var improvement: FindingKind
+    /// The 批准事项 变更 of 调整记录 that approves the regression (none for a whole catalog removed: a
+    /// catalog that is gone cannot carry its approval).
+    public var approval: ApprovedChangeKind?
 
     public func kind(_ direction: Direction) -> FindingKind {
         direction == .regression ? regression : improvement
@@ -28,25 +32,25 @@ public enum RegressionTable {
     public static let checks: [RegressionCheck] = [
         RegressionCheck(
             element: "事项", decrease: LocalizedText(zh: "删除事项且未列入未涉及事项", en: "item removed without a 未涉及事项 reason"),
-            regression: DiffFindings.itemRemoved, improvement: DiffFindings.itemAdded),
+            regression: DiffFindings.itemRemoved, improvement: DiffFindings.itemAdded, approval: .itemRemoved),
         RegressionCheck(
             element: "公开方式", decrease: LocalizedText(zh: "主动 → 依申请", en: "proactive → on request"),
-            regression: DiffFindings.modeToOnRequest, improvement: DiffFindings.modeToProactive),
+            regression: DiffFindings.modeToOnRequest, improvement: DiffFindings.modeToProactive, approval: .toOnRequest),
         RegressionCheck(
             element: "公开对象", decrease: LocalizedText(zh: "全社会 → 特定群众", en: "everyone → specific groups"),
-            regression: DiffFindings.audienceNarrowed, improvement: DiffFindings.audienceWidened),
+            regression: DiffFindings.audienceNarrowed, improvement: DiffFindings.audienceWidened, approval: .audienceNarrowed),
         RegressionCheck(
             element: "公开渠道", decrease: LocalizedText(zh: "减少渠道", en: "a channel removed"),
-            regression: DiffFindings.channelRemoved, improvement: DiffFindings.channelAdded),
+            regression: DiffFindings.channelRemoved, improvement: DiffFindings.channelAdded, approval: .channelRemoved),
         RegressionCheck(
             element: "公开时限", decrease: LocalizedText(zh: "时限延长", en: "a longer time limit"),
-            regression: DiffFindings.timeLimitLonger, improvement: DiffFindings.timeLimitShorter),
+            regression: DiffFindings.timeLimitLonger, improvement: DiffFindings.timeLimitShorter, approval: .timeLimitLonger),
         RegressionCheck(
             element: "公开层级", decrease: LocalizedText(zh: "减少层级", en: "a level removed"),
-            regression: DiffFindings.levelRemoved, improvement: DiffFindings.levelAdded),
+            regression: DiffFindings.levelRemoved, improvement: DiffFindings.levelAdded, approval: .levelRemoved),
         RegressionCheck(
             element: "公开依据", decrease: LocalizedText(zh: "删除依据", en: "a legal basis removed"),
-            regression: DiffFindings.basisRemoved, improvement: DiffFindings.basisAdded),
+            regression: DiffFindings.basisRemoved, improvement: DiffFindings.basisAdded, approval: .basisRemoved),
         RegressionCheck(
             element: "目录", decrease: LocalizedText(zh: "删除整个目录", en: "a whole catalog removed"),
             regression: DiffFindings.catalogRemoved, improvement: DiffFindings.catalogAdded),

@@ -90,6 +90,50 @@ public enum CitationScanner {
     static let openBrackets: Set<Unicode.Scalar> = ["(", "（", "[", "［", "【", "〖", "﹝", "{", "〔", "〈", "<", "＜"]
     static let closeBrackets: Set<Unicode.Scalar> = [")", "）", "]", "］", "】", "〗", "﹞", "}", "〕", "〉", ">", "＞"]
 
+    /// Document numbers whose year bracket was opened and never closed: 国办发〔201680号 (for 〔2016〕80号). Only
+    /// when a serial number and 号 follow the four-digit year, so that nothing else reads as one.
+    public static func unclosedYears(in text: String) -> [DocumentNumber] {
+        let s = text.scalars
+        var out: [DocumentNumber] = []
+        var i = 1
+        while i < s.count {
+            defer { i += 1 }
+            guard openBrackets.contains(s[i]), CJK.isHan(s[i - 1]) else { continue }
+            let y = i + 1
+            guard y + 4 < s.count, (y..<y + 4).allSatisfy({ CJK.isDigit(s[$0]) }),
+                  s[y] == "1" && s[y + 1] == "9" || s[y] == "2" && s[y + 1] == "0" else { continue }
+            var k = y + 4
+            while k < s.count, CJK.isDigit(s[k]) { k += 1 }
+            guard k > y + 4, k < s.count, s[k] == "号" else { continue }
+            var issuerStart = i - 1
+            while issuerStart > 0, i - issuerStart < 8, CJK.isHan(s[issuerStart - 1]) { issuerStart -= 1 }
+            var number = DocumentNumber(
+                open: i, close: y + 4, serialEnd: k, hasHao: true, issuer: String(scalars: s[issuerStart..<i]),
+                year: String(scalars: s[y..<y + 4]), serial: String(scalars: s[(y + 4)..<k]))
+            number.openBracket = s[i]
+            out.append(number)
+        }
+        return out
+    }
+
+    /// Decree numbers written without 号: 国务院令第711, 令第711 (scalar offsets of 令第… up to the digits' end).
+    public static func decreesWithoutHao(in text: String) -> [(start: Int, end: Int)] {
+        let s = text.scalars
+        var out: [(Int, Int)] = []
+        var i = 0
+        while i + 2 < s.count {
+            defer { i += 1 }
+            guard s[i] == "令", s[i + 1] == "第", CJK.isDigit(s[i + 2]) else { continue }
+            var j = i + 2
+            while j < s.count, CJK.isDigit(s[j]) { j += 1 }
+            guard j == s.count || s[j] != "号" else { continue }
+            var start = i
+            while start > 0, i - start < 6, CJK.isHan(s[start - 1]) { start -= 1 }
+            out.append((start, j))
+        }
+        return out
+    }
+
     /// The document numbers in a text: a Han issuer, a bracketed four-digit year (19xx/20xx), a serial number.
     public static func documentNumbers(in text: String) -> [DocumentNumber] {
         let s = text.scalars

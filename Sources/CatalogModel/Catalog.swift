@@ -28,6 +28,10 @@ public struct CatalogItem: Sendable, Hashable {
     public var reasonNotProactive: Located<String>?
     /// 备注.
     public var remark: Located<String>?
+    /// 基准编号: the baseline item this one replaces or splits (several items may name the same one).
+    public var baselineID: Located<String>?
+    /// 出处: where a baseline row comes from (a guide or published table), or 未核实.
+    public var provenance: Located<String>?
     /// Where the item's mapping starts.
     public var position: SourcePosition
 
@@ -36,7 +40,8 @@ public struct CatalogItem: Sendable, Hashable {
         basis: Located<[Located<String>]>, timeLimit: Located<String>, bodies: Located<[Located<String>]>,
         channels: Located<[Located<Channel>]>, audience: Located<Audience>, mode: Located<DisclosureMode>,
         levels: Located<[Located<Level>]>, reasonNotProactive: Located<String>? = nil,
-        remark: Located<String>? = nil, position: SourcePosition
+        remark: Located<String>? = nil, baselineID: Located<String>? = nil, provenance: Located<String>? = nil,
+        position: SourcePosition
     ) {
         self.id = id
         self.name = name
@@ -51,8 +56,13 @@ public struct CatalogItem: Sendable, Hashable {
         self.levels = levels
         self.reasonNotProactive = reasonNotProactive
         self.remark = remark
+        self.baselineID = baselineID
+        self.provenance = provenance
         self.position = position
     }
+
+    /// Whether the item is a baseline row not seen in any source (出处: 未核实…).
+    public var isUnconfirmed: Bool { provenance?.value.hasPrefix("未核实") ?? false }
 
     /// The identity-keyed path of the item, e.g. `/事项/编号=JY-01-01`.
     public var path: String { "/事项/编号=\(id.value)" }
@@ -133,11 +143,14 @@ public struct Adjustment: Sendable, Hashable {
     public var date: Located<String>
     public var version: Located<String>?
     public var note: Located<String>
+    /// 批准文号 / 批准人, 批准日期 and 批准事项, when the adjustment was approved.
+    public var approval: Approval?
 
-    public init(date: Located<String>, version: Located<String>?, note: Located<String>) {
+    public init(date: Located<String>, version: Located<String>?, note: Located<String>, approval: Approval? = nil) {
         self.date = date
         self.version = version
         self.note = note
+        self.approval = approval
     }
 }
 

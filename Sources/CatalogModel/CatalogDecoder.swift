@@ -33,13 +33,25 @@ public enum CatalogDecoder {
         }
         let adjustments = (root["调整记录"]?.sequence ?? []).compactMap { node -> Adjustment? in
             guard let date = text(node["日期"]), let note = text(node["说明"]) else { return nil }
-            return Adjustment(date: date, version: text(node["版本"]), note: note)
+            return Adjustment(date: date, version: text(node["版本"]), note: note, approval: decodeApproval(node))
         }
         return Catalog(
             file: file, domain: domain, region: region, level: level, publisher: publisher,
             version: version, effectiveDate: text(root["生效日期"]), defaults: defaults, groups: groups,
             notApplicable: notApplicable, adjustments: adjustments
         )
+    }
+
+    /// 批准文号 / 批准人, 批准日期 and 批准事项 of one 调整记录 entry; nil when it names no approval.
+    static func decodeApproval(_ node: YAMLNode) -> Approval? {
+        let number = text(node["批准文号"]), approver = text(node["批准人"]), date = text(node["批准日期"])
+        let changes = (node["批准事项"]?.sequence ?? []).compactMap { entry -> ApprovedChange? in
+            guard let id = text(entry["编号"]), let kind = text(entry["变更"]),
+                  let value = ApprovedChangeKind(rawValue: kind.value), let reason = text(entry["理由"]) else { return nil }
+            return ApprovedChange(id: id, kind: Located(value, at: kind.position), reason: reason)
+        }
+        guard number != nil || approver != nil || date != nil || !changes.isEmpty else { return nil }
+        return Approval(documentNumber: number, approver: approver, date: date, changes: changes)
     }
 
     static func decodeDefaults(_ node: YAMLNode) -> CatalogDefaults? {
@@ -71,7 +83,8 @@ public enum CatalogDecoder {
         return CatalogItem(
             id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
             bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]), position: node.start
+            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]),
+            baselineID: text(node["基准编号"]), provenance: text(node["出处"]), position: node.start
         )
     }
 
@@ -107,7 +120,8 @@ public enum CatalogDecoder {
     }
 
     static func channelList(_ node: YAMLNode?) -> Located<[Located<Channel>]>? {
-        list(node) { $0.string.flatMap(Channel.init) }
+        // Names that are not standard (公示栏, 公众号) are read for their meaning; the lint rule reports them.
+        list(node) { $0.string.flatMap(ChannelAliases.tolerantChannel) }
     }
 
     static func levelList(_ node: YAMLNode?) -> Located<[Located<Level>]>? {

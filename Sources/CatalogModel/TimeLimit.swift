@@ -253,12 +253,34 @@ public struct TimeLimit: Sendable, Hashable {
         }
     }
 
-    /// The forms the parser reads, shown when a 公开时限 is not understood.
+    /// The forms the parser reads, shown when a 公开时限 is not understood (each seen in real tables or guides).
     public static let acceptedForms: [String] = [
-        "自信息形成或者变更之日起20个工作日内", "作出决定之日起7个工作日内", "批准后20日内", "收到申请之日起20个工作日内",
-        "招聘会举办5个工作日前", "公示期不少于7日", "实时", "及时", "长期", "每年3月31日前", "每季度", "每月",
-        "按《…》规定的期限",
+        "自信息形成或者变更之日起20个工作日内", "信息形成之日起5个工作日内", "制定或获取信息之日起10个工作日内",
+        "作出决定之日起7个工作日内", "分配结果确定后20个工作日内", "批准后20日内", "收到申请之日起20个工作日内",
+        "活动举办前10个工作日", "公示7个工作日", "公示期不少于7日", "实时", "常态化", "长期", "每年1月底前", "每季度",
+        "（每）半年至少更新1次", "每月", "按《…》规定的期限",
     ]
+
+    /// Words that, alone, set no measurable limit: 及时, 按要求, 按规定 (pasted where a limit belongs).
+    static let vagueCores: Set<String> = [
+        "及时", "要求", "规定", "有关规定", "相关规定", "有关要求", "相关要求", "上级要求", "上级规定", "规定时间", "规定时限",
+        "规定期限", "要求时限", "要求时间",
+    ]
+
+    /// Whether the whole limit is a vague word with nothing measurable: 及时(公开), 按要求(公开), 按(有关)规定.
+    /// `按《…》规定的期限` names the text that sets the limit and is not vague.
+    public var isVague: Bool {
+        var core = punctuationFree(text)
+        for prefix in ["按照", "依照", "依据", "根据", "按"] where core.hasPrefix(prefix) {
+            core = String(core.dropFirst(prefix.count))
+            break
+        }
+        for suffix in ["予以公开", "进行公开", "公开", "公布", "发布", "公示", "更新"] where core.hasSuffix(suffix) {
+            core = String(core.dropLast(suffix.count))
+            break
+        }
+        return TimeLimit.vagueCores.contains(core)
+    }
 }
 
 /// The parser behind `TimeLimit.parse`. Works on the text with digits normalized, keeping for each normalized
@@ -455,7 +477,7 @@ public struct TimeLimitParser {
             return .asPrescribed
         }
         let periods: [(String, TimeLimit.Period)] = [
-            ("每半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
+            ("每半年", .halfYear), ("半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
             ("按年度", .year), ("每月", .month), ("按月", .month), ("每周", .week), ("定期", .regular), ("年度", .year),
             ("季度", .quarter),
         ]

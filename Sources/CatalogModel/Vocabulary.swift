@@ -80,6 +80,16 @@ public enum Channel: Sendable, Hashable {
     }
 }
 
+/// The keys of a catalog's header, as the YAML names them.
+public enum CatalogHeaderField: String, Sendable, Hashable, CaseIterable {
+    case region = "地区"
+    case domain = "领域"
+    case level = "层级"
+    case publisher = "发布机构"
+    case version = "版本"
+    case effectiveDate = "生效日期"
+}
+
 /// The elements of an item that 默认 can supply, keyed by their YAML names.
 public enum CatalogElement: String, Sendable, Hashable, CaseIterable, Codable {
     case name = "名称"

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// A jurisdiction of the workspace (the county itself or a township) and the folder holding its catalogs.
@@ -100,4 +101,26 @@ public struct Workspace: Sendable, Hashable {
 
     /// The label this place prints for a level.
     public func label(_ level: Level) -> String { levelLabels[level] ?? level.rawValue }
+}
+
+extension Workspace {
+    /// The level of a body of the 机构名录, read from its name: the jurisdiction whose name starts it (星海镇人民政府 →
+    /// 星海镇, 乡级), the workspace's own region (示例县人民政府 → 县级), or a township government's ending (…镇人民政府,
+    /// …街道办事处). Nil when the name does not tell.
+    public func level(ofBody name: String) -> Level? {
+        if let jurisdiction = jurisdictions.filter({ name.hasPrefix($0.name.value) })
+            .max(by: { $0.name.value.count < $1.name.value.count }) {
+            return jurisdiction.level.value
+        }
+        return Workspace.level(ofBodyName: name, region: region.value, level: level.value)
+    }
+
+    /// The level a body's name tells without a jurisdiction list (see `level(ofBody:)`).
+    public static func level(ofBodyName name: String, region: String, level: Level) -> Level? {
+        let townshipEndings = ["镇人民政府", "乡人民政府", "街道办事处", "镇政府", "乡政府"]
+        if townshipEndings.contains(where: name.hasSuffix) && !RoleNames.isTownshipRole(name) { return .township }
+        let core = name.hasPrefix(region) ? String(name.dropFirst(region.count)) : nil
+        if let core, !["镇", "乡", "街道"].contains(where: core.contains) { return level }
+        return nil
+    }
 }

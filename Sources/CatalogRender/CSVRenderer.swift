@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 /// CSV (RFC 4180): UTF-8 with a byte-order mark so that Excel opens Chinese text correctly, CRLF between
 /// records, one record per item. Lists are joined with ；. Cells that a spreadsheet would read as a formula
@@ -11,10 +12,10 @@ public enum CSVRenderer {
 
     public static func render(_ table: CatalogTable) -> [UInt8] {
         var out = "\u{FEFF}"
-        out += record(header)
+        out += CSVText.record(header)
         for row in table.rows {
             let levels = table.levelColumns.filter { row.levels.contains($0.level) }.map(\.label)
-            out += record([
+            out += CSVText.record([
                 String(row.number), row.id, row.group, row.name, row.content,
                 row.basis.joined(separator: "；"), row.timeLimit, row.bodies.joined(separator: "；"),
                 row.channels.lines(table.channelStyle).joined(separator: " "),
@@ -23,16 +24,5 @@ public enum CSVRenderer {
             ])
         }
         return Array(out.utf8)
-    }
-
-    static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    static func field(_ raw: String) -> String {
-        let text = SpreadsheetText.neutralised(raw)
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

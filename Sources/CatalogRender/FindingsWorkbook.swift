@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// `gkml validate --format xlsx -o 问题清单.xlsx`: the list a county hands to each township — one sheet per
 /// jurisdiction (a file outside any jurisdiction goes under its folder) with file, line, code, severity,

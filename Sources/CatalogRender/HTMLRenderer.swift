@@ -1,4 +1,6 @@
+import CatalogModel
 import Foundation
+import SafeOutput
 import Mustache
 
 /// The default page templates and assets, compiled into the binary (gkml works without its source tree).
@@ -65,7 +67,7 @@ public struct HTMLTemplates: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw RenderError("无法读取模板目录 \(folder)：\(OutputFolder.ioReason(error))")
+            throw RenderError("无法读取模板目录 \(folder)：\(FileSystemReason.describe(error))")
         }
         var files = DefaultTemplates.files
         var overridden: [String] = []
@@ -119,6 +121,8 @@ public struct PageContext: Sendable, Hashable {
     public var siteTitle: String
     public var sitePublisher: String?
     public var downloads: [DownloadLink]
+    /// 已审批 文号 / 未审批, when the site's workspace keeps an approval register.
+    public var approval: String?
 
     public init(assetRoot: String? = nil, indexHref: String? = nil, siteTitle: String, sitePublisher: String? = nil, downloads: [DownloadLink] = []) {
         self.assetRoot = assetRoot
@@ -149,12 +153,15 @@ public struct SiteIndex: Sendable, Hashable {
         public var itemCount: Int
         public var version: String
         public var effectiveDate: String?
-        public init(label: String, href: String, itemCount: Int, version: String, effectiveDate: String?) {
+        /// 已审批 文号 / 未审批.
+        public var approval: String?
+        public init(label: String, href: String, itemCount: Int, version: String, effectiveDate: String?, approval: String? = nil) {
             self.label = label
             self.href = href
             self.itemCount = itemCount
             self.version = version
             self.effectiveDate = effectiveDate
+            self.approval = approval
         }
     }
 
@@ -240,6 +247,7 @@ public struct HTMLRenderer: Sendable {
         data["publisher"] = table.publisher
         data["version"] = table.version
         if let date = table.effectiveDate { data["effectiveDate"] = date }
+        if let approval = context.approval { data["approval"] = approval }
         data["itemCount"] = table.itemCount
         data["hasDownloads"] = !context.downloads.isEmpty
         data["downloads"] = context.downloads.map { ["label": $0.label, "href": $0.href, "fileName": $0.fileName] }
@@ -349,6 +357,7 @@ public struct HTMLRenderer: Sendable {
                     var value: [String: Any] = ["catalogs": cell.entries.map { entry -> [String: Any] in
                         var value: [String: Any] = ["label": entry.label, "href": entry.href, "itemCount": String(entry.itemCount), "version": entry.version]
                         if let date = entry.effectiveDate { value["effectiveDate"] = date }
+                        if let approval = entry.approval { value["approval"] = approval }
                         return value
                     }]
                     if let reason = cell.notApplicable { value["notApplicable"] = reason }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,7 +38,7 @@ public enum OutputFolder {
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw RenderError("无法创建目录 \(parent.path)：\(ioReason(error))")
+            throw RenderError("无法创建目录 \(parent.path)：\(FileSystemReason.describe(error))")
         }
         removeStaleTemporaries(of: name, in: parent)
 
@@ -72,7 +73,7 @@ public enum OutputFolder {
             throw error
         } catch {
             try? manager.removeItem(at: temporary)
-            throw RenderError("写入输出目录 \(folder) 失败：\(ioReason(error))")
+            throw RenderError("写入输出目录 \(folder) 失败：\(FileSystemReason.describe(error))")
         }
     }
 
@@ -80,43 +81,10 @@ public enum OutputFolder {
     public static func writeFile(_ path: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
+            try SafeFileWriter.write(bytes: bytes, to: url.path, overwrite: true)
         } catch {
-            throw RenderError("无法写入文件 \(path)：\(ioReason(error))")
+            throw RenderError("无法写入文件 \(path)：\(error.reason)")
         }
-    }
-
-    /// A Chinese reason for a file-system error (Foundation's descriptions are English).
-    static func ioReason(_ error: Error) -> String {
-        let ns = error as NSError
-        var code: Int? = nil
-        if ns.domain == NSPOSIXErrorDomain { code = ns.code }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { code = underlying.code }
-        if let code {
-            switch Int32(code) {
-            case ENOENT: return "路径不存在"
-            case EACCES, EPERM: return "没有权限"
-            case ENOSPC: return "磁盘空间不足"
-            case EROFS: return "文件系统只读"
-            case EEXIST: return "已存在同名文件"
-            case ENOTDIR: return "路径中有一段不是目录"
-            case EISDIR: return "目标是目录"
-            case EXDEV: return "临时目录与输出目录不在同一文件系统"
-            default: break
-            }
-        }
-        if ns.domain == NSCocoaErrorDomain {
-            switch CocoaError.Code(rawValue: ns.code) {
-            case .fileNoSuchFile, .fileReadNoSuchFile: return "路径不存在"
-            case .fileWriteNoPermission, .fileReadNoPermission: return "没有权限"
-            case .fileWriteOutOfSpace: return "磁盘空间不足"
-            case .fileWriteVolumeReadOnly: return "文件系统只读"
-            case .fileWriteFileExists: return "已存在同名文件"
-            default: break
-            }
-        }
-        return ns.localizedDescription
     }
 
     /// The URL of a relative output path, refusing anything that could leave the folder.

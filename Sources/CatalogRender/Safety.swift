@@ -69,19 +69,6 @@ public enum SafeName {
     }
 }
 
-/// Spreadsheet formula injection (CSV and XLSX): a cell whose text starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return would be read as a formula by Excel, WPS or LibreOffice when the file is opened or re-saved.
-/// Such text gets a leading apostrophe `'`, the convention spreadsheet programs themselves use for
-/// "this is text" (OWASP's recommendation for CSV injection).
-public enum SpreadsheetText {
-    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
-
-    public static func neutralised(_ text: String) -> String {
-        guard let first = text.first, triggers.contains(first) else { return text }
-        return "'" + text
-    }
-}
-
 /// XML text and attribute escaping; characters XML 1.0 cannot carry are dropped.
 enum XMLText {
     static func escape(_ text: String) -> String {

@@ -94,6 +94,8 @@ public struct SiteSource: Sendable {
     public var jurisdictions: [SiteJurisdiction]
     public var options: TableOptions
     public var registry: DomainRegistry
+    /// The workspace's approval register: each catalog page and the index say 已审批 文号 or 未审批 (nil: no line).
+    public var approvals: ApprovalRegister?
 
     public init(title: String, publisher: String?, jurisdictions: [SiteJurisdiction], options: TableOptions, registry: DomainRegistry = .pilot) {
         self.title = title
@@ -147,6 +149,13 @@ public enum SiteBuilder {
                 (sortKey($0.element, source.registry), $0.offset) < (sortKey($1.element, source.registry), $1.offset)
             }.map(\.element)
             let tables = catalogs.map { CatalogTable($0, options: source.options, registry: source.registry) }
+            // The approval state of each catalog as it is now, keyed like the tables (地区, 领域 as written).
+            var approvals: [String: String] = [:]
+            if let register = source.approvals {
+                for catalog in catalogs {
+                    approvals[catalog.region.value + "\u{1F}" + catalog.domain.value] = register.state(of: catalog, registry: source.registry).label
+                }
+            }
             let workbookPath = "\(folder)/\(workbookName).xlsx"
             let workbookDownload = DownloadLink(
                 label: "Excel（本辖区全部领域）", href: urlPath("\(workbookName).xlsx"),
@@ -175,10 +184,11 @@ public enum SiteBuilder {
                     let path = "\(folder)/\(base).\(format.fileExtension)"
                     switch format {
                     case .html:
-                        let context = PageContext(
+                        var context = PageContext(
                             assetRoot: "../assets/", indexHref: "../index.html", siteTitle: source.title,
                             sitePublisher: source.publisher, downloads: downloads
                         )
+                        context.approval = approvals[table.region + "\u{1F}" + table.domain]
                         files.append(RenderedFile(path: path, text: try renderer.catalogPage(table, context: context)))
                     case .md: files.append(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
                     case .csv: files.append(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
@@ -191,7 +201,8 @@ public enum SiteBuilder {
                 let domainKey = noteDomain(table.domain)
                 let href = formats.contains(.html) ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
                 entries[domainKey, default: [:]][jurisdictionIndex, default: []].append(
-                    SiteIndex.Entry(label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount, version: table.version, effectiveDate: table.effectiveDate)
+                    SiteIndex.Entry(label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount, version: table.version, effectiveDate: table.effectiveDate,
+                                    approval: approvals[table.region + "\u{1F}" + table.domain])
                 )
             }
         }

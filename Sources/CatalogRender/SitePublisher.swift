@@ -127,9 +127,11 @@ public enum SitePublisher {
             workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: request.allowErrors)
         guard plan.proceeds else { return .blocked(plan, report) }
 
-        let source = SiteSource(
+        var source = SiteSource(
             workspace: workspace, jurisdictions: plan.jurisdictions, channelStyle: request.channelStyle,
             registry: loaded.registry)
+        // The approval state on every page; an unreadable register was reported by the validation above.
+        source.approvals = (try? ApprovalRegister.load(folder: folder.isEmpty ? "." : folder)) ?? ApprovalRegister()
         let site: SiteOutput
         do {
             site = try SiteBuilder.build(source, formats: request.formats, templates: templates)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// XLSX (Office Open XML SpreadsheetML), written by hand into a ZIP: one workbook per jurisdiction, one sheet
 /// per catalog. Each sheet: the title and the catalog's facts, the official two-row header with merged cells,

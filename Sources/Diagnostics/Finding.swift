@@ -15,6 +15,8 @@ public struct Finding: Hashable, Sendable {
     public var localizedArguments: [String: LocalizedText]
     /// Extra lines printed after the hint (e.g. "did you mean", the accepted forms).
     public var notes: [LocalizedText]
+    /// The 编号 of every item a finding at a shared value (默认) stands for; empty for a finding about one place.
+    public var items: [String] = []
 
     public init(
         _ kind: FindingKind,

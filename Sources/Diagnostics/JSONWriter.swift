@@ -1,3 +1,5 @@
+import SafeOutput
+
 /// A JSON value with ordered object keys, for machine-readable output whose layout is a contract.
 public indirect enum JSONOutput: Sendable, Equatable {
     case null
@@ -33,7 +35,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .int(let i): out += String(i)
         case .double(let d):
             if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) } else { out += "null" }
-        case .string(let s): JSONOutput.quote(s, into: &out)
+        case .string(let s): JSONText.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -50,7 +52,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += "," }
                 newline(&out, indent.map { $0 + 1 })
-                JSONOutput.quote(key, into: &out)
+                JSONText.quote(key, into: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent.map { $0 + 1 })
             }
@@ -63,30 +65,6 @@ public indirect enum JSONOutput: Sendable, Equatable {
         guard let indent else { return }
         out += "\n"
         out += String(repeating: "  ", count: indent)
-    }
-
-    /// Writes `s` as a JSON string literal.
-    public static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
 

@@ -116,9 +116,6 @@ enum ECMAClasses {
         default: return false
         }
     }
-    static func isLineTerminator(_ c: Unicode.Scalar) -> Bool {
-        c.value == 0x0A || c.value == 0x0D || c.value == 0x2028 || c.value == 0x2029
-    }
 
     /// General-category properties that Swift can answer; other properties go to ICU.
     static func property(_ name: String) -> ((Unicode.Scalar) -> Bool)? {

@@ -1,4 +1,4 @@
-// Generated from Sources/JSONSchema/Metaschemas/draft2020-12 (see docs/jsonschema.md).
+// Generated from Tests/JSONSchemaTests/Metaschemas/draft2020-12 (see docs/jsonschema.md).
 // The metaschemas are compiled into the binary so that gkml works offline and without its resource
 // bundle; JSONSchemaTests checks that these texts equal the files in the resource folder.
 

@@ -1,3 +1,5 @@
+import SafeOutput
+
 /// A JSON value. Objects keep their members in document order; equality follows JSON Schema:
 /// numbers compare by value (`1 == 1.0`) and objects compare regardless of member order.
 public enum JSONValue: Sendable {
@@ -307,7 +309,7 @@ extension JSONValue: CustomStringConvertible {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n.description
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .string(let s): JSONText.quote(s, into: &out)
         case .array(let a):
             if a.isEmpty { out += "[]"; return }
             out += "["
@@ -324,35 +326,12 @@ extension JSONValue: CustomStringConvertible {
             for (i, m) in o.members.enumerated() {
                 if i > 0 { out += "," }
                 if let indent { out += "\n" + String(repeating: " ", count: indent * (level + 1)) }
-                JSONValue.writeString(m.key, to: &out)
+                JSONText.quote(m.key, into: &out)
                 out += indent == nil ? ":" : ": "
                 m.value.write(to: &out, indent: indent, level: level + 1)
             }
             if let indent { out += "\n" + String(repeating: " ", count: indent * level) }
             out += "}"
         }
-    }
-
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -50,11 +50,6 @@ public struct YAMLDocument: Sendable {
     public func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, position: node.start)
     }
-
-    /// The location of the node at a JSON Pointer, or of its deepest existing ancestor.
-    public func location(ofPointer pointer: String) -> SourceLocation {
-        SourceLocation(file: file, position: root.nearestNode(atPointer: pointer).start)
-    }
 }
 
 /// What `YAMLParser.parse` returns.

@@ -6,6 +6,8 @@ extension GKML {
         Validate.self,
         Diff.self,
         Log.self,
+        Approve.self,
+        Stats.self,
         Build.self,
         Render.self,
         Domains.self,

@@ -18,7 +18,7 @@ enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
     /// The streamed reporter's format (nil for xlsx).
     var report: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }
-extension DiffFormat: ExpressibleByArgument {}
+extension DiffOutputFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension ChannelStyle: ExpressibleByArgument {}
 

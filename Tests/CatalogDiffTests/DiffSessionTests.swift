@@ -42,7 +42,7 @@ import Testing
         #expect(accepted.summary.accepted == 1)
     }
 
-    @Test func itStopsOnUsageErrorsUnreadableSidesAndBadAcceptanceFiles() throws {
+    @Test func itStopsOnUsageErrorsAndBadAcceptanceFilesButComparesPastAnUnreadableSide() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A missing acceptance file.
@@ -63,11 +63,14 @@ import Testing
         // A side that is no catalog.
         let broken = dir.appendingPathComponent("broken.yaml").path
         try "格式: gkml/1\n事项: [\n".write(toFile: broken, atomically: true, encoding: .utf8)
-        guard case .unreadable(let sides) = DiffSession.run(DiffRequest(arguments: [Self.old, broken])) else {
-            Issue.record("an unreadable side was compared")
+        guard case .compared(let brokenReport, _) = DiffSession.run(DiffRequest(arguments: [Self.old, broken])) else {
+            Issue.record("an unreadable side stopped the session")
             return
         }
-        #expect(sides.hasErrors)
+        // One finding for the side that cannot be read, and no invented change for the other side.
+        #expect(brokenReport.unreadableInputs.count == 1)
+        #expect(brokenReport.unreadableInputs.first?.location.file == broken)
+        #expect(brokenReport.changes.isEmpty)
         // --since takes no other argument.
         guard case .usage(let since) = DiffSession.run(DiffRequest(arguments: [Self.old], since: "HEAD")) else {
             Issue.record("--since with a path was accepted")

@@ -118,13 +118,22 @@ import Testing
         #expect(throws: DiffUsageError.self) { try DiffInput.sides([], paths: [], since: nil, git: outside) }
     }
 
-    @Test func aBrokenCatalogStopsTheComparison() throws {
+    @Test func aBrokenCatalogIsOneFindingAndTheRestIsCompared() throws {
         let repo = try exampleRepository()
         try repo.write("星海镇/employment.yaml", "格式: gkml/1\n领域: 就业\n事项: [\n")
-        let sides = try DiffInput.sides(["HEAD"], paths: [], since: nil, git: repo.git)
+        let sides = try DiffInput.sides(["v2025.1"], paths: [], since: nil, git: repo.git)
         let loaded = try DiffInput.load(old: sides.old, new: sides.new, git: repo.git)
-        #expect(loaded.hasErrors)
-        #expect(loaded.findings.contains { $0.code == "diff-input-invalid" })
+        #expect(loaded.findings.map(\.code) == ["diff-input-invalid"])
+        // The finding points into the broken file, at its first error.
+        #expect(loaded.findings[0].location.file == "星海镇/employment.yaml")
+        #expect(loaded.findings[0].location.position != nil)
+        let report = DiffReport.compare(loaded, oldLabel: sides.old.label, newLabel: sides.new.label)
+        #expect(report.unreadableInputs.count == 1)
+        // The broken file's old version is not reported as a removed catalog …
+        #expect(!report.changes.contains { $0.code == "catalog-removed" })
+        #expect(!report.changes.contains { $0.catalog.region == "示例县星海镇" && $0.catalog.domain == "就业" })
+        // … and the other catalogs are still compared.
+        #expect(!report.changes.isEmpty)
     }
 
     @Test func logFollowsAnItemThroughCommitsAndRenumberings() throws {

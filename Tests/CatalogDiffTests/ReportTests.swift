@@ -80,13 +80,21 @@ import Testing
         #expect(md.contains("已审核接受：监测对象名单涉及个人信息"))
         #expect(md.contains("列入未涉及事项：公益性岗位补贴自2025年7月起由县人力资源和社会保障局统一审核发放"))
         // A change of 默认 is one row naming the 17 items that follow it.
-        #expect(md.contains("| 17 个事项（随「默认」调整） |"))
-        #expect(md.contains("影响 17 个继承该值的事项"))
+        #expect(md.contains("| 17 个事项（随目录统一规定调整） |"))
+        #expect(md.contains("影响 17 个按统一规定执行的事项"))
+        // Issue 12: versions and dates from the catalogs, never how the sides were named; plain words for 默认.
+        #expect(md.contains("本说明记录目录由2025.1版调整为2025.2版（2025年7月1日）的全部变更"))
+        #expect(!md.contains("v2025") && !md.contains("after/") && !md.contains("文件："))
+        #expect(!md.contains("默认"))
+        #expect(md.contains("公开时限改为单独规定"))
         // The same record as a page.
         let html = DiffHTMLReporter(language: .zh).render(report)
         #expect(html.contains("<h1>示例县基层政务公开事项标准目录调整说明</h1>"))
         #expect(html.contains("信息形成或者变更之日起<del>5</del>个工作日内"))
         #expect(html.contains("<td><strong>合计</strong></td>"))
+        // 编号 is never broken across lines.
+        #expect(html.contains(#"<td><span class="id">17-03-01</span></td>"#))
+        #expect(html.contains(".id{white-space:nowrap}"))
     }
 
     @Test func withoutAcceptanceTheRecordAsksForReview() throws {
@@ -121,6 +129,19 @@ import Testing
         for line in md.split(separator: "\n") where line.hasPrefix("| ") {
             let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             #expect(cells == 5 || cells == 8 || cells == 10 || cells == 7, "\(line)")
+        }
+    }
+
+    /// A line break in a catalog text is one `<br>` in both records, whether LF, CR or CRLF: a CRLF (one Swift
+    /// Character) used to pass through the Markdown and HTML escaping raw and break the table row.
+    @Test func everyKindOfLineBreakIsOneBreakInTheRecords() throws {
+        let old = try Fixtures.catalog(Fixtures.diff + "/content-remark/old.yaml")
+        var new = old
+        new.groups[1].items[0].content.value = "第一行\r\n第二行\r第三行\n第四行"
+        let report = DiffReport(oldLabel: "a", newLabel: "b", comparisons: [CatalogDiffer.compare(old, new)])
+        for record in [DiffMarkdownReporter(language: .zh).render(report), DiffHTMLReporter(language: .zh).render(report)] {
+            #expect(record.contains("第一行<br>第二行<br>第三行<br>第四行"))
+            #expect(!record.unicodeScalars.contains("\r"))
         }
     }
 

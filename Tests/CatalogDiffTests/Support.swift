@@ -37,7 +37,7 @@ enum Fixtures {
     }
 
     static func line(_ change: Change) -> String {
-        "\(change.code) \(change.id ?? "-") \(change.field ?? "-")"
+        "\(change.code) \(change.id ?? "-") \(change.field?.key ?? "-")"
     }
 }
 

@@ -114,12 +114,31 @@ struct EngineTests {
         #expect(json.contains("省里规定30日"))
     }
 
-    @Test func baselineKeysSurviveMovedLines() throws {
+    /// proactive-downgraded names its source in the reader's language (a typed argument, not a string the rule
+    /// reads back), and keeps the Chinese name among the arguments, the key of accepted findings.
+    @Test func downgradeNamesItsSourceInBothLanguages() throws {
+        let rule = try #require(LintRules.rule(for: "proactive-downgraded"))
+        let example = try #require(rule.ruleDescription.triggeringExamples.first)
+        let result = Self.lint(example.yaml.replacingOccurrences(of: "↓", with: ""), setup: example.setup)
+        let finding = try #require(result.findings.first { $0.code == "proactive-downgraded" })
+        #expect(finding.message(.zh).contains("全国基准目录"))
+        #expect(finding.message(.en).contains("the national baseline"))
+        #expect(!finding.message(.en).contains("全国基准目录"))
+        #expect(finding.arguments["source"] == "全国基准目录")
+    }
+
+    @Test func acceptedKeysSurviveMovedLines() throws {
         let before = Self.lint(Self.overLimit)
-        let baseline = FindingBaseline(before.findings)
+        let baseline = AcceptedFindings(before.findings)
         let text = baseline.serialized()
-        let reread = try FindingBaseline(json: Array(text.utf8))
+        #expect(text.contains("\"格式\": \"gkml-accepted/1\""))
+        let reread = try AcceptedFindings(json: Array(text.utf8))
         #expect(reread == baseline)
+        // A file written before the rename (`--write-baseline`) is still read.
+        let former = text.replacingOccurrences(of: "gkml-accepted/1", with: "gkml-baseline/1")
+        #expect(try AcceptedFindings(json: Array(former.utf8)) == baseline)
+        let unknown = text.replacingOccurrences(of: "gkml-accepted/1", with: "gkml-accepted/9")
+        #expect(throws: AcceptedFindings.ReadError.self) { try AcceptedFindings(json: Array(unknown.utf8)) }
         // Insert an item above: lines move, nothing new.
         let moved = Self.overLimit.replacingOccurrences(of: """
                 二级事项:
@@ -140,11 +159,11 @@ struct EngineTests {
         #expect(new2.map(\.path) == ["/事项/编号=17-02-09/公开时限"])
     }
 
-    @Test func baselineCountsRepeatedKeys() {
+    @Test func acceptedCountsRepeatedKeys() {
         let finding = Finding(
             ModelFindings.duplicateID, at: SourceLocation(file: "./a.yaml", line: 3, column: 1), path: "/事项/编号=17-01-01/编号",
             arguments: ["id": "17-01-01", "firstLine": "2"])
-        let baseline = FindingBaseline([finding, finding])
+        let baseline = AcceptedFindings([finding, finding])
         var moved = finding
         moved.arguments["firstLine"] = "9"
         moved.location = SourceLocation(file: "a.yaml", line: 30, column: 1)

@@ -28,4 +28,21 @@ struct RuleRegistryTests {
         #expect(declared.subtracting(registered).isEmpty, "not in LintRules.all: \(declared.subtracting(registered).sorted())")
         #expect(Set(registered).subtracting(declared).isEmpty, "registered but not found in Sources/CatalogLint: \(Set(registered).subtracting(declared).sorted())")
     }
+
+    /// The rule house: each file of Sources/CatalogLint/Rules declares exactly one rule and is named after it,
+    /// and every registered rule is in its own file there.
+    @Test func oneRulePerFileNamedAfterIt() throws {
+        let folder = CatalogsTests.root.appendingPathComponent("Sources/CatalogLint/Rules")
+        let regex = try NSRegularExpression(pattern: #"\b(?:struct|final class|class|enum)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 10, "the Rules folder holds only \(files)")
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let rules = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                .map { String(text[Range($0.range(at: 1), in: text)!]) }
+            #expect(rules.count == 1 && rules[0] + ".swift" == file, "\(file) declares \(rules)")
+        }
+        let registered = LintRules.all.map { String(describing: type(of: $0)) + ".swift" }
+        #expect(Set(files) == Set(registered), "files without a registered rule: \(Set(files).subtracting(registered).sorted()); rules without their file: \(Set(registered).subtracting(files).sorted())")
+    }
 }

@@ -8,7 +8,7 @@ import Testing
 struct EmbeddedResourcesTests {
     /// The files the script embeds, relative to the repository root.
     static var sources: [String] {
-        ["schemas/catalog.schema.json", "schemas/workspace.schema.json", "schemas/domains.yaml"]
+        ["schemas/catalog.schema.json", "schemas/workspace.schema.json", "schemas/domains.yaml", "schemas/channel-aliases.yaml"]
             + Repository.baselineFiles.map { "catalogs/baseline/" + ($0 as NSString).lastPathComponent }
     }
 

@@ -160,6 +160,7 @@ struct ScaffoldTests {
         "a #b", "#x", "&a", "*a", "!t", "|", ">", "'q'", "\"q\"", "%x", "@x", "`x", "[x]", "{x}", "a\nb", "tab\there",
         "2024-06-01", "17-01-01", "JY-02-03", "2024.1", "其他：县人社局微信公众号", "社区/企事业单位/村公示栏(电子屏)",
         "《中华人民共和国政府信息公开条例》（国令第711号）", "\u{FEFF}bom", "a,b", "a]b",
+        "ctl\u{1}\u{1B}\u{7F}\u{85}\u{9F}", "line\u{2028}sep\u{2029}", "cr\r\nlf",
     ])
     func scalarsReadBackAsTheSameString(text: String) throws {
         for context in [YAMLText.Context.block, .flow] {
@@ -170,6 +171,12 @@ struct ScaffoldTests {
             let value = context == .block ? root["k"]?.string : root["k"]?.sequence?.first?.string
             #expect(value == text, "\(context): \(source)")
         }
+    }
+
+    /// The escapes as written (YAML's double-quoted scalar: JSON's escapes, plus DEL, C1 and BOM, upper-case hex).
+    @Test func doubleQuotedEscapes() {
+        #expect(YAMLText.doubleQuoted("a\"\\\n\t\r\u{1}\u{1B}\u{7F}\u{85}\u{FEFF}\u{2028}b")
+            == "\"a\\\"\\\\\\n\\t\\r\\u0001\\u001B\\u007F\\u0085\\uFEFF\\u2028b\"")
     }
 
     @Test func plainWhereItReadsWell() {
@@ -224,23 +231,8 @@ struct WorkspaceScaffoldTests {
     }
 }
 
-@Suite("Safe file writer")
-struct SafeFileWriterTests {
-    @Test func neverOverwritesWithoutBeingAsked() throws {
-        let folder = try Repository.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("a/b/c.yaml").path
-        try SafeFileWriter.write("one\n", to: path, overwrite: false)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        #expect(throws: SafeFileWriter.Failure.exists(path)) { try SafeFileWriter.write("two\n", to: path, overwrite: false) }
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
-        try SafeFileWriter.write("three\n", to: path, overwrite: true)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "three\n")
-        // No temporary file is left behind.
-        let names = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
-        #expect(names == ["c.yaml"])
-    }
-
+@Suite("Schema reference")
+struct SchemaReferenceTests {
     @Test func schemaReferenceIsRelativeWhenTheSchemasFolderIsAbove() throws {
         let folder = try Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

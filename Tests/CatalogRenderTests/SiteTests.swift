@@ -1,3 +1,4 @@
+import SafeOutput
 import CatalogModel
 import Foundation
 import Testing

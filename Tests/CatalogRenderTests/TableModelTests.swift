@@ -1,3 +1,4 @@
+import SafeOutput
 import CatalogModel
 import Testing
 @testable import CatalogRender

@@ -91,8 +91,8 @@ import Testing
             let children = Self.subcommands(help.stdout).filter { $0 != "help" }
             if children.isEmpty { leaves.append(path) } else { queue += children.map { path + [$0] } }
         }
-        // The ten commands of gkml, init counted by its two subcommands.
-        #expect(leaves.count == 11, "\(leaves)")
+        // The twelve commands of gkml (approve and stats added by issue 12), init counted by its two subcommands.
+        #expect(leaves.count == 13, "\(leaves)")
         for leaf in leaves {
             let help = try GKML.run(leaf + ["--help"])
             #expect(help.stdout.contains("--lang <lang>"), "gkml \(leaf.joined(separator: " ")) has no --lang")

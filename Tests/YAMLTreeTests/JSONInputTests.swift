@@ -34,8 +34,8 @@ import Testing
         #expect(items[0]["公开层级"]?.sequence?.map(\.keyText) == ["县级", "乡级"])
         #expect(items[0]["空"]?.mapping?.isEmpty == true)
         #expect(items[0]["空列表"]?.sequence?.isEmpty == true)
-        #expect(r.node(atPointer: "/事项/1/nested/a/b/2/c/0")?.sequence?.isEmpty == true)
-        #expect(r.node(atPointer: "/事项/1/nested/a/b/1")?.pos == "8:32")
+        #expect(r.node(at: ["事项", "1", "nested", "a", "b", "2", "c", "0"])?.sequence?.isEmpty == true)
+        #expect(r.node(at: ["事项", "1", "nested", "a", "b", "1"])?.pos == "8:32")
         // Flow collections end after their closing bracket.
         #expect(r.end == SourcePosition(line: 10, column: 2))
     }

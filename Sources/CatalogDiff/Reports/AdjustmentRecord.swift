@@ -11,6 +11,8 @@ public struct RecordDocument: Sendable, Hashable {
         case deleted(String)
         /// Text put in.
         case inserted(String)
+        /// An identifier (编号, 文号) that must never be broken across lines.
+        case identifier(String)
     }
 
     public enum Block: Sendable, Hashable {
@@ -18,9 +20,13 @@ public struct RecordDocument: Sendable, Hashable {
         case paragraph([Inline])
         case table(header: [String], rows: [[[Inline]]])
         case list([[Inline]])
+        /// The issuing body and the date, at the right as a filed document ends (one line each).
+        case signature([String])
     }
 
     public var title: String
+    /// The 文号 line under the title: the one 批准文号 of this adjustment, if there is exactly one.
+    public var documentNumber: String?
     public var blocks: [Block]
 }
 
@@ -44,11 +50,9 @@ public struct AdjustmentRecord: Sendable {
         var blocks: [RecordDocument.Block] = []
         let title = title(comparisons)
 
-        // Lead.
-        var lead: [RecordDocument.Inline] = [.text(t(
-            "本说明记录目录由「\(report.oldLabel)」调整为「\(report.newLabel)」的全部变更，",
-            "This record lists every change from \"\(report.oldLabel)\" to \"\(report.newLabel)\", "))]
-        lead.append(.text(t("依据目录文件逐项比对生成。", "compared item by item from the catalog files.")))
+        // Lead: the versions and dates the catalogs carry, never how the sides were named (a revision, a path).
+        var lead: [RecordDocument.Inline] = [.text(leadSentence(comparisons))]
+        lead.append(.text(t("依据目录逐项比对生成。", "compared item by item.")))
         blocks.append(.paragraph(lead))
 
         var section = 0
@@ -78,24 +82,87 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.list(regressions.map(regressionLine)))
         }
 
+        // 四、审批情况: the approvals this adjustment's 调整记录 entries carry.
+        let approvals = comparisons.flatMap { c in c.newAdjustments.compactMap(\.approval).map { (c.key, $0) } }
+        if !approvals.isEmpty {
+            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("审批情况", "Approval"))"))
+            section += 1
+            blocks.append(.list(approvals.map { key, approval in approvalLine(key, approval) }))
+        }
+
         let notices = report.notices
         if !notices.isEmpty {
             blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("提示", "Notes"))"))
             blocks.append(.list(notices.map { [.text($0.message(language))] }))
         }
-        if let closing = closing(report, comparisons) { blocks.append(.paragraph(closing)) }
-        return RecordDocument(title: title, blocks: blocks)
+        if let closing = closing(report, comparisons) { blocks.append(.signature(closing)) }
+        let numbers = Set(approvals.compactMap { $0.1.documentNumber?.value })
+        return RecordDocument(title: title, documentNumber: numbers.count == 1 ? numbers.first : nil, blocks: blocks)
+    }
+
+    /// "柳政办〔2026〕12号（2026年2月26日批准）：17-06-01 改为依申请，理由：…"
+    func approvalLine(_ key: CatalogKey, _ approval: Approval) -> [RecordDocument.Inline] {
+        var line: [RecordDocument.Inline] = [.text("〔\(key.region) · \(key.domain)〕")]
+        if let number = approval.documentNumber?.value {
+            line.append(.identifier(number))
+        } else if let approver = approval.approver?.value {
+            line.append(.text(approver))
+        }
+        if let date = approval.date?.value { line.append(.text(t("（\(formatDate(date))批准）", " (approved \(date))"))) }
+        if let approver = approval.approver?.value, approval.documentNumber != nil {
+            line.append(.text(t("，批准人：\(approver)", ", by \(approver)")))
+        }
+        for (i, change) in approval.changes.enumerated() {
+            line.append(.text(i == 0 ? t("：", ": ") : t("；", "; ")))
+            line.append(.identifier(change.id.value))
+            line.append(.text(" " + change.kind.value.label(language) + t("，理由：", ", reason: ") + change.reason.value))
+        }
+        return line
+    }
+
+    /// "目录由 2026.1 版（2026年1月10日）调整为 2026.2 版（2026年3月1日）" when every catalog moves between the
+    /// same two versions; otherwise the versions are in the summary table, catalog by catalog.
+    func leadSentence(_ comparisons: [CatalogComparison]) -> String {
+        let olds = comparisons.compactMap { $0.old.map(Self.versionAndDate) }
+        let news = comparisons.compactMap { $0.new.map(Self.versionAndDate) }
+        // A date is named only when every catalog has the same one.
+        func common(_ sides: [VersionDate]) -> (String, String?)? {
+            guard Set(sides.map(\.version)).count == 1, let first = sides.first else { return nil }
+            let dates = Set(sides.map(\.date))
+            return (first.version, dates.count == 1 ? first.date : nil)
+        }
+        guard let (oldVersion, oldDate) = common(olds), let (newVersion, newDate) = common(news) else {
+            return t("本说明记录目录本次调整的全部变更（各目录调整前后的版本见下表），",
+                     "This record lists every change of this adjustment (each catalog's versions are in the table below), ")
+        }
+        func named(_ version: String, _ date: String?) -> String {
+            let when = date.map { t("（\(formatDate($0))）", " (\($0))") } ?? ""
+            return t("\(version)版", "version \(version)") + when
+        }
+        return t("本说明记录目录由\(named(oldVersion, oldDate))调整为\(named(newVersion, newDate))的全部变更，",
+                 "This record lists every change from \(named(oldVersion, oldDate)) to \(named(newVersion, newDate)), ")
+    }
+
+    struct VersionDate: Hashable {
+        var version: String
+        var date: String?
+    }
+
+    /// A catalog's 版本 and its date: 生效日期, else the date of the 调整记录 entry of that version.
+    static func versionAndDate(_ catalog: Catalog) -> VersionDate {
+        let version = catalog.version.value
+        let date = catalog.effectiveDate?.value
+            ?? catalog.adjustments.last(where: { $0.version?.value == version })?.date.value
+        return VersionDate(version: version, date: date)
     }
 
     /// The issuing body and the date, as a filed document ends: the workspace's 发布机构 (or the one
     /// catalog's), and the latest date of the new 调整记录 entries (or of 生效日期).
-    func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [RecordDocument.Inline]? {
+    func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [String]? {
         let publishers = Set(comparisons.compactMap { $0.new?.publisher.value ?? $0.old?.publisher.value })
         guard let issuer = report.issuer ?? (publishers.count == 1 ? publishers.first : nil) else { return nil }
         let dates = comparisons.flatMap { $0.newAdjustments.map(\.date.value) } + comparisons.compactMap { $0.new?.effectiveDate?.value }
-        var text = issuer
-        if let date = dates.max() { text += "\n" + formatDate(date) }
-        return [.text(text)]
+        return [issuer] + (dates.max().map { [formatDate($0)] } ?? [])
     }
 
     /// 2025-01-01 → 2025年1月1日 in Chinese; unchanged in English.
@@ -170,7 +237,6 @@ public struct AdjustmentRecord: Sendable {
         let heading = zh ? "（\(number(index))）\(c.key.region) · \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
         blocks.append(.heading(3, heading))
         var facts: [String] = []
-        if let file = c.new?.file ?? c.old?.file { facts.append(t("文件：", "File: ") + file) }
         let version = versionText(c)
         if !version.isEmpty { facts.append(t("版本：", "Version: ") + version) }
         if let date = c.new?.effectiveDate?.value { facts.append(t("生效日期：", "Effective: ") + date) }
@@ -180,7 +246,7 @@ public struct AdjustmentRecord: Sendable {
         if !c.newAdjustments.isEmpty {
             blocks.append(.paragraph([.strong(t("调整依据", "Reasons given in 调整记录"))]))
             blocks.append(.list(c.newAdjustments.map { a in
-                var head = a.date.value
+                var head = formatDate(a.date.value)
                 if let v = a.version?.value { head += t("（版本 \(v)）", " (version \(v))") }
                 return [.text(head + t("：", ": ") + a.note.value)]
             }))
@@ -198,11 +264,12 @@ public struct AdjustmentRecord: Sendable {
             blocks.append(.table(
                 header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
                 rows: catalogLevel.map { change in
-                    let field = change.field == "默认" ? "默认 · " + (change.finding.arguments["element"] ?? "") : (change.field ?? "")
+                    var field = change.field?.key ?? ""
+                    if case .defaults(let element)? = change.field { field = t("统一规定的", "catalog-wide ") + element.rawValue }
                     var note: [RecordDocument.Inline] = []
-                    if change.field == "默认", let n = change.finding.arguments["count"] {
-                        note.append(.text(t("影响 \(n) 个继承该值的事项", "affects \(n) item(s) that inherit it")))
-                    } else if change.code == DiffFindings.groupRenamed.code, let n = change.finding.arguments["count"] {
+                    if change.field?.isDefaults == true, let n = change.affectedItems {
+                        note.append(.text(t("影响 \(n) 个按统一规定执行的事项", "affects \(n) item(s) that follow it")))
+                    } else if change.field == .group, let n = change.affectedItems {
                         note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
                     }
                     return [[.text(field)]] + cells(change) + [note]
@@ -223,7 +290,7 @@ public struct AdjustmentRecord: Sendable {
                          t("公开方式", "公开方式"), t("公开时限", "公开时限")],
                 rows: added.map { change in
                     let item = change.id.flatMap { byID[$0] }
-                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
+                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
                             [.text(item?.content.value ?? "")], [.text(item?.mode.value.rawValue ?? "")],
                             [.text(item?.timeLimit.value ?? "")]]
                 }))
@@ -242,12 +309,12 @@ public struct AdjustmentRecord: Sendable {
                         reason = [.strong(t("未说明理由（公开程度降低）", "no reason given (lowers transparency)"))]
                     }
                     reason += acceptance(change)
-                    return [[.text(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
+                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
                 }))
         }
 
         let modified = c.changes.filter {
-            !$0.isCatalogLevel && $0.kind != .added && $0.kind != .removed && $0.field != "未涉及事项"
+            !$0.isCatalogLevel && $0.kind != .added && $0.kind != .removed && $0.field != .notApplicable
         }
         if !modified.isEmpty {
             blocks.append(sub("修改事项", "Items changed"))
@@ -258,9 +325,9 @@ public struct AdjustmentRecord: Sendable {
                     let change = group[0]
                     if group.count > 1 && group.allSatisfy(\.inheritance.followsDefaults) {
                         // One change of 默认 seen on many items: one row naming them all.
-                        let ids = group.compactMap(\.id).joined(separator: "、")
-                        let what = t("\(group.count) 个事项（随「默认」调整）", "\(group.count) items (following 默认)")
-                        return [[.text(ids)], [.text(what)], [.text(change.kind.label(language))], [.text(change.field ?? "")]]
+                        let ids = joined(group.compactMap(\.id).map(RecordDocument.Inline.identifier))
+                        let what = t("\(group.count) 个事项（随目录统一规定调整）", "\(group.count) items (following the catalog-wide rule)")
+                        return [ids, [.text(what)], [.text(change.kind.label(language))], [.text(change.field?.key ?? "")]]
                             + cells(change) + [note(change)]
                     }
                     var notes: [RecordDocument.Inline] = []
@@ -269,17 +336,17 @@ public struct AdjustmentRecord: Sendable {
                         if i > 0 && !n.isEmpty && !notes.isEmpty { notes.append(.text(t("；", "; "))) }
                         notes += n
                     }
-                    return [[.text(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
-                            [.text(change.field ?? "")]] + cells(change) + [notes]
+                    return [[.identifier(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
+                            [.text(change.field?.key ?? "")]] + cells(change) + [notes]
                 }))
         }
 
-        let notApplicable = c.changes.filter { $0.field == "未涉及事项" }
+        let notApplicable = c.changes.filter { $0.field == .notApplicable }
         if !notApplicable.isEmpty {
             blocks.append(sub("未涉及事项", "Not applicable"))
             blocks.append(.table(
                 header: [t("编号", "编号"), t("调整前", "Before"), t("调整后", "After")],
-                rows: notApplicable.map { [[.text($0.id ?? "")]] + cells($0) }))
+                rows: notApplicable.map { [[.identifier($0.id ?? "")]] + cells($0) }))
         }
         return blocks
     }
@@ -287,7 +354,7 @@ public struct AdjustmentRecord: Sendable {
     /// Old and new cells; texts show what was taken out and put in, lists their removed and added entries.
     func cells(_ change: Change) -> [[RecordDocument.Inline]] {
         switch (change.old, change.new) {
-        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认"):
+        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true):
             let segments = InlineDiff.segments(a, b)
             var old: [RecordDocument.Inline] = [], new: [RecordDocument.Inline] = []
             for segment in segments {
@@ -336,7 +403,7 @@ public struct AdjustmentRecord: Sendable {
         var byDefault: [String: Int] = [:]
         for change in changes {
             if change.inheritance.followsDefaults {
-                let key = "\(change.code)\u{1F}\(change.field ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
+                let key = "\(change.code)\u{1F}\(change.field?.key ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
                 if let index = byDefault[key] {
                     groups[index].append(change)
                 } else {
@@ -375,10 +442,12 @@ public struct AdjustmentRecord: Sendable {
             if !out.isEmpty { out.append(.text(t("；", "; "))) }
             out.append(.text(t("理由：", "reason: ") + reason))
         }
+        // Plain words: the reader of a filed record does not know the YAML key 默认.
+        let element = change.field?.key ?? t("该要素", "the element")
         let inheritance: String? = switch (change.inheritance.old, change.inheritance.new) {
-        case (true, true): t("随「默认」调整", "follows the change of 默认")
-        case (false, true): t("改为沿用「默认」", "now takes 默认")
-        case (true, false): t("不再沿用「默认」，单独设定", "no longer takes 默认")
+        case (true, true): t("随目录统一规定调整", "follows the catalog-wide rule")
+        case (false, true): t("\(element)改为按目录统一规定", "\(element) now follows the catalog-wide rule")
+        case (true, false): t("\(element)改为单独规定", "\(element) now set for this item alone")
         case (false, false): nil
         }
         if let inheritance, !listPart || change.isRegression || change.removed.isEmpty {
@@ -389,6 +458,9 @@ public struct AdjustmentRecord: Sendable {
     }
 
     func acceptance(_ change: Change) -> [RecordDocument.Inline] {
+        if let approval = change.approval {
+            return [.text(t("；已批准（", "; approved (") + approvalText(approval) + t("）：", "): ") + approval.reason)]
+        }
         guard let reason = change.acceptedReason else { return [] }
         return [.text(t("；已审核接受：", "; reviewed and accepted: ") + reason)]
     }
@@ -396,11 +468,18 @@ public struct AdjustmentRecord: Sendable {
     func regressionLine(_ change: Change) -> [RecordDocument.Inline] {
         var line: [RecordDocument.Inline] = [.text("〔\(change.catalog.region) · \(change.catalog.domain)〕" + change.message(language))]
         if let reason = change.reason { line.append(.text(t("。理由：", ". Reason: ") + reason)) }
-        if let accepted = change.acceptedReason {
+        if let approval = change.approval {
+            line.append(.text(t("。已批准（", ". Approved (") + approvalText(approval) + t("）：", "): ") + approval.reason))
+        } else if let accepted = change.acceptedReason {
             line.append(.text(t("。审核意见：", ". Review: ") + accepted))
         } else {
             line.append(.strong(t("（尚未审核接受）", " (not yet accepted)")))
         }
         return line
+    }
+
+    /// 文号 (or 批准人) and the date of an approval, as the record prints it.
+    func approvalText(_ approval: ChangeApproval) -> String {
+        approval.authority + (approval.date.map { t("，", ", ") + formatDate($0) } ?? "")
     }
 }

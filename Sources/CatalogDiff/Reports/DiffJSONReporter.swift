@@ -38,7 +38,7 @@ public struct DiffJSONReporter: Sendable {
             ("kind", .string(c.kind.rawValue)),
             ("catalog", .string(c.catalog.description)),
             ("id", .optional(c.id)),
-            ("field", .optional(c.field)),
+            ("field", .optional(c.field?.key)),
             ("old", Self.value(c.old)),
             ("new", Self.value(c.new)),
             ("regression", .bool(c.isRegression)),
@@ -63,6 +63,12 @@ public struct DiffJSONReporter: Sendable {
         members.append(("old_inherited", .bool(c.inheritance.old)))
         if let reason = c.reason { members.append(("reason", .string(reason))) }
         if let accepted = c.acceptedReason { members.append(("accepted_reason", .string(accepted))) }
+        if let approval = c.approval {
+            members.append(("approval", .object([
+                ("authority", .string(approval.authority)), ("date", .optional(approval.date)),
+                ("reason", .string(approval.reason)),
+            ])))
+        }
         return .object(members)
     }
 

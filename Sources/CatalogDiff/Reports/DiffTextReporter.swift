@@ -1,4 +1,5 @@
 import Diagnostics
+import SafeOutput
 
 /// The terminal report: per catalog a heading, then every change as a compiler-like finding (shared
 /// `TextReporter`) followed by its old and new values, with a character-level inline diff for texts.
@@ -19,7 +20,7 @@ public struct DiffTextReporter: Sendable {
         let findings = TextReporter(language: language, color: color, lines: lines)
         var out = ""
         for comparison in report.changedComparisons {
-            out += paint(heading(comparison), "1") + "\n\n"
+            out += paint(heading(comparison), .bold) + "\n\n"
             for change in comparison.changes {
                 var text = findings.render(change.finding)
                 while text.hasSuffix("\n\n") { text.removeLast() }
@@ -52,10 +53,10 @@ public struct DiffTextReporter: Sendable {
     func details(_ change: Change) -> String {
         let pad = String(repeating: " ", count: (change.finding.location.position.map { String($0.line).count } ?? 1) + 1)
         var out = ""
-        let arrow = paint("=", "36")
+        let arrow = paint("=", .cyan)
         if let old = change.old, let new = change.new, change.kind != .added, change.kind != .removed {
             if case .text(let a) = old, case .text(let b) = new,
-               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field != "默认") {
+               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true) {
                 let segments = InlineDiff.segments(a, b)
                 out += "\(pad)\(arrow) \(zh ? "原：" : "old: ")\(inline(segments, side: .old))\n"
                 out += "\(pad)\(arrow) \(zh ? "现：" : "new: ")\(inline(segments, side: .new))\n"
@@ -63,12 +64,12 @@ public struct DiffTextReporter: Sendable {
                 // A change that 默认 made: the message and the note say enough; the lists are under 默认.
                 guard !change.inheritance.followsDefaults else { return directionLines(change, pad: pad, arrow: arrow) }
                 var parts: [String] = []
-                parts += change.removed.map { paint("− " + $0, "31") }
-                parts += change.added.map { paint("+ " + $0, "32") }
+                parts += change.removed.map { paint("− " + $0, .red) }
+                parts += change.added.map { paint("+ " + $0, .green) }
                 out += "\(pad)\(arrow) \(old.display) → \(new.display)\n"
-                if !parts.isEmpty, change.field == "默认" { out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n" }
+                if !parts.isEmpty, change.field?.isDefaults == true { out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n" }
             } else if !(change.message(language).contains(old.display) && change.message(language).contains(new.display)) {
-                out += "\(pad)\(arrow) \(paint(old.display, "31")) → \(paint(new.display, "32"))\n"
+                out += "\(pad)\(arrow) \(paint(old.display, .red)) → \(paint(new.display, .green))\n"
             }
         }
         if let reason = change.reason, change.kind != .removed {
@@ -82,11 +83,16 @@ public struct DiffTextReporter: Sendable {
         var out = ""
         switch change.direction {
         case .regression?:
-            let accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
-            out += "\(pad)\(arrow) " + paint(zh ? "公开程度降低" : "transparency regression", change.isAccepted ? "33" : "1;31")
+            var accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
+            if let approval = change.approval {
+                let when = approval.date.map { zh ? "，\($0)" : ", \($0)" } ?? ""
+                accepted += zh ? "（已批准：\(approval.authority)\(when)；\(approval.reason)）"
+                    : " (approved: \(approval.authority)\(when); \(approval.reason))"
+            }
+            out += "\(pad)\(arrow) " + paint(zh ? "公开程度降低" : "transparency regression", change.isAccepted ? .yellow : .boldRed)
                 + accepted + "\n"
         case .improvement?:
-            out += "\(pad)\(arrow) " + paint(zh ? "公开程度提高" : "transparency improvement", "32") + "\n"
+            out += "\(pad)\(arrow) " + paint(zh ? "公开程度提高" : "transparency improvement", .green) + "\n"
         case nil:
             if let accepted = change.acceptedReason {
                 out += "\(pad)\(arrow) " + (zh ? "已接受：\(accepted)" : "accepted: \(accepted)") + "\n"
@@ -103,8 +109,8 @@ public struct DiffTextReporter: Sendable {
         for segment in segments {
             switch (segment, side) {
             case (.same(let s), _): out += s
-            case (.removed(let s), .old): out += color ? "\u{1B}[9;31m\(s)\u{1B}[0m" : "[-\(s)-]"
-            case (.added(let s), .new): out += color ? "\u{1B}[4;32m\(s)\u{1B}[0m" : "{+\(s)+}"
+            case (.removed(let s), .old): out += color ? TerminalStyle.struckRed.paint(s, enabled: true) : "[-\(s)-]"
+            case (.added(let s), .new): out += color ? TerminalStyle.underlinedGreen.paint(s, enabled: true) : "{+\(s)+}"
             default: break
             }
         }
@@ -132,7 +138,5 @@ public struct DiffTextReporter: Sendable {
         return text
     }
 
-    func paint(_ s: String, _ style: String) -> String {
-        color ? "\u{1B}[\(style)m\(s)\u{1B}[0m" : s
-    }
+    func paint(_ s: String, _ style: TerminalStyle) -> String { style.paint(s, enabled: color) }
 }

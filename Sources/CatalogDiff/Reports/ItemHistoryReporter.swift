@@ -1,4 +1,5 @@
 import Diagnostics
+import SafeOutput
 
 /// Prints the history of one item (`gkml log 编号`) as text or JSON.
 public struct ItemHistoryReporter: Sendable {
@@ -18,8 +19,12 @@ public struct ItemHistoryReporter: Sendable {
         }
         var out = zh ? "事项 \(id) 的变更历史（\(history.count) 次提交，由新到旧）\n" : "History of item \(id) (\(history.count) commit(s), newest first)\n"
         for entry in history {
-            out += "\n" + paint(entry.shortCommit, "33") + "  \(entry.date)  \(entry.author)  \(entry.subject)\n"
-            out += "    " + paint(entry.file, "2") + "\n"
+            out += "\n" + paint(entry.shortCommit, .yellow) + "  \(entry.date)  \(entry.author)  \(entry.subject)\n"
+            let file = entry.previousFile.map { "\($0) → \(entry.file)" } ?? entry.file
+            out += "    " + paint(file, .dim) + "\n"
+            for note in entry.notes {
+                out += "    " + paint((zh ? "注：" : "note: ") + note[language], .yellow) + "\n"
+            }
             for change in entry.changes {
                 var line = "    \(change.kind.label(language))  \(change.message(language))"
                 if let old = change.old, let new = change.new, change.kind == .modified, !old.isList {
@@ -29,11 +34,11 @@ public struct ItemHistoryReporter: Sendable {
                     }
                 }
                 switch change.direction {
-                case .regression?: line += "  " + paint(zh ? "[公开程度降低]" : "[regression]", "31")
-                case .improvement?: line += "  " + paint(zh ? "[公开程度提高]" : "[improvement]", "32")
+                case .regression?: line += "  " + paint(zh ? "[公开程度降低]" : "[regression]", .red)
+                case .improvement?: line += "  " + paint(zh ? "[公开程度提高]" : "[improvement]", .green)
                 case nil: break
                 }
-                out += line + "  " + paint("[\(change.code)]", "2") + "\n"
+                out += line + "  " + paint("[\(change.code)]", .dim) + "\n"
             }
         }
         return out
@@ -50,13 +55,13 @@ public struct ItemHistoryReporter: Sendable {
                     ("author", .string(entry.author)),
                     ("subject", .string(entry.subject)),
                     ("file", .string(entry.file)),
+                    ("previousFile", entry.previousFile.map(JSONOutput.string) ?? .null),
+                    ("notes", .array(entry.notes.map { .string($0[language]) })),
                     ("changes", .array(entry.changes.map(reporter.change))),
                 ])
             })),
         ])
     }
 
-    func paint(_ s: String, _ style: String) -> String {
-        color ? "\u{1B}[\(style)m\(s)\u{1B}[0m" : s
-    }
+    func paint(_ s: String, _ style: TerminalStyle) -> String { style.paint(s, enabled: color) }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import SafeOutput
 
 /// `gkml diff --format md`: the adjustment record as Markdown (CommonMark with GFM tables). Every text that
 /// comes from a catalog is escaped, so a catalog cannot inject links, HTML or table cells.
@@ -12,18 +13,21 @@ public struct DiffMarkdownReporter: Sendable {
     }
 
     public func render(_ document: RecordDocument) -> String {
-        var out = "# \(Self.escape(document.title))\n"
+        var out = "# \(MarkdownText.escape(document.title))\n"
+        if let number = document.documentNumber { out += "\n" + MarkdownText.escapeParagraphStart(MarkdownText.escape(number)) + "\n" }
         for block in document.blocks {
             out += "\n"
             switch block {
             case .heading(let level, let text):
-                out += String(repeating: "#", count: level) + " " + Self.escape(text) + "\n"
+                out += String(repeating: "#", count: level) + " " + MarkdownText.escape(text) + "\n"
             case .paragraph(let inlines):
-                out += Self.escapeStart(inline(inlines)) + "\n"
+                out += MarkdownText.escapeParagraphStart(inline(inlines)) + "\n"
             case .list(let items):
                 for item in items { out += "- " + inline(item) + "\n" }
+            case .signature(let lines):
+                out += MarkdownText.escapeParagraphStart(MarkdownText.escape(lines.joined(separator: "\n"))) + "\n"
             case .table(let header, let rows):
-                out += "| " + header.map { Self.escape($0) }.joined(separator: " | ") + " |\n"
+                out += "| " + header.map { MarkdownText.escape($0) }.joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
                 for row in rows {
                     out += "| " + row.map { cell in
@@ -39,42 +43,14 @@ public struct DiffMarkdownReporter: Sendable {
     func inline(_ inlines: [RecordDocument.Inline]) -> String {
         inlines.map { item in
             switch item {
-            case .text(let s): Self.escape(s)
-            case .strong(let s): s.isEmpty ? "" : "**\(Self.escape(s))**"
-            case .deleted(let s): s.isEmpty ? "" : "~~\(Self.escape(s))~~"
-            case .inserted(let s): s.isEmpty ? "" : "<ins>\(Self.escape(s))</ins>"
+            case .text(let s): MarkdownText.escape(s)
+            case .strong(let s): s.isEmpty ? "" : "**\(MarkdownText.escape(s))**"
+            case .deleted(let s): s.isEmpty ? "" : "~~\(MarkdownText.escape(s))~~"
+            case .inserted(let s): s.isEmpty ? "" : "<ins>\(MarkdownText.escape(s))</ins>"
+            // Markdown has no no-wrap; the source keeps the 编号 whole and searchable (see docs/diff.md).
+            case .identifier(let s): MarkdownText.escape(s)
             }
         }.joined()
-    }
-
-    /// Escapes Markdown syntax and HTML in a text: backslash before the ASCII punctuation that has meaning
-    /// inside a line, entities for `&`, `<` and `>` (understood by every Markdown renderer, unlike `\<`),
-    /// and line breaks as `<br>` (a record cell is one line).
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "#":
-                out += "\\" + String(c)
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": break
-            case "\n": out += "<br>"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// A paragraph must not start with what would make it a list, a heading or a quote.
-    static func escapeStart(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        if "-+=".contains(first) { return "\\" + s }
-        if first.isNumber, let dot = s.firstIndex(where: { !$0.isNumber }), ".)".contains(s[dot]) {
-            return s[..<dot] + "\\" + s[dot...]
-        }
-        return s
     }
 }
 
@@ -94,6 +70,7 @@ public struct DiffHTMLReporter: Sendable {
         h1{font-size:1.6em;text-align:center}h2{font-size:1.25em;margin-top:1.6em}h3{font-size:1.1em}
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
         th,td{border:1px solid #555;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#eee}
+        .id{white-space:nowrap}.doc-number{text-align:center}.signature{text-align:right;margin-top:2em}
         del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline;font-weight:bold}
         @media print{@page{size:A4 landscape;margin:15mm}body{margin:0;max-width:none}thead{display:table-header-group}}
         """
@@ -102,18 +79,21 @@ public struct DiffHTMLReporter: Sendable {
         let lang = language == .zh ? "zh-CN" : "en"
         var out = "<!DOCTYPE html>\n<html lang=\"\(lang)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"generator\" content=\"gkml diff\">\n"
-        out += "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
-        out += "<h1>\(Self.escape(document.title))</h1>\n"
+        out += "<title>\(HTMLText.escape(document.title))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+        out += "<h1>\(HTMLText.escape(document.title))</h1>\n"
+        if let number = document.documentNumber { out += "<p class=\"doc-number\">\(HTMLText.escape(number))</p>\n" }
         for block in document.blocks {
             switch block {
             case .heading(let level, let text):
-                out += "<h\(level)>\(Self.escape(text))</h\(level)>\n"
+                out += "<h\(level)>\(HTMLText.escape(text))</h\(level)>\n"
             case .paragraph(let inlines):
                 out += "<p>\(inline(inlines))</p>\n"
             case .list(let items):
                 out += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+            case .signature(let lines):
+                out += "<p class=\"signature\">" + lines.map { HTMLText.escape($0) }.joined(separator: "<br>") + "</p>\n"
             case .table(let header, let rows):
-                out += "<table>\n<thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                out += "<table>\n<thead><tr>" + header.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
                 for row in rows {
                     out += "<tr>" + row.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n"
                 }
@@ -126,31 +106,13 @@ public struct DiffHTMLReporter: Sendable {
     func inline(_ inlines: [RecordDocument.Inline]) -> String {
         inlines.map { item in
             switch item {
-            case .text(let s): Self.escape(s)
-            case .strong(let s): "<strong>\(Self.escape(s))</strong>"
-            case .deleted(let s): "<del>\(Self.escape(s))</del>"
-            case .inserted(let s): "<ins>\(Self.escape(s))</ins>"
+            case .text(let s): HTMLText.escape(s)
+            case .strong(let s): "<strong>\(HTMLText.escape(s))</strong>"
+            case .deleted(let s): "<del>\(HTMLText.escape(s))</del>"
+            case .inserted(let s): "<ins>\(HTMLText.escape(s))</ins>"
+            case .identifier(let s): "<span class=\"id\">\(HTMLText.escape(s))</span>"
             }
         }.joined()
-    }
-
-    /// Escapes text for element content and attribute values; line breaks become `<br>`.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br>"
-            case "\r": break
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
 

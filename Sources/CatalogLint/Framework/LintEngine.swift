@@ -49,7 +49,6 @@ public enum LintEngine {
     static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
         var seen = Set<String>()
         var violations: [LintViolation] = []
-        let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
         for var violation in raw {
             let finding = violation.finding
             switch context.rules[finding.code] {
@@ -57,12 +56,8 @@ public enum LintEngine {
             case .severity(let severity)?: violation.finding.severity = severity
             case nil: break
             }
-            // A schema error at the same place already says it; the lint violation is kept only for --fix.
-            if schemaOverlapping.contains(finding.code), let position = finding.location.position,
-               earlierErrors.contains(position) {
-                violation.finding.severity = .info
-                violation.finding.notes.append(hiddenMarker)
-            }
+            // Kept only for --fix (the rule said so): not shown, and recorded as info when fixed.
+            if violation.visibility == .fixOnly { violation.finding.severity = .info }
             let key = "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.path)|\(finding.arguments.sorted { $0.key < $1.key })"
             if seen.insert(key).inserted { violations.append(violation) }
         }
@@ -79,7 +74,7 @@ public enum LintEngine {
                    !c.reason.isEmpty && c.scope.contains(line) && c.codes.contains(finding.code)
                }) {
                 used.insert("\(comment.line)|\(finding.code)")
-                if !finding.notes.contains(hiddenMarker) { suppressed.append((finding, comment.reason)) }
+                if violation.visibility == .reported { suppressed.append((finding, comment.reason)) }
                 continue
             }
             reported.append(violation)
@@ -103,17 +98,10 @@ public enum LintEngine {
                 }
             }
         }
-        let visible = reported.filter { !$0.finding.notes.contains(hiddenMarker) }
+        let visible = reported.filter { $0.visibility == .reported }
         return LintResult(
             findings: Finding.sortedForReport(visible.map(\.finding)),
             suppressed: suppressed,
             fixable: reported.filter { !$0.fix.isEmpty })
     }
-
-    /// Codes whose findings the schema also reports as errors at the same position (empty or repeated list
-    /// entries): the lint finding is then not shown, but `--fix` still repairs it.
-    static let schemaOverlapping: Set<String> = ["text-list-empty-entry", "text-list-duplicate-entry", "text-whitespace"]
-
-    /// Marks a violation kept only for `--fix`.
-    static let hiddenMarker = LocalizedText(zh: "\u{0}fix-only", en: "\u{0}fix-only")
 }

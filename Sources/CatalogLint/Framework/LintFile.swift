@@ -16,6 +16,8 @@ public final class LintFile: Sendable {
     /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
     public let domain: Domain?
     let lines: LineIndex
+    /// Where the earlier stages report errors.
+    let earlierErrorPositions: Set<SourcePosition>
     let scalars: [SourcePosition: YAMLNode]
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
@@ -24,11 +26,18 @@ public final class LintFile: Sendable {
         self.document = document
         self.catalog = loaded.catalog
         self.earlierFindings = loaded.findings
+        self.earlierErrorPositions = Set(loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
         self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
         self.lines = LineIndex(document.source)
         var scalars: [SourcePosition: YAMLNode] = [:]
         LintFile.indexScalars(document.root, into: &scalars)
         self.scalars = scalars
+    }
+
+    /// `.fixOnly` where an earlier stage already reports an error at `position`, `.reported` elsewhere: for
+    /// rules whose violations the schema may report too (empty, repeated or blank entries).
+    func visibility(at position: SourcePosition) -> LintViolation.Visibility {
+        earlierErrorPositions.contains(position) ? .fixOnly : .reported
     }
 
     static func indexScalars(_ node: YAMLNode, into index: inout [SourcePosition: YAMLNode]) {
@@ -179,6 +188,7 @@ public final class LintFile: Sendable {
     func reportPerItem(
         _ kind: FindingKind, element: CatalogElement, failing: [(item: CatalogItem, arguments: [String: String])],
         defaultsPosition: SourcePosition?, notes: [LocalizedText] = [],
+        localizedArguments: (CatalogItem) -> [String: LocalizedText] = { _ in [:] },
         fix: (CatalogItem) -> [TextEdit] = { _ in [] }
     ) -> [LintViolation] {
         var out: [LintViolation] = []
@@ -189,16 +199,19 @@ public final class LintFile: Sendable {
                 continue
             }
             let position = entry.item.position(of: element) ?? entry.item.position
-            out.append(LintViolation(
-                finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes),
-                fix: fix(entry.item)))
+            var item = finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes)
+            item.localizedArguments = localizedArguments(entry.item)
+            out.append(LintViolation(item, fix: fix(entry.item)))
         }
         if let first = inherited.first, let position = defaultsPosition {
             let ids = inherited.map(\.item.id.value).joined(separator: "、")
             let note = LocalizedText(
                 zh: "该值写在「默认」中，涉及事项：\(ids)", en: "the value is set in 默认; items concerned: \(ids)")
-            out.append(LintViolation(finding(
-                kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])))
+            var defaults = finding(
+                kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
+            defaults.localizedArguments = localizedArguments(first.item)
+            defaults.items = inherited.map(\.item.id.value)
+            out.append(LintViolation(defaults))
         }
         return out
     }
@@ -252,11 +265,5 @@ public struct TreePath: Sendable {
             }
         }
         return out
-    }
-
-    /// The last key on the path (the list's key for a list entry).
-    public var lastKey: String {
-        for component in components.reversed() { if case .key(let key) = component { return key } }
-        return ""
     }
 }

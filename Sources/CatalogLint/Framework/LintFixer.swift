@@ -40,8 +40,7 @@ public enum LintFixer {
             let index = LineIndex(bytes)
             for n in applied {
                 let fix = fixes[n]
-                var finding = fix.finding
-                finding.notes.removeAll { $0 == LintEngine.hiddenMarker }
+                let finding = fix.finding
                 let before = fix.fix.map { edit -> String in
                     guard let a = index.offset(of: edit.start), let b = index.offset(of: edit.end), a <= b else { return "" }
                     return String(decoding: bytes[a..<b], as: UTF8.self)

@@ -21,13 +21,23 @@ extension LintRule {
 
 /// What a rule found: a finding and, if the rule can repair it, the fix.
 public struct LintViolation: Sendable {
+    /// Whether a violation is shown, or kept only so that `--fix` repairs it.
+    public enum Visibility: Sendable, Hashable {
+        case reported
+        /// An earlier stage already reports the same problem as an error at the same place (the schema, for an
+        /// empty or repeated list entry): showing it twice would only add noise, but `--fix` can still repair it.
+        case fixOnly
+    }
+
     public var finding: Finding
     /// The edits that repair it, applied together (empty: not fixable here).
     public var fix: [TextEdit]
+    public var visibility: Visibility
 
-    public init(_ finding: Finding, fix: [TextEdit] = []) {
+    public init(_ finding: Finding, fix: [TextEdit] = [], visibility: Visibility = .reported) {
         self.finding = finding
         self.fix = fix
+        self.visibility = visibility
     }
 }
 

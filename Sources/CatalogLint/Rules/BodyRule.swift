@@ -14,7 +14,7 @@ struct BodyRule: LintRule {
     static let roleUnreplaced = lintKind(
         "body-role-unreplaced", .warning,
         title: .t("公开主体仍是基准目录中的角色名称", "Role name left from the baseline"),
-        message: .t("公开主体「{body}」是基准目录中的角色名称，应改为本地承担该职责的机构", "公开主体 \"{body}\" is a role name from the baseline; name the body that has this duty here"),
+        message: .t("公开主体「{body}」是角色名称（基准目录的角色，或只写了机构类别），应改为本地承担该职责的机构", "公开主体 \"{body}\" is a role name (the baseline's, or only the kind of body); name the body that has this duty here"),
         hint: .t("角色名称（如「乡镇人民政府（街道办事处）」「县级人力资源社会保障部门」）应替换为机构名录中的全称", "replace role names such as 乡镇人民政府（街道办事处） by the full name from 机构名录"))
 
     static let description = RuleDescription(
@@ -65,6 +65,16 @@ struct BodyRule: LintRule {
                           - ↓乡镇人民政府（街道办事处）
                           - ↓县级人力资源社会保障部门
                 """, codes: ["body-role-unreplaced"]),
+            // Only the kind of body, as published tables print it (tez.gov.cn, mdx.gov.cn).
+            RuleExample("""
+                事项:
+                  - 一级事项: 出生登记
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 出生登记
+                        公开内容: 受理部门、办理条件
+                        公开主体: [↓公安机关, ↓镇人民政府]
+                """, codes: ["body-role-unreplaced"]),
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -72,6 +82,12 @@ struct BodyRule: LintRule {
               !workspace.bodies.isEmpty else { return [] }
         let directory = workspace.bodies.map(\.value)
         let known = Set(directory)
+        let levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a }
+        // A hint never crosses levels: a township's role or name is matched only against township bodies.
+        func sameLevel(_ level: Level?) -> [String] {
+            guard let level else { return directory }
+            return directory.filter { levels[$0] ?? nil == level }
+        }
         let roles = scope.context.baselines.roleNames
         var out: [LintViolation] = []
         for list in file.written(.bodies, defaults: \.bodies, item: \.bodies) {
@@ -80,13 +96,19 @@ struct BodyRule: LintRule {
                 let name = body.value
                 let path = "\(list.path)/\(index)"
                 if Self.isRole(name, roles: roles) {
-                    let suggestion = Self.suggestionForRole(name, directory: directory, catalog: catalog)
+                    let level = RoleNames.level(ofRole: name)
+                    let candidates = sameLevel(level)
+                    let suggestion = Self.suggestionForRole(name, directory: candidates, catalog: catalog)
+                    var notes = suggestion.map { [Suggestion.didYouMean($0)] } ?? []
+                    if let level, !candidates.isEmpty { notes.append(Self.bodiesNote(level, candidates)) }
                     out.append(LintViolation(file.finding(
                         Self.roleUnreplaced, at: span.start, end: span.end(span.length), path: path,
-                        arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? [])))
+                        arguments: ["body": name], notes: notes)))
                 } else {
-                    let contained = directory.first { Self.lcs(name.scalars, $0.scalars) == name.scalars.count }
-                    let suggestion = contained ?? Suggestion.closest(to: name, among: directory) ?? Self.bestMatch(name, directory: directory)
+                    let level = Workspace.level(ofBodyName: name, region: workspace.region.value, level: workspace.level.value)
+                    let candidates = sameLevel(level)
+                    let contained = candidates.first { Self.lcs(name.scalars, $0.scalars) == name.scalars.count }
+                    let suggestion = contained ?? Suggestion.closest(to: name, among: candidates) ?? Self.bestMatch(name, directory: candidates)
                     out.append(LintViolation(file.finding(
                         Self.unknown, at: span.start, end: span.end(span.length), path: path,
                         arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? [])))
@@ -94,6 +116,14 @@ struct BodyRule: LintRule {
             }
         }
         return out
+    }
+
+    /// The note listing the directory's bodies of a role's level (at most 12, then a count).
+    static func bodiesNote(_ level: Level, _ bodies: [String]) -> LocalizedText {
+        let shown = bodies.prefix(12).joined(separator: "、")
+        let more = bodies.count > 12 ? "等\(bodies.count)个" : ""
+        let moreEn = bodies.count > 12 ? " (\(bodies.count) in all)" : ""
+        return .t("机构名录中的\(level.rawValue)机构：\(shown)\(more)", "bodies of level \(level.rawValue) in 机构名录: \(shown)\(moreEn)")
     }
 
     /// Prefixes of role names: a level or a kind of government rather than a named body.
@@ -104,7 +134,7 @@ struct BodyRule: LintRule {
 
     static func isRole(_ name: String, roles: Set<String>) -> Bool {
         roles.contains(name) || RoleNames.isTownshipRole(name) || RoleNames.isCountyRole(name)
-            || rolePrefixes.contains(where: name.hasPrefix)
+            || rolePrefixes.contains(where: name.hasPrefix) || RoleNames.isGenericBody(name)
     }
 
     /// The body that most likely plays a role here: the township's own government for a township role, else

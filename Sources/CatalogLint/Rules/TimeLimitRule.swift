@@ -23,10 +23,18 @@ struct TimeLimitRule: LintRule {
             "写成可比较的形式，便于审核和比较版本：" + TimeLimit.acceptedForms.joined(separator: "；"),
             "write it in a form that can be compared, e.g. " + TimeLimit.acceptedForms.prefix(6).joined(separator: "; ")))
 
+    static let vague = lintKind(
+        "time-limit-vague", .warning,
+        title: .t("公开时限没有可衡量的期限", "Time limit sets nothing measurable"),
+        message: .t("公开时限「{limit}」没有写明可衡量的期限", "the time limit \"{limit}\" sets no measurable limit"),
+        hint: .t(
+            "写明期限和起算点，如「自信息形成或者变更之日起20个工作日内」；依其他文件的，写明文件名和期限，如「按《…》规定的期限」",
+            "write a span and its starting point, e.g. 自信息形成或者变更之日起20个工作日内; if another text sets it, name it: 按《…》规定的期限"))
+
     static let description = RuleDescription(
         identifier: "time-limit",
         name: .t("公开时限", "Time limits"),
-        kinds: [exceeds, unrecognized],
+        kinds: [exceeds, unrecognized, vague],
         rationale: .t(
             "《中华人民共和国政府信息公开条例》（国令第711号）第二十六条规定，属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开；法律、法规对政府信息公开的期限另有规定的，从其规定。gkml 把公开时限解析为结构（期限、起算点、单位），超过20个工作日的主动公开事项报错，除非公开依据写明了另行规定期限的法律、法规条款，或公开时限本身注明「法律、法规另有规定的，从其规定」。30日、1个月都超过20个工作日。公示期（不少于N日）和事前公告（N日前）不是公开期限，不计入。",
             "Article 26 of the 条例 requires proactive information to be published within 20 working days of being formed or changed unless a law or regulation says otherwise. gkml parses each 公开时限 (span, anchor, unit) and reports a proactive item whose deadline is longer, unless its 公开依据 cites a law or regulation with an article, or the limit itself says a law's limit prevails. 30 days and 1 month both exceed 20 working days. Minimum publication periods (公示期不少于N日) and notices before an event are not deadlines."),
@@ -78,6 +86,60 @@ struct TimeLimitRule: LintRule {
                         公开内容: 认定条件、办理流程
                         公开时限: 1.申请条件：长期公开；2.认定结果：7个工作日内
                 """),
+            // Forms from real tables and the national guides; limits shorter than 20 working days are never findings.
+            RuleExample("""
+                事项:
+                  - 一级事项: 最低生活保障
+                    二级事项:
+                      - 编号: 19-02-01
+                        名称: 政策法规文件
+                        公开内容: 政策法规文件
+                        公开时限: 制定或获取信息之日起10个工作日内
+                      - 编号: 19-02-02
+                        名称: 审核信息
+                        公开内容: 初审对象名单及相关信息
+                        公开时限: 制定或获取信息之日起10个工作日内，公示7个工作日
+                      - 编号: 19-02-03
+                        名称: 资金分配
+                        公开内容: 分配结果
+                        公开时限: 分配结果确定后20个工作日内
+                      - 编号: 19-02-04
+                        名称: 活动预告
+                        公开内容: 活动时间、地点
+                        公开时限: 活动举办前10个工作日
+                      - 编号: 19-02-05
+                        名称: 政府文件
+                        公开内容: 政府文件
+                        公开时限: 信息形成之日起5个工作日内
+                      - 编号: 19-02-06
+                        名称: 工作动态
+                        公开内容: 工作动态
+                        公开时限: 半年至少更新1次
+                      - 编号: 19-02-07
+                        名称: 统计数据
+                        公开内容: 统计数据
+                        公开时限: 每半年至少更新1次
+                      - 编号: 19-02-08
+                        名称: 季度报告
+                        公开内容: 季度报告
+                        公开时限: 每季度
+                      - 编号: 19-02-09
+                        名称: 年度报告
+                        公开内容: 年度报告
+                        公开时限: 每年1月底前
+                      - 编号: 19-02-10
+                        名称: 办事指南
+                        公开内容: 办事指南
+                        公开时限: 常态化
+                      - 编号: 19-02-11
+                        名称: 办理进度
+                        公开内容: 办理进度
+                        公开时限: 实时
+                      - 编号: 19-02-12
+                        名称: 采购文件
+                        公开内容: 采购文件
+                        公开时限: 按《政府采购信息发布管理办法》规定的期限
+                """, setup: ExampleSetup(domain: "社会救助")),
         ],
         triggeringExamples: [
             RuleExample("""
@@ -126,6 +188,28 @@ struct TimeLimitRule: LintRule {
                         公开内容: 招聘会时间、地点
                         公开时限: ↓视情况而定
                 """, codes: ["time-limit-unrecognized"]),
+            // Vague limits pasted from a template: 及时, 按要求, 按规定.
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开时限: ↓及时
+                      - 编号: 17-02-02
+                        名称: 岗位信息
+                        公开内容: 岗位要求
+                        公开时限: ↓按要求
+                      - 编号: 17-02-03
+                        名称: 政策文件
+                        公开内容: 政策文件
+                        公开时限: ↓按规定
+                      - 编号: 17-02-04
+                        名称: 工作动态
+                        公开内容: 工作动态
+                        公开时限: ↓及时公开
+                """, codes: ["time-limit-vague"]),
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -142,7 +226,12 @@ struct TimeLimitRule: LintRule {
         // Unrecognized limits, where they are written.
         for written in file.written(.timeLimit, defaults: \.timeLimit, item: \.timeLimit) {
             let limit = parse(written.value.value)
-            if !limit.isRecognized {
+            if limit.isVague {
+                let span = file.span(of: written.value)
+                out.append(LintViolation(file.finding(
+                    Self.vague, at: span.start, end: span.end(span.length), path: written.path,
+                    arguments: ["limit": written.value.value.abbreviated(40)])))
+            } else if !limit.isRecognized {
                 let span = file.span(of: written.value)
                 out.append(LintViolation(file.finding(
                     Self.unrecognized, at: span.start, end: span.end(span.length), path: written.path,
@@ -171,11 +260,13 @@ struct TimeLimitRule: LintRule {
         if let first = inheritedFailures.first, let span = inheritedSpan, let value = catalog.defaults?.timeLimit {
             let valueSpan = file.span(of: value)
             let ids = inheritedFailures.map(\.id.value).joined(separator: "、")
-            out.append(LintViolation(file.finding(
+            var shared = file.finding(
                 Self.exceeds, at: valueSpan.position(span.range.lowerBound), end: valueSpan.end(span.range.upperBound),
                 path: "/默认/公开时限",
                 arguments: ["limit": first.timeLimit.value.abbreviated(40), "span": Self.spanText(span, in: value.value)],
-                notes: [.t("该时限写在「默认」中，涉及主动公开事项：\(ids)", "the limit is set in 默认; proactive items concerned: \(ids)")])))
+                notes: [.t("该时限写在「默认」中，涉及主动公开事项：\(ids)", "the limit is set in 默认; proactive items concerned: \(ids)")])
+            shared.items = inheritedFailures.map(\.id.value)
+            out.append(LintViolation(shared))
         }
         return out
     }

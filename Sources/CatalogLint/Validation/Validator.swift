@@ -1,6 +1,7 @@
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 import YAMLTree
 
 /// Findings of the validate pipeline itself (inputs and workspace coverage).
@@ -25,7 +26,7 @@ public enum ValidationFindings {
             zh: "用 gkml init catalog --domain {first} … 从基准目录生成；确实不涉及的领域，在 gkml.yaml 该辖区的「未涉及领域」中写明理由",
             en: "create them with gkml init catalog --domain {first} …; list domains that do not apply under 未涉及领域 of the jurisdiction in gkml.yaml, with a reason"))
 
-    public static let all: [FindingKind] = [noCatalogs, missingDomain]
+    public static let all: [FindingKind] = [noCatalogs, missingDomain, ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid]
 }
 
 /// Options of one validate run.
@@ -129,8 +130,11 @@ public enum Validator {
         for (file, loaded) in workspaces {
             if let ws = loaded.workspace { jurisdictions[file] = JurisdictionIndex(ws) }
         }
+        // Approval registers (gkml-approvals.json) once per workspace.
+        let approvals = ApprovalCheck.registers(Array(workspaces.keys).sorted())
+        general += approvals.findings
         let plans = inputs.groups.map {
-            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions)
+            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions, approvals: approvals.registers)
         }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
@@ -184,15 +188,6 @@ public enum Validator {
             report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures, catalogs: catalogs)
     }
 
-    /// Replaces a file through a temporary file and a rename, keeping its permissions.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        if let permissions = attributes?[.posixPermissions] {
-            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
-        }
-    }
-
     /// What one group needs before it is checked.
     struct GroupPlan: Sendable {
         var group: FileGroup
@@ -203,11 +198,14 @@ public enum Validator {
         var jurisdiction: Jurisdiction?
         /// The group is a jurisdiction at the workspace's own level (the county): the townships' upper level.
         var isUpper: Bool
+        /// The workspace's approval register.
+        var approvals: ApprovalRegister?
 
         init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
-             jurisdictions: [String: JurisdictionIndex]) {
+             jurisdictions: [String: JurisdictionIndex], approvals: [String: ApprovalRegister] = [:]) {
             self.group = group
             key = group.workspaceFile ?? ""
+            self.approvals = group.workspaceFile.flatMap { approvals[$0] }
             let loaded = group.workspaceFile.flatMap { workspaces[$0] }
             workspace = loaded?.workspace
             registry = loaded?.registry ?? .pilot
@@ -247,11 +245,11 @@ public enum Validator {
                 let fixed = LintFixer.fix(source: document.source, file: catalog.file, context: context)
                 guard fixed.changed else { continue }
                 do {
-                    try writeAtomically(fixed.fixed, to: catalog.file)
+                    try SafeFileWriter.write(bytes: fixed.fixed, to: catalog.file, overwrite: true)
                     result.fixes.append((catalog.file, fixed.changes))
                     loaded[index] = CatalogLoader.load(path: catalog.file, registry: plan.registry)
                 } catch {
-                    result.fixFailures.append((catalog.file, "\(error)"))
+                    result.fixFailures.append((catalog.file, error.message))
                 }
             }
         }
@@ -265,7 +263,10 @@ public enum Validator {
             let lintResult = lint[catalog.file] ?? LintResult()
             // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
             let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
-            let findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
+            var findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
+            if let register = plan.approvals, let changed = ApprovalCheck.check(catalog, register: register, registry: plan.registry) {
+                findings.append(changed)
+            }
             result.reports.append(FileReport(
                 path: catalog.file, findings: findings, suppressed: lintResult.suppressed,
                 jurisdiction: plan.jurisdiction?.name.value))

@@ -1,5 +1,7 @@
+import SafeOutput
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// `gkml init catalog`: resolves the options against the workspace (explicit, or the one enclosing the
 /// output), scaffolds the catalog from the baseline, writes it (never over a file unless forced) and says

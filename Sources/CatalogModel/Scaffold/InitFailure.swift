@@ -1,4 +1,6 @@
+import SafeOutput
 import Diagnostics
+import SafeOutput
 
 /// Why `gkml init` wrote nothing: a usage or I/O problem (exit status 2), in both languages, without the
 /// "错误：" / "error: " the command line puts before it.

@@ -1,5 +1,7 @@
+import SafeOutput
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// `gkml init workspace`: writes DIR/gkml.yaml (never over an existing one unless forced) and the folders of
 /// its jurisdictions, and says what it did.

@@ -1,4 +1,5 @@
 import Diagnostics
+import SafeOutput
 
 /// Spelling scalars and short lists for the YAML that `gkml init` writes: plain where YAML 1.2 (and the
 /// YAML 1.1 readers many tools still use) reads the text back as the same string, double-quoted otherwise.
@@ -14,27 +15,13 @@ public enum YAMLText {
         needsQuotes(text, in: context) ? doubleQuoted(text) : text
     }
 
-    /// A double-quoted scalar with the escapes YAML defines.
+    /// A double-quoted scalar with the escapes YAML defines: JSON's escapes (a JSON string is a YAML
+    /// double-quoted scalar), with DEL, the C1 controls and the byte-order mark escaped too, as YAML requires
+    /// printable text.
     public static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{FEFF}": out += "\\uFEFF"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.quoted(
+            text, alsoEscaping: { $0.value == 0x7F || (0x80...0x9F).contains($0.value) || $0 == "\u{FEFF}" },
+            uppercaseHex: true)
     }
 
     /// Whether the text must be quoted to read back as the same string.
@@ -93,11 +80,5 @@ public enum YAMLText {
     public static func flowList(_ values: [String], prefix: String, width: Int) -> String? {
         let text = "[" + values.map { scalar($0, in: .flow) }.joined(separator: ", ") + "]"
         return DisplayWidth.of(prefix) + DisplayWidth.of(text) <= width ? text : nil
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }

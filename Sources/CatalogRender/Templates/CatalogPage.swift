@@ -20,6 +20,9 @@ extension DefaultTemplates {
 {{#effectiveDate}}
 <div><dt>生效日期</dt><dd>{{.}}</dd></div>
 {{/effectiveDate}}
+{{#approval}}
+<div><dt>审批</dt><dd class="approval">{{.}}</dd></div>
+{{/approval}}
 <div><dt>事项数</dt><dd>{{itemCount}}</dd></div>
 </dl>
 {{#hasDownloads}}

@@ -23,7 +23,7 @@ extension DefaultTemplates {
 <tr>
 <th scope="row">{{name}}</th>
 {{#cells}}
-<td>{{#catalogs}}<a href="{{href}}"><span class="sr-only">{{label}}目录，</span>{{itemCount}} 项</a><span class="meta">{{version}}{{#effectiveDate}} · {{.}}{{/effectiveDate}}</span>{{/catalogs}}{{^catalogs}}{{#notApplicable}}<details class="na"><summary>未涉及</summary><p>{{.}}</p></details>{{/notApplicable}}{{^notApplicable}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/notApplicable}}{{/catalogs}}</td>
+<td>{{#catalogs}}<a href="{{href}}"><span class="sr-only">{{label}}目录，</span>{{itemCount}} 项</a><span class="meta">{{version}}{{#effectiveDate}} · {{.}}{{/effectiveDate}}{{#approval}} · {{.}}{{/approval}}</span>{{/catalogs}}{{^catalogs}}{{#notApplicable}}<details class="na"><summary>未涉及</summary><p>{{.}}</p></details>{{/notApplicable}}{{^notApplicable}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/notApplicable}}{{/catalogs}}</td>
 {{/cells}}
 </tr>
 {{/domains}}

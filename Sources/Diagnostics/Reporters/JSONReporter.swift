@@ -48,6 +48,7 @@ public struct JSONReporter: Sendable {
             ("path", .string(f.path)),
         ]
         if let hint = f.hint(language) { members.append(("hint", .string(hint))) }
+        if !f.items.isEmpty { members.append(("items", .array(f.items.map { .string($0) }))) }
         if !f.arguments.isEmpty {
             members.append(("arguments", .object(f.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         }

@@ -1,3 +1,4 @@
+import SafeOutput
 /// Compiler-style text: `path:line:col: 错误[code]: message`, the source line, a caret, then hints.
 public struct TextReporter: Sendable {
     public var language: Language
@@ -26,9 +27,9 @@ public struct TextReporter: Sendable {
         if let pos = loc.position, let text = lines(loc.file, pos.line) {
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
-            out += paint("\(pad) |", .blue) + "\n"
-            out += paint("\(gutter) |", .blue) + " " + text + "\n"
-            out += paint("\(pad) |", .blue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity) + "\n"
+            out += paint("\(pad) |", .boldBlue) + "\n"
+            out += paint("\(gutter) |", .boldBlue) + " " + text + "\n"
+            out += paint("\(pad) |", .boldBlue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity) + "\n"
         }
         let arrow = language == .zh ? "= 提示：" : "= help: "
         let pad = String(repeating: " ", count: (loc.position.map { String($0.line).count } ?? 1))
@@ -79,19 +80,15 @@ public struct TextReporter: Sendable {
         }
     }
 
-    enum Style: String { case bold = "1", red = "1;31", yellow = "1;33", cyan = "36", blue = "1;34", green = "32" }
-
-    func style(_ severity: Severity) -> Style {
+    func style(_ severity: Severity) -> TerminalStyle {
         switch severity {
-        case .error: .red
-        case .warning: .yellow
+        case .error: .boldRed
+        case .warning: .boldYellow
         case .info: .green
         }
     }
 
-    func paint(_ s: String, _ style: Style) -> String {
-        color ? "\u{1B}[\(style.rawValue)m\(s)\u{1B}[0m" : s
-    }
+    func paint(_ s: String, _ style: TerminalStyle) -> String { style.paint(s, enabled: color) }
 }
 
 /// The text report streamed: each file's findings as they arrive, then the general findings and the totals.

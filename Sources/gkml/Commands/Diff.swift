@@ -1,8 +1,10 @@
 import ArgumentParser
 import CatalogDiff
 import CatalogModel
+import CatalogRender
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// `gkml diff OLD NEW`: the semantic change report of DESIGN §6, with the transparency-regression gate.
 struct Diff: ParsableCommand {
@@ -19,7 +21,7 @@ struct Diff: ParsableCommand {
             git 内容通过 git ls-tree / git cat-file 读取，不改动工作区。
             --format md 生成可随新版本归档的《调整说明》；--fail-on regression 在公开程度降低时返回 1，
             --accept 文件中经审核并写明理由的变更不再阻止合并。
-            退出状态：0 通过；1 --fail-on 所指的变更存在；2 用法错误或文件无法读取。
+            退出状态：0 通过；1 --fail-on 所指的变更存在，或有目录文件无效（其余文件照常比较）；2 用法错误或文件无法读取。
             """
     )
 
@@ -35,8 +37,8 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("与该修订版本的分叉点比较工作区（用于合并请求的 CI）。", valueName: "REV"))
     var since: String?
 
-    @Option(help: "输出格式：text、md（调整说明）、json、html。")
-    var format: DiffFormat = .text
+    @Option(help: "输出格式：text、md（调整说明）、json、html、docx（公文格式的调整说明，须用 -o 写入文件）。")
+    var format: DiffOutputFormat = .text
 
     @OptionGroup var language: LanguageOption
     @OptionGroup var colorOption: ColorOption
@@ -61,10 +63,6 @@ struct Diff: ParsableCommand {
         switch DiffSession.run(DiffRequest(arguments: [old, new].compactMap { $0 }, paths: paths, since: since, acceptFile: accept)) {
         case .usage(let message):
             throw fail(message)
-        case .unreadable(let sides):
-            let reporter = TextReporter(language: language, color: colorOption.stderr, lines: { [sides] in sides.line($0, $1) })
-            Output.error(sides.findings.map(reporter.render).joined())
-            throw Status.failure
         case .badAcceptList(let findings):
             let reporter = TextReporter(language: language, color: colorOption.stderr, lines: Output.lineReader())
             Output.error(findings.map(reporter.render).joined())
@@ -73,19 +71,28 @@ struct Diff: ParsableCommand {
             report = compared
             loaded = sides
         }
-        let text = DiffRenderer.render(
-            report, format: format, language: language,
-            color: format == .text && output == nil && colorOption.stdout, lines: { [loaded] in loaded.line($0, $1) })
+        if format.isBinary && output == nil {
+            throw fail(LocalizedText(zh: "--format \(format.rawValue) 须用 -o 指定输出文件", en: "--format \(format.rawValue) needs -o FILE"))
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try RecordOutput.render(
+                report, format: format, language: language,
+                color: format == .text && output == nil && colorOption.stdout, lines: { [loaded] in loaded.line($0, $1) })
+        } catch {
+            throw fail(LocalizedText(zh: "无法生成调整说明：\(error)", en: "cannot make the record: \(error)"))
+        }
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try SafeFileWriter.write(bytes: bytes, to: output, overwrite: true)
             } catch {
-                throw fail(LocalizedText(zh: "无法写入「\(output)」：\(error.localizedDescription)",
-                                         en: "cannot write \"\(output)\": \(error.localizedDescription)"))
+                throw fail(LocalizedText(zh: "无法写入「\(output)」：\(error.reason)",
+                                         en: "cannot write \"\(output)\": \(error.reason)"))
             }
         } else {
-            Output.print(text)
+            Output.print(String(decoding: bytes, as: UTF8.self))
         }
+        if !report.unreadableInputs.isEmpty { throw Status.findings }
         if let failOn, report.fails(on: failOn) { throw Status.findings }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogLint
+import CatalogModel
 import Diagnostics
 
 /// `gkml explain CODE`: one code's documentation — what it checks, why, and (for lint rules) examples that do
@@ -7,7 +8,7 @@ import Diagnostics
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "说明一个问题代码：检查什么、为什么、示例。",
-        discussion: "CODE 可以是问题代码（如 time-limit-exceeds），也可以是规则名（如 time-limit）。")
+        discussion: "CODE 可以是问题代码（如 time-limit-exceeds）、规则名（如 time-limit），或基准目录事项的编号（如 21-02-02，显示其出处）。")
 
     @Argument(help: "问题代码或规则名。")
     var code: String
@@ -24,6 +25,10 @@ struct Explain: ParsableCommand {
         }
         if let kind = kinds.first(where: { $0.code == code }) {
             Output.print(Self.explain(kind, lang: lang))
+            return
+        }
+        if let row = BaselineProvenance.explain(code, language: lang) {
+            Output.print(row)
             return
         }
         var message = lang == .zh ? "没有代码「\(code)」。" : "no code \"\(code)\"."

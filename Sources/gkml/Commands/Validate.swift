@@ -53,12 +53,20 @@ struct Validate: ParsableCommand {
     @Flag(help: "就地修复可安全自动修复的问题（只改出问题的文字，注释和其他行保持不变）。")
     var fix = false
 
-    @Option(help: ArgumentHelp("忽略基线文件中已记录的旧问题，只报告新问题。", valueName: "FILE"))
-    var baseline: String?
+    @Option(help: ArgumentHelp("忽略已接受问题文件中记录的旧问题，只报告新问题。", valueName: "FILE"))
+    var accepted: String?
 
-    @Option(name: .customLong("write-baseline"),
-            help: ArgumentHelp("把本次发现的全部问题写入基线文件（用于在旧目录上开始使用 gkml）。", valueName: "FILE"))
-    var writeBaseline: String?
+    @Option(name: .customLong("write-accepted"),
+            help: ArgumentHelp("把本次发现的全部问题写入已接受问题文件（用于在旧目录上开始使用 gkml）。", valueName: "FILE"))
+    var writeAccepted: String?
+
+    // The former names of --accepted and --write-accepted, kept working (hidden) so that existing CI scripts
+    // do not break; "baseline" now names only the 基准目录.
+    @Option(name: .customLong("baseline"), help: .hidden)
+    var deprecatedAccepted: String?
+
+    @Option(name: .customLong("write-baseline"), help: .hidden)
+    var deprecatedWriteAccepted: String?
 
     func validate() throws {
         if format == .xlsx && output == nil {
@@ -87,8 +95,8 @@ struct Validate: ParsableCommand {
             codes: FindingFilter.codes(only), minimumSeverity: severity, files: onlyFiles.isEmpty ? nil : Set(onlyFiles))
         let options = ValidationOptions(
             fix: fix, configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code))
-        if writeBaseline != nil || baseline != nil {
-            try runWithBaseline(inputs, options: options, filter: filter)
+        if writeAccepted ?? deprecatedWriteAccepted != nil || accepted ?? deprecatedAccepted != nil {
+            try runWithAccepted(inputs, options: options, filter: filter)
             return
         }
         // Streamed: each file's findings are printed as soon as its group is checked, and not kept.
@@ -130,28 +138,29 @@ struct Validate: ParsableCommand {
             language: lang, color: color, command: command, lines: Output.lineReader(), write: write)
     }
 
-    /// With a baseline to write or to apply, the whole report is needed before anything is printed.
-    func runWithBaseline(_ inputs: [String], options: ValidationOptions, filter: FindingFilter) throws {
+    /// With accepted findings to write or to apply, the whole report is needed before anything is printed.
+    func runWithAccepted(_ inputs: [String], options: ValidationOptions, filter: FindingFilter) throws {
         let outcome = schema.map {
             Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
         } ?? Validator.run(inputs, options: options)
         if fix { reportFixes(outcome) }
         var report = outcome.report
-        if let writeBaseline {
+        if let writeAccepted = writeAccepted ?? deprecatedWriteAccepted {
             do {
-                try FindingBaseline(report.allFindings).write(to: writeBaseline)
-                Output.error(lang == .zh ? "已把 \(report.allFindings.count) 个问题写入基线文件 \(writeBaseline)"
-                                         : "wrote \(report.allFindings.count) finding(s) to the baseline \(writeBaseline)")
+                try AcceptedFindings(report.allFindings).write(to: writeAccepted)
+                Output.error(lang == .zh ? "已把 \(report.allFindings.count) 个问题写入已接受问题文件 \(writeAccepted)"
+                                         : "wrote \(report.allFindings.count) finding(s) to the accepted findings \(writeAccepted)")
             } catch {
-                Output.error(lang == .zh ? "无法写入基线文件 \(writeBaseline)：\(error)" : "cannot write \(writeBaseline): \(error)")
+                Output.error(lang == .zh ? "无法写入已接受问题文件 \(writeAccepted)：\(error.reason)"
+                                         : "cannot write \(writeAccepted): \(error.reason)")
                 throw Status.failure
             }
         }
-        if let baseline {
+        if let accepted = accepted ?? deprecatedAccepted {
             do {
-                report = try FindingBaseline.read(path: baseline).filter(report)
+                report = try AcceptedFindings.read(path: accepted).filter(report)
             } catch {
-                Output.error(lang == .zh ? "无法读取基线文件：\(error)" : "cannot read the baseline: \(error)")
+                Output.error(lang == .zh ? "无法读取已接受问题文件：\(error)" : "cannot read the accepted findings: \(error)")
                 throw Status.failure
             }
         }

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files atomically (DESIGN §8): the text goes to a temporary file in the same folder, which then
@@ -19,6 +19,14 @@ public enum SafeFileWriter {
         /// The folder could not be created or the file could not be written.
         case io(path: String, reason: String)
 
+        /// Why the write failed, without the path (for callers that word their own message).
+        public var reason: String {
+            switch self {
+            case .exists: "文件已存在"
+            case .io(_, let reason): reason
+            }
+        }
+
         public var message: String {
             switch self {
             case .exists(let path): "文件已存在：\(path)（不会覆盖；确需覆盖请加 --force）"
@@ -29,6 +37,11 @@ public enum SafeFileWriter {
 
     /// Writes `text` (UTF-8) to `path`, creating missing folders.
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(Failure) {
+        try write(bytes: Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    /// Writes `bytes` to `path`, creating missing folders. A file that is replaced keeps its permissions.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
         let fm = FileManager.default
         if !overwrite && fm.fileExists(atPath: path) { throw .exists(path) }
         let url = URL(fileURLWithPath: path)
@@ -36,16 +49,19 @@ public enum SafeFileWriter {
         do {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: folder.path, reason: describe(error))
+            throw .io(path: folder.path, reason: FileSystemReason.describe(error))
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).gkml-\(UUID().uuidString).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(bytes).write(to: temporary)
         } catch {
-            throw .io(path: path, reason: describe(error))
+            throw .io(path: path, reason: FileSystemReason.describe(error))
         }
         defer { unlink(temporary.path) }
         if overwrite {
+            if let permissions = (try? fm.attributesOfItem(atPath: path))?[.posixPermissions] {
+                try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
             guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
             return
         }
@@ -54,20 +70,12 @@ public enum SafeFileWriter {
         if code == EEXIST { throw .exists(path) }
         // File systems without hard links: check, then rename (a small window remains).
         guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV || code == EMLINK else {
-            throw .io(path: path, reason: String(cString: strerror(code)))
+            throw .io(path: path, reason: FileSystemReason.describe(errno: code))
         }
         if fm.fileExists(atPath: path) { throw .exists(path) }
         guard rename(temporary.path, url.path) == 0 else { throw .io(path: path, reason: errnoText()) }
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
-
-    static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = Int32(exactly: underlying.code) {
-            return String(cString: strerror(code))
-        }
-        return nsError.localizedDescription
-    }
+    /// The system's reason for the last failed call.
+    static func errnoText() -> String { FileSystemReason.describe(errno: errno) }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// `gkml validate --fix`, `--write-baseline` and `--baseline`, run as a user would.
-@Suite("validate --fix and baselines")
-struct FixAndBaselineTests {
+/// `gkml validate --fix`, `--write-accepted` and `--accepted` (formerly `--write-baseline`, `--baseline`), run as a
+/// user would.
+@Suite("validate --fix and accepted findings")
+struct FixAndAcceptedTests {
     /// The example's 星海镇 employment catalog with fixable problems written in, next to its workspace.
     func messyWorkspace() throws -> (dir: URL, file: URL) {
         let dir = try GKML.temporaryFolder()
@@ -44,23 +45,36 @@ struct FixAndBaselineTests {
         #expect(try GKML.findings(again).filter { ($0["code"] as? String)?.hasPrefix("text-") == true }.isEmpty)
     }
 
-    @Test func baselineSilencesKnownFindingsOnly() throws {
+    @Test func acceptedFindingsSilenceKnownFindingsOnly() throws {
+        try silencesKnownFindingsOnly(write: "--write-accepted", read: "--accepted")
+    }
+
+    /// The former flags keep working, so that existing CI scripts do not break; --help no longer shows them.
+    @Test func formerBaselineFlagsStillWork() throws {
+        try silencesKnownFindingsOnly(write: "--write-baseline", read: "--baseline")
+        let help = try GKML.run(["validate", "--help"])
+        #expect(help.stdout.contains("--accepted"))
+        #expect(help.stdout.contains("--write-accepted"))
+        #expect(!help.stdout.contains("baseline"))
+    }
+
+    func silencesKnownFindingsOnly(write: String, read: String) throws {
         let (dir, file) = try messyWorkspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let written = try GKML.run(["validate", "example", "--write-baseline", "known.json"], in: dir)
+        let written = try GKML.run(["validate", "example", write, "known.json"], in: dir)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("known.json").path), "\(written.stderr)")
 
         // Move lines: insert a comment block at the top. Known findings must not come back.
         let text = try String(contentsOf: file, encoding: .utf8)
         try Data(("# 新增的说明\n# 第二行\n" + text).utf8).write(to: file)
-        let quiet = try GKML.run(["validate", "example", "--baseline", "known.json", "--format", "json"], in: dir)
+        let quiet = try GKML.run(["validate", "example", read, "known.json", "--format", "json"], in: dir)
         let remaining = try GKML.findings(quiet).compactMap { $0["code"] as? String }
         #expect(remaining.isEmpty, "known findings re-triggered: \(remaining)")
 
         // A new problem is still reported.
         let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "公开内容: 招聘单位", with: "公开内荣: 招聘单位")
         try Data(broken.utf8).write(to: file)
-        let loud = try GKML.run(["validate", "example", "--baseline", "known.json", "--format", "json"], in: dir)
+        let loud = try GKML.run(["validate", "example", read, "known.json", "--format", "json"], in: dir)
         #expect(loud.status == 1)
         #expect(try GKML.findings(loud).contains { $0["code"] as? String == "schema-unknown-key" })
     }

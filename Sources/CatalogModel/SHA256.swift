@@ -1,6 +1,8 @@
-/// SHA-256 (FIPS 180-4), for the Content-Security-Policy hash sources of a self-contained page's inline style
-/// and script. Small and dependency-free: Foundation on Linux has no CryptoKit.
-enum SHA256 {
+import Foundation
+
+/// SHA-256 (FIPS 180-4): the fingerprints of approved catalogs, and the Content-Security-Policy hash sources of a
+/// self-contained page (CatalogRender). Small and dependency-free: Foundation on Linux has no CryptoKit.
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -12,7 +14,7 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    public static func digest(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var data = message
         let bitLength = UInt64(message.count) &* 8
@@ -49,23 +51,8 @@ enum SHA256 {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// The CSP source for inline content: 'sha256-<base64>'.
-    static func cspSource(_ text: String) -> String {
-        "'sha256-" + base64(digest(Array(text.utf8))) + "'"
-    }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-        var out = ""
-        var i = 0
-        while i < bytes.count {
-            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
-            out.append(alphabet[Int(b0 >> 2)])
-            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
-            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : "=")
-            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : "=")
-            i += 3
-        }
-        return out
+    /// The digest as lower-case hexadecimal.
+    public static func hex(_ message: [UInt8]) -> String {
+        digest(message).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,7 +1,8 @@
+@testable import CatalogLint
 import CatalogModel
 import Diagnostics
 
-/// Turns rule examples into files and runs them: used by the generic rule test and by `gkml explain`.
+/// Turns rule examples into files and runs them, for the generic rule test (test support: not shipped).
 public enum ExampleRunner {
     /// The marker of an expected finding.
     public static let marker: Unicode.Scalar = "↓"

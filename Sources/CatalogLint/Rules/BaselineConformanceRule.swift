@@ -3,7 +3,7 @@ import Diagnostics
 
 /// Conformance to the baseline: every baseline item for the catalog's level is present (same 编号) or listed
 /// in 未涉及事项 with a reason; 未涉及事项 names only items that exist.
-struct ConformanceRule: LintRule {
+struct BaselineConformanceRule: LintRule {
     static let missing = lintKind(
         "baseline-item-missing", .error,
         title: .t("缺少基准目录事项", "Baseline item missing"),
@@ -26,6 +26,12 @@ struct ConformanceRule: LintRule {
         message: .t("编号「{id}」在「事项」中已有，又列入了「未涉及事项」", "编号 \"{id}\" is in 事项 and also listed under 未涉及事项"),
         hint: .t("删去其中一处：本地公开该事项就从「未涉及事项」中删除", "remove one: if the item is disclosed here, drop it from 未涉及事项"))
 
+    static let unknownBaselineID = lintKind(
+        "baseline-id-unknown", .error,
+        title: .t("基准编号不存在", "Unknown 基准编号"),
+        message: .t("事项 {item} 的基准编号「{id}」不是基准目录中的事项", "the 基准编号 \"{id}\" of item {item} is not an item of the baseline"),
+        hint: .t("基准编号写本事项替代或拆分的基准目录事项的编号；请核对", "基准编号 names the baseline item this one replaces or splits; check it"))
+
     static let baseline = """
         事项:
           - 一级事项: 就业服务
@@ -45,7 +51,7 @@ struct ConformanceRule: LintRule {
     static let description = RuleDescription(
         identifier: "baseline-conformance",
         name: .t("对照基准目录", "Conformance to the baseline"),
-        kinds: [missing, unknownID, alsoPresent],
+        kinds: [missing, unknownID, alsoPresent, unknownBaselineID],
         rationale: .t(
             "基层目录以国务院部门的标准指引（全国基准目录）为底，按本地职责调整。基准目录中属于本层级的事项，要么保留（编号不变），要么列入「未涉及事项」并写明理由——悄悄删掉一项，就是少公开了一项。「未涉及事项」只能列基准目录（或乡镇的上级县级目录）中确有的编号。工作区可在 gkml.yaml「基准目录」指定自己的基准。",
             "A local catalog starts from the national baseline (the State Council departments' guides) and adapts it. Each baseline item of the catalog's level is kept with its 编号 or listed under 未涉及事项 with a reason: an item silently dropped is an item no longer disclosed. 未涉及事项 may only name items that exist in the baseline (or, for a township, in the county's catalog). A workspace may name its own baseline (基准目录 in gkml.yaml)."),
@@ -60,6 +66,24 @@ struct ConformanceRule: LintRule {
                 未涉及事项:
                   - 编号: 17-02-02
                     说明: 就业困难人员认定由县人社局负责，本镇仅受理申请
+                """, setup: ExampleSetup(baseline: baseline)),
+            // A local table splits a baseline row in two (出生登记 → 出生登记（本地出生）and 出生登记（外地出生）): both
+            // claim the baseline 编号, and the baseline row counts as present.
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-11
+                        名称: 本镇招聘会信息
+                        公开内容: 本镇招聘会时间、地点
+                        基准编号: 17-02-01
+                      - 编号: 17-02-12
+                        名称: 县招聘会信息
+                        公开内容: 县招聘会时间、地点
+                        基准编号: 17-02-01
+                      - 编号: 17-02-02
+                        名称: 就业困难人员认定
+                        公开内容: 认定条件、办理流程
                 """, setup: ExampleSetup(baseline: baseline)),
         ],
         triggeringExamples: [
@@ -86,6 +110,21 @@ struct ConformanceRule: LintRule {
                   - 编号: ↓17-02-09
                     说明: 本镇无此职责
                 """, codes: ["not-applicable-unknown-id", "not-applicable-but-present"], setup: ExampleSetup(baseline: baseline)),
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 本镇招聘会时间、地点
+                      - 编号: 17-02-02
+                        名称: 就业困难人员认定
+                        公开内容: 认定条件、办理流程
+                      - 编号: 17-02-11
+                        名称: 本镇就业补助资金
+                        公开内容: 资金分配结果
+                        基准编号: ↓17-02-09
+                """, codes: ["baseline-id-unknown"], setup: ExampleSetup(baseline: baseline)),
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -95,16 +134,32 @@ struct ConformanceRule: LintRule {
         guard baseline != nil || upper != nil else { return [] }
         var out: [LintViolation] = []
         let present = Set(catalog.items.map(\.id.value))
+        // Items that replace or split a baseline row claim it by 基准编号.
+        let claimed = Set(catalog.items.compactMap { $0.baselineID?.value })
         let notApplicable = Set(catalog.notApplicable.map(\.id.value))
         let keyPosition = file.root.pair("事项")?.key.start ?? SourcePosition(line: 1, column: 1)
         let keyEnd = SourcePosition(line: keyPosition.line, column: keyPosition.column + 2)
         if let baseline {
             let level = catalog.level.value
             for item in baseline.items where item.levels.value.contains(where: { $0.value == level }) {
-                guard !present.contains(item.id.value), !notApplicable.contains(item.id.value) else { continue }
-                out.append(LintViolation(file.finding(
+                guard !present.contains(item.id.value), !claimed.contains(item.id.value),
+                      !notApplicable.contains(item.id.value) else { continue }
+                var finding = file.finding(
                     Self.missing, at: keyPosition, end: keyEnd, path: item.path,
-                    arguments: ["id": item.id.value, "name": item.name.value, "level": level.rawValue])))
+                    arguments: ["id": item.id.value, "name": item.name.value, "level": level.rawValue],
+                    notes: [Self.provenanceNote(item, domain: file.domain)])
+                // A row no source confirmed may not be in the guide at all: a warning, not an error.
+                if item.isUnconfirmed, finding.severity == .error { finding.severity = .warning }
+                out.append(LintViolation(finding))
+            }
+            let baselineIDs = Set(baseline.items.map(\.id.value))
+            for item in catalog.items {
+                guard let id = item.baselineID, !baselineIDs.contains(id.value) else { continue }
+                let span = file.span(of: id)
+                out.append(LintViolation(file.finding(
+                    Self.unknownBaselineID, at: span.start, end: span.end(span.length), path: item.path + "/基准编号",
+                    arguments: ["id": id.value, "item": item.id.value],
+                    notes: Suggestion.closest(to: id.value, among: baselineIDs.sorted()).map { [Suggestion.didYouMean($0)] } ?? [])))
             }
         }
         let known = Set((baseline?.items ?? []).map(\.id.value) + (upper?.items ?? []).map(\.id.value))
@@ -124,99 +179,10 @@ struct ConformanceRule: LintRule {
         }
         return out
     }
-}
 
-/// An item that the baseline or the upper level discloses proactively may not be 依申请 here.
-struct ProactiveDowngradeRule: LintRule {
-    static let kind = lintKind(
-        "proactive-downgraded", .error,
-        title: .t("主动公开事项被降为依申请", "Proactive item downgraded to on-request"),
-        message: .t("事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
-        hint: .t("改为「公开方式: 主动」；确需调整的，应由上级在其目录中调整", "set 公开方式: 主动; a change must be made by the upper level in its own catalog"))
-
-    static let description = RuleDescription(
-        identifier: "proactive-downgraded",
-        name: .t("不得降低公开方式", "No downgrade of proactive disclosure"),
-        kinds: [kind],
-        rationale: .t(
-            "公开属性源头认定：上级（全国基准目录，或乡镇所在县的同领域目录）定为主动公开的事项，下级原则上不得改为依申请公开。按编号对照；依申请事项需写明不主动公开的理由，但理由不能替代上级的认定。",
-            "The disclosure attribute is set at the source: an item the baseline (or, for a township, the county's catalog of the domain) discloses proactively may not become on-request below it. Items are matched by 编号."),
-        nonTriggeringExamples: [
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-03
-                        名称: 失业登记人员名单
-                        公开内容: 本镇登记失业人员汇总情况
-                        公开对象: 特定群众
-                        公开方式: 依申请
-                        不主动公开理由: 涉及个人信息，仅向本人及利害关系人提供
-                """, setup: ExampleSetup(baseline: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-03
-                            名称: 失业登记人员名单
-                            公开内容: 登记失业人员汇总情况
-                            公开方式: 依申请
-                            不主动公开理由: 涉及个人信息
-                    """)),
-        ],
-        triggeringExamples: [
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-01
-                        名称: 招聘会信息
-                        公开内容: 本镇招聘会时间、地点
-                        公开方式: ↓依申请
-                        不主动公开理由: 信息较多，按需提供
-                """, setup: ExampleSetup(baseline: ConformanceRule.baseline)),
-            RuleExample("""
-                事项:
-                  - 一级事项: 就业服务
-                    二级事项:
-                      - 编号: 17-02-05
-                        名称: 公益性岗位安置
-                        公开内容: 安置人员名单
-                        公开方式: ↓依申请
-                        不主动公开理由: 涉及个人信息
-                """, setup: ExampleSetup(county: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-05
-                            名称: 公益性岗位安置
-                            公开内容: 安置人员名单
-                    """)),
-        ])
-
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        guard let catalog = file.catalog, !file.isBaseline else { return [] }
-        let baseline = scope.context.baselines.catalog(for: file.domain)
-        let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
-        guard baseline != nil || upper != nil else { return [] }
-        let baselineModes = Dictionary((baseline?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
-        let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
-        var failing: [(item: CatalogItem, arguments: [String: String])] = []
-        for item in catalog.items where item.mode.value == .onRequest {
-            if baselineModes[item.id.value] == .proactive {
-                failing.append((item, ["id": item.id.value, "source": "全国基准目录"]))
-            } else if upperModes[item.id.value] == .proactive, let upper {
-                failing.append((item, ["id": item.id.value, "source": "上级目录（\(upper.region.value)）"]))
-            }
-        }
-        return file.reportPerItem(Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position)
-            .map { violation in
-                var v = violation
-                if let source = v.finding.arguments["source"] {
-                    let en = source == "全国基准目录" ? "the national baseline"
-                        : "the upper level's catalog" + (upper.map { " (\($0.region.value))" } ?? "")
-                    v.finding.localizedArguments["source"] = LocalizedText(zh: source, en: en)
-                }
-                return v
-            }
+    /// The provenance of a baseline row, as the finding and `gkml explain` print it.
+    static func provenanceNote(_ item: CatalogItem, domain: Domain?) -> LocalizedText {
+        let text = BaselineProvenance.describe(item, domain: domain)
+        return .t("基准事项出处：\(text.zh)", "provenance of the baseline item: \(text.en)")
     }
 }

@@ -1,14 +1,16 @@
 import Diagnostics
 import Foundation
+import SafeOutput
 
-/// A record of known findings, so that a county can adopt gkml on legacy catalogs without failing CI on old
-/// problems (`gkml validate --write-baseline FILE`, then `--baseline FILE`).
+/// The accepted findings (已接受问题): a record of known findings, so that a county can adopt gkml on legacy
+/// catalogs without failing CI on old problems (`gkml validate --write-accepted FILE`, then `--accepted FILE`).
+/// Not to be confused with the 基准目录 (the national baseline catalogs), which "baseline" names in gkml.
 ///
 /// A finding is keyed by file, code, identity path and message arguments — never by line or column — so
 /// moving lines, inserting items above or reindenting does not bring an old finding back. List indexes in the
 /// path (`/公开依据/2`) and arguments that hold line or column numbers are left out of the key for the same
 /// reason. The same key may be recorded several times; each record absorbs one finding.
-public struct FindingBaseline: Sendable, Equatable {
+public struct AcceptedFindings: Sendable, Equatable {
     public struct Key: Hashable, Sendable, Comparable {
         public var file: String
         public var code: String
@@ -23,7 +25,9 @@ public struct FindingBaseline: Sendable, Equatable {
     }
 
     /// The format tag written at the top of the file.
-    public static let format = "gkml-baseline/1"
+    public static let format = "gkml-accepted/1"
+    /// The tag of files written before the rename (`--write-baseline`), still read.
+    public static let formerFormat = "gkml-baseline/1"
 
     /// How many findings of each key are known.
     public private(set) var counts: [Key: Int]
@@ -32,18 +36,18 @@ public struct FindingBaseline: Sendable, Equatable {
 
     public init() { counts = [:] }
 
-    /// A baseline of these findings. `file` maps a finding's file to the name recorded (e.g. relative to the
-    /// workspace root), so that the baseline works from any working directory.
+    /// These findings, accepted. `file` maps a finding's file to the name recorded (e.g. relative to the
+    /// workspace root), so that the file works from any working directory.
     public init(_ findings: [Finding], file: (String) -> String = { $0 }) {
         counts = [:]
         for finding in findings {
-            let key = FindingBaseline.key(finding, file: file)
+            let key = AcceptedFindings.key(finding, file: file)
             counts[key, default: 0] += 1
             messages[key] = finding.message(.zh)
         }
     }
 
-    public static func == (a: FindingBaseline, b: FindingBaseline) -> Bool { a.counts == b.counts }
+    public static func == (a: AcceptedFindings, b: AcceptedFindings) -> Bool { a.counts == b.counts }
 
     public var isEmpty: Bool { counts.isEmpty }
 
@@ -65,13 +69,13 @@ public struct FindingBaseline: Sendable, Equatable {
         return f
     }
 
-    /// Splits findings into the new ones and those the baseline already knows.
+    /// Splits findings into the new ones and those already accepted.
     public func filter(_ findings: [Finding], file: (String) -> String = { $0 }) -> (new: [Finding], known: [Finding]) {
         var remaining = counts
         var new: [Finding] = []
         var known: [Finding] = []
         for finding in findings {
-            let key = FindingBaseline.key(finding, file: file)
+            let key = AcceptedFindings.key(finding, file: file)
             if let n = remaining[key], n > 0 {
                 remaining[key] = n - 1
                 known.append(finding)
@@ -82,14 +86,14 @@ public struct FindingBaseline: Sendable, Equatable {
         return (new, known)
     }
 
-    /// The report without the findings the baseline knows.
+    /// The report without the accepted findings.
     public func filter(_ report: ValidationReport, file: (String) -> String = { $0 }) -> ValidationReport {
         var remaining = self
         var out = report
         for index in out.files.indices {
             let (new, known) = remaining.filter(out.files[index].findings, file: file)
             out.files[index].findings = new
-            for finding in known { remaining.counts[FindingBaseline.key(finding, file: file), default: 1] -= 1 }
+            for finding in known { remaining.counts[AcceptedFindings.key(finding, file: file), default: 1] -= 1 }
         }
         let (general, _) = remaining.filter(out.general, file: file)
         out.general = general
@@ -98,7 +102,7 @@ public struct FindingBaseline: Sendable, Equatable {
 
     // MARK: Reading and writing
 
-    /// Why a baseline file cannot be read.
+    /// Why an accepted-findings file cannot be read.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
         public var description: String
     }
@@ -116,45 +120,45 @@ public struct FindingBaseline: Sendable, Equatable {
             if let message = messages[key] { members.append(("message", .string(message))) }
             return .object(members)
         }
-        return JSONOutput.object([("格式", .string(FindingBaseline.format)), ("findings", .array(entries))]).serialized() + "\n"
+        return JSONOutput.object([("格式", .string(AcceptedFindings.format)), ("findings", .array(entries))]).serialized() + "\n"
     }
 
-    /// Reads a baseline from its text.
+    /// Reads accepted findings from their text.
     public init(json bytes: [UInt8]) throws(ReadError) {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw ReadError(description: "基线文件不是有效的 JSON：\(error.localizedDescription)")
+            throw ReadError(description: "已接受问题文件不是有效的 JSON：\(error.localizedDescription)")
         }
         guard let top = object as? [String: Any], let list = top["findings"] as? [[String: Any]] else {
-            throw ReadError(description: "基线文件缺少「findings」列表")
+            throw ReadError(description: "已接受问题文件缺少「findings」列表")
         }
-        if let format = top["格式"] as? String, format != FindingBaseline.format {
-            throw ReadError(description: "不支持的基线格式「\(format)」，应为 \(FindingBaseline.format)")
+        if let format = top["格式"] as? String, format != AcceptedFindings.format, format != AcceptedFindings.formerFormat {
+            throw ReadError(description: "不支持的已接受问题文件格式「\(format)」，应为 \(AcceptedFindings.format)")
         }
         counts = [:]
         for entry in list {
             guard let file = entry["file"] as? String, let code = entry["code"] as? String else {
-                throw ReadError(description: "基线文件的条目缺少 file 或 code")
+                throw ReadError(description: "已接受问题文件的条目缺少 file 或 code")
             }
             let arguments = (entry["arguments"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
-            let key = Key(file: FindingBaseline.normalize(file), code: code, path: entry["path"] as? String ?? "", arguments: arguments)
+            let key = Key(file: AcceptedFindings.normalize(file), code: code, path: entry["path"] as? String ?? "", arguments: arguments)
             counts[key, default: 0] += (entry["count"] as? Int) ?? 1
             if let message = entry["message"] as? String { messages[key] = message }
         }
     }
 
-    /// Reads a baseline file.
-    public static func read(path: String) throws(ReadError) -> FindingBaseline {
+    /// Reads an accepted-findings file.
+    public static func read(path: String) throws(ReadError) -> AcceptedFindings {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(description: "无法读取基线文件「\(path)」")
+            throw ReadError(description: "无法读取已接受问题文件「\(path)」")
         }
-        return try FindingBaseline(json: Array(data))
+        return try AcceptedFindings(json: Array(data))
     }
 
-    /// Writes the baseline atomically (a temporary file, then rename).
-    public func write(to path: String) throws {
-        try Data(serialized().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    /// Writes the file atomically (a temporary file, then rename).
+    public func write(to path: String) throws(SafeFileWriter.Failure) {
+        try SafeFileWriter.write(serialized(), to: path, overwrite: true)
     }
 }

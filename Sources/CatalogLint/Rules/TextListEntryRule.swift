@@ -1,0 +1,164 @@
+import CatalogModel
+import Diagnostics
+import YAMLTree
+
+/// Lists: empty entries and entries written twice.
+struct TextListEntryRule: LintRule {
+    static let empty = lintKind(
+        "text-list-empty-entry", .warning,
+        title: .t("列表中有空项", "Empty list entry"),
+        message: .t("「{key}」列表中有空项", "the list \"{key}\" has an empty entry"),
+        hint: .t("删除空项；gkml validate --fix 可自动删除", "remove it; gkml validate --fix does"),
+        fixable: true)
+
+    static let duplicate = lintKind(
+        "text-list-duplicate-entry", .warning,
+        title: .t("列表中有重复项", "Repeated list entry"),
+        message: .t("「{key}」列表中「{entry}」重复出现", "\"{entry}\" occurs twice in the list \"{key}\""),
+        hint: .t("删除重复项；gkml validate --fix 可自动删除", "remove the repeat; gkml validate --fix does"),
+        fixable: true)
+
+    static let description = RuleDescription(
+        identifier: "text-list-entry",
+        name: .t("列表项", "List entries"),
+        kinds: [empty, duplicate],
+        rationale: .t(
+            "公开依据、公开主体、公开渠道、公开层级等列表中的空项和重复项，是编辑时留下的痕迹：空项会印出空行，重复项会印两遍。公开渠道和公开层级的空项、重复项同时也是格式错误，--fix 一并修正。",
+            "Empty and repeated entries in lists (公开依据, 公开主体, 公开渠道, 公开层级 …) are editing leftovers: an empty entry prints an empty line, a repeat prints twice. In 公开渠道 and 公开层级 they are also schema errors; --fix repairs both."),
+        nonTriggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                          - 《就业服务与就业管理规定》
+                """),
+        ],
+        triggeringExamples: [
+            RuleExample("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                          - ↓《中华人民共和国就业促进法》
+                          - 《就业服务与就业管理规定》
+                """, codes: ["text-list-duplicate-entry"]),
+        ],
+        corrections: [
+            RuleCorrection("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                          # 县里补充的依据
+                          - ↓《中华人民共和国就业促进法》
+                          - 《就业服务与就业管理规定》
+                        公开主体: [星海镇人民政府, ↓星海镇人民政府]
+                """, """
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                          # 县里补充的依据
+                          - 《就业服务与就业管理规定》
+                        公开主体: [星海镇人民政府]
+                """),
+            RuleCorrection("""
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                          - ""
+                        公开渠道: [政府网站, 政府网站, "", 公开查阅点]
+                """, """
+                事项:
+                  - 一级事项: 就业服务
+                    二级事项:
+                      - 编号: 17-02-01
+                        名称: 招聘会信息
+                        公开内容: 招聘会时间、地点
+                        公开依据:
+                          - 《中华人民共和国就业促进法》
+                        公开渠道: [政府网站, 公开查阅点]
+                """),
+        ])
+
+    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        var out: [LintViolation] = []
+        var path = TreePath()
+        visit(file.root, path: &path, key: "", file: file, into: &out)
+        return out
+    }
+
+    func visit(_ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation]) {
+        switch node.value {
+        case .mapping(let pairs):
+            for pair in pairs {
+                path.components.append(.key(pair.key.keyText))
+                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out)
+                path.components.removeLast()
+            }
+        case .sequence(let items):
+            var seen = Set<String>()
+            let nonEmpty = items.filter { !Self.isEmpty($0) }.count
+            for (index, item) in items.enumerated() {
+                path.components.append(.element(item, index))
+                defer { path.components.removeLast() }
+                var itemPath: String { path.string }
+                if Self.isEmpty(item) {
+                    let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
+                    out.append(LintViolation(file.finding(
+                        Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
+                        visibility: file.visibility(at: item.start)))
+                    continue
+                }
+                if let text = item.string {
+                    let normalized = Self.normalize(text, key: key)
+                    if !seen.insert(normalized).inserted {
+                        let span = file.span(of: item)
+                        out.append(LintViolation(file.finding(
+                            Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
+                            arguments: ["key": key, "entry": text.abbreviated(30)]),
+                            fix: EntryRemoval.edits(removing: index, of: node, file: file),
+                            visibility: file.visibility(at: item.start)))
+                    }
+                }
+                visit(item, path: &path, key: key, file: file, into: &out)
+            }
+        default:
+            break
+        }
+    }
+
+    static func isEmpty(_ node: YAMLNode) -> Bool {
+        if node.isNull && node.tag == nil { return true }
+        if let s = node.string { return s.unicodeScalars.allSatisfy(CJK.isSpace) }
+        return false
+    }
+
+    static func normalize(_ text: String, key: String) -> String {
+        var t = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) }))
+        if key == "公开渠道", let channel = Channel(t) { t = channel.text }
+        return t
+    }
+}
