@@ -22,6 +22,14 @@ let package = Package(
         // Writing output safely (atomic file writes) and escaping text for output formats (Markdown, HTML,
         // CSV, terminal colours): the one place for each, below every target that writes output.
         .target(name: "SafeOutput"),
+        // libxml2, from the system (Debian: libxml2-dev), for its forgiving HTML parser.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // HTML bytes (UTF-8, GBK) → element tree with text, attributes and table grids; knows nothing of catalogs.
+        .target(name: "HTMLDocument", dependencies: ["CLibXML2"]),
         // The finding model and reporters shared by every stage.
         .target(name: "Diagnostics", dependencies: ["SafeOutput"]),
         // YAML text → node tree with positions.
@@ -49,11 +57,27 @@ let package = Package(
         ),
         // The annual self-check (gkml stats): figures per jurisdiction and domain, text, json and xlsx.
         .target(name: "SelfCheck", dependencies: ["CatalogModel", "CatalogLint", "CatalogDiff", "CatalogRender", "Diagnostics"]),
+        // gkml audit: fetching a government website (or a mirror of it), reading CMS list and article pages,
+        // the working-day calendar, the checks against 公开栏目 and the audit reports.
+        .target(
+            name: "CatalogAudit",
+            dependencies: [
+                "CatalogModel", "CatalogLint", "CatalogRender", "Diagnostics", "YAMLTree", "HTMLDocument",
+            ]
+        ),
+        // Import of published tables (xlsx, docx, html, csv) into catalogs.
+        .target(
+            name: "CatalogImport",
+            dependencies: [
+                "CatalogModel", "Diagnostics", "CatalogDiff", "CatalogLint", "CatalogRender", "YAMLTree", "HTMLDocument", "SafeOutput",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "gkml",
             dependencies: [
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
-                "SafeOutput", "SelfCheck",
+                "SafeOutput", "SelfCheck", "CatalogAudit", "CatalogImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,14 +86,20 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         // The metaschema files are the source of EmbeddedMetaschemas.swift; only the test that compares them needs them.
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], resources: [.copy("Metaschemas")]),
+        .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument"]),
+        .testTarget(name: "CatalogAuditTests", dependencies: ["CatalogAudit", "CatalogModel", "HTMLDocument", "JSONSchema"]),
         .testTarget(name: "CatalogModelTests", dependencies: ["CatalogModel", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "CatalogLintTests", dependencies: ["CatalogLint", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogDiffTests", dependencies: ["CatalogDiff", "CatalogModel", "Diagnostics"]),
         .testTarget(name: "CatalogRenderTests", dependencies: ["CatalogRender", "CatalogLint", "CatalogDiff", "CatalogModel", "Diagnostics", "SafeOutput"]),
+        .testTarget(
+            name: "CatalogImportTests",
+            dependencies: ["CatalogImport", "CatalogModel", "CatalogRender", "Diagnostics"]
+        ),
         // End-to-end tests that run the built gkml executable.
         .testTarget(
             name: "GKMLTests",
-            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender"]
+            dependencies: ["CatalogModel", "Diagnostics", "YAMLTree", "CatalogLint", "CatalogDiff", "CatalogRender", "CatalogAudit", "CatalogImport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -32,6 +32,8 @@ public struct CatalogItem: Sendable, Hashable {
     public var baselineID: Located<String>?
     /// 出处: where a baseline row comes from (a guide or published table), or 未核实.
     public var provenance: Located<String>?
+    /// 公开栏目: the website columns (list pages) where the item is published, for `gkml audit`.
+    public var columns: Located<[Located<String>]>?
     /// Where the item's mapping starts.
     public var position: SourcePosition
 
@@ -41,8 +43,9 @@ public struct CatalogItem: Sendable, Hashable {
         channels: Located<[Located<Channel>]>, audience: Located<Audience>, mode: Located<DisclosureMode>,
         levels: Located<[Located<Level>]>, reasonNotProactive: Located<String>? = nil,
         remark: Located<String>? = nil, baselineID: Located<String>? = nil, provenance: Located<String>? = nil,
-        position: SourcePosition
+        columns: Located<[Located<String>]>? = nil, position: SourcePosition
     ) {
+        self.columns = columns
         self.id = id
         self.name = name
         self.group = group
@@ -122,6 +125,7 @@ public struct CatalogDefaults: Sendable, Hashable {
     public var audience: Located<Audience>?
     public var mode: Located<DisclosureMode>?
     public var levels: Located<[Located<Level>]>?
+    public var columns: Located<[Located<String>]>?
     public var position: SourcePosition
 
     public init(position: SourcePosition) { self.position = position }

@@ -64,6 +64,7 @@ public enum CatalogDecoder {
         defaults.audience = enumValue(Audience.self, node["公开对象"])
         defaults.mode = enumValue(DisclosureMode.self, node["公开方式"])
         defaults.levels = levelList(node["公开层级"])
+        defaults.columns = textList(node["公开栏目"])
         return defaults
     }
 
@@ -84,7 +85,8 @@ public enum CatalogDecoder {
             id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
             bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
             reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]),
-            baselineID: text(node["基准编号"]), provenance: text(node["出处"]), position: node.start
+            baselineID: text(node["基准编号"]), provenance: text(node["出处"]),
+            columns: textList(node["公开栏目"]) ?? inherited(defaults?.columns), position: node.start
         )
     }
 

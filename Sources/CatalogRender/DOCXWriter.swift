@@ -79,7 +79,13 @@ public enum DOCXWriter {
         var mergeStart: Bool?
         var shaded = false
         var bold = false
+        /// A hidden bookmark (name starting with `_`) carrying the row's 编号, so that the document imports back
+        /// by identity (docs/import.md); Word and WPS keep bookmarks when a table is edited.
+        var bookmark: (id: Int, name: String)?
     }
+
+    /// The bookmark name that carries a 编号: `_gkml_17_01_01` (bookmark names allow letters, digits and `_`).
+    static func bookmarkName(_ id: String) -> String { "_gkml_" + id.replacingOccurrences(of: "-", with: "_") }
 
     static func cellXML(_ cell: Cell, width: Int) -> String {
         var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
@@ -88,7 +94,10 @@ public enum DOCXWriter {
         if cell.shaded { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" }
         properties += "<w:vAlign w:val=\"center\"/>"
         let lines = cell.mergeStart == false || cell.lines.isEmpty ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        let paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }.joined()
+        var paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }.joined()
+        if let bookmark = cell.bookmark, let end = paragraphs.range(of: "</w:pPr>") {
+            paragraphs.insert(contentsOf: "<w:bookmarkStart w:id=\"\(bookmark.id)\" w:name=\"\(XMLText.escape(bookmark.name))\"/><w:bookmarkEnd w:id=\"\(bookmark.id)\"/>", at: end.upperBound)
+        }
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
     }
 
@@ -134,7 +143,11 @@ public enum DOCXWriter {
             for row in group.rows {
                 let cells = columns.map { column -> Cell in
                     switch column {
-                    case .number, .audience, .mode, .level:
+                    case .number:
+                        var cell = Cell(lines: table.lines(row, column), align: .center)
+                        cell.bookmark = (row.number, bookmarkName(row.id))
+                        return cell
+                    case .audience, .mode, .level:
                         return Cell(lines: table.lines(row, column), align: .center)
                     case .group:
                         if group.rows.count == 1 { return Cell(lines: [row.group], align: .center, bold: true) }

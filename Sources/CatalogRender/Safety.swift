@@ -70,8 +70,8 @@ public enum SafeName {
 }
 
 /// XML text and attribute escaping; characters XML 1.0 cannot carry are dropped.
-enum XMLText {
-    static func escape(_ text: String) -> String {
+public enum XMLText {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

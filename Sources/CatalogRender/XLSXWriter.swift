@@ -152,6 +152,12 @@ public enum XLSXWriter {
                 column += headerCell.leaves.count
             }
         }
+        // The 编号 column: hidden after the printed columns, so that an edited workbook imports back by identity
+        // (`gkml import --update`, docs/import.md).
+        let idColumn = columns.count
+        topCells.append(cell(idColumn, top, "编号", .header))
+        bottomCells.append(cell(idColumn, bottom, nil, .header))
+        merges.append("\(ref(idColumn, top)):\(ref(idColumn, bottom))")
         rows.append("<row r=\"\(top)\" ht=\"24\" customHeight=\"1\">\(topCells.joined())</row>")
         rows.append("<row r=\"\(bottom)\" ht=\"30\" customHeight=\"1\">\(bottomCells.joined())</row>")
 
@@ -173,6 +179,7 @@ public enum XLSXWriter {
                         cells.append(cell(index, rowNumber, table.lines(row, column).joined(separator: "\n"), .text))
                     }
                 }
+                cells.append(cell(idColumn, rowNumber, row.id, .text))
                 let height = rowHeight(table, row, columns)
                 rows.append("<row r=\"\(rowNumber)\" ht=\"\(height)\" customHeight=\"1\">\(cells.joined())</row>")
                 rowNumber += 1
@@ -185,12 +192,12 @@ public enum XLSXWriter {
 
         let cols = columns.enumerated().map { index, column in
             "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
-        }.joined()
+        }.joined() + "<col min=\"\(idColumn + 1)\" max=\"\(idColumn + 1)\" width=\"12\" hidden=\"1\" customWidth=\"1\"/>"
         let mergeXML = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-            + "<dimension ref=\"A1:\(ref(last, lastRow))\"/>"
+            + "<dimension ref=\"A1:\(ref(idColumn, lastRow))\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
             + "<sheetFormatPr defaultRowHeight=\"15\"/>"

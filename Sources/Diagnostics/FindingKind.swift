@@ -23,6 +23,7 @@ public enum FindingStage: String, Sendable, Hashable, CaseIterable, Codable {
     case model      // decoding the typed catalog or workspace
     case lint       // domain rules
     case diff       // change checks between revisions
+    case audit      // the website against the catalog (gkml audit)
 }
 
 /// The definition of one kind of finding: its stable code and its messages.

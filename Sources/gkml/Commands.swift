@@ -9,11 +9,13 @@ extension GKML {
         Approve.self,
         Stats.self,
         Build.self,
+        Audit.self,
         Render.self,
         Domains.self,
         Schema.self,
         Init.self,
         Rules.self,
         Explain.self,
+        Import.self,
     ]
 }

@@ -1,3 +1,4 @@
+import CatalogAudit
 import CatalogDiff
 import CatalogLint
 import CatalogModel
@@ -8,5 +9,5 @@ import YAMLTree
 enum FindingCatalog {
     static let all: [FindingKind] =
         YAMLTreeFindings.all + SchemaFindings.all + ModelFindings.all + ValidationFindings.all + LintRules.kinds
-        + DiffFindings.all
+        + DiffFindings.all + AuditFindings.all
 }

@@ -21,6 +21,7 @@ import Testing
                 "fitToHeight": ws.page_setup.fitToHeight,
                 "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage),
                 "widths": [ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
+                "hidden": [bool(ws.column_dimensions[c].hidden) for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
                 "wrapped": all(ws.cell(row=r, column=c).alignment.wrap_text for r in range(3, ws.max_row + 1) for c in range(1, ws.max_column + 1) if type(ws.cell(row=r, column=c)).__name__ != "MergedCell"),
                 "types": sorted(set(ws.cell(row=r, column=c).data_type for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column + 1))),
                 "rows": [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)],
@@ -39,6 +40,7 @@ import Testing
         var fitToHeight: Int?
         var fitToPage: Bool
         var widths: [Double]
+        var hidden: [Bool]
         var wrapped: Bool
         var types: [String]
         var rows: [[String]]
@@ -97,7 +99,11 @@ import Testing
             #expect(sheet.printTitles == "$3:$4")
             #expect(sheet.orientation == "landscape" && sheet.paper == "9")
             #expect(sheet.fitToPage && sheet.fitToWidth == 1 && sheet.fitToHeight == 0)
-            #expect(sheet.widths.count == table.columns.count && sheet.widths.allSatisfy { $0 > 5 })
+            // The printed columns, then the hidden 编号 column that `gkml import` reads back.
+            #expect(sheet.widths.count == table.columns.count + 1 && sheet.widths.allSatisfy { $0 > 5 })
+            #expect(sheet.hidden == Array(repeating: false, count: table.columns.count) + [true])
+            #expect(sheet.rows[2][table.columns.count] == "编号")
+            #expect(body.map { $0[table.columns.count] } == table.rows.map(\.id))
             #expect(sheet.wrapped)
             #expect(!sheet.types.contains("f"))
         }

@@ -91,8 +91,8 @@ import Testing
             let children = Self.subcommands(help.stdout).filter { $0 != "help" }
             if children.isEmpty { leaves.append(path) } else { queue += children.map { path + [$0] } }
         }
-        // The twelve commands of gkml (approve and stats added by issue 12), init counted by its two subcommands.
-        #expect(leaves.count == 13, "\(leaves)")
+        // The commands of gkml (approve, stats, audit and import included), init counted by its two subcommands.
+        #expect(leaves.count == 15, "\(leaves)")
         for leaf in leaves {
             let help = try GKML.run(leaf + ["--help"])
             #expect(help.stdout.contains("--lang <lang>"), "gkml \(leaf.joined(separator: " ")) has no --lang")

@@ -1,3 +1,4 @@
+import CatalogAudit
 import CatalogDiff
 import CatalogLint
 import CatalogModel
@@ -13,6 +14,7 @@ let registeredKinds: [String: [FindingKind]] = [
     "CatalogModel": SchemaFindings.all + ModelFindings.all,
     "CatalogLint": ValidationFindings.all + LintRules.kinds,
     "CatalogDiff": DiffFindings.all,
+    "CatalogAudit": AuditFindings.all,
 ]
 
 /// Every kind of finding, from every stage: the list `gkml rules` prints must be this one.

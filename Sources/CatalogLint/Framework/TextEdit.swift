@@ -85,11 +85,11 @@ struct LineIndex: Sendable {
     }
 }
 
-/// Applying edits to bytes.
-enum EditApplier {
+/// Applying edits to bytes (used by `validate --fix` and by `import --update`).
+public enum EditApplier {
     /// Applies the fixes that do not overlap an earlier accepted one (fixes are groups of edits applied
     /// all or none). Returns the new bytes and the indices of the fixes applied.
-    static func apply(_ fixes: [[TextEdit]], to source: [UInt8]) -> (bytes: [UInt8], applied: [Int]) {
+    public static func apply(_ fixes: [[TextEdit]], to source: [UInt8]) -> (bytes: [UInt8], applied: [Int]) {
         let index = LineIndex(source)
         var accepted: [(range: Range<Int>, replacement: [UInt8])] = []
         var applied: [Int] = []

@@ -35,11 +35,13 @@ struct Rules: ParsableCommand {
         case (.model, .zh): "模型"
         case (.lint, .zh): "规则"
         case (.diff, .zh): "比较"
+        case (.audit, .zh): "督查"
         case (.input, .en): "input"
         case (.schema, .en): "schema"
         case (.model, .en): "model"
         case (.lint, .en): "lint"
         case (.diff, .en): "diff"
+        case (.audit, .en): "audit"
         }
     }
 
