@@ -434,11 +434,11 @@ def plan(total_items):
     return result
 
 
-def workspace_yaml(layout):
+def workspace_yaml(layout, messy=False):
     lines = ["# yaml-language-server: $schema=../../../schemas/workspace.schema.json",
              "# 基准测试用的合成工作区（bench/gen.py 生成；地区和机构均为虚构）",
              "格式: gkml-workspace/1", f"地区: {COUNTY}", "层级: 县级", f"发布机构: {COUNTY}人民政府办公室",
-             "基准目录: ../baseline",
+             ] + ([] if messy else ["基准目录: ../baseline"]) + [
              "机构名录:", f"  - {COUNTY}人民政府", f"  - {COUNTY}人民政府办公室"]
     lines += [f"  - {dept(d)}" for d in sorted({info[0] for info in DOMAIN_INFO.values()})]
     lines += [f"  - {body_of(j)}" for j, _, _ in layout if j > 0]
@@ -489,6 +489,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--items", required=True, help="number of items, e.g. 10000, 100k, 1m")
     ap.add_argument("--out", required=True, help="output folder (replaced)")
+    ap.add_argument("--messy", action="store_true",
+                    help="a county's first run (issue 16): gkml.yaml names no 基准目录, so the catalogs, not made from "
+                         "the national baseline, are checked against it and yield tens of thousands of findings")
     args = ap.parse_args()
     total = parse_size(args.items)
     layout = plan(total)
@@ -509,7 +512,7 @@ def main():
             n_bytes += len(data)
             n_items += count
     write_baseline(os.path.join(os.path.dirname(os.path.abspath(args.out)), "baseline"))
-    ws = workspace_yaml(layout).encode("utf-8")
+    ws = workspace_yaml(layout, messy=args.messy).encode("utf-8")
     with open(os.path.join(tmp, "gkml.yaml"), "wb") as f:
         f.write(ws)
     with open(os.path.join(tmp, "files.txt"), "w", encoding="utf-8") as f:
@@ -517,7 +520,7 @@ def main():
     with open(os.path.join(tmp, "yaml-files.txt"), "w", encoding="utf-8") as f:
         f.write("gkml.yaml\n" + "\n".join(files) + "\n")
     meta = {"items": n_items, "files": len(files), "jurisdictions": len(layout), "bytes": n_bytes,
-            "workspace_bytes": len(ws), "seed": SEED, "generator": generator_version()}
+            "workspace_bytes": len(ws), "seed": SEED, "generator": generator_version(), "messy": args.messy}
     with open(os.path.join(tmp, "meta.json"), "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=1)
     shutil.rmtree(args.out, ignore_errors=True)

@@ -21,6 +21,13 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return out
     }
 
+    /// Serializes with two-space indentation as if nested `level` deep (for streamed documents).
+    public func serialized(indentLevel level: Int) -> String {
+        var out = ""
+        write(to: &out, indent: level)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

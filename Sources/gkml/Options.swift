@@ -9,6 +9,15 @@ import Foundation
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// `gkml validate --format`: the streamed report formats, and the xlsx list (written by CatalogRender).
+enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github, xlsx
+
+    /// The streamed reporter's format (nil for xlsx).
+    var report: ReportFormat? { ReportFormat(rawValue: rawValue) }
+}
 extension DiffOutputFormat: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension ChannelStyle: ExpressibleByArgument {}

@@ -11,6 +11,27 @@ enum Output {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// True when stdout is a terminal (text output then switches to a summary past a few hundred findings).
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Buffered writing to stdout for streamed reports: one write per 64 KiB, not one per finding.
+    final class Stream: @unchecked Sendable {
+        private var buffer: [UInt8] = []
+
+        init() { buffer.reserveCapacity(1 << 16) }
+
+        func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        func flush() {
+            guard !buffer.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static var useColor: Bool {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

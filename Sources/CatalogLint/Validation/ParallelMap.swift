@@ -1,17 +1,35 @@
 import Dispatch
+import Diagnostics
+import Foundation
 
 /// `body(0..<count)` on up to `parallelism` threads at once, results in index order. Files and groups are
-/// independent, so validation spreads them over all cores this way.
+/// independent, so validation spreads them over all cores this way. Workers take the next index as they
+/// become free, so indices are started in order: a streamed report waits for few late results.
 func parallelMap<T>(_ count: Int, parallelism: Int, _ body: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     let slots = ResultSlots<T>(count: count)
+    let next = NextIndex()
     let workers = max(1, min(parallelism, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for index in stride(from: worker, to: count, by: workers) {
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = next.take(below: count) {
             slots.set(index, body(index))
         }
     }
     return slots.values
+}
+
+/// The next index to start, shared by the workers.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
 }
 
 /// Fixed slots written from concurrent workers, each slot by exactly one worker.
@@ -32,4 +50,40 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     func set(_ index: Int, _ value: Value) { storage[index] = value }
 
     var values: [Value] { storage.map { $0! } }
+}
+
+/// Hands file reports on in a fixed order of paths as they become available from parallel groups, holding
+/// back only those that are ahead of a file still being checked. Calls to `deliver` are serialized.
+final class OrderedDelivery: @unchecked Sendable {
+    private let lock = NSLock()
+    private let order: [String]
+    private var next = 0
+    private var pending: [String: [FileReport]] = [:]
+    private let deliver: (FileReport) -> Void
+
+    init(order: [String], deliver: @escaping (FileReport) -> Void) {
+        self.order = order
+        self.deliver = deliver
+    }
+
+    func deposit(_ reports: [FileReport]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for report in reports { pending[report.path, default: []].append(report) }
+        while next < order.count, let waiting = pending[order[next]], let report = waiting.first {
+            pending[order[next]] = waiting.count == 1 ? nil : Array(waiting.dropFirst())
+            deliver(report)
+            next += 1
+        }
+    }
+
+    /// Delivers whatever is left (a path outside the expected order, which should not happen), sorted.
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in pending.keys.sorted() {
+            for report in pending[path] ?? [] { deliver(report) }
+        }
+        pending = [:]
+    }
 }

@@ -63,15 +63,41 @@ public struct ValidationOutcome: Sendable {
     public var fixFailures: [(file: String, reason: String)] = []
     /// The decoded catalogs by file path as reported, when `keepCatalogs` was set.
     public var catalogs: [String: Catalog] = [:]
+    /// The counts of what was reported (after the filter, when one was given).
+    public var tally = FindingTally()
 }
 
 /// The validate pipeline: discover inputs, then per group read → schema → model → lint, in parallel.
 public enum Validator {
+    /// Validates and keeps every file's findings in the outcome's report (sorted by path).
     public static func run(_ paths: [String], options: ValidationOptions = ValidationOptions()) -> ValidationOutcome {
+        let files = FileCollector()
+        var outcome = stream(paths, options: options, deliver: files.append)
+        outcome.report.files = files.reports
+        outcome.tally = files.tally(general: outcome.report.general)
+        return outcome
+    }
+
+    /// Validates and streams each file's findings (filtered) to `sink` in the order of the paths as soon as its
+    /// group is checked, then the end of the run; the outcome's report keeps only the general findings.
+    public static func run(
+        _ paths: [String], options: ValidationOptions = ValidationOptions(), filter: FindingFilter = FindingFilter(),
+        into sink: FindingSink
+    ) -> ValidationOutcome {
+        let counter = StreamCounter(filter: filter, sink: sink)
+        var outcome = stream(paths, options: options, deliver: counter.deliver)
+        outcome.tally = counter.finish(general: outcome.report.general, extras: outcome.report.summaryExtras)
+        return outcome
+    }
+
+    /// The pipeline; `deliver` gets each file's report, in the sorted order of the paths, one call at a time.
+    static func stream(
+        _ paths: [String], options: ValidationOptions, deliver: @escaping (FileReport) -> Void
+    ) -> ValidationOutcome {
         let inputs = InputDiscovery.discover(paths)
-        var files: [FileReport] = []
         var general: [Finding] = []
         var inputFailure = false
+        let delivery = OrderedDelivery(order: (inputs.workspaces + inputs.groups.flatMap(\.files)).sorted(), deliver: deliver)
 
         for path in inputs.missing {
             general.append(Finding(YAMLTreeFindings.notFound, at: SourceLocation(file: path), arguments: ["path": path]))
@@ -90,7 +116,7 @@ public enum Validator {
         for file in inputs.workspaces {
             guard let loaded = workspaces[file] else { continue }
             let configuration = LintConfiguration.check(loaded, configurable: options.configurableCodes)
-            files.append(FileReport(path: file, findings: loaded.findings + configuration))
+            delivery.deposit([FileReport(path: file, findings: loaded.findings + configuration)])
         }
 
         // Baselines once per workspace, before the groups run in parallel.
@@ -112,26 +138,33 @@ public enum Validator {
         }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
-        // group, in parallel: one group's files are in memory at a time per core.
+        // group, in parallel: one group's files are in memory at a time per core. Each group's reports go to
+        // the delivery as soon as it is done; the results keep only what is small (fixes, domains).
         var upperLevel: [String: [Catalog]] = [:]
         var results: [GroupResult] = []
         for plan in plans where plan.isUpper {
-            let result = check(plan, upperLevel: [], options: options)
+            var result = check(plan, upperLevel: [], options: options)
             upperLevel[plan.key, default: []] += result.upperCatalogs
+            result.upperCatalogs = []
+            delivery.deposit(result.reports)
+            result.reports = []
             results.append(result)
         }
         let rest = plans.filter { !$0.isUpper }
         let frozenUpper = upperLevel
         results += parallelMap(rest.count, parallelism: options.parallelism) { index in
-            check(rest[index], upperLevel: frozenUpper[rest[index].key] ?? [], options: options)
+            var result = check(rest[index], upperLevel: frozenUpper[rest[index].key] ?? [], options: options)
+            delivery.deposit(result.reports)
+            result.reports = []
+            return result
         }
+        delivery.flush()
 
         var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
         var fixes: [(file: String, changes: [LintChange])] = []
         var fixFailures: [(file: String, reason: String)] = []
         var catalogs: [String: Catalog] = [:]
         for result in results {
-            files += result.reports
             for catalog in result.catalogs { catalogs[catalog.file] = catalog }
             fixes += result.fixes
             fixFailures += result.fixFailures
@@ -150,8 +183,7 @@ public enum Validator {
         }
         var extras: [(String, JSONOutput)] = []
         if !coverage.isEmpty { extras.append(("coverage", .array(coverage))) }
-        let report = ValidationReport(
-            files: files.sorted { $0.path < $1.path }, general: general, summaryExtras: extras)
+        let report = ValidationReport(files: [], general: general, summaryExtras: extras)
         return ValidationOutcome(
             report: report, inputFailure: inputFailure, fixes: fixes, fixFailures: fixFailures, catalogs: catalogs)
     }
@@ -245,7 +277,9 @@ public enum Validator {
             if let register = plan.approvals, let changed = ApprovalCheck.check(catalog, register: register, registry: plan.registry) {
                 findings.append(changed)
             }
-            result.reports.append(FileReport(path: catalog.file, findings: findings, suppressed: lintResult.suppressed))
+            result.reports.append(FileReport(
+                path: catalog.file, findings: findings, suppressed: lintResult.suppressed,
+                jurisdiction: plan.jurisdiction?.name.value))
             if let domain = catalog.catalog?.domain.value {
                 result.domains.insert(plan.registry.domain(named: domain)?.name ?? domain)
             }
@@ -301,10 +335,32 @@ extension Validator {
     /// `gkml validate --schema FILE PATH…`: any YAML or JSON files against a user's schema, no catalog rules.
     public static func run(_ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
                            options: ValidationOptions = ValidationOptions()) -> ValidationOutcome {
+        let files = FileCollector()
+        var outcome = stream(paths, schema: schemaPath, mappings: mappings, options: options, deliver: files.append)
+        outcome.report.files = files.reports
+        outcome.tally = files.tally(general: outcome.report.general)
+        return outcome
+    }
+
+    /// `--schema`, streamed to a sink as `run(_:options:filter:into:)` does (files in the order found).
+    public static func run(
+        _ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
+        options: ValidationOptions = ValidationOptions(), filter: FindingFilter = FindingFilter(), into sink: FindingSink
+    ) -> ValidationOutcome {
+        let counter = StreamCounter(filter: filter, sink: sink)
+        var outcome = stream(paths, schema: schemaPath, mappings: mappings, options: options, deliver: counter.deliver)
+        outcome.tally = counter.finish(general: outcome.report.general, extras: outcome.report.summaryExtras)
+        return outcome
+    }
+
+    static func stream(
+        _ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping], options: ValidationOptions,
+        deliver: @escaping (FileReport) -> Void
+    ) -> ValidationOutcome {
         let loaded = ExternalSchema.load(path: schemaPath, mappings: mappings)
         guard let check = loaded.check else {
-            return ValidationOutcome(
-                report: ValidationReport(files: [FileReport(path: schemaPath, findings: loaded.findings)]), inputFailure: true)
+            deliver(FileReport(path: schemaPath, findings: loaded.findings))
+            return ValidationOutcome(report: ValidationReport(files: []), inputFailure: true)
         }
         let inputs = InputDiscovery.discover(paths, extensions: [".yaml", ".yml", ".json"])
         var general: [Finding] = inputs.missing.map {
@@ -312,12 +368,54 @@ extension Validator {
         }
         general += inputs.empty.map { Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0]) }
         let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
-        let reports = parallelMap(files.count, parallelism: options.parallelism) { index in
-            FileReport(path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
-        }
-        let unreadable = reports.contains { $0.findings.contains { $0.code.hasPrefix("io-") } }
+        let delivery = OrderedDelivery(order: files, deliver: deliver)
+        let unreadable = parallelMap(files.count, parallelism: options.parallelism) { index in
+            let report = FileReport(path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
+            delivery.deposit([report])
+            return report.findings.contains { $0.code.hasPrefix("io-") }
+        }.contains(true)
+        delivery.flush()
         return ValidationOutcome(
-            report: ValidationReport(files: reports, general: general),
+            report: ValidationReport(files: [], general: general),
             inputFailure: !general.isEmpty || unreadable)
+    }
+}
+
+/// Keeps every delivered report (for `gkml build` and the callers that want the whole report).
+final class FileCollector: @unchecked Sendable {
+    private(set) var reports: [FileReport] = []
+
+    func append(_ report: FileReport) { reports.append(report) }
+
+    func tally(general: [Finding]) -> FindingTally {
+        var tally = FindingTally()
+        for report in reports { tally.add(report) }
+        tally.add(general: general)
+        return tally
+    }
+}
+
+/// Filters and counts delivered reports and passes them on to a sink; ends the sink's stream.
+final class StreamCounter: @unchecked Sendable {
+    private let filter: FindingFilter
+    private let sink: FindingSink
+    private var tally = FindingTally()
+
+    init(filter: FindingFilter, sink: FindingSink) {
+        self.filter = filter
+        self.sink = sink
+    }
+
+    func deliver(_ report: FileReport) {
+        let kept = filter.apply(report)
+        tally.add(kept)
+        sink.file(kept)
+    }
+
+    func finish(general: [Finding], extras: [(String, JSONOutput)]) -> FindingTally {
+        let shown = Finding.sortedForReport(general.filter(filter.admits))
+        tally.add(general: shown)
+        sink.finish(ReportEnd(general: shown, tally: tally, summaryExtras: extras))
+        return tally
     }
 }

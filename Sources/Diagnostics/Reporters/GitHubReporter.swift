@@ -7,8 +7,13 @@ public struct GitHubReporter: Sendable {
     public init(language: Language) { self.language = language }
 
     public func render(_ report: ValidationReport) -> String {
+        Reporter.render(report, format: .github, language: language)
+    }
+
+    /// The workflow commands of some findings, in the order given.
+    public func render(_ findings: [Finding]) -> String {
         var out = ""
-        for f in Finding.sortedForReport(report.allFindings) {
+        for f in findings {
             let command = switch f.severity {
             case .error: "error"
             case .warning: "warning"
@@ -38,3 +43,23 @@ public struct GitHubReporter: Sendable {
     }
 }
 
+
+/// GitHub workflow commands streamed, one line per finding as its file arrives.
+final class GitHubStream: FindingSink {
+    let reporter: GitHubReporter
+    let write: ReportWriter
+
+    init(_ reporter: GitHubReporter, write: @escaping ReportWriter) {
+        self.reporter = reporter
+        self.write = write
+    }
+
+    func file(_ report: FileReport) {
+        guard !report.findings.isEmpty else { return }
+        write(reporter.render(Finding.sortedForReport(report.findings)))
+    }
+
+    func finish(_ end: ReportEnd) {
+        if !end.general.isEmpty { write(reporter.render(end.general)) }
+    }
+}

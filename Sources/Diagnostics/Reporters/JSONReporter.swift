@@ -6,41 +6,38 @@ public struct JSONReporter: Sendable {
     public init(language: Language) { self.language = language }
 
     public func render(_ report: ValidationReport) -> String {
-        output(report).serialized() + "\n"
+        Reporter.render(report, format: .json, language: language)
     }
 
-    public func output(_ report: ValidationReport) -> JSONOutput {
-        let files = report.files.map { file -> JSONOutput in
-            var members: [(String, JSONOutput)] = [
-                ("path", .string(file.path)),
-                ("valid", .bool(file.valid)),
-                ("findings", .array(Finding.sortedForReport(file.findings).map(finding))),
-            ]
-            if !file.suppressed.isEmpty {
-                members.append(("suppressed", .array(file.suppressed.map { entry in
-                    guard case .object(var m) = finding(entry.finding) else { return .null }
-                    m.append(("reason", .string(entry.reason)))
-                    return .object(m)
-                })))
-            }
-            return .object(members)
-        }
-        var summary: [(String, JSONOutput)] = [
-            ("files", .int(report.files.count)),
-            ("errors", .int(report.count(.error))),
-            ("warnings", .int(report.count(.warning))),
-            ("infos", .int(report.count(.info))),
+    /// One member of `files`.
+    public func file(_ file: FileReport) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("path", .string(file.path)),
+            ("valid", .bool(file.valid)),
+            ("findings", .array(Finding.sortedForReport(file.findings).map(finding))),
         ]
-        summary += report.summaryExtras
-        var top: [(String, JSONOutput)] = [("files", .array(files))]
-        if !report.general.isEmpty {
-            top.append(("general", .array(Finding.sortedForReport(report.general).map(finding))))
+        if !file.suppressed.isEmpty {
+            members.append(("suppressed", .array(file.suppressed.map { entry in
+                guard case .object(var m) = finding(entry.finding) else { return .null }
+                m.append(("reason", .string(entry.reason)))
+                return .object(m)
+            })))
         }
-        top.append(("summary", .object(summary)))
-        return .object(top)
+        return .object(members)
     }
 
-    func finding(_ f: Finding) -> JSONOutput {
+    /// The `summary` member.
+    public func summary(_ end: ReportEnd) -> JSONOutput {
+        .object([
+            ("files", .int(end.tally.files)),
+            ("errors", .int(end.tally.count(.error))),
+            ("warnings", .int(end.tally.count(.warning))),
+            ("infos", .int(end.tally.count(.info))),
+        ] + end.summaryExtras)
+    }
+
+    /// One finding object.
+    public func finding(_ f: Finding) -> JSONOutput {
         var members: [(String, JSONOutput)] = [
             ("code", .string(f.code)),
             ("severity", .string(f.severity.rawValue)),
@@ -70,5 +67,31 @@ public struct JSONReporter: Sendable {
             members.append(("arguments", .object(f.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         }
         return .object(members)
+    }
+}
+
+/// The JSON report streamed: `{"files":[` then each file's object as it arrives, then `general` and `summary`.
+/// The bytes are those of the whole document serialized at once (two-space indentation, same key order).
+final class JSONStream: FindingSink {
+    let reporter: JSONReporter
+    let write: ReportWriter
+    private var files = 0
+
+    init(_ reporter: JSONReporter, write: @escaping ReportWriter) {
+        self.reporter = reporter
+        self.write = write
+    }
+
+    func file(_ report: FileReport) {
+        write((files == 0 ? "{\n  \"files\": [" : ",") + "\n    " + reporter.file(report).serialized(indentLevel: 2))
+        files += 1
+    }
+
+    func finish(_ end: ReportEnd) {
+        write(files == 0 ? "{\n  \"files\": []" : "\n  ]")
+        if !end.general.isEmpty {
+            write(",\n  \"general\": " + JSONOutput.array(end.general.map(reporter.finding)).serialized(indentLevel: 1))
+        }
+        write(",\n  \"summary\": " + reporter.summary(end).serialized(indentLevel: 1) + "\n}\n")
     }
 }

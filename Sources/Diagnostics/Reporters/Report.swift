@@ -5,11 +5,16 @@ public struct FileReport: Sendable {
     public var findings: [Finding]
     /// Findings silenced by an ignore comment, each with its written reason (reported in JSON only).
     public var suppressed: [(finding: Finding, reason: String)]
+    /// The workspace jurisdiction whose folder holds the file (its 名称), if any: the summary and the xlsx
+    /// list group findings by it.
+    public var jurisdiction: String?
 
-    public init(path: String, findings: [Finding], suppressed: [(finding: Finding, reason: String)] = []) {
+    public init(path: String, findings: [Finding], suppressed: [(finding: Finding, reason: String)] = [],
+                jurisdiction: String? = nil) {
         self.path = path
         self.findings = findings
         self.suppressed = suppressed
+        self.jurisdiction = jurisdiction
     }
 
     /// A file is valid when it has no error (warnings and infos do not fail it).
@@ -40,7 +45,7 @@ public struct ValidationReport: Sendable {
 /// Reads the text of a source line for display; returns nil when the file or line is not available.
 public typealias SourceLineProvider = @Sendable (_ file: String, _ line: Int) -> String?
 
-/// The output formats of `gkml validate`.
+/// The streamed output formats of `gkml validate` (the xlsx list is written by CatalogRender's `FindingsWorkbook`).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, github
 }
@@ -51,11 +56,28 @@ public enum Reporter {
         _ report: ValidationReport, format: ReportFormat, language: Language, color: Bool = false,
         kinds: [FindingKind] = [], lines: @escaping SourceLineProvider = { _, _ in nil }
     ) -> String {
+        let text = TextCollector()
+        let sink = stream(format: format, language: language, color: color, kinds: kinds, lines: lines, write: text.append)
+        ReportFeed.feed(report, to: sink)
+        return text.text
+    }
+
+    /// A streaming reporter of the chosen format that hands its output to `write` piece by piece.
+    public static func stream(
+        format: ReportFormat, language: Language, color: Bool = false, kinds: [FindingKind] = [],
+        lines: @escaping SourceLineProvider = { _, _ in nil }, write: @escaping ReportWriter
+    ) -> FindingSink {
         switch format {
-        case .text: TextReporter(language: language, color: color, lines: lines).render(report)
-        case .json: JSONReporter(language: language).render(report)
-        case .sarif: SARIFReporter(language: language, kinds: kinds).render(report)
-        case .github: GitHubReporter(language: language).render(report)
+        case .text: TextStream(TextReporter(language: language, color: color, lines: lines), write: write)
+        case .json: JSONStream(JSONReporter(language: language), write: write)
+        case .sarif: SARIFStream(SARIFReporter(language: language, kinds: kinds), write: write)
+        case .github: GitHubStream(GitHubReporter(language: language), write: write)
         }
     }
+}
+
+/// Accumulates streamed output into one string (for callers that want the whole report at once).
+final class TextCollector: @unchecked Sendable {
+    var text = ""
+    func append(_ piece: String) { text += piece }
 }

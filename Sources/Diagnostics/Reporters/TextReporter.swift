@@ -12,12 +12,7 @@ public struct TextReporter: Sendable {
     }
 
     public func render(_ report: ValidationReport) -> String {
-        var out = ""
-        for finding in Finding.sortedForReport(report.allFindings) {
-            out += render(finding)
-        }
-        out += summary(report)
-        return out
+        Reporter.render(report, format: .text, language: language, color: color, lines: lines)
     }
 
     /// One finding with its source excerpt.
@@ -74,9 +69,10 @@ public struct TextReporter: Sendable {
         return indent + paint(String(repeating: "^", count: width), style(severity))
     }
 
-    func summary(_ report: ValidationReport) -> String {
-        let files = report.files.count
-        let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+    /// The closing line: files checked and findings by severity.
+    public func summary(_ tally: FindingTally) -> String {
+        let files = tally.files
+        let errors = tally.count(.error), warnings = tally.count(.warning), infos = tally.count(.info)
         switch language {
         case .zh:
             if errors + warnings + infos == 0 { return "已检查 \(files) 个文件，未发现问题。\n" }
@@ -96,4 +92,24 @@ public struct TextReporter: Sendable {
     }
 
     func paint(_ s: String, _ style: TerminalStyle) -> String { style.paint(s, enabled: color) }
+}
+
+/// The text report streamed: each file's findings as they arrive, then the general findings and the totals.
+final class TextStream: FindingSink {
+    let reporter: TextReporter
+    let write: ReportWriter
+
+    init(_ reporter: TextReporter, write: @escaping ReportWriter) {
+        self.reporter = reporter
+        self.write = write
+    }
+
+    func file(_ report: FileReport) {
+        for finding in Finding.sortedForReport(report.findings) { write(reporter.render(finding)) }
+    }
+
+    func finish(_ end: ReportEnd) {
+        for finding in end.general { write(reporter.render(finding)) }
+        write(reporter.summary(end.tally))
+    }
 }
