@@ -20,7 +20,9 @@ public struct AuditWorkspace: Sendable {
     /// Loads `path` (a folder holding gkml.yaml, or gkml.yaml itself). Throws when the workspace or one of its
     /// catalogs cannot be read as a catalog (the audit needs every 公开栏目; `gkml validate` tells why).
     public static func load(path: String) throws -> AuditWorkspace {
-        let file = path.hasSuffix(WorkspaceLoader.fileName) ? path : (path as NSString).appendingPathComponent(WorkspaceLoader.fileName)
+        let file =
+            path.hasSuffix(WorkspaceLoader.fileName)
+            ? path : (path as NSString).appendingPathComponent(WorkspaceLoader.fileName)
         guard FileManager.default.fileExists(atPath: file) else { throw AuditError.notAWorkspace(path) }
         let loaded = WorkspaceLoader.load(path: file)
         guard let workspace = loaded.workspace, !loaded.hasErrors else { throw AuditError.unreadable([file]) }
@@ -34,7 +36,8 @@ public struct AuditWorkspace: Sendable {
             for path in files {
                 let loadedCatalog = CatalogLoader.load(path: path, registry: loaded.registry)
                 guard let catalog = loadedCatalog.catalog else { unreadable.append(path); continue }
-                entries.append(Entry(jurisdiction: jurisdiction.name.value, file: relative(path, to: root), catalog: catalog))
+                entries.append(
+                    Entry(jurisdiction: jurisdiction.name.value, file: relative(path, to: root), catalog: catalog))
             }
         }
         if !unreadable.isEmpty { throw AuditError.unreadable(unreadable) }
@@ -58,11 +61,13 @@ public enum AuditError: Error, Equatable {
         let en = language == .en
         switch self {
         case .notAWorkspace(let path):
-            return en ? "\(path) is not a workspace: no \(WorkspaceLoader.fileName) there."
+            return en
+                ? "\(path) is not a workspace: no \(WorkspaceLoader.fileName) there."
                 : "\(path) 不是工作区：找不到 \(WorkspaceLoader.fileName)。请指定含 gkml.yaml 的文件夹。"
         case .unreadable(let files):
             let list = files.map { "  \($0)" }.joined(separator: "\n")
-            return en ? "these files cannot be read as catalogs (see gkml validate):\n\(list)"
+            return en
+                ? "these files cannot be read as catalogs (see gkml validate):\n\(list)"
                 : "以下文件无法读取为目录（用 gkml validate 查看原因）：\n\(list)"
         case .calendar(let error):
             return error.message(language)

@@ -58,7 +58,9 @@ public enum Auditor {
         let crawls = await withTaskGroup(of: ColumnCrawl.self) { group in
             for key in order {
                 let url = targets[key]!.url
-                group.addTask { await ColumnCrawler.crawl(url, source: source, pageLimit: options.pageLimit, asOf: options.asOf) }
+                group.addTask {
+                    await ColumnCrawler.crawl(url, source: source, pageLimit: options.pageLimit, asOf: options.asOf)
+                }
             }
             var result: [String: ColumnCrawl] = [:]
             for await crawl in group {
@@ -74,9 +76,12 @@ public enum Auditor {
         let windowStart = options.asOf.adding(days: -options.articleWindowDays)
         for key in order {
             guard let crawl = crawls[key],
-                  targets[key]!.uses.contains(where: { LateCheck.limit(TimeLimit.parse($0.item.timeLimit.value)) != nil }) else { continue }
-            for e in crawl.entries where e.date >= windowStart && e.date <= options.asOf && isWebPage(e.url)
-                && HTTPSource.hostKey(e.url) == HTTPSource.hostKey(crawl.url) && seenArticles.insert(e.url).inserted {
+                targets[key]!.uses.contains(where: { LateCheck.limit(TimeLimit.parse($0.item.timeLimit.value)) != nil })
+            else { continue }
+            for e in crawl.entries
+            where e.date >= windowStart && e.date <= options.asOf && isWebPage(e.url)
+                && HTTPSource.hostKey(e.url) == HTTPSource.hostKey(crawl.url) && seenArticles.insert(e.url).inserted
+            {
                 articleURLs.append(e.url)
             }
         }
@@ -85,7 +90,8 @@ public enum Auditor {
             for url in articleURLs {
                 group.addTask {
                     guard case .success(let page) = await source.fetch(url), page.isHTML,
-                          let document = try? HTMLDocument(data: page.data, encoding: page.charset) else { return (url, nil) }
+                        let document = try? HTMLDocument(data: page.data, encoding: page.charset)
+                    else { return (url, nil) }
                     return (url, ArticlePage(document: document))
                 }
             }
@@ -122,12 +128,17 @@ public enum Auditor {
                 let limit = TimeLimit.parse(item.timeLimit.value)
                 var pairOK = status == .published || status == .noInformation
                 if let (reason, code) = UnreachableCheck.reason(crawl, options.language) {
-                    findings.append(finding(.unreachable, entry, item, url: key, AuditEvidence(reason: reason, httpStatus: code)))
+                    findings.append(
+                        finding(.unreachable, entry, item, url: key, AuditEvidence(reason: reason, httpStatus: code)))
                 } else if status == .empty {
                     findings.append(finding(.empty, entry, item, url: key, AuditEvidence()))
-                } else if status != .unchecked, StaleCheck.isStale(newest: crawl.newest, limit: limit, asOf: options.asOf) {
-                    findings.append(finding(.stale, entry, item, url: key,
-                                            AuditEvidence(newest: crawl.newest, limit: item.timeLimit.value)))
+                } else if status != .unchecked,
+                    StaleCheck.isStale(newest: crawl.newest, limit: limit, asOf: options.asOf)
+                {
+                    findings.append(
+                        finding(
+                            .stale, entry, item, url: key,
+                            AuditEvidence(newest: crawl.newest, limit: item.timeLimit.value)))
                     status = .stale
                     pairOK = false
                 }
@@ -138,28 +149,36 @@ public enum Auditor {
                 guard let span = LateCheck.limit(limit) else { continue }
                 for e in crawl.entries {
                     guard let article = articles[e.url], let written = article.header.written,
-                          let published = article.publishedDate, written <= published else { continue }
+                        let published = article.publishedDate, written <= published
+                    else { continue }
                     let verdict: (late: Bool, elapsed: Int)
                     do {
-                        verdict = try LateCheck.judge(written: written, published: published, limit: span, calendar: calendar)
+                        verdict = try LateCheck.judge(
+                            written: written, published: published, limit: span, calendar: calendar)
                     } catch {
                         continue  // dates outside the calendar cannot be judged
                     }
                     documentStats[entry.jurisdiction, default: (0, 0)].checked += 1
                     if verdict.late {
-                        findings.append(finding(.late, entry, item, url: e.url.absoluteString, AuditEvidence(
-                            written: written, published: published, workingDays: verdict.elapsed,
-                            limit: item.timeLimit.value, title: article.title ?? e.title)))
+                        findings.append(
+                            finding(
+                                .late, entry, item, url: e.url.absoluteString,
+                                AuditEvidence(
+                                    written: written, published: published, workingDays: verdict.elapsed,
+                                    limit: item.timeLimit.value, title: article.title ?? e.title)))
                     } else {
                         documentStats[entry.jurisdiction, default: (0, 0)].onTime += 1
                     }
                 }
             }
             let ids = target.uses.map(\.item.id.value)
-            columns.append(AuditColumn(
-                url: key, items: ids.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
-                status: status, entries: crawl.entries.count, newest: crawl.newest,
-                jurisdictions: target.uses.map(\.entry.jurisdiction).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }))
+            columns.append(
+                AuditColumn(
+                    url: key, items: ids.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+                    status: status, entries: crawl.entries.count, newest: crawl.newest,
+                    jurisdictions: target.uses.map(\.entry.jurisdiction).reduce(into: []) {
+                        if !$0.contains($1) { $0.append($1) }
+                    }))
         }
 
         let jurisdictionOrder = Dictionary(uniqueKeysWithValues: workspace.jurisdictions.enumerated().map { ($1, $0) })
@@ -177,21 +196,28 @@ public enum Auditor {
         }
         var requests = 0
         if let http = source as? HTTPSource { requests = await http.requestCount() }
-        return AuditReport(asOf: options.asOf, workspace: workspace.root, columns: columns.sorted { $0.url < $1.url },
-                           findings: findings, summary: summary, requests: requests)
+        return AuditReport(
+            asOf: options.asOf, workspace: workspace.root, columns: columns.sorted { $0.url < $1.url },
+            findings: findings, summary: summary, requests: requests)
     }
 
-    static func finding(_ code: AuditCode, _ entry: AuditWorkspace.Entry, _ item: CatalogItem, url: String?,
-                        _ evidence: AuditEvidence) -> AuditFinding {
-        AuditFinding(code: code, jurisdiction: entry.jurisdiction, catalog: entry.file, id: item.id.value,
-                     itemName: item.name.value, domain: entry.catalog.domain.value, url: url, evidence: evidence)
+    static func finding(
+        _ code: AuditCode, _ entry: AuditWorkspace.Entry, _ item: CatalogItem, url: String?,
+        _ evidence: AuditEvidence
+    ) -> AuditFinding {
+        AuditFinding(
+            code: code, jurisdiction: entry.jurisdiction, catalog: entry.file, id: item.id.value,
+            itemName: item.name.value, domain: entry.catalog.domain.value, url: url, evidence: evidence)
     }
 
     /// Links to files that are not web pages (PDF, Word, spreadsheets, archives, images) are not opened.
     static func isWebPage(_ url: URL) -> Bool {
         let ext = url.pathExtension.lowercased()
-        return !["pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "jpg", "jpeg", "png", "gif", "ofd", "txt"]
-            .contains(ext)
+        return ![
+            "pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "zip", "rar", "7z", "jpg", "jpeg", "png", "gif", "ofd",
+            "txt",
+        ]
+        .contains(ext)
     }
 }
 

@@ -63,6 +63,7 @@ public enum ColumnCrawler {
             // Stay within the column's site.
             next = list.nextPage.flatMap { HTTPSource.hostKey($0) == HTTPSource.hostKey(url) ? $0 : nil }
         }
-        return ColumnCrawl(url: url, outcome: .list(entries: entries, notice: entries.isEmpty ? notice : nil, pages: pages))
+        return ColumnCrawl(
+            url: url, outcome: .list(entries: entries, notice: entries.isEmpty ? notice : nil, pages: pages))
     }
 }

@@ -25,8 +25,10 @@ public struct AcceptList: Sendable {
         public var domain: String?
         public var position: SourcePosition
 
-        public init(id: String?, code: String, reason: String, region: String? = nil, domain: String? = nil,
-                    position: SourcePosition = SourcePosition(line: 1, column: 1)) {
+        public init(
+            id: String?, code: String, reason: String, region: String? = nil, domain: String? = nil,
+            position: SourcePosition = SourcePosition(line: 1, column: 1)
+        ) {
             self.id = id
             self.code = code
             self.reason = reason
@@ -63,10 +65,13 @@ public struct AcceptList: Sendable {
             let base = DiffFindings.acceptInvalid
             let kind = FindingKind(
                 code: base.code, stage: base.stage, severity: base.defaultSeverity, title: base.title,
-                message: LocalizedText(zh: base.message.zh.replacingOccurrences(of: "{reason}", with: zh),
-                                       en: base.message.en.replacingOccurrences(of: "{reason}", with: en)))
-            findings.append(Finding(
-                kind, at: SourceLocation(file: file, position: node?.start ?? root.start), arguments: ["reason": zh]))
+                message: LocalizedText(
+                    zh: base.message.zh.replacingOccurrences(of: "{reason}", with: zh),
+                    en: base.message.en.replacingOccurrences(of: "{reason}", with: en)))
+            findings.append(
+                Finding(
+                    kind, at: SourceLocation(file: file, position: node?.start ?? root.start), arguments: ["reason": zh]
+                ))
         }
         let list: [YAMLNode]
         if let sequence = root.sequence {
@@ -90,14 +95,17 @@ public struct AcceptList: Sendable {
             let id = ids.first ?? nil
             let region = scalar(node["地区"]), domain = scalar(node["领域"])
             guard let code = scalar(node["变更"]), !code.isEmpty else {
-                fail(node, "条目缺少「变更」（变更代码，如 mode-to-on-request）", "an entry lacks 变更 (a change code such as mode-to-on-request)")
+                fail(
+                    node, "条目缺少「变更」（变更代码，如 mode-to-on-request）",
+                    "an entry lacks 变更 (a change code such as mode-to-on-request)")
                 continue
             }
             guard DiffFindings.changes.contains(where: { $0.code == code }) else {
                 fail(node["变更"], "「\(code)」不是 gkml diff 的变更代码", "\"\(code)\" is not a gkml diff change code")
                 continue
             }
-            guard let reason = scalar(node["理由"]), !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let reason = scalar(node["理由"]), !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else {
                 fail(node, "条目（\(id ?? code)）缺少书面「理由」", "the entry for \(id ?? code) lacks a written 理由")
                 continue
             }
@@ -106,7 +114,8 @@ public struct AcceptList: Sendable {
                 continue
             }
             for id in ids {
-                entries.append(Entry(id: id, code: code, reason: reason, region: region, domain: domain, position: node.start))
+                entries.append(
+                    Entry(id: id, code: code, reason: reason, region: region, domain: domain, position: node.start))
             }
         }
         if !findings.isEmpty { return (nil, findings) }
@@ -134,9 +143,10 @@ public struct AcceptList: Sendable {
             }
         }
         for (index, entry) in entries.enumerated() where !used.contains(index) {
-            report.general.append(Finding(
-                DiffFindings.acceptUnused, at: SourceLocation(file: file, position: entry.position),
-                arguments: ["id": entry.id ?? entry.domain ?? entry.region ?? "", "code": entry.code]))
+            report.general.append(
+                Finding(
+                    DiffFindings.acceptUnused, at: SourceLocation(file: file, position: entry.position),
+                    arguments: ["id": entry.id ?? entry.domain ?? entry.region ?? "", "code": entry.code]))
         }
         return report
     }

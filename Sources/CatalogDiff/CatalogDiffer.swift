@@ -13,8 +13,10 @@ public struct CatalogComparison: Sendable {
     /// 调整记录 entries the new version adds: the written reason of this adjustment.
     public var newAdjustments: [Adjustment]
 
-    public init(key: CatalogKey, old: Catalog?, new: Catalog?, changes: [Change], notices: [Finding] = [],
-                newAdjustments: [Adjustment] = []) {
+    public init(
+        key: CatalogKey, old: Catalog?, new: Catalog?, changes: [Change], notices: [Finding] = [],
+        newAdjustments: [Adjustment] = []
+    ) {
         self.key = key
         self.old = old
         self.new = new
@@ -73,7 +75,8 @@ public enum CatalogDiffer {
                 DiffFindings.catalogRemoved, at: SourceLocation(file: old.file), path: "",
                 arguments: ["catalog": key.description, "count": String(old.items.count)],
                 oldLocation: SourceLocation(file: old.file, position: old.domain.position))
-            return CatalogComparison(key: key, old: old, new: nil, changes: [Change(finding, kind: .removed, catalog: key)])
+            return CatalogComparison(
+                key: key, old: old, new: nil, changes: [Change(finding, kind: .removed, catalog: key)])
         }
         return CatalogComparison(key: CatalogKey(region: "", domain: ""), old: nil, new: nil, changes: [])
     }
@@ -110,8 +113,12 @@ public enum CatalogDiffer {
             init(_ a: Adjustment) { date = a.date.value; version = a.version?.value; note = a.note.value }
         }
 
-        func newLocation(_ position: SourcePosition?) -> SourceLocation { SourceLocation(file: new.file, position: position) }
-        func oldLocation(_ position: SourcePosition?) -> SourceLocation { SourceLocation(file: old.file, position: position) }
+        func newLocation(_ position: SourcePosition?) -> SourceLocation {
+            SourceLocation(file: new.file, position: position)
+        }
+        func oldLocation(_ position: SourcePosition?) -> SourceLocation {
+            SourceLocation(file: old.file, position: position)
+        }
 
         // MARK: Catalog level
 
@@ -119,20 +126,23 @@ public enum CatalogDiffer {
             field(DiffFindings.regionChanged, .region, old.region, new.region)
             field(DiffFindings.domainChanged, .domain, old.domain, new.domain)
             if old.level.value != new.level.value {
-                catalogChange(DiffFindings.catalogLevelChanged, field: .level, old: old.level.value.rawValue,
-                              new: new.level.value.rawValue, oldAt: old.level.position, newAt: new.level.position)
+                catalogChange(
+                    DiffFindings.catalogLevelChanged, field: .level, old: old.level.value.rawValue,
+                    new: new.level.value.rawValue, oldAt: old.level.position, newAt: new.level.position)
             }
             field(DiffFindings.publisherChanged, .publisher, old.publisher, new.publisher)
             field(DiffFindings.versionChanged, .version, old.version, new.version)
             if old.effectiveDate?.value != new.effectiveDate?.value {
-                catalogChange(DiffFindings.effectiveDateChanged, field: .effectiveDate,
-                              old: old.effectiveDate?.value, new: new.effectiveDate?.value,
-                              oldAt: old.effectiveDate?.position, newAt: new.effectiveDate?.position)
+                catalogChange(
+                    DiffFindings.effectiveDateChanged, field: .effectiveDate,
+                    old: old.effectiveDate?.value, new: new.effectiveDate?.value,
+                    oldAt: old.effectiveDate?.position, newAt: new.effectiveDate?.position)
             }
             defaults()
         }
 
-        mutating func field(_ kind: FindingKind, _ name: CatalogHeaderField, _ a: Located<String>, _ b: Located<String>) {
+        mutating func field(_ kind: FindingKind, _ name: CatalogHeaderField, _ a: Located<String>, _ b: Located<String>)
+        {
             guard a.value != b.value else { return }
             catalogChange(kind, field: name, old: a.value, new: b.value, oldAt: a.position, newAt: b.position)
         }
@@ -146,9 +156,10 @@ public enum CatalogDiffer {
             let finding = Finding(
                 kind, at: newLocation(newAt), path: path ?? "/\(field.rawValue)", arguments: arguments,
                 oldLocation: oldLocation(oldAt))
-            catalogChanges.append(Change(
-                finding, kind: .modified, catalog: key, field: .header(field), old: a.map(ChangeValue.text),
-                new: b.map(ChangeValue.text)))
+            catalogChanges.append(
+                Change(
+                    finding, kind: .modified, catalog: key, field: .header(field), old: a.map(ChangeValue.text),
+                    new: b.map(ChangeValue.text)))
         }
 
         /// One finding per element of 默认 that changed, with the number of items that inherit it.
@@ -158,7 +169,8 @@ public enum CatalogDiffer {
                 let before = defaultValue(a, element), after = defaultValue(b, element)
                 guard before?.0 != after?.0 else { continue }
                 // The items that take the new value (or, when 默认 dropped the element, that took the old one).
-                let affected = after == nil
+                let affected =
+                    after == nil
                     ? old.items.filter { $0.isInherited(element) }
                     : new.items.filter { $0.isInherited(element) }
                 let finding = Finding(
@@ -169,10 +181,12 @@ public enum CatalogDiffer {
                         "count": String(affected.count), "catalog": key.description,
                     ],
                     oldLocation: oldLocation(before?.1 ?? a?.position))
-                catalogChanges.append(Change(
-                    finding, kind: .modified, catalog: key, field: .defaults(element), old: before?.0, new: after?.0,
-                    added: listDelta(before?.0, after?.0).added, removed: listDelta(before?.0, after?.0).removed,
-                    affectedItems: affected.count))
+                catalogChanges.append(
+                    Change(
+                        finding, kind: .modified, catalog: key, field: .defaults(element), old: before?.0,
+                        new: after?.0,
+                        added: listDelta(before?.0, after?.0).added, removed: listDelta(before?.0, after?.0).removed,
+                        affectedItems: affected.count))
             }
         }
 
@@ -206,18 +220,22 @@ public enum CatalogDiffer {
             }
             for group in old.groups where !newNames.contains(group.name.value) {
                 guard let target = targets[group.name.value], target.count == 1, let name = target.first,
-                      !oldNames.contains(name), sources[name] == [group.name.value],
-                      let newGroup = new.groups.first(where: { $0.name.value == name }) else { continue }
+                    !oldNames.contains(name), sources[name] == [group.name.value],
+                    let newGroup = new.groups.first(where: { $0.name.value == name })
+                else { continue }
                 renamedGroups[group.name.value] = name
                 let finding = Finding(
                     DiffFindings.groupRenamed, at: newLocation(newGroup.name.position),
                     path: "/事项/一级事项=\(name)",
-                    arguments: ["old": group.name.value, "new": name, "count": String(newGroup.items.count),
-                                "catalog": key.description],
+                    arguments: [
+                        "old": group.name.value, "new": name, "count": String(newGroup.items.count),
+                        "catalog": key.description,
+                    ],
                     oldLocation: oldLocation(group.name.position))
-                catalogChanges.append(Change(
-                    finding, kind: .renamed, catalog: key, group: name, field: .group,
-                    old: .text(group.name.value), new: .text(name), affectedItems: newGroup.items.count))
+                catalogChanges.append(
+                    Change(
+                        finding, kind: .renamed, catalog: key, group: name, field: .group,
+                        old: .text(group.name.value), new: .text(name), affectedItems: newGroup.items.count))
             }
         }
 
@@ -231,9 +249,10 @@ public enum CatalogDiffer {
             let finding = Finding(
                 DiffFindings.itemAdded, at: newLocation(item.id.position), path: item.path,
                 arguments: itemArguments(item))
-            itemChanges.append(Change(
-                finding, kind: .added, catalog: key, id: item.id.value, itemName: item.name.value,
-                group: item.group.value))
+            itemChanges.append(
+                Change(
+                    finding, kind: .added, catalog: key, id: item.id.value, itemName: item.name.value,
+                    group: item.group.value))
         }
 
         mutating func removed(_ item: CatalogItem) {
@@ -249,9 +268,10 @@ public enum CatalogDiffer {
             let finding = Finding(
                 kind, at: newLocation(entry?.id.position), path: item.path, arguments: arguments,
                 oldLocation: oldLocation(item.id.position))
-            itemChanges.append(Change(
-                finding, kind: .removed, catalog: key, id: item.id.value, itemName: item.name.value,
-                group: item.group.value, reason: entry?.reason.value))
+            itemChanges.append(
+                Change(
+                    finding, kind: .removed, catalog: key, id: item.id.value, itemName: item.name.value,
+                    group: item.group.value, reason: entry?.reason.value))
         }
 
         /// Where an element of an item is reported: where it is written, or for an inherited value the
@@ -281,114 +301,138 @@ public enum CatalogDiffer {
                     old: element.map { a.isInherited($0) } ?? false, new: element.map { b.isInherited($0) } ?? false)
                 var notes: [LocalizedText] = []
                 if let element, b.isInherited(element), let position = b.position(of: element) {
-                    notes.append(LocalizedText(
-                        zh: "该事项的{element}继承自「默认」（第 \(position.line) 行）".replacingOccurrences(of: "{element}", with: element.rawValue),
-                        en: "the item inherits its \(element.rawValue) from 默认 (line \(position.line))"))
+                    notes.append(
+                        LocalizedText(
+                            zh: "该事项的{element}继承自「默认」（第 \(position.line) 行）".replacingOccurrences(
+                                of: "{element}", with: element.rawValue),
+                            en: "the item inherits its \(element.rawValue) from 默认 (line \(position.line))"))
                 } else if let element, a.isInherited(element) {
-                    notes.append(LocalizedText(
-                        zh: "该事项原先的\(element.rawValue)继承自「默认」", en: "the item used to inherit its \(element.rawValue) from 默认"))
+                    notes.append(
+                        LocalizedText(
+                            zh: "该事项原先的\(element.rawValue)继承自「默认」",
+                            en: "the item used to inherit its \(element.rawValue) from 默认"))
                 }
                 let newPosition = element.map { position(b, $0) } ?? b.id.position
                 let oldPosition = element.map { position(a, $0) } ?? a.id.position
                 let finding = Finding(
                     kind, at: newLocation(newPosition), path: element.map { b.path($0) } ?? "\(b.path)/\(field.key)",
                     arguments: arguments, oldLocation: oldLocation(oldPosition), notes: notes)
-                itemChanges.append(Change(
-                    finding, kind: changeKind, catalog: key, id: b.id.value,
-                    oldID: a.id.value == b.id.value ? nil : a.id.value, itemName: b.name.value, group: b.group.value,
-                    field: field, old: old, new: new, added: added, removed: removed, inheritance: inheritance,
-                    reason: reason))
+                itemChanges.append(
+                    Change(
+                        finding, kind: changeKind, catalog: key, id: b.id.value,
+                        oldID: a.id.value == b.id.value ? nil : a.id.value, itemName: b.name.value,
+                        group: b.group.value,
+                        field: field, old: old, new: new, added: added, removed: removed, inheritance: inheritance,
+                        reason: reason))
             }
 
             // Identity.
             if a.id.value != b.id.value {
-                emit(DiffFindings.itemRenumbered, .renumbered, field: .id,
-                     old: .text(a.id.value), new: .text(b.id.value))
+                emit(
+                    DiffFindings.itemRenumbered, .renumbered, field: .id,
+                    old: .text(a.id.value), new: .text(b.id.value))
             }
             if a.name.value != b.name.value {
-                emit(DiffFindings.itemRenamed, .renamed, field: .element(.name),
-                     old: .text(a.name.value), new: .text(b.name.value))
+                emit(
+                    DiffFindings.itemRenamed, .renamed, field: .element(.name),
+                    old: .text(a.name.value), new: .text(b.name.value))
             }
             if a.group.value != b.group.value, renamedGroups[a.group.value] != b.group.value {
-                emit(DiffFindings.itemMoved, .moved, field: .group,
-                     old: .text(a.group.value), new: .text(b.group.value))
+                emit(
+                    DiffFindings.itemMoved, .moved, field: .group,
+                    old: .text(a.group.value), new: .text(b.group.value))
             }
 
             // Elements.
             if a.content.value != b.content.value {
-                emit(DiffFindings.contentChanged, .modified, field: .element(.content),
-                     old: .text(a.content.value), new: .text(b.content.value))
+                emit(
+                    DiffFindings.contentChanged, .modified, field: .element(.content),
+                    old: .text(a.content.value), new: .text(b.content.value))
             }
             list(texts(a.basis), texts(b.basis)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.basisRemoved, .modified, field: .element(.basis), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.basisRemoved, .modified, field: .element(.basis), old: old, new: new,
+                        added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.basisAdded, .modified, field: .element(.basis), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.basisAdded, .modified, field: .element(.basis), old: old, new: new,
+                        added: added, removed: removed)
                 }
             }
             if a.timeLimit.value != b.timeLimit.value {
-                let kind: FindingKind = switch TimeLimit.compare(old: a.timeLimit.value, new: b.timeLimit.value) {
-                case .longer: DiffFindings.timeLimitLonger
-                case .shorter: DiffFindings.timeLimitShorter
-                case .same: DiffFindings.timeLimitReworded
-                case .undecidable: DiffFindings.timeLimitUndecided
-                }
-                emit(kind, .modified, field: .element(.timeLimit),
-                     old: .text(a.timeLimit.value), new: .text(b.timeLimit.value))
+                let kind: FindingKind =
+                    switch TimeLimit.compare(old: a.timeLimit.value, new: b.timeLimit.value) {
+                    case .longer: DiffFindings.timeLimitLonger
+                    case .shorter: DiffFindings.timeLimitShorter
+                    case .same: DiffFindings.timeLimitReworded
+                    case .undecidable: DiffFindings.timeLimitUndecided
+                    }
+                emit(
+                    kind, .modified, field: .element(.timeLimit),
+                    old: .text(a.timeLimit.value), new: .text(b.timeLimit.value))
             }
             list(texts(a.bodies), texts(b.bodies)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.bodyRemoved, .modified, field: .element(.bodies), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.bodyRemoved, .modified, field: .element(.bodies), old: old, new: new,
+                        added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.bodyAdded, .modified, field: .element(.bodies), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.bodyAdded, .modified, field: .element(.bodies), old: old, new: new,
+                        added: added, removed: removed)
                 }
             }
             list(texts(a.channels), texts(b.channels)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.channelRemoved, .modified, field: .element(.channels), old: old,
-                         new: new, added: added, removed: removed)
+                    emit(
+                        DiffFindings.channelRemoved, .modified, field: .element(.channels), old: old,
+                        new: new, added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.channelAdded, .modified, field: .element(.channels), old: old,
-                         new: new, added: added, removed: removed)
+                    emit(
+                        DiffFindings.channelAdded, .modified, field: .element(.channels), old: old,
+                        new: new, added: added, removed: removed)
                 }
             }
             if a.audience.value != b.audience.value {
-                emit(b.audience.value == .specificGroups ? DiffFindings.audienceNarrowed : DiffFindings.audienceWidened,
-                     .modified, field: .element(.audience),
-                     old: .text(a.audience.value.rawValue), new: .text(b.audience.value.rawValue))
+                emit(
+                    b.audience.value == .specificGroups ? DiffFindings.audienceNarrowed : DiffFindings.audienceWidened,
+                    .modified, field: .element(.audience),
+                    old: .text(a.audience.value.rawValue), new: .text(b.audience.value.rawValue))
             }
             if a.mode.value != b.mode.value {
-                emit(b.mode.value == .onRequest ? DiffFindings.modeToOnRequest : DiffFindings.modeToProactive,
-                     .modified, field: .element(.mode),
-                     old: .text(a.mode.value.rawValue), new: .text(b.mode.value.rawValue),
-                     reason: b.mode.value == .onRequest ? b.reasonNotProactive?.value : nil)
+                emit(
+                    b.mode.value == .onRequest ? DiffFindings.modeToOnRequest : DiffFindings.modeToProactive,
+                    .modified, field: .element(.mode),
+                    old: .text(a.mode.value.rawValue), new: .text(b.mode.value.rawValue),
+                    reason: b.mode.value == .onRequest ? b.reasonNotProactive?.value : nil)
             }
             list(texts(a.levels), texts(b.levels)) { removed, added, old, new in
                 if !removed.isEmpty {
-                    emit(DiffFindings.levelRemoved, .modified, field: .element(.levels), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.levelRemoved, .modified, field: .element(.levels), old: old, new: new,
+                        added: added, removed: removed)
                 }
                 if !added.isEmpty {
-                    emit(DiffFindings.levelAdded, .modified, field: .element(.levels), old: old, new: new,
-                         added: added, removed: removed)
+                    emit(
+                        DiffFindings.levelAdded, .modified, field: .element(.levels), old: old, new: new,
+                        added: added, removed: removed)
                 }
             }
             // With a change of 公开方式 the reason travels with it (the mode change carries the new reason).
             if a.reasonNotProactive?.value != b.reasonNotProactive?.value, a.mode.value == b.mode.value {
-                emit(DiffFindings.reasonNotProactiveChanged, .modified, field: .element(.reasonNotProactive),
-                     old: a.reasonNotProactive.map { .text($0.value) },
-                     new: b.reasonNotProactive.map { .text($0.value) })
+                emit(
+                    DiffFindings.reasonNotProactiveChanged, .modified, field: .element(.reasonNotProactive),
+                    old: a.reasonNotProactive.map { .text($0.value) },
+                    new: b.reasonNotProactive.map { .text($0.value) })
             }
             if a.remark?.value != b.remark?.value {
-                emit(DiffFindings.remarkChanged, .modified, field: .element(.remark),
-                     old: a.remark.map { .text($0.value) }, new: b.remark.map { .text($0.value) })
+                emit(
+                    DiffFindings.remarkChanged, .modified, field: .element(.remark),
+                    old: a.remark.map { .text($0.value) }, new: b.remark.map { .text($0.value) })
             }
         }
 
@@ -411,20 +455,23 @@ public enum CatalogDiffer {
                 let id = entry.id.value
                 if let previous = before[id] {
                     if previous.reason.value != entry.reason.value {
-                        notApplicableChange(DiffFindings.notApplicableReasonChanged, id: id,
-                                            old: previous.reason.value, new: entry.reason.value,
-                                            reason: entry.reason.value, oldAt: previous.reason.position,
-                                            newAt: entry.reason.position)
+                        notApplicableChange(
+                            DiffFindings.notApplicableReasonChanged, id: id,
+                            old: previous.reason.value, new: entry.reason.value,
+                            reason: entry.reason.value, oldAt: previous.reason.position,
+                            newAt: entry.reason.position)
                     }
                 } else if !removedIDs.contains(id) {
                     // A removed item carries its reason already.
-                    notApplicableChange(DiffFindings.notApplicableAdded, id: id, old: nil, new: entry.reason.value,
-                                        reason: entry.reason.value, oldAt: nil, newAt: entry.id.position)
+                    notApplicableChange(
+                        DiffFindings.notApplicableAdded, id: id, old: nil, new: entry.reason.value,
+                        reason: entry.reason.value, oldAt: nil, newAt: entry.id.position)
                 }
             }
             for entry in old.notApplicable where after[entry.id.value] == nil && !addedIDs.contains(entry.id.value) {
-                notApplicableChange(DiffFindings.notApplicableRemoved, id: entry.id.value, old: entry.reason.value,
-                                    new: nil, reason: entry.reason.value, oldAt: entry.id.position, newAt: nil)
+                notApplicableChange(
+                    DiffFindings.notApplicableRemoved, id: entry.id.value, old: entry.reason.value,
+                    new: nil, reason: entry.reason.value, oldAt: entry.id.position, newAt: nil)
             }
         }
 
@@ -434,27 +481,34 @@ public enum CatalogDiffer {
         ) {
             let finding = Finding(
                 kind, at: newLocation(newAt), path: "/未涉及事项/编号=\(id)",
-                arguments: ["id": id, "old": a ?? none, "new": b ?? none, "reason": reason, "catalog": key.description],
+                arguments: [
+                    "id": id, "old": a ?? none, "new": b ?? none, "reason": reason, "catalog": key.description,
+                ],
                 oldLocation: oldAt.map(oldLocation))
-            catalogChanges.append(Change(
-                finding, kind: .modified, catalog: key, id: id, field: .notApplicable, old: a.map(ChangeValue.text),
-                new: b.map(ChangeValue.text), reason: reason))
+            catalogChanges.append(
+                Change(
+                    finding, kind: .modified, catalog: key, id: id, field: .notApplicable, old: a.map(ChangeValue.text),
+                    new: b.map(ChangeValue.text), reason: reason))
         }
 
         // MARK: Notices
 
         mutating func notices() {
-            let count = itemChanges.count + catalogChanges.filter { $0.field?.isDefaults == true || $0.field == .notApplicable }.count
+            let count =
+                itemChanges.count
+                + catalogChanges.filter { $0.field?.isDefaults == true || $0.field == .notApplicable }.count
             guard count > 0 else { return }
             if old.version.value == new.version.value {
-                notes.append(Finding(
-                    DiffFindings.versionNotBumped, at: newLocation(new.version.position), path: "/版本",
-                    arguments: ["count": String(count), "old": old.version.value, "catalog": key.description]))
+                notes.append(
+                    Finding(
+                        DiffFindings.versionNotBumped, at: newLocation(new.version.position), path: "/版本",
+                        arguments: ["count": String(count), "old": old.version.value, "catalog": key.description]))
             }
             if newAdjustments.isEmpty {
-                notes.append(Finding(
-                    DiffFindings.adjustmentRecordMissing, at: newLocation(nil), path: "/调整记录",
-                    arguments: ["count": String(count), "catalog": key.description]))
+                notes.append(
+                    Finding(
+                        DiffFindings.adjustmentRecordMissing, at: newLocation(nil), path: "/调整记录",
+                        arguments: ["count": String(count), "catalog": key.description]))
             }
         }
     }

@@ -28,8 +28,10 @@ public enum DiffFindings {
         "item-removed", .error, title: ("删除事项且未说明理由", "Item removed without a reason"),
         zh: "删除了事项 {id}「{name}」，但「未涉及事项」中没有说明理由",
         en: "item {id} \"{name}\" was removed without an entry in 未涉及事项 giving the reason",
-        hint: ("如本地确不涉及该事项，请在「未涉及事项」中增加「编号: {id}」并写明「说明」；经审核的调整可用 --accept 文件放行",
-               "if the item does not apply here, add \"编号: {id}\" with a 说明 under 未涉及事项; a reviewed change can pass with --accept"))
+        hint: (
+            "如本地确不涉及该事项，请在「未涉及事项」中增加「编号: {id}」并写明「说明」；经审核的调整可用 --accept 文件放行",
+            "if the item does not apply here, add \"编号: {id}\" with a 说明 under 未涉及事项; a reviewed change can pass with --accept"
+        ))
 
     public static let itemRemovedNotApplicable = kind(
         "item-removed-not-applicable", .info, title: ("删除事项并列入未涉及事项", "Item removed as not applicable"),
@@ -47,8 +49,10 @@ public enum DiffFindings {
         "item-renumbered", .warning, title: ("事项重编号", "Item renumbered"),
         zh: "事项「{name}」的编号由 {oldId} 改为 {id}",
         en: "item \"{name}\" renumbered from {oldId} to {id}",
-        hint: ("编号是事项的稳定标识，其他文件和系统可能引用它；除非确有必要，请保留原编号",
-               "编号 is the item's stable identity that other documents may cite; keep it unless there is a need"))
+        hint: (
+            "编号是事项的稳定标识，其他文件和系统可能引用它；除非确有必要，请保留原编号",
+            "编号 is the item's stable identity that other documents may cite; keep it unless there is a need"
+        ))
 
     public static let itemRenamed = kind(
         "item-renamed", .info, title: ("事项更名", "Item renamed"),
@@ -71,8 +75,10 @@ public enum DiffFindings {
         "basis-removed", .warning, title: ("删除公开依据", "Legal basis removed"),
         zh: "事项 {id}「{name}」删除了公开依据：{removed}",
         en: "item {id} \"{name}\" no longer cites: {removed}",
-        hint: ("如所依据的文件已废止，请补充现行依据，并在「调整记录」中说明",
-               "if the cited document was repealed, cite the one in force and say so in 调整记录"))
+        hint: (
+            "如所依据的文件已废止，请补充现行依据，并在「调整记录」中说明",
+            "if the cited document was repealed, cite the one in force and say so in 调整记录"
+        ))
 
     public static let basisAdded = kind(
         "basis-added", .info, title: ("增加公开依据", "Legal basis added"),
@@ -83,8 +89,10 @@ public enum DiffFindings {
         "time-limit-longer", .warning, title: ("公开时限延长", "Time limit longer"),
         zh: "事项 {id}「{name}」的公开时限由「{old}」延长为「{new}」",
         en: "the time limit of item {id} \"{name}\" grew from \"{old}\" to \"{new}\"",
-        hint: ("《政府信息公开条例》第二十六条：主动公开的信息应自形成或变更之日起20个工作日内公开，法律法规另有规定的除外",
-               "article 26 of the disclosure regulations: proactive information is published within 20 working days unless a law says otherwise"))
+        hint: (
+            "《政府信息公开条例》第二十六条：主动公开的信息应自形成或变更之日起20个工作日内公开，法律法规另有规定的除外",
+            "article 26 of the disclosure regulations: proactive information is published within 20 working days unless a law says otherwise"
+        ))
 
     public static let timeLimitShorter = kind(
         "time-limit-shorter", .info, title: ("公开时限缩短", "Time limit shorter"),
@@ -99,9 +107,12 @@ public enum DiffFindings {
     public static let timeLimitUndecided = kind(
         "time-limit-undecided", .warning, title: ("公开时限修改，无法判断长短", "Time limit changed, undecidable"),
         zh: "事项 {id}「{name}」的公开时限由「{old}」改为「{new}」，无法自动判断是否延长",
-        en: "the time limit of item {id} \"{name}\" changed from \"{old}\" to \"{new}\"; cannot tell whether it is longer",
-        hint: ("请人工核对；可自动比较的写法有：N个工作日内、N日内、N个月内、N个工作日前、实时、及时、每月、每季度、每年",
-               "check by hand; forms compared automatically: \"N个工作日内\", \"N日内\", \"N个月内\", \"N个工作日前\", \"实时\", \"及时\", \"每月\", \"每季度\", \"每年\""))
+        en:
+            "the time limit of item {id} \"{name}\" changed from \"{old}\" to \"{new}\"; cannot tell whether it is longer",
+        hint: (
+            "请人工核对；可自动比较的写法有：N个工作日内、N日内、N个月内、N个工作日前、实时、及时、每月、每季度、每年",
+            "check by hand; forms compared automatically: \"N个工作日内\", \"N日内\", \"N个月内\", \"N个工作日前\", \"实时\", \"及时\", \"每月\", \"每季度\", \"每年\""
+        ))
 
     public static let bodyAdded = kind(
         "body-added", .info, title: ("增加公开主体", "Responsible body added"),
@@ -127,8 +138,10 @@ public enum DiffFindings {
         "audience-narrowed", .error, title: ("公开对象缩小（全社会→特定群众）", "Audience narrowed"),
         zh: "事项 {id}「{name}」的公开对象由「{old}」改为「{new}」",
         en: "the audience of item {id} \"{name}\" narrowed from {old} to {new}",
-        hint: ("缩小公开对象会降低公开程度；如确需调整，请在「调整记录」中说明理由，并经审核后用 --accept 放行",
-               "narrowing the audience lowers transparency; state the reason in 调整记录 and pass the reviewed change with --accept"))
+        hint: (
+            "缩小公开对象会降低公开程度；如确需调整，请在「调整记录」中说明理由，并经审核后用 --accept 放行",
+            "narrowing the audience lowers transparency; state the reason in 调整记录 and pass the reviewed change with --accept"
+        ))
 
     public static let audienceWidened = kind(
         "audience-widened", .info, title: ("公开对象扩大（特定群众→全社会）", "Audience widened"),
@@ -139,8 +152,10 @@ public enum DiffFindings {
         "mode-to-on-request", .error, title: ("主动公开改为依申请公开", "Proactive → on request"),
         zh: "事项 {id}「{name}」的公开方式由「主动」改为「依申请」",
         en: "item {id} \"{name}\" changed from proactive disclosure to disclosure on request",
-        hint: ("上级主动公开的事项原则上不得降为依申请公开；如确需调整，请写明「不主动公开理由」，经审核后用 --accept 放行",
-               "an item the upper level discloses proactively must in principle not become on-request; give 不主动公开理由 and pass the reviewed change with --accept"))
+        hint: (
+            "上级主动公开的事项原则上不得降为依申请公开；如确需调整，请写明「不主动公开理由」，经审核后用 --accept 放行",
+            "an item the upper level discloses proactively must in principle not become on-request; give 不主动公开理由 and pass the reviewed change with --accept"
+        ))
 
     public static let modeToProactive = kind(
         "mode-to-proactive", .info, title: ("依申请公开改为主动公开", "On request → proactive"),
@@ -178,8 +193,10 @@ public enum DiffFindings {
         "catalog-removed", .error, title: ("删除目录", "Catalog removed"),
         zh: "删除了目录「{catalog}」（原有 {count} 个事项）",
         en: "catalog \"{catalog}\" removed (it had {count} item(s))",
-        hint: ("一个领域的目录整体删除会使其全部事项不再公开；如为领域更名或合并，请确认新目录的地区和领域",
-               "removing a whole domain's catalog withdraws every item in it; if the domain was renamed or merged, check 地区 and 领域 of the new file"))
+        hint: (
+            "一个领域的目录整体删除会使其全部事项不再公开；如为领域更名或合并，请确认新目录的地区和领域",
+            "removing a whole domain's catalog withdraws every item in it; if the domain was renamed or merged, check 地区 and 领域 of the new file"
+        ))
 
     public static let versionChanged = kind(
         "version-changed", .info, title: ("版本变更", "Version changed"),
@@ -196,8 +213,10 @@ public enum DiffFindings {
         "adjustment-record-missing", .info, title: ("内容调整但无调整记录", "Content changed, no 调整记录 entry"),
         zh: "目录有 {count} 处调整，但「调整记录」中没有新的条目",
         en: "the catalog has {count} change(s) but no new entry in 调整记录",
-        hint: ("请在「调整记录」中写明日期、版本和调整说明，调整说明（gkml diff --format md）会引用它",
-               "add an entry to 调整记录 with the date, version and a note; the md record (gkml diff --format md) quotes it"))
+        hint: (
+            "请在「调整记录」中写明日期、版本和调整说明，调整说明（gkml diff --format md）会引用它",
+            "add an entry to 调整记录 with the date, version and a note; the md record (gkml diff --format md) quotes it"
+        ))
 
     public static let effectiveDateChanged = kind(
         "effective-date-changed", .info, title: ("生效日期变更", "Effective date changed"),

@@ -63,7 +63,9 @@ public struct LoadedSides: Sendable {
         guard let bytes = sources[file], number >= 1 else { return nil }
         var line = 1, start = 0
         for (i, b) in bytes.enumerated() where b == 10 {
-            if line == number { return String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "\r", with: "") }
+            if line == number {
+                return String(decoding: bytes[start..<i], as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+            }
             line += 1
             start = i + 1
         }
@@ -114,8 +116,10 @@ public enum DiffInput {
             }
             throw notFound(a)
         case 2:
-            return (try side(arguments[0], paths: paths, git: git, exists: exists),
-                    try side(arguments[1], paths: paths, git: git, exists: exists))
+            return (
+                try side(arguments[0], paths: paths, git: git, exists: exists),
+                try side(arguments[1], paths: paths, git: git, exists: exists)
+            )
         default:
             throw DiffUsageError(
                 zh: "最多比较两个对象；要限定路径，请写在 -- 之后：gkml diff v2023 v2024 -- 星海镇/",
@@ -137,7 +141,8 @@ public enum DiffInput {
         let revision = String(a[..<colon]), path = String(a[a.index(after: colon)...])
         guard let type = git.objectType(a), type == "blob" || type == "tree" else {
             if git.commit(revision) != nil {
-                throw DiffUsageError(zh: "修订版本「\(revision)」中没有「\(path)」", en: "\"\(path)\" does not exist in \(revision)")
+                throw DiffUsageError(
+                    zh: "修订版本「\(revision)」中没有「\(path)」", en: "\"\(path)\" does not exist in \(revision)")
             }
             return nil
         }
@@ -161,7 +166,9 @@ public enum DiffInput {
     // MARK: Reading
 
     /// Reads both sides and decodes the catalogs whose files differ.
-    public static func load(old: DiffSide, new: DiffSide, git: Git, registry: DomainRegistry = .pilot) throws -> LoadedSides {
+    public static func load(old: DiffSide, new: DiffSide, git: Git, registry: DomainRegistry = .pilot) throws
+        -> LoadedSides
+    {
         let singleFiles = isSingleFile(old, git: git) && isSingleFile(new, git: git)
         var a = try files(old, git: git), b = try files(new, git: git)
         var unchanged = 0
@@ -194,8 +201,10 @@ public enum DiffInput {
         // A file unreadable on one side is not compared on the other either: its catalog would otherwise
         // show as added or removed, a change nobody made.
         let skipped = unreadable[0].union(unreadable[1])
-        loaded.old = decoded[0].filter { singleFiles ? unreadable[1].isEmpty : !skipped.contains($0.relative) }.map(\.catalog)
-        loaded.new = decoded[1].filter { singleFiles ? unreadable[0].isEmpty : !skipped.contains($0.relative) }.map(\.catalog)
+        loaded.old = decoded[0].filter { singleFiles ? unreadable[1].isEmpty : !skipped.contains($0.relative) }.map(
+            \.catalog)
+        loaded.new = decoded[1].filter { singleFiles ? unreadable[0].isEmpty : !skipped.contains($0.relative) }.map(
+            \.catalog)
         if let workspace = workspace(new, git: git) {
             loaded.issuer = workspace.publisher?.value
             loaded.rules = workspace.rules
@@ -207,10 +216,12 @@ public enum DiffInput {
     static func unreadableFinding(_ display: String, errors: [Finding]) -> Finding {
         let first = Finding.sortedForReport(errors.filter { $0.severity == .error }).first ?? errors.first
         let count = errors.filter { $0.severity == .error }.count
-        let reason = first.map {
-            LocalizedText(zh: $0.message(.zh) + (count > 1 ? "（共 \(count) 处错误）" : ""),
-                          en: $0.message(.en) + (count > 1 ? " (\(count) errors in all)" : ""))
-        } ?? LocalizedText(zh: "无法解码", en: "cannot be decoded")
+        let reason =
+            first.map {
+                LocalizedText(
+                    zh: $0.message(.zh) + (count > 1 ? "（共 \(count) 处错误）" : ""),
+                    en: $0.message(.en) + (count > 1 ? " (\(count) errors in all)" : ""))
+            } ?? LocalizedText(zh: "无法解码", en: "cannot be decoded")
         return Finding(
             DiffFindings.inputUnreadable, at: first?.location ?? SourceLocation(file: display),
             arguments: ["catalog": display], localizedArguments: ["reason": reason])
@@ -221,10 +232,14 @@ public enum DiffInput {
         var bytes: [UInt8]?
         switch side {
         case .path(let folder):
-            bytes = FileManager.default.contents(atPath: git.resolve(folder) + "/" + WorkspaceLoader.fileName).map { [UInt8]($0) }
+            bytes = FileManager.default.contents(atPath: git.resolve(folder) + "/" + WorkspaceLoader.fileName).map {
+                [UInt8]($0)
+            }
         case .workTree:
-            bytes = (try? git.topLevel()).flatMap { FileManager.default.contents(atPath: $0 + "/" + WorkspaceLoader.fileName) }
-                .map { [UInt8]($0) }
+            bytes = (try? git.topLevel()).flatMap {
+                FileManager.default.contents(atPath: $0 + "/" + WorkspaceLoader.fileName)
+            }
+            .map { [UInt8]($0) }
         case .revision(let revision, _):
             bytes = try? git.contents(["\(revision):\(WorkspaceLoader.fileName)"]).first
         case .object(let revision, let path):
@@ -233,7 +248,9 @@ public enum DiffInput {
             bytes = try? git.contents(["\(revision):\(prefix)\(WorkspaceLoader.fileName)"]).first
         }
         guard let bytes else { return nil }
-        return WorkspaceLoader.check(YAMLParser.parse(bytes, file: WorkspaceLoader.fileName), file: WorkspaceLoader.fileName).workspace
+        return WorkspaceLoader.check(
+            YAMLParser.parse(bytes, file: WorkspaceLoader.fileName), file: WorkspaceLoader.fileName
+        ).workspace
     }
 
     /// In a folder, a YAML file is a catalog when its 格式 says gkml/… (not the workspace) or it has 事项;
@@ -251,7 +268,8 @@ public enum DiffInput {
         switch side {
         case .path(let p):
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: git.resolve(p), isDirectory: &isDirectory) && !isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: git.resolve(p), isDirectory: &isDirectory)
+                && !isDirectory.boolValue
         case .object(let r, let p): return git.objectType("\(r):\(p)") == "blob"
         case .revision, .workTree: return false
         }
@@ -272,16 +290,22 @@ public enum DiffInput {
                 throw DiffUsageError(zh: "找不到「\(path)」", en: "\"\(path)\" does not exist")
             }
             if !isDirectory.boolValue {
-                return [SourceFile(relative: (path as NSString).lastPathComponent, display: path, bytes: try read(absolute))]
+                return [
+                    SourceFile(relative: (path as NSString).lastPathComponent, display: path, bytes: try read(absolute))
+                ]
             }
             return try folderFiles(absolute).map { relative in
                 let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 return SourceFile(relative: relative, display: display, bytes: try read(absolute + "/" + relative))
             }
         case .revision(let revision, let paths):
-            let entries = try git.listTree(revision, paths: paths).filter { isYAML($0.path) && !isWorkspaceFile($0.path) }
+            let entries = try git.listTree(revision, paths: paths).filter {
+                isYAML($0.path) && !isWorkspaceFile($0.path)
+            }
             let contents = try git.contents(entries.map(\.blob))
-            return zip(entries, contents).map { SourceFile(relative: $0.path, display: "\(revision):\($0.path)", bytes: $1) }
+            return zip(entries, contents).map {
+                SourceFile(relative: $0.path, display: "\(revision):\($0.path)", bytes: $1)
+            }
         case .object(let revision, let path):
             let spec = "\(revision):\(path)"
             if git.objectType(spec) == "blob" {
@@ -291,12 +315,15 @@ public enum DiffInput {
             let entries = try git.listTree(object: spec).filter { isYAML($0.path) && !isWorkspaceFile($0.path) }
             let contents = try git.contents(entries.map(\.blob))
             let prefix = path.isEmpty || path.hasSuffix("/") ? path : path + "/"
-            return zip(entries, contents).map { SourceFile(relative: $0.path, display: "\(revision):\(prefix)\($0.path)", bytes: $1) }
+            return zip(entries, contents).map {
+                SourceFile(relative: $0.path, display: "\(revision):\(prefix)\($0.path)", bytes: $1)
+            }
         case .workTree(let paths):
             let root = try git.topLevel()
             return try git.workTreeFiles(paths: paths).filter { isYAML($0) && !isWorkspaceFile($0) }.map { name in
                 let absolute = root + "/" + name
-                return SourceFile(relative: name, display: relativePath(absolute, from: git.directory), bytes: try read(absolute))
+                return SourceFile(
+                    relative: name, display: relativePath(absolute, from: git.directory), bytes: try read(absolute))
             }
         }
     }

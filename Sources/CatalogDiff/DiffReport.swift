@@ -124,15 +124,19 @@ extension DiffReport {
         DiffReport(
             oldLabel: oldLabel, newLabel: newLabel,
             comparisons: pair(old: old, new: new, registry: registry, pairSingles: pairSingles)
-                .map { CatalogDiffer.compare($0.0, $0.1) })
-            .applyingApprovals()
+                .map { CatalogDiffer.compare($0.0, $0.1) }
+        )
+        .applyingApprovals()
     }
 
     /// Compares what `DiffInput.load` read, with the workspace's 发布机构 as the record's issuer.
-    public static func compare(_ loaded: LoadedSides, oldLabel: String, newLabel: String,
-                               registry: DomainRegistry = .pilot) -> DiffReport {
-        var report = compare(old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
-                             registry: registry, pairSingles: loaded.singleFiles)
+    public static func compare(
+        _ loaded: LoadedSides, oldLabel: String, newLabel: String,
+        registry: DomainRegistry = .pilot
+    ) -> DiffReport {
+        var report = compare(
+            old: loaded.old, new: loaded.new, oldLabel: oldLabel, newLabel: newLabel,
+            registry: registry, pairSingles: loaded.singleFiles)
         report.issuer = loaded.issuer
         report.general += loaded.findings
         return report.applying(rules: loaded.rules)
@@ -146,8 +150,12 @@ extension DiffReport {
             guard let catalog = report.comparisons[c].new else { continue }
             for k in report.comparisons[c].changes.indices {
                 let change = report.comparisons[c].changes[k]
-                guard change.isRegression, let kind = RegressionTable.check(for: change.finding.kind)?.approval else { continue }
-                let found = [change.id, change.oldID].compactMap { $0 }.lazy.compactMap { catalog.approval(of: kind, for: $0) }.first
+                guard change.isRegression, let kind = RegressionTable.check(for: change.finding.kind)?.approval else {
+                    continue
+                }
+                let found = [change.id, change.oldID].compactMap { $0 }.lazy.compactMap {
+                    catalog.approval(of: kind, for: $0)
+                }.first
                 if let (approval, approved) = found {
                     report.comparisons[c].changes[k].approval = ChangeApproval(
                         authority: approval.authority, date: approval.date?.value, reason: approved.reason.value)
@@ -182,14 +190,17 @@ extension DiffReport {
     }
 
     /// Pairs catalogs by (地区, canonical 领域); where a key is taken twice, by file name, then in order.
-    public static func pair(old: [Catalog], new: [Catalog], registry: DomainRegistry = .pilot,
-                            pairSingles: Bool = false) -> [(Catalog?, Catalog?)] {
+    public static func pair(
+        old: [Catalog], new: [Catalog], registry: DomainRegistry = .pilot,
+        pairSingles: Bool = false
+    ) -> [(Catalog?, Catalog?)] {
         if pairSingles && old.count == 1 && new.count == 1 { return [(old[0], new[0])] }
         func key(_ c: Catalog) -> CatalogKey {
-            let domain: String = switch registry.resolve(c.domain.value) {
-            case .canonical(let d), .alias(_, let d): d.name
-            case .unknown: c.domain.value
-            }
+            let domain: String =
+                switch registry.resolve(c.domain.value) {
+                case .canonical(let d), .alias(_, let d): d.name
+                case .unknown: c.domain.value
+                }
             return CatalogKey(region: c.region.value, domain: domain)
         }
         var oldByKey: [CatalogKey: [Catalog]] = [:]

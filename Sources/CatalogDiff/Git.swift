@@ -17,8 +17,10 @@ public struct Git: Sendable {
     /// Extra environment for git (tests fix author and dates with it).
     public var environment: [String: String]
 
-    public init(directory: String = FileManager.default.currentDirectoryPath, executable: String? = nil,
-                environment: [String: String] = [:]) {
+    public init(
+        directory: String = FileManager.default.currentDirectoryPath, executable: String? = nil,
+        environment: [String: String] = [:]
+    ) {
         self.directory = directory
         self.executable = executable ?? Git.findExecutable()
         self.environment = environment
@@ -77,7 +79,8 @@ public struct Git: Sendable {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: errors.data, as: UTF8.self)
-            let first = text.split(separator: "\n").first.map(String.init) ?? "git \(arguments.joined(separator: " ")) 失败"
+            let first =
+                text.split(separator: "\n").first.map(String.init) ?? "git \(arguments.joined(separator: " ")) 失败"
             throw GitError(first)
         }
         return [UInt8](output)
@@ -152,12 +155,14 @@ public struct Git: Sendable {
     /// Files of the work tree under `paths`: tracked and untracked but not ignored, root-relative, that exist.
     public func workTreeFiles(paths: [String]) throws -> [String] {
         let root = try topLevel()
-        let names = try records(["ls-files", "-z", "--full-name", "--cached", "--others", "--exclude-standard", "--"] + paths)
+        let names = try records(
+            ["ls-files", "-z", "--full-name", "--cached", "--others", "--exclude-standard", "--"] + paths)
         var seen = Set<String>()
         return names.filter { name in
             guard seen.insert(name).inserted else { return false }
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
         }
     }
 

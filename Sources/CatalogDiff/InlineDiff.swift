@@ -16,7 +16,8 @@ public enum InlineDiff {
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix,
-              a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+            a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        { suffix += 1 }
         let midA = Array(a[prefix..<(a.count - suffix)]), midB = Array(b[prefix..<(b.count - suffix)])
         var ops: [(Character, Int)] = []  // 0 same, -1 removed, +1 added
         if midA.count * midB.count > 4_000_000 {
@@ -96,7 +97,11 @@ public enum InlineDiff {
             case .added(let s): added += s
             case .same(let s):
                 flush()
-                if case .same(let previous)? = out.last { out[out.count - 1] = .same(previous + s) } else { out.append(.same(s)) }
+                if case .same(let previous)? = out.last {
+                    out[out.count - 1] = .same(previous + s)
+                } else {
+                    out.append(.same(s))
+                }
             }
         }
         flush()

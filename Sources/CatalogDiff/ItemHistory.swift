@@ -31,13 +31,19 @@ public enum ItemHistory {
     /// How far back a version that cannot be read is replaced by an older readable one.
     static let lookback = 50
 
-    public static func log(id: String, git: Git, paths: [String] = [], registry: DomainRegistry = .pilot) throws -> [ItemHistoryEntry] {
+    public static func log(id: String, git: Git, paths: [String] = [], registry: DomainRegistry = .pilot) throws
+        -> [ItemHistoryEntry]
+    {
         let pathspecs = paths.isEmpty ? [":(glob)**/*.yaml", ":(glob)**/*.yml"] : paths
         let separator = "\u{1F}", end = "\u{1E}"
-        let raw = try git.run([
-            "log", "--no-merges", "--format=%H\(separator)%h\(separator)%an\(separator)%ad\(separator)%s\(separator)%P\(end)",
-            "--date=short", "--", ] + pathspecs)
-        let commits = String(decoding: raw, as: UTF8.self).split(separator: Character(end)).compactMap { record -> [String]? in
+        let raw = try git.run(
+            [
+                "log", "--no-merges",
+                "--format=%H\(separator)%h\(separator)%an\(separator)%ad\(separator)%s\(separator)%P\(end)",
+                "--date=short", "--",
+            ] + pathspecs)
+        let commits = String(decoding: raw, as: UTF8.self).split(separator: Character(end)).compactMap {
+            record -> [String]? in
             let fields = record.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: separator)
             return fields.count == 6 ? fields : nil
         }
@@ -57,21 +63,32 @@ public enum ItemHistory {
                 let oldBytes = file.old == nil ? nil : iterator.next()
                 let newBytes = file.new == nil ? nil : iterator.next()
                 // Cheap test first: neither side mentions a 编号 we follow.
-                guard [oldBytes, newBytes].contains(where: { $0.map { mentions($0, tracked) } ?? false }) else { continue }
+                guard [oldBytes, newBytes].contains(where: { $0.map { mentions($0, tracked) } ?? false }) else {
+                    continue
+                }
                 var oldSide: (file: String, catalog: Catalog)?, newSide: (file: String, catalog: Catalog)?
                 if let oldPath = file.old, let oldBytes, let parent {
-                    if let catalog = CatalogLoader.load(bytes: oldBytes, file: "\(short)^:\(oldPath)", registry: registry).catalog {
+                    if let catalog = CatalogLoader.load(
+                        bytes: oldBytes, file: "\(short)^:\(oldPath)", registry: registry
+                    ).catalog {
                         oldSide = (oldPath, catalog)
-                    } else if let (earlier, catalog) = try lastReadable(path: oldPath, before: parent, git: git, registry: registry) {
+                    } else if let (earlier, catalog) = try lastReadable(
+                        path: oldPath, before: parent, git: git, registry: registry)
+                    {
                         // The file was broken before this commit: compare with the last version that could be read.
                         oldSide = (oldPath, catalog)
-                        notes.append(LocalizedText(
-                            zh: "修改前的 \(oldPath) 无法读取，与最近一个可读版本（\(earlier)）比较",
-                            en: "\(oldPath) could not be read before this commit; compared with the last readable version (\(earlier))"))
+                        notes.append(
+                            LocalizedText(
+                                zh: "修改前的 \(oldPath) 无法读取，与最近一个可读版本（\(earlier)）比较",
+                                en:
+                                    "\(oldPath) could not be read before this commit; compared with the last readable version (\(earlier))"
+                            ))
                     }
                 }
                 if let newPath = file.new, let newBytes {
-                    if let catalog = CatalogLoader.load(bytes: newBytes, file: "\(short):\(newPath)", registry: registry).catalog {
+                    if let catalog = CatalogLoader.load(
+                        bytes: newBytes, file: "\(short):\(newPath)", registry: registry
+                    ).catalog {
                         newSide = (newPath, catalog)
                     } else if mentions(newBytes, tracked) || oldSide.map({ contains($0.catalog, tracked) }) == true {
                         unreadableNew.append(newPath)
@@ -86,12 +103,17 @@ public enum ItemHistory {
             if !unreadableNew.isEmpty, newHit == nil {
                 // The item's file is broken after this commit: say so, and keep the item's last readable state
                 // for the next commit that can be read (older in this loop, so the entries stay newest first).
-                entries.append(ItemHistoryEntry(
-                    commit: commit, shortCommit: fields[1], author: fields[2], date: fields[3], subject: fields[4],
-                    file: unreadableNew[0], changes: [],
-                    notes: [LocalizedText(
-                        zh: "此提交中 \(unreadableNew.joined(separator: "、")) 不是有效的目录文件，已跳过（事项未被删除）",
-                        en: "\(unreadableNew.joined(separator: ", ")) is not a valid catalog file in this commit; skipped (the item was not removed)")]))
+                entries.append(
+                    ItemHistoryEntry(
+                        commit: commit, shortCommit: fields[1], author: fields[2], date: fields[3], subject: fields[4],
+                        file: unreadableNew[0], changes: [],
+                        notes: [
+                            LocalizedText(
+                                zh: "此提交中 \(unreadableNew.joined(separator: "、")) 不是有效的目录文件，已跳过（事项未被删除）",
+                                en:
+                                    "\(unreadableNew.joined(separator: ", ")) is not a valid catalog file in this commit; skipped (the item was not removed)"
+                            )
+                        ]))
                 continue
             }
             var changes: [Change] = []
@@ -102,8 +124,10 @@ public enum ItemHistory {
                 let before = restricted(oldHit.catalog, to: tracked), after = restricted(newHit.catalog, to: tracked)
                 changes = CatalogDiffer.compare(before, after).changes.filter { isTracked($0, tracked) }
                 previousFile = oldHit.file
-                notes.append(LocalizedText(
-                    zh: "事项由 \(oldHit.file) 移至 \(newHit.file)", en: "the item moved from \(oldHit.file) to \(newHit.file)"))
+                notes.append(
+                    LocalizedText(
+                        zh: "事项由 \(oldHit.file) 移至 \(newHit.file)",
+                        en: "the item moved from \(oldHit.file) to \(newHit.file)"))
             } else {
                 for pair in pairs where pair.old != nil || pair.new != nil {
                     // A catalog that appears or disappears: compare with an empty copy, so that items show.
@@ -120,9 +144,10 @@ public enum ItemHistory {
             for change in changes {
                 if let old = change.oldID, let new = change.id, tracked.contains(new) { tracked.insert(old) }
             }
-            entries.append(ItemHistoryEntry(
-                commit: commit, shortCommit: fields[1], author: fields[2], date: fields[3], subject: fields[4],
-                file: file, previousFile: previousFile, changes: changes, notes: notes))
+            entries.append(
+                ItemHistoryEntry(
+                    commit: commit, shortCommit: fields[1], author: fields[2], date: fields[3], subject: fields[4],
+                    file: file, previousFile: previousFile, changes: changes, notes: notes))
         }
         return entries
     }
@@ -154,10 +179,13 @@ public enum ItemHistory {
     }
 
     /// The newest version of `path` at or before `revision` that decodes, with the commit's short name.
-    static func lastReadable(path: String, before revision: String, git: Git, registry: DomainRegistry) throws -> (String, Catalog)? {
+    static func lastReadable(path: String, before revision: String, git: Git, registry: DomainRegistry) throws -> (
+        String, Catalog
+    )? {
         let commits = try git.run(["log", "--format=%h", "-n", String(lookback), revision, "--", path])
         for short in String(decoding: commits, as: UTF8.self).split(separator: "\n").map(String.init) {
-            guard git.objectType("\(short):\(path)") == "blob", let bytes = try git.contents(["\(short):\(path)"]).first else {
+            guard git.objectType("\(short):\(path)") == "blob", let bytes = try git.contents(["\(short):\(path)"]).first
+            else {
                 return nil
             }
             if let catalog = CatalogLoader.load(bytes: bytes, file: "\(short):\(path)", registry: registry).catalog {

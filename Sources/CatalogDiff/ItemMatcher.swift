@@ -57,7 +57,9 @@ public enum ItemMatcher {
         // 2. (一级事项, 名称).
         struct NameKey: Hashable { var group: String; var name: String }
         var oldByName: [NameKey: [Int]] = [:]
-        for i in oldLeft { oldByName[NameKey(group: old[i].group.value, name: old[i].name.value), default: []].append(i) }
+        for i in oldLeft {
+            oldByName[NameKey(group: old[i].group.value, name: old[i].name.value), default: []].append(i)
+        }
         taken = []
         newLeft = newLeft.filter { j in
             let key = NameKey(group: new[j].group.value, name: new[j].name.value)

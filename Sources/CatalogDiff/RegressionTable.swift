@@ -38,13 +38,15 @@ public enum RegressionTable {
             regression: DiffFindings.modeToOnRequest, improvement: DiffFindings.modeToProactive, approval: .toOnRequest),
         RegressionCheck(
             element: "公开对象", decrease: LocalizedText(zh: "全社会 → 特定群众", en: "everyone → specific groups"),
-            regression: DiffFindings.audienceNarrowed, improvement: DiffFindings.audienceWidened, approval: .audienceNarrowed),
+            regression: DiffFindings.audienceNarrowed, improvement: DiffFindings.audienceWidened,
+            approval: .audienceNarrowed),
         RegressionCheck(
             element: "公开渠道", decrease: LocalizedText(zh: "减少渠道", en: "a channel removed"),
             regression: DiffFindings.channelRemoved, improvement: DiffFindings.channelAdded, approval: .channelRemoved),
         RegressionCheck(
             element: "公开时限", decrease: LocalizedText(zh: "时限延长", en: "a longer time limit"),
-            regression: DiffFindings.timeLimitLonger, improvement: DiffFindings.timeLimitShorter, approval: .timeLimitLonger),
+            regression: DiffFindings.timeLimitLonger, improvement: DiffFindings.timeLimitShorter,
+            approval: .timeLimitLonger),
         RegressionCheck(
             element: "公开层级", decrease: LocalizedText(zh: "减少层级", en: "a level removed"),
             regression: DiffFindings.levelRemoved, improvement: DiffFindings.levelAdded, approval: .levelRemoved),

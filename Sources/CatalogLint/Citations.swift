@@ -101,7 +101,8 @@ public enum CitationScanner {
             guard openBrackets.contains(s[i]), CJK.isHan(s[i - 1]) else { continue }
             let y = i + 1
             guard y + 4 < s.count, (y..<y + 4).allSatisfy({ CJK.isDigit(s[$0]) }),
-                  s[y] == "1" && s[y + 1] == "9" || s[y] == "2" && s[y + 1] == "0" else { continue }
+                s[y] == "1" && s[y + 1] == "9" || s[y] == "2" && s[y + 1] == "0"
+            else { continue }
             var k = y + 4
             while k < s.count, CJK.isDigit(s[k]) { k += 1 }
             guard k > y + 4, k < s.count, s[k] == "号" else { continue }
@@ -146,8 +147,9 @@ public enum CitationScanner {
             }
             let y = i + 1
             guard y + 4 < s.count, (y..<y + 4).allSatisfy({ CJK.isDigit(s[$0]) }),
-                  s[y] == "1" && s[y + 1] == "9" || s[y] == "2" && s[y + 1] == "0",
-                  closeBrackets.contains(s[y + 4]) else {
+                s[y] == "1" && s[y + 1] == "9" || s[y] == "2" && s[y + 1] == "0",
+                closeBrackets.contains(s[y + 4])
+            else {
                 i += 1
                 continue
             }
@@ -189,29 +191,40 @@ public struct SupersededText: Sendable, Hashable {
         SupersededText(
             repealedTitles: [], decrees: [492],
             replacement: "《中华人民共和国政府信息公开条例》（国令第711号）",
-            note: LocalizedText(zh: "2019年4月3日国务院令第711号修订，自2019年5月15日起施行", en: "revised by State Council decree 711 of 2019-04-03, in force 2019-05-15")),
+            note: LocalizedText(
+                zh: "2019年4月3日国务院令第711号修订，自2019年5月15日起施行",
+                en: "revised by State Council decree 711 of 2019-04-03, in force 2019-05-15")),
         SupersededText(
             repealedTitles: [], decrees: [256],
             replacement: "《中华人民共和国土地管理法实施条例》（国务院令第743号）",
-            note: LocalizedText(zh: "2021年7月2日国务院令第743号修订，自2021年9月1日起施行", en: "revised by State Council decree 743 of 2021-07-02, in force 2021-09-01")),
+            note: LocalizedText(
+                zh: "2021年7月2日国务院令第743号修订，自2021年9月1日起施行",
+                en: "revised by State Council decree 743 of 2021-07-02, in force 2021-09-01")),
         SupersededText(
             repealedTitles: [], decrees: [557],
             replacement: "《中华人民共和国食品安全法实施条例》（国务院令第721号）",
-            note: LocalizedText(zh: "2019年10月11日国务院令第721号修订，自2019年12月1日起施行", en: "revised by State Council decree 721 of 2019-10-11, in force 2019-12-01")),
+            note: LocalizedText(
+                zh: "2019年10月11日国务院令第721号修订，自2019年12月1日起施行",
+                en: "revised by State Council decree 721 of 2019-10-11, in force 2019-12-01")),
         SupersededText(
             repealedTitles: [], decrees: [186],
             replacement: "《中华人民共和国预算法实施条例》（国务院令第729号）",
-            note: LocalizedText(zh: "2020年8月3日国务院令第729号修订，自2020年10月1日起施行", en: "revised by State Council decree 729 of 2020-08-03, in force 2020-10-01")),
+            note: LocalizedText(
+                zh: "2020年8月3日国务院令第729号修订，自2020年10月1日起施行",
+                en: "revised by State Council decree 729 of 2020-08-03, in force 2020-10-01")),
         SupersededText(
             repealedTitles: ["城市房屋拆迁管理条例"], decrees: [305],
             replacement: "《国有土地上房屋征收与补偿条例》（国务院令第590号）",
-            note: LocalizedText(zh: "国务院令第590号自2011年1月21日公布施行，《城市房屋拆迁管理条例》同时废止", en: "State Council decree 590 (2011-01-21) repealed it")),
+            note: LocalizedText(
+                zh: "国务院令第590号自2011年1月21日公布施行，《城市房屋拆迁管理条例》同时废止", en: "State Council decree 590 (2011-01-21) repealed it"
+            )),
         SupersededText(
             repealedTitles: ["物权法", "合同法", "担保法", "侵权责任法", "婚姻法", "继承法", "收养法", "民法通则", "民法总则"]
                 .flatMap { [$0, "中华人民共和国" + $0] },
             decrees: [],
             replacement: "《中华人民共和国民法典》",
-            note: LocalizedText(zh: "《中华人民共和国民法典》自2021年1月1日起施行，该法同时废止", en: "repealed when the Civil Code took effect on 2021-01-01")),
+            note: LocalizedText(
+                zh: "《中华人民共和国民法典》自2021年1月1日起施行，该法同时废止", en: "repealed when the Civil Code took effect on 2021-01-01")),
     ]
 
     /// The superseded texts a citation names, with the offset and length of what names them.

@@ -49,7 +49,9 @@ public struct Approval: Sendable, Hashable {
     public var date: Located<String>?
     public var changes: [ApprovedChange]
 
-    public init(documentNumber: Located<String>?, approver: Located<String>?, date: Located<String>?, changes: [ApprovedChange]) {
+    public init(
+        documentNumber: Located<String>?, approver: Located<String>?, date: Located<String>?, changes: [ApprovedChange]
+    ) {
         self.documentNumber = documentNumber
         self.approver = approver
         self.date = date

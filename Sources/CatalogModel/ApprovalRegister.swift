@@ -71,19 +71,24 @@ public struct ApprovalRegister: Sendable, Hashable {
         let path = (folder as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return ApprovalRegister() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(message: LocalizedText(zh: "无法读取审批登记「\(path)」", en: "cannot read the approval register \"\(path)\""))
+            throw Failure(
+                message: LocalizedText(zh: "无法读取审批登记「\(path)」", en: "cannot read the approval register \"\(path)\""))
         }
         let value: JSONValue
         do {
             value = try JSONParser.parse(data)
         } catch {
-            throw Failure(message: LocalizedText(
-                zh: "审批登记「\(path)」不是有效的 JSON：\(error)", en: "the approval register \"\(path)\" is not valid JSON: \(error)"))
+            throw Failure(
+                message: LocalizedText(
+                    zh: "审批登记「\(path)」不是有效的 JSON：\(error)",
+                    en: "the approval register \"\(path)\" is not valid JSON: \(error)"))
         }
-        guard case .object(let root) = value, case .string(format)? = root["格式"], case .array(let list)? = root["审批"] else {
-            throw Failure(message: LocalizedText(
-                zh: "审批登记「\(path)」应有「格式: \(format)」和「审批」列表",
-                en: "the approval register \"\(path)\" needs 格式 \(format) and a list 审批"))
+        guard case .object(let root) = value, case .string(format)? = root["格式"], case .array(let list)? = root["审批"]
+        else {
+            throw Failure(
+                message: LocalizedText(
+                    zh: "审批登记「\(path)」应有「格式: \(format)」和「审批」列表",
+                    en: "the approval register \"\(path)\" needs 格式 \(format) and a list 审批"))
         }
         func string(_ object: JSONObject, _ key: String) -> String? {
             if case .string(let s)? = object[key] { return s }
@@ -92,14 +97,17 @@ public struct ApprovalRegister: Sendable, Hashable {
         var entries: [Entry] = []
         for item in list {
             guard case .object(let e) = item, let document = string(e, "文号"), let date = string(e, "日期"),
-                  let version = string(e, "版本"), case .array(let catalogs)? = e["目录"] else {
-                throw Failure(message: LocalizedText(
-                    zh: "审批登记「\(path)」中有一条审批缺少文号、日期、版本或目录",
-                    en: "an entry of the approval register \"\(path)\" lacks 文号, 日期, 版本 or 目录"))
+                let version = string(e, "版本"), case .array(let catalogs)? = e["目录"]
+            else {
+                throw Failure(
+                    message: LocalizedText(
+                        zh: "审批登记「\(path)」中有一条审批缺少文号、日期、版本或目录",
+                        en: "an entry of the approval register \"\(path)\" lacks 文号, 日期, 版本 or 目录"))
             }
             let records = catalogs.compactMap { c -> Record? in
                 guard case .object(let r) = c, let file = string(r, "文件"), let region = string(r, "地区"),
-                      let domain = string(r, "领域"), let v = string(r, "版本"), let fp = string(r, "指纹") else { return nil }
+                    let domain = string(r, "领域"), let v = string(r, "版本"), let fp = string(r, "指纹")
+                else { return nil }
                 return Record(file: file, region: region, domain: domain, version: v, fingerprint: fp)
             }
             entries.append(Entry(document: document, date: date, version: version, catalogs: records))
@@ -111,19 +119,28 @@ public struct ApprovalRegister: Sendable, Hashable {
     public var json: String {
         JSONOutput.object([
             ("格式", .string(Self.format)),
-            ("审批", .array(entries.map { entry in
-                .object([
-                    ("文号", .string(entry.document)),
-                    ("日期", .string(entry.date)),
-                    ("版本", .string(entry.version)),
-                    ("目录", .array(entry.catalogs.map { r in
+            (
+                "审批",
+                .array(
+                    entries.map { entry in
                         .object([
-                            ("文件", .string(r.file)), ("地区", .string(r.region)), ("领域", .string(r.domain)),
-                            ("版本", .string(r.version)), ("指纹", .string(r.fingerprint)),
+                            ("文号", .string(entry.document)),
+                            ("日期", .string(entry.date)),
+                            ("版本", .string(entry.version)),
+                            (
+                                "目录",
+                                .array(
+                                    entry.catalogs.map { r in
+                                        .object([
+                                            ("文件", .string(r.file)), ("地区", .string(r.region)),
+                                            ("领域", .string(r.domain)),
+                                            ("版本", .string(r.version)), ("指纹", .string(r.fingerprint)),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
         ]).serialized(pretty: true) + "\n"
     }
 
@@ -133,7 +150,9 @@ public struct ApprovalRegister: Sendable, Hashable {
         do {
             try SafeFileWriter.write(json, to: path, overwrite: true)
         } catch {
-            throw Failure(message: LocalizedText(zh: "无法写入「\(path)」：\(error.reason)", en: "cannot write \"\(path)\": \(error.reason)"))
+            throw Failure(
+                message: LocalizedText(
+                    zh: "无法写入「\(path)」：\(error.reason)", en: "cannot write \"\(path)\": \(error.reason)"))
         }
     }
 }
@@ -162,8 +181,10 @@ extension ApprovalRegister {
     public func state(of catalog: Catalog, fingerprint: String?, registry: DomainRegistry) -> ApprovalState {
         let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
         guard let (entry, record) = latest(region: catalog.region.value, domain: domain),
-              record.version == catalog.version.value else { return .unapproved }
-        return record.fingerprint == fingerprint ? .approved(document: entry.document, date: entry.date)
+            record.version == catalog.version.value
+        else { return .unapproved }
+        return record.fingerprint == fingerprint
+            ? .approved(document: entry.document, date: entry.date)
             : .changedAfterApproval(document: entry.document)
     }
 

@@ -6,12 +6,12 @@ import YAMLTree
 public enum CatalogDecoder {
     public static func decode(_ root: YAMLNode, file: String) -> Catalog? {
         guard root.mapping != nil,
-              let domain = text(root["领域"]),
-              let region = text(root["地区"]),
-              let level = enumValue(Level.self, root["层级"]),
-              let publisher = text(root["发布机构"]),
-              let version = text(root["版本"]),
-              let groupNodes = root["事项"]?.sequence
+            let domain = text(root["领域"]),
+            let region = text(root["地区"]),
+            let level = enumValue(Level.self, root["层级"]),
+            let publisher = text(root["发布机构"]),
+            let version = text(root["版本"]),
+            let groupNodes = root["事项"]?.sequence
         else { return nil }
 
         let defaults = root["默认"].flatMap(decodeDefaults)
@@ -47,7 +47,8 @@ public enum CatalogDecoder {
         let number = text(node["批准文号"]), approver = text(node["批准人"]), date = text(node["批准日期"])
         let changes = (node["批准事项"]?.sequence ?? []).compactMap { entry -> ApprovedChange? in
             guard let id = text(entry["编号"]), let kind = text(entry["变更"]),
-                  let value = ApprovedChangeKind(rawValue: kind.value), let reason = text(entry["理由"]) else { return nil }
+                let value = ApprovedChangeKind(rawValue: kind.value), let reason = text(entry["理由"])
+            else { return nil }
             return ApprovedChange(id: id, kind: Located(value, at: kind.position), reason: reason)
         }
         guard number != nil || approver != nil || date != nil || !changes.isEmpty else { return nil }
@@ -70,16 +71,16 @@ public enum CatalogDecoder {
 
     static func decodeItem(_ node: YAMLNode, group: Located<String>, defaults: CatalogDefaults?) -> CatalogItem? {
         guard node.mapping != nil,
-              let id = text(node["编号"]),
-              let name = text(node["名称"]),
-              let content = text(node["公开内容"]),
-              let basis = textList(node["公开依据"]) ?? inherited(defaults?.basis),
-              let timeLimit = text(node["公开时限"]) ?? inherited(defaults?.timeLimit),
-              let bodies = textList(node["公开主体"]) ?? inherited(defaults?.bodies),
-              let channels = channelList(node["公开渠道"]) ?? inherited(defaults?.channels),
-              let audience = enumValue(Audience.self, node["公开对象"]) ?? inherited(defaults?.audience),
-              let mode = enumValue(DisclosureMode.self, node["公开方式"]) ?? inherited(defaults?.mode),
-              let levels = levelList(node["公开层级"]) ?? inherited(defaults?.levels)
+            let id = text(node["编号"]),
+            let name = text(node["名称"]),
+            let content = text(node["公开内容"]),
+            let basis = textList(node["公开依据"]) ?? inherited(defaults?.basis),
+            let timeLimit = text(node["公开时限"]) ?? inherited(defaults?.timeLimit),
+            let bodies = textList(node["公开主体"]) ?? inherited(defaults?.bodies),
+            let channels = channelList(node["公开渠道"]) ?? inherited(defaults?.channels),
+            let audience = enumValue(Audience.self, node["公开对象"]) ?? inherited(defaults?.audience),
+            let mode = enumValue(DisclosureMode.self, node["公开方式"]) ?? inherited(defaults?.mode),
+            let levels = levelList(node["公开层级"]) ?? inherited(defaults?.levels)
         else { return nil }
         return CatalogItem(
             id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
@@ -136,20 +137,23 @@ public enum WorkspaceDecoder {
     public static func decode(_ root: YAMLNode, file: String, rootFolder: String) -> Workspace? {
         typealias D = CatalogDecoder
         guard root.mapping != nil,
-              let region = D.text(root["地区"]),
-              let level = D.enumValue(Level.self, root["层级"]),
-              let jurisdictionNodes = root["辖区"]?.sequence
+            let region = D.text(root["地区"]),
+            let level = D.enumValue(Level.self, root["层级"]),
+            let jurisdictionNodes = root["辖区"]?.sequence
         else { return nil }
         var jurisdictions: [Jurisdiction] = []
         for node in jurisdictionNodes {
             guard let name = D.text(node["名称"]), let level = D.enumValue(Level.self, node["层级"]),
-                  let folder = D.text(node["目录"]) else { return nil }
+                let folder = D.text(node["目录"])
+            else { return nil }
             var notApplicable: [Located<String>: String] = [:]
             for entry in node["未涉及领域"]?.sequence ?? [] {
                 if let domain = D.text(entry["领域"]), let reason = entry["说明"]?.string { notApplicable[domain] = reason }
             }
-            jurisdictions.append(Jurisdiction(
-                name: name, level: level, folder: folder, domainsNotApplicable: notApplicable, position: node.start))
+            jurisdictions.append(
+                Jurisdiction(
+                    name: name, level: level, folder: folder, domainsNotApplicable: notApplicable, position: node.start)
+            )
         }
         var labels: [Level: String] = [:]
         for pair in root["层级名称"]?.mapping ?? [] {

@@ -39,7 +39,8 @@ public enum CatalogLoader {
     /// The stages after parsing, for callers that parsed the file themselves.
     public static func check(_ parsed: YAMLParseResult, file: String, registry: DomainRegistry) -> LoadedCatalog {
         guard let document = parsed.document else {
-            return LoadedCatalog(file: file, document: nil, catalog: nil, findings: CertainFixes.review(parsed.findings))
+            return LoadedCatalog(
+                file: file, document: nil, catalog: nil, findings: CertainFixes.review(parsed.findings))
         }
         var findings = parsed.findings
         findings += SchemaCheck.catalog.check(document)

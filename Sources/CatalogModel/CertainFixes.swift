@@ -21,7 +21,8 @@ public enum CertainFixes {
         }
         for path in ["schemas/catalog.schema.json", "schemas/workspace.schema.json"] {
             if let text = EmbeddedResources.files[path], let data = text.data(using: .utf8),
-               let json = try? JSONSerialization.jsonObject(with: data) {
+                let json = try? JSONSerialization.jsonObject(with: data)
+            {
                 walk(json)
             }
         }
@@ -60,7 +61,9 @@ public enum CertainFixes {
         let joined: Set<String> = [SchemaFindings.channel.code, SchemaFindings.enumeration.code]
         return out.filter { f in
             !(joined.contains(f.code) && f.location.position.map { commaLines.contains($0.line) } == true
-                && (f.arguments["actual"].map { $0.contains("，") || $0.contains("、") || $0.unicodeScalars.contains { $0.properties.isWhitespace } } ?? false))
+                && (f.arguments["actual"].map {
+                    $0.contains("，") || $0.contains("、") || $0.unicodeScalars.contains { $0.properties.isWhitespace }
+                } ?? false))
         }
     }
 }

@@ -15,7 +15,9 @@ public struct Domain: Sendable, Hashable, Codable {
     /// The guide's document number and title where known ("" otherwise).
     public var guide: String
 
-    public init(code: String, name: String, slug: String, pilot: Bool, aliases: [String], department: String, guide: String) {
+    public init(
+        code: String, name: String, slug: String, pilot: Bool, aliases: [String], department: String, guide: String
+    ) {
         self.code = code
         self.name = name
         self.slug = slug

@@ -36,13 +36,35 @@ public enum ExternalSchema {
         } catch let error {
             switch error {
             case .unresolvedReference(let reference, _):
-                return (nil, [Finding(SchemaFindings.unresolvedReference, at: location, arguments: ["schema": path, "reference": reference])])
+                return (
+                    nil,
+                    [
+                        Finding(
+                            SchemaFindings.unresolvedReference, at: location,
+                            arguments: ["schema": path, "reference": reference])
+                    ]
+                )
             case .invalidSchema(_, let errors):
-                let detail = errors.prefix(3).map { "\($0.keywordLocation.description.isEmpty ? "/" : $0.instanceLocation.description): \($0.message)" }
-                    .joined(separator: "；")
-                return (nil, [Finding(SchemaFindings.invalidSchema, at: location, arguments: ["schema": path, "detail": detail])])
+                let detail = errors.prefix(3).map {
+                    "\($0.keywordLocation.description.isEmpty ? "/" : $0.instanceLocation.description): \($0.message)"
+                }
+                .joined(separator: "；")
+                return (
+                    nil,
+                    [
+                        Finding(
+                            SchemaFindings.invalidSchema, at: location, arguments: ["schema": path, "detail": detail])
+                    ]
+                )
             default:
-                return (nil, [Finding(SchemaFindings.invalidSchema, at: location, arguments: ["schema": path, "detail": error.description])])
+                return (
+                    nil,
+                    [
+                        Finding(
+                            SchemaFindings.invalidSchema, at: location,
+                            arguments: ["schema": path, "detail": error.description])
+                    ]
+                )
             }
         }
     }
@@ -72,12 +94,14 @@ public enum ExternalSchema {
         } else {
             let text = url.absoluteString.components(separatedBy: "#")[0]
             for mapping in mappings where text.hasPrefix(mapping.prefix) {
-                candidate = (mapping.folder as NSString).appendingPathComponent(String(text.dropFirst(mapping.prefix.count)))
+                candidate = (mapping.folder as NSString).appendingPathComponent(
+                    String(text.dropFirst(mapping.prefix.count)))
                 break
             }
         }
         guard let candidate, FileManager.default.fileExists(atPath: candidate),
-              case .success(let value) = readValue(candidate) else { return nil }
+            case .success(let value) = readValue(candidate)
+        else { return nil }
         return value
     }
 }

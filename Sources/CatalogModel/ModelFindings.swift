@@ -42,10 +42,11 @@ public enum ModelChecks {
         var seen: [String: SourcePosition] = [:]
         for item in catalog.items {
             if let first = seen[item.id.value] {
-                findings.append(Finding(
-                    ModelFindings.duplicateID, at: SourceLocation(file: catalog.file, position: item.id.position),
-                    path: item.path + "/编号",
-                    arguments: ["id": item.id.value, "firstLine": String(first.line)]))
+                findings.append(
+                    Finding(
+                        ModelFindings.duplicateID, at: SourceLocation(file: catalog.file, position: item.id.position),
+                        path: item.path + "/编号",
+                        arguments: ["id": item.id.value, "firstLine": String(first.line)]))
             } else {
                 seen[item.id.value] = item.id.position
             }
@@ -55,15 +56,17 @@ public enum ModelChecks {
         case .canonical:
             break
         case .alias(let alias, let canonical):
-            findings.append(Finding(
-                ModelFindings.domainAlias, at: SourceLocation(file: catalog.file, position: domain.position),
-                path: "/领域", arguments: ["alias": alias, "canonical": canonical.name]))
+            findings.append(
+                Finding(
+                    ModelFindings.domainAlias, at: SourceLocation(file: catalog.file, position: domain.position),
+                    path: "/领域", arguments: ["alias": alias, "canonical": canonical.name]))
         case .unknown:
             let names = registry.domains.flatMap { [$0.name] + $0.aliases }
             let notes = Suggestion.closest(to: domain.value, among: names).map { [Suggestion.didYouMean($0)] } ?? []
-            findings.append(Finding(
-                ModelFindings.unknownDomain, at: SourceLocation(file: catalog.file, position: domain.position),
-                path: "/领域", arguments: ["domain": domain.value], notes: notes))
+            findings.append(
+                Finding(
+                    ModelFindings.unknownDomain, at: SourceLocation(file: catalog.file, position: domain.position),
+                    path: "/领域", arguments: ["domain": domain.value], notes: notes))
         }
         return findings
     }

@@ -14,7 +14,8 @@ struct SchemaErrorTranslator {
         var seen = Set<String>()
         for error in flatten(errors) {
             for finding in translate(error) {
-                let key = "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.arguments.sorted { $0.key < $1.key })"
+                let key =
+                    "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.arguments.sorted { $0.key < $1.key })"
                 if seen.insert(key).inserted { out.append(finding) }
             }
         }
@@ -44,16 +45,23 @@ struct SchemaErrorTranslator {
         let node = document.root.nearestNode(at: tokens).node
         let field = fieldName(tokens)
         let path = identityPath(tokens)
-        func finding(_ kind: FindingKind, at node: YAMLNode, _ arguments: [String: String],
-                     localized: [String: LocalizedText] = [:], notes: [LocalizedText] = []) -> Finding {
-            Finding(kind, at: location(of: node), path: path, arguments: arguments, notes: notes, localizedArguments: localized)
+        func finding(
+            _ kind: FindingKind, at node: YAMLNode, _ arguments: [String: String],
+            localized: [String: LocalizedText] = [:], notes: [LocalizedText] = []
+        ) -> Finding {
+            Finding(
+                kind, at: location(of: node), path: path, arguments: arguments, notes: notes,
+                localizedArguments: localized)
         }
 
         switch error.detail {
         case .type(let expected, let actual):
             if tokens.isEmpty && expected == ["object"] {
-                return [finding(SchemaFindings.notMapping, at: node, [:],
-                                localized: ["document": documentName, "actual": Self.typeName(actual)])]
+                return [
+                    finding(
+                        SchemaFindings.notMapping, at: node, [:],
+                        localized: ["document": documentName, "actual": Self.typeName(actual)])
+                ]
             }
             var hint = LocalizedText(zh: "", en: "")
             if expected.contains("string") && (actual == "number" || actual == "integer" || actual == "boolean") {
@@ -63,25 +71,34 @@ struct SchemaErrorTranslator {
             } else if actual == "null" {
                 hint = LocalizedText(zh: "这一项没有填写内容", en: "the value is missing")
             } else if expected.contains("array") {
-                hint = LocalizedText(zh: "列表写作「- 条目」（每行一条）或「[条目1, 条目2]」", en: "write a list as \"- entry\" lines or [a, b]")
+                hint = LocalizedText(
+                    zh: "列表写作「- 条目」（每行一条）或「[条目1, 条目2]」", en: "write a list as \"- entry\" lines or [a, b]")
             }
             let names = expected.map(Self.typeName)
-            return [finding(SchemaFindings.type, at: node, ["field": field], localized: [
-                "expected": LocalizedText(zh: names.map(\.zh).joined(separator: "或"), en: names.map(\.en).joined(separator: " or ")),
-                "actual": Self.typeName(actual), "hint": hint,
-            ])]
+            return [
+                finding(
+                    SchemaFindings.type, at: node, ["field": field],
+                    localized: [
+                        "expected": LocalizedText(
+                            zh: names.map(\.zh).joined(separator: "或"), en: names.map(\.en).joined(separator: " or ")),
+                        "actual": Self.typeName(actual), "hint": hint,
+                    ])
+            ]
 
         case .enumeration(let allowed):
             let values = allowed.compactMap(\.stringValue)
             let actual = node.string ?? node.text
             let notes = Suggestion.closest(to: actual, among: values).map { [Suggestion.didYouMean($0)] } ?? []
-            var found = finding(SchemaFindings.enumeration, at: node, [
-                "field": field, "actual": actual,
-            ], localized: [
-                "allowed": LocalizedText(
-                    zh: values.map { "「\($0)」" }.joined(separator: "或"),
-                    en: values.map { "\"\($0)\"" }.joined(separator: " or ")),
-            ], notes: notes)
+            var found = finding(
+                SchemaFindings.enumeration, at: node,
+                [
+                    "field": field, "actual": actual,
+                ],
+                localized: [
+                    "allowed": LocalizedText(
+                        zh: values.map { "「\($0)」" }.joined(separator: "或"),
+                        en: values.map { "\"\($0)\"" }.joined(separator: " or "))
+                ], notes: notes)
             found.fix = Self.replacement(of: node, with: Suggestion.unique(to: actual, among: values))
             return [found]
 
@@ -89,18 +106,22 @@ struct SchemaErrorTranslator {
             let channels = error.subschema["anyOf"]?[0]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
             let actual = node.string ?? node.text
             let notes = Suggestion.closest(to: actual, among: channels).map { [Suggestion.didYouMean($0)] } ?? []
-            var found = finding(SchemaFindings.channel, at: node, [
-                "actual": actual,
-            ], localized: [
-                "channels": LocalizedText(zh: channels.joined(separator: "、"), en: channels.joined(separator: ", ")),
-            ], notes: notes)
+            var found = finding(
+                SchemaFindings.channel, at: node,
+                [
+                    "actual": actual
+                ],
+                localized: [
+                    "channels": LocalizedText(zh: channels.joined(separator: "、"), en: channels.joined(separator: ", "))
+                ], notes: notes)
             found.fix = Self.replacement(of: node, with: Suggestion.unique(to: actual, among: channels))
             return [found]
 
         case .required(let missing):
             return missing.map { name in
-                finding(SchemaFindings.required, at: ownerAnchor(node), ["field": name],
-                        localized: ["owner": owner(tokens, node), "hint": requiredHint(name, tokens)])
+                finding(
+                    SchemaFindings.required, at: ownerAnchor(node), ["field": name],
+                    localized: ["owner": owner(tokens, node), "hint": requiredHint(name, tokens)])
             }
 
         case .additionalProperties(let unexpected), .unevaluatedProperties(let unexpected):
@@ -119,23 +140,34 @@ struct SchemaErrorTranslator {
                 return [finding(SchemaFindings.empty, at: node, ["field": field])]
             }
             let description = error.subschema["description"]?.stringValue ?? "应符合 \(pattern)"
-            return [finding(SchemaFindings.pattern, at: node, ["field": field, "actual": actual, "description": description])]
+            return [
+                finding(
+                    SchemaFindings.pattern, at: node, ["field": field, "actual": actual, "description": description])
+            ]
 
         case .minLength(_, let actual) where actual == 0:
             return [finding(SchemaFindings.empty, at: node, ["field": field])]
 
         case .minItems(let limit, let actual):
             if actual == 0 { return [finding(SchemaFindings.empty, at: node, ["field": field])] }
-            return [finding(SchemaFindings.tooFew, at: node, ["field": field, "limit": String(limit), "actual": String(actual)])]
+            return [
+                finding(
+                    SchemaFindings.tooFew, at: node, ["field": field, "limit": String(limit), "actual": String(actual)])
+            ]
 
         case .uniqueItems(let duplicates):
             let entries = node.sequence ?? []
             let index = duplicates.last ?? 0
             let entry = index < entries.count ? entries[index] : node
-            return [finding(SchemaFindings.duplicateEntry, at: entry, ["field": field, "entry": entry.string ?? entry.text])]
+            return [
+                finding(
+                    SchemaFindings.duplicateEntry, at: entry, ["field": field, "entry": entry.string ?? entry.text])
+            ]
 
         default:
-            return [finding(SchemaFindings.other, at: node, ["field": field], localized: ["detail": Self.detail(error)])]
+            return [
+                finding(SchemaFindings.other, at: node, ["field": field], localized: ["detail": Self.detail(error)])
+            ]
         }
     }
 
@@ -210,7 +242,8 @@ struct SchemaErrorTranslator {
             if let items = current.sequence, let index = Int(token), index < items.count {
                 let element = items[index]
                 if out.last == "事项", i + 2 < tokens.count, tokens[i + 1] == "二级事项",
-                   let inner = element["二级事项"]?.sequence, let j = Int(tokens[i + 2]), j < inner.count {
+                    let inner = element["二级事项"]?.sequence, let j = Int(tokens[i + 2]), j < inner.count
+                {
                     let item = inner[j]
                     out.append(item["编号"]?.string.map { "编号=\($0)" } ?? "\(index)/二级事项/\(j)")
                     node = item
@@ -250,7 +283,8 @@ struct SchemaErrorTranslator {
         case .format(let format, let actual): zh = "「\(actual)」不是有效的 \(format)"
         case .falseSchema: zh = "这里不允许有任何值"
         case .not: zh = "不应符合「not」中的模式"
-        case .dependentRequired(let property, let missing): zh = "有「\(property)」时还须有「\(missing.joined(separator: "」「"))」"
+        case .dependentRequired(let property, let missing):
+            zh = "有「\(property)」时还须有「\(missing.joined(separator: "」「"))」"
         case .maxProperties(let limit, let actual): zh = "有 \(actual) 个键，超过上限 \(limit)"
         case .minProperties(let limit, let actual): zh = "有 \(actual) 个键，少于下限 \(limit)"
         case .contains(let min, let max, let matches):

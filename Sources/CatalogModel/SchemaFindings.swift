@@ -3,7 +3,9 @@ import Diagnostics
 /// Findings of the schema stage. Messages name a field by its Chinese title and say what was expected and
 /// what was found (「公开方式」应为「主动」或「依申请」，实际为「主动公开」).
 public enum SchemaFindings {
-    static func kind(_ code: String, _ title: (String, String), _ message: (String, String), hint: (String, String)? = nil) -> FindingKind {
+    static func kind(
+        _ code: String, _ title: (String, String), _ message: (String, String), hint: (String, String)? = nil
+    ) -> FindingKind {
         FindingKind(
             code: code, stage: .schema, severity: .error,
             title: LocalizedText(zh: title.0, en: title.1),
@@ -13,8 +15,14 @@ public enum SchemaFindings {
 
     public static let notMapping = kind(
         "schema-root-not-mapping", ("文件顶层不是映射", "Top level is not a mapping"),
-        ("{document}的内容应为「键: 值」形式的映射，实际为{actual}", "the {document} must be a mapping of keys to values, found {actual}"),
-        hint: ("参照 catalogs/example 中的文件，从「格式: gkml/1」开始逐行写「键: 值」", "start from a file in catalogs/example: 格式: gkml/1, then one key: value per line"))
+        (
+            "{document}的内容应为「键: 值」形式的映射，实际为{actual}",
+            "the {document} must be a mapping of keys to values, found {actual}"
+        ),
+        hint: (
+            "参照 catalogs/example 中的文件，从「格式: gkml/1」开始逐行写「键: 值」",
+            "start from a file in catalogs/example: 格式: gkml/1, then one key: value per line"
+        ))
 
     public static let type = kind(
         "schema-type", ("类型不符", "Wrong type"),
@@ -28,8 +36,10 @@ public enum SchemaFindings {
     public static let channel = kind(
         "schema-channel", ("公开渠道不在清单中", "Channel not in the checklist"),
         ("「公开渠道」的条目「{actual}」不是13个标准渠道之一", "the 公开渠道 entry \"{actual}\" is not one of the 13 standard channels"),
-        hint: ("标准渠道：{channels}；本地平台写作「其他：名称」，如「其他：县人社局微信公众号」",
-               "standard channels: {channels}; write a local platform as \"其他：name\", e.g. \"其他：县人社局微信公众号\""))
+        hint: (
+            "标准渠道：{channels}；本地平台写作「其他：名称」，如「其他：县人社局微信公众号」",
+            "standard channels: {channels}; write a local platform as \"其他：name\", e.g. \"其他：县人社局微信公众号\""
+        ))
 
     public static let required = kind(
         "schema-required", ("缺少必填项", "Missing required element"),
@@ -74,7 +84,8 @@ public enum SchemaFindings {
         code: "schema-ref-unresolved", stage: .schema, severity: .error,
         title: LocalizedText(zh: "无法解析的 $ref", en: "Unresolvable $ref"),
         message: LocalizedText(
-            zh: "JSON Schema「{schema}」引用的「{reference}」找不到", en: "the JSON Schema \"{schema}\" refers to \"{reference}\", which cannot be found"),
+            zh: "JSON Schema「{schema}」引用的「{reference}」找不到",
+            en: "the JSON Schema \"{schema}\" refers to \"{reference}\", which cannot be found"),
         hint: LocalizedText(
             zh: "gkml 不访问网络：用 --schema-map 网址前缀=本地文件夹 把引用映射到本地文件",
             en: "gkml never uses the network: map the URI to a local folder with --schema-map PREFIX=DIR"))

@@ -210,7 +210,9 @@ public struct TimeLimit: Sendable, Hashable {
     public static func compare(_ a: TimeLimit, _ b: TimeLimit) -> Comparison {
         enum Measure { case realTime, promptly, deadline(Span), period(Double), advance(Span) }
         func measure(_ t: TimeLimit) -> Measure? {
-            if let longest = t.deadlines.filter({ $0.anchor.kind != .request }).map(\.span).max(by: { $0.workingDays < $1.workingDays }) {
+            if let longest = t.deadlines.filter({ $0.anchor.kind != .request }).map(\.span).max(by: {
+                $0.workingDays < $1.workingDays
+            }) {
                 return .deadline(longest)
             }
             for clause in t.clauses {
@@ -347,7 +349,9 @@ public struct TimeLimitParser {
             if TimeLimitParser.isChineseNumeral(s) {
                 var j = i
                 while j < n, TimeLimitParser.isChineseNumeral(original[j]) { j += 1 }
-                if j < n, TimeLimitParser.unitStarts.contains(original[j]), let value = TimeLimitParser.chineseValue(original[i..<j]) {
+                if j < n, TimeLimitParser.unitStarts.contains(original[j]),
+                    let value = TimeLimitParser.chineseValue(original[i..<j])
+                {
                     for digit in String(value).unicodeScalars { append(digit, i, j) }
                     i = j
                     continue
@@ -384,8 +388,9 @@ public struct TimeLimitParser {
                 if a < i {
                     let kind = classify(a, i)
                     let range = originalRange(a, i)
-                    clauses.append(TimeLimit.Clause(
-                        kind: kind, text: String(String.UnicodeScalarView(original[range])), range: range))
+                    clauses.append(
+                        TimeLimit.Clause(
+                            kind: kind, text: String(String.UnicodeScalarView(original[range])), range: range))
                 }
                 start = i + 1
             }
@@ -473,11 +478,13 @@ public struct TimeLimitParser {
         if has(a, b, ["长期", "常年", "常态"]) { return .longTerm }
         let t = text(a, b)
         if (t.hasPrefix("按") || t.hasPrefix("依照") || t.hasPrefix("依据") || t.hasPrefix("根据") || t.hasPrefix("按照"))
-            && (t.contains("规定") || t.contains("程序") || t.contains("要求")) {
+            && (t.contains("规定") || t.contains("程序") || t.contains("要求"))
+        {
             return .asPrescribed
         }
         let periods: [(String, TimeLimit.Period)] = [
-            ("每半年", .halfYear), ("半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter), ("每年", .year),
+            ("每半年", .halfYear), ("半年", .halfYear), ("每季度", .quarter), ("每季", .quarter), ("按季度", .quarter),
+            ("每年", .year),
             ("按年度", .year), ("每月", .month), ("按月", .month), ("每周", .week), ("定期", .regular), ("年度", .year),
             ("季度", .quarter),
         ]
@@ -517,7 +524,9 @@ public struct TimeLimitParser {
 
     static func anchor(_ prefix: String) -> TimeLimit.Anchor {
         var words = prefix
-        for strip in ["：", ":"] { if let r = words.range(of: strip, options: .backwards) { words = String(words[r.upperBound...]) } }
+        for strip in ["：", ":"] {
+            if let r = words.range(of: strip, options: .backwards) { words = String(words[r.upperBound...]) }
+        }
         let kind: TimeLimit.AnchorKind
         if words.isEmpty {
             kind = .unspecified
@@ -545,16 +554,19 @@ extension String {
 
 /// The text without spaces and punctuation: limits that differ only in those are the same limit.
 private func punctuationFree(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { s in
-        !(s.properties.isWhitespace || s.properties.generalCategory.isPunctuationOrSymbol)
-    }))
+    String(
+        String.UnicodeScalarView(
+            text.unicodeScalars.filter { s in
+                !(s.properties.isWhitespace || s.properties.generalCategory.isPunctuationOrSymbol)
+            }))
 }
 
 private extension Unicode.GeneralCategory {
     var isPunctuationOrSymbol: Bool {
         switch self {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol: true
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .modifierSymbol:
+            true
         default: false
         }
     }

@@ -105,6 +105,7 @@ public enum CatalogElement: String, Sendable, Hashable, CaseIterable, Codable {
     case remark = "备注"
 
     /// The elements an item may inherit from 默认.
-    public static let inheritable: [CatalogElement] = [.basis, .timeLimit, .bodies, .channels, .audience, .mode, .levels]
+    public static let inheritable: [CatalogElement] = [
+        .basis, .timeLimit, .bodies, .channels, .audience, .mode, .levels,
+    ]
 }
-

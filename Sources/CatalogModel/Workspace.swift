@@ -109,7 +109,8 @@ extension Workspace {
     /// …街道办事处). Nil when the name does not tell.
     public func level(ofBody name: String) -> Level? {
         if let jurisdiction = jurisdictions.filter({ name.hasPrefix($0.name.value) })
-            .max(by: { $0.name.value.count < $1.name.value.count }) {
+            .max(by: { $0.name.value.count < $1.name.value.count })
+        {
             return jurisdiction.level.value
         }
         return Workspace.level(ofBodyName: name, region: region.value, level: level.value)

@@ -29,7 +29,8 @@ public enum WorkspaceLoader {
     /// The stages after parsing, for callers that parsed the file themselves.
     public static func check(_ parsed: YAMLParseResult, file path: String) -> LoadedWorkspace {
         guard let document = parsed.document else {
-            return LoadedWorkspace(file: path, document: nil, workspace: nil, findings: CertainFixes.review(parsed.findings))
+            return LoadedWorkspace(
+                file: path, document: nil, workspace: nil, findings: CertainFixes.review(parsed.findings))
         }
         var findings = CertainFixes.review(parsed.findings)
         findings += SchemaCheck.workspace.check(document)

@@ -40,8 +40,10 @@ public enum DOCXWriter {
 
     static func run(_ text: String, _ font: Font, size: Int, bold: Bool = false) -> String {
         let parts = text.split(separator: "\t", omittingEmptySubsequences: false)
-        let content = parts.map { "<w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t>" }.joined(separator: "<w:tab/>")
-        return "<w:r><w:rPr>\(fonts(font))\(bold ? "<w:b/><w:bCs/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>\(content)</w:r>"
+        let content = parts.map { "<w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t>" }.joined(
+            separator: "<w:tab/>")
+        return
+            "<w:r><w:rPr>\(fonts(font))\(bold ? "<w:b/><w:bCs/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>\(content)</w:r>"
     }
 
     static func fonts(_ font: Font) -> String {
@@ -50,8 +52,10 @@ public enum DOCXWriter {
 
     enum Alignment: String { case left, center, both }
 
-    static func paragraph(_ text: String, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
-                          spacingAfter: Int = 0, keepNext: Bool = false) -> String {
+    static func paragraph(
+        _ text: String, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
+        spacingAfter: Int = 0, keepNext: Bool = false
+    ) -> String {
         "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")<w:spacing w:before=\"0\" w:after=\"\(spacingAfter)\" w:line=\"240\" w:lineRule=\"auto\"/>"
             + "<w:jc w:val=\"\(align.rawValue)\"/><w:rPr>\(fonts(font))<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:pPr>"
             + (text.isEmpty ? "" : run(text, font, size: size, bold: bold)) + "</w:p>"
@@ -93,17 +97,25 @@ public enum DOCXWriter {
         if let start = cell.mergeStart { properties += start ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>" }
         if cell.shaded { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" }
         properties += "<w:vAlign w:val=\"center\"/>"
-        let lines = cell.mergeStart == false || cell.lines.isEmpty ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        var paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }.joined()
+        let lines =
+            cell.mergeStart == false || cell.lines.isEmpty
+            ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }
+            .joined()
         if let bookmark = cell.bookmark, let end = paragraphs.range(of: "</w:pPr>") {
-            paragraphs.insert(contentsOf: "<w:bookmarkStart w:id=\"\(bookmark.id)\" w:name=\"\(XMLText.escape(bookmark.name))\"/><w:bookmarkEnd w:id=\"\(bookmark.id)\"/>", at: end.upperBound)
+            paragraphs.insert(
+                contentsOf:
+                    "<w:bookmarkStart w:id=\"\(bookmark.id)\" w:name=\"\(XMLText.escape(bookmark.name))\"/><w:bookmarkEnd w:id=\"\(bookmark.id)\"/>",
+                at: end.upperBound)
         }
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
     }
 
     static func rowXML(_ cells: [Cell], widths: [Int], header: Bool) -> String {
         var column = 0
-        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>") + "<w:jc w:val=\"center\"/></w:trPr>"
+        var xml =
+            "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>")
+            + "<w:jc w:val=\"center\"/></w:trPr>"
         for cell in cells {
             let width = widths[column..<min(widths.count, column + cell.span)].reduce(0, +)
             xml += cellXML(cell, width: width)
@@ -114,8 +126,10 @@ public enum DOCXWriter {
 
     static func tableXML(_ table: CatalogTable) -> String {
         let widths = gridWidths(table)
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-            + "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+        var xml =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+            + "<w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
                 "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
             }.joined() + "</w:tblBorders>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
@@ -127,11 +141,17 @@ public enum DOCXWriter {
         var bottom: [Cell] = []
         for headerCell in table.headerCells {
             if headerCell.leaves.isEmpty {
-                top.append(Cell(lines: [headerCell.title], font: .heading, align: .center, mergeStart: true, shaded: true))
+                top.append(
+                    Cell(lines: [headerCell.title], font: .heading, align: .center, mergeStart: true, shaded: true))
                 bottom.append(Cell(lines: [], font: .heading, align: .center, mergeStart: false, shaded: true))
             } else {
-                top.append(Cell(lines: [headerCell.title], font: .heading, align: .center, span: headerCell.leaves.count, shaded: true))
-                bottom += headerCell.leaves.map { Cell(lines: [$0.title], font: .heading, align: .center, shaded: true) }
+                top.append(
+                    Cell(
+                        lines: [headerCell.title], font: .heading, align: .center, span: headerCell.leaves.count,
+                        shaded: true))
+                bottom += headerCell.leaves.map {
+                    Cell(lines: [$0.title], font: .heading, align: .center, shaded: true)
+                }
             }
         }
         xml += rowXML(top, widths: widths, header: true)
@@ -151,7 +171,9 @@ public enum DOCXWriter {
                         return Cell(lines: table.lines(row, column), align: .center)
                     case .group:
                         if group.rows.count == 1 { return Cell(lines: [row.group], align: .center, bold: true) }
-                        return Cell(lines: row.startsGroup ? [row.group] : [], align: .center, mergeStart: row.startsGroup, bold: true)
+                        return Cell(
+                            lines: row.startsGroup ? [row.group] : [], align: .center, mergeStart: row.startsGroup,
+                            bold: true)
                     default:
                         return Cell(lines: table.lines(row, column))
                     }
@@ -163,7 +185,8 @@ public enum DOCXWriter {
     }
 
     static func body(_ table: CatalogTable) -> String {
-        var xml = XLSXWriter.xmlHeader
+        var xml =
+            XLSXWriter.xmlHeader
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
         xml += paragraph(table.title, .title, size: titleSize, align: .center, spacingAfter: 120)
         xml += paragraph("发布机构：" + table.publisher, .body, size: factsSize, align: .center)
@@ -189,7 +212,8 @@ public enum DOCXWriter {
         }
         // Word wants a paragraph between a table and the end of the document.
         xml += paragraph("", .body, size: tableSize)
-        xml += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+        xml +=
+            "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
             + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"425\"/></w:sectPr>"
@@ -198,7 +222,8 @@ public enum DOCXWriter {
 
     // MARK: Package parts
 
-    static let contentTypes = XLSXWriter.xmlHeader
+    static let contentTypes =
+        XLSXWriter.xmlHeader
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -211,14 +236,16 @@ public enum DOCXWriter {
         + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         + "</Types>"
 
-    static let rootRelationships = XLSXWriter.xmlHeader
+    static let rootRelationships =
+        XLSXWriter.xmlHeader
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
         + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
         + "</Relationships>"
 
-    static let documentRelationships = XLSXWriter.xmlHeader
+    static let documentRelationships =
+        XLSXWriter.xmlHeader
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
@@ -226,10 +253,12 @@ public enum DOCXWriter {
         + "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
         + "</Relationships>"
 
-    static let appProperties = XLSXWriter.xmlHeader
+    static let appProperties =
+        XLSXWriter.xmlHeader
         + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>gkml</Application></Properties>"
 
-    static let styles = XLSXWriter.xmlHeader
+    static let styles =
+        XLSXWriter.xmlHeader
         + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         + "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(.body))<w:sz w:val=\"\(tableSize)\"/><w:szCs w:val=\"\(tableSize)\"/>"
         + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
@@ -241,14 +270,16 @@ public enum DOCXWriter {
         + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/></w:style>"
         + "</w:styles>"
 
-    static let settings = XLSXWriter.xmlHeader
+    static let settings =
+        XLSXWriter.xmlHeader
         + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         + "<w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
         + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
         + "</w:settings>"
 
     /// The fonts with their alternatives (w:altName) for machines without the official fonts.
-    static let fontTable = XLSXWriter.xmlHeader
+    static let fontTable =
+        XLSXWriter.xmlHeader
         + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         + "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
         + "<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/><w:charset w:val=\"86\"/><w:family w:val=\"script\"/><w:pitch w:val=\"variable\"/></w:font>"
@@ -259,7 +290,8 @@ public enum DOCXWriter {
         + "</w:fonts>"
 
     /// "— 1 —" centred at the foot of each page, as official documents number pages.
-    static let footer = XLSXWriter.xmlHeader
+    static let footer =
+        XLSXWriter.xmlHeader
         + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>"
         + run("— ", .body, size: factsSize)
         + "<w:fldSimple w:instr=\" PAGE \">\(run("1", .body, size: factsSize))</w:fldSimple>"

@@ -13,8 +13,10 @@ public struct FileRenderRequest: Sendable {
     public var channelStyle: ChannelStyle
     public var allowErrors: Bool
 
-    public init(file: String, output: String = ".", format: OutputFormat, templatesFolder: String? = nil,
-                channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false) {
+    public init(
+        file: String, output: String = ".", format: OutputFormat, templatesFolder: String? = nil,
+        channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false
+    ) {
         self.file = file
         self.output = output
         self.format = format
@@ -54,7 +56,8 @@ public enum FileRenderOutcome: Sendable {
         switch self {
         case .notAFile, .badTemplates: nil
         case .inputFailure(let report), .unreadable(_, let report), .blocked(_, let report), .failed(_, let report),
-             .written(_, let report): report
+            .written(_, let report):
+            report
         }
     }
 
@@ -67,10 +70,12 @@ public enum FileRenderOutcome: Sendable {
             LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
         case .inputFailure: nil
         case .unreadable(let file, _):
-            LocalizedText(zh: "错误：\(file) 有错误，无法读取为目录。", en: "error: \(file) has errors and cannot be read as a catalog.")
+            LocalizedText(
+                zh: "错误：\(file) 有错误，无法读取为目录。", en: "error: \(file) has errors and cannot be read as a catalog.")
         case .blocked(let file, _):
-            LocalizedText(zh: "\(file) 有错误，未生成。请修正后重试，或加 --allow-errors 强制生成。",
-                          en: "\(file) has errors; nothing was written. Fix them and try again, or pass --allow-errors.")
+            LocalizedText(
+                zh: "\(file) 有错误，未生成。请修正后重试，或加 --allow-errors 强制生成。",
+                en: "\(file) has errors; nothing was written. Fix them and try again, or pass --allow-errors.")
         case .written(let path, _):
             LocalizedText(zh: "已生成 \(path)\n", en: "wrote \(path)\n")
         }
@@ -87,7 +92,8 @@ public enum FilePublisher {
         case .failure(let error): return .badTemplates(error)
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: request.file, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             return .notAFile(request.file)
         }
 
@@ -100,7 +106,9 @@ public enum FilePublisher {
         // The enclosing workspace, if any, gives the registry and the level columns (the validator read the
         // catalog with the same registry).
         let folder = (request.file as NSString).deletingLastPathComponent
-        let workspace = WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder).map { WorkspaceLoader.load(path: $0) }
+        let workspace = WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder).map {
+            WorkspaceLoader.load(path: $0)
+        }
         let registry = workspace?.registry ?? .pilot
         var options = TableOptions(channelStyle: request.channelStyle)
         if let ws = workspace?.workspace { options = TableOptions(workspace: ws, channelStyle: request.channelStyle) }
@@ -119,12 +127,16 @@ public enum FilePublisher {
     }
 
     /// OUT itself, or OUT/<地区>-<领域英文名>.<ext> when OUT is a folder (or ends with /).
-    public static func outputPath(_ output: String, for catalog: Catalog, format: OutputFormat, registry: DomainRegistry) -> String {
+    public static func outputPath(
+        _ output: String, for catalog: Catalog, format: OutputFormat, registry: DomainRegistry
+    ) -> String {
         var isDirectory: ObjCBool = false
-        let isFolder = output.hasSuffix("/")
+        let isFolder =
+            output.hasSuffix("/")
             || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue)
         guard isFolder else { return output }
-        let name = SafeName.catalogBaseName(region: catalog.region.value, domain: catalog.domain.value, registry: registry)
+        let name = SafeName.catalogBaseName(
+            region: catalog.region.value, domain: catalog.domain.value, registry: registry)
         return (output as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
     }
 }

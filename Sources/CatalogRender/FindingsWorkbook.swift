@@ -42,8 +42,9 @@ public final class FindingsWorkbook: FindingSink {
     }
 
     var header: [String] {
-        language == .zh ? ["文件", "行", "代码", "严重程度", "问题", "修改提示"]
-                        : ["File", "Line", "Code", "Severity", "Message", "Hint"]
+        language == .zh
+            ? ["文件", "行", "代码", "严重程度", "问题", "修改提示"]
+            : ["File", "Line", "Code", "Severity", "Message", "Hint"]
     }
 
     private func sheet(_ name: String) -> Int {
@@ -58,7 +59,9 @@ public final class FindingsWorkbook: FindingSink {
         // LibreOffice keeps the default height for wrapped text, so the row gets the height its texts need
         // (as XLSXWriter.rowHeight does for catalogs).
         var lines = 1
-        for (text, column) in [(finding.location.file, 0), (finding.message(language), 4), (finding.hint(language) ?? "", 5)] {
+        for (text, column) in [
+            (finding.location.file, 0), (finding.message(language), 4), (finding.hint(language) ?? "", 5),
+        ] {
             let usable = max(2.0, Double(FindingsWorkbook.widths[column]) - 1.5)
             lines = max(lines, Int((Double(XLSXWriter.textUnits(text)) / usable).rounded(.up)))
         }
@@ -90,7 +93,9 @@ public final class FindingsWorkbook: FindingSink {
         var headerRow = "<row r=\"1\">"
         for (column, title) in header.enumerated() { headerRow += text(column, 1, title) }
         headerRow += "</row>"
-        let cols = FindingsWorkbook.widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
+        let cols = FindingsWorkbook.widths.enumerated().map {
+            "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
+        }.joined()
         var entries: [(path: String, text: String)] = [
             ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", XLSXWriter.rootRelationships),
@@ -103,7 +108,8 @@ public final class FindingsWorkbook: FindingSink {
         var sheetEntries: [(path: String, text: String)] = []
         for (index, sheet) in sheets.enumerated() {
             let last = "F\(sheet.count + 1)"
-            let xml = XLSXWriter.xmlHeader
+            let xml =
+                XLSXWriter.xmlHeader
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                 + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
                 + "<dimension ref=\"A1:\(last)\"/>"

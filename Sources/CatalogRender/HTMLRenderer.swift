@@ -124,7 +124,10 @@ public struct PageContext: Sendable, Hashable {
     /// 已审批 文号 / 未审批, when the site's workspace keeps an approval register.
     public var approval: String?
 
-    public init(assetRoot: String? = nil, indexHref: String? = nil, siteTitle: String, sitePublisher: String? = nil, downloads: [DownloadLink] = []) {
+    public init(
+        assetRoot: String? = nil, indexHref: String? = nil, siteTitle: String, sitePublisher: String? = nil,
+        downloads: [DownloadLink] = []
+    ) {
         self.assetRoot = assetRoot
         self.indexHref = indexHref
         self.siteTitle = siteTitle
@@ -155,7 +158,10 @@ public struct SiteIndex: Sendable, Hashable {
         public var effectiveDate: String?
         /// 已审批 文号 / 未审批.
         public var approval: String?
-        public init(label: String, href: String, itemCount: Int, version: String, effectiveDate: String?, approval: String? = nil) {
+        public init(
+            label: String, href: String, itemCount: Int, version: String, effectiveDate: String?,
+            approval: String? = nil
+        ) {
             self.label = label
             self.href = href
             self.itemCount = itemCount
@@ -233,7 +239,9 @@ public struct HTMLRenderer: Sendable {
             data["inlineAssets"] = true
             data["inlineStyle"] = templates.stylesheet
             data["inlineScript"] = templates.script
-            data["csp"] = csp(inlineStyle: templates.stylesheet, inlineScript: hasScript ? templates.script : nil, hasScript: hasScript)
+            data["csp"] = csp(
+                inlineStyle: templates.stylesheet, inlineScript: hasScript ? templates.script : nil,
+                hasScript: hasScript)
         }
         return data
     }
@@ -255,7 +263,10 @@ public struct HTMLRenderer: Sendable {
         data["hasRemarks"] = table.hasRemarks
 
         data["header1"] = table.headerCells.enumerated().map { index, cell -> [String: Any] in
-            var entry: [String: Any] = ["title": cell.title, "key": headerKey(cell, index: index), "scope": cell.leaves.isEmpty ? "col" : "colgroup"]
+            var entry: [String: Any] = [
+                "title": cell.title, "key": headerKey(cell, index: index),
+                "scope": cell.leaves.isEmpty ? "col" : "colgroup",
+            ]
             entry["cols"] = cell.leaves.isEmpty ? [headerKey(cell, index: index)] : cell.leaves.map(leafKey)
             if cell.columnSpan > 1 { entry["colspan"] = String(cell.columnSpan) }
             if cell.rowSpan > 1 { entry["rowspan"] = String(cell.rowSpan) }
@@ -318,7 +329,9 @@ public struct HTMLRenderer: Sendable {
             "basis": row.basis,
             "timeLimit": row.timeLimit,
             "bodies": row.bodies,
-            "boxes": row.channels.boxes.map { ["text": $0.text, "state": ($0.ticked ? "on" : "off") + ($0.channel == .noticeBoard ? " wide" : "")] },
+            "boxes": row.channels.boxes.map {
+                ["text": $0.text, "state": ($0.ticked ? "on" : "off") + ($0.channel == .noticeBoard ? " wide" : "")]
+            },
             "channelList": row.channels.listText,
             "marks": (row.audienceMarks + row.modeMarks + row.levelMarks).map { ["on": $0] },
             "remarkLines": row.remarkLines,
@@ -338,7 +351,9 @@ public struct HTMLRenderer: Sendable {
 
     /// The data the index page's templates see.
     public func indexData(_ index: SiteIndex) -> [String: Any] {
-        var data = common(PageContext(assetRoot: index.assetRoot, siteTitle: index.title, sitePublisher: index.publisher), pageTitle: index.title, hasScript: false)
+        var data = common(
+            PageContext(assetRoot: index.assetRoot, siteTitle: index.title, sitePublisher: index.publisher),
+            pageTitle: index.title, hasScript: false)
         data["title"] = index.title
         if let publisher = index.publisher { data["publisher"] = publisher }
         let entries = index.rows.flatMap { $0.cells.flatMap(\.entries) }
@@ -346,7 +361,9 @@ public struct HTMLRenderer: Sendable {
         data["itemCount"] = String(entries.reduce(0) { $0 + $1.itemCount })
         data["jurisdictions"] = index.columns.map { column -> [String: Any] in
             var value: [String: Any] = ["name": column.name, "levelLabel": column.levelLabel]
-            if let workbook = column.workbook { value["workbook"] = ["href": workbook.href, "fileName": workbook.fileName, "label": workbook.label] }
+            if let workbook = column.workbook {
+                value["workbook"] = ["href": workbook.href, "fileName": workbook.fileName, "label": workbook.label]
+            }
             return value
         }
         data["hasWorkbooks"] = index.columns.contains { $0.workbook != nil }
@@ -354,12 +371,17 @@ public struct HTMLRenderer: Sendable {
             [
                 "name": row.domain,
                 "cells": row.cells.map { cell -> [String: Any] in
-                    var value: [String: Any] = ["catalogs": cell.entries.map { entry -> [String: Any] in
-                        var value: [String: Any] = ["label": entry.label, "href": entry.href, "itemCount": String(entry.itemCount), "version": entry.version]
-                        if let date = entry.effectiveDate { value["effectiveDate"] = date }
-                        if let approval = entry.approval { value["approval"] = approval }
-                        return value
-                    }]
+                    var value: [String: Any] = [
+                        "catalogs": cell.entries.map { entry -> [String: Any] in
+                            var value: [String: Any] = [
+                                "label": entry.label, "href": entry.href, "itemCount": String(entry.itemCount),
+                                "version": entry.version,
+                            ]
+                            if let date = entry.effectiveDate { value["effectiveDate"] = date }
+                            if let approval = entry.approval { value["approval"] = approval }
+                            return value
+                        }
+                    ]
                     if let reason = cell.notApplicable { value["notApplicable"] = reason }
                     return value
                 },
@@ -375,7 +397,8 @@ public struct HTMLRenderer: Sendable {
 
 /// Percent-encodes one path component for an href (UTF-8; unreserved characters kept).
 func urlComponent(_ text: String) -> String {
-    var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+    var allowed = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
     allowed.insert(charactersIn: "-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
 }

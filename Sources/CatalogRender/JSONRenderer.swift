@@ -23,12 +23,22 @@ public enum JSONRenderer {
             ("事项数", .int(table.itemCount)),
         ]
         members.append(("事项", .array(table.rows.map(item))))
-        members.append(("未涉及事项", .array(table.notApplicableEntries.map {
-            .object([("编号", .string($0.id)), ("说明", .string($0.reason))])
-        })))
-        members.append(("调整记录", .array(table.adjustments.map {
-            .object([("日期", .string($0.date)), ("版本", .optional($0.version)), ("说明", .string($0.note))])
-        })))
+        members.append(
+            (
+                "未涉及事项",
+                .array(
+                    table.notApplicableEntries.map {
+                        .object([("编号", .string($0.id)), ("说明", .string($0.reason))])
+                    })
+            ))
+        members.append(
+            (
+                "调整记录",
+                .array(
+                    table.adjustments.map {
+                        .object([("日期", .string($0.date)), ("版本", .optional($0.version)), ("说明", .string($0.note))])
+                    })
+            ))
         return .object(members)
     }
 

@@ -52,4 +52,5 @@ public enum MarkdownRenderer {
         case .number, .audience, .mode, .level: true
         default: false
         }
-    }}
+    }
+}

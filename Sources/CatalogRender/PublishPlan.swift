@@ -43,7 +43,8 @@ public struct PublishPlan: Sendable {
         }
 
         var blocked: [BlockedCatalog] = []
-        let workspaceErrors = (errorsByFile[Self.standard(workspaceFile)] ?? 0)
+        let workspaceErrors =
+            (errorsByFile[Self.standard(workspaceFile)] ?? 0)
             + report.general.filter { $0.severity == .error }.count
         if workspaceErrors > 0 { blocked.append(BlockedCatalog(file: workspaceFile, errors: workspaceErrors)) }
 
@@ -65,9 +66,10 @@ public struct PublishPlan: Sendable {
             }
             var notApplicable: [String: String] = [:]
             for (domain, reason) in jurisdiction.domainsNotApplicable { notApplicable[domain.value] = reason }
-            jurisdictions.append(SiteJurisdiction(
-                name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs,
-                domainsNotApplicable: notApplicable))
+            jurisdictions.append(
+                SiteJurisdiction(
+                    name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs,
+                    domainsNotApplicable: notApplicable))
         }
         self.jurisdictions = jurisdictions
         self.blocked = blocked
@@ -78,16 +80,19 @@ public struct PublishPlan: Sendable {
     public func blockedMessage(workspaceArgument: String) -> LocalizedText? {
         guard !blocked.isEmpty else { return nil }
         var zh = allowErrors ? "警告：以下目录有错误，仍按 --allow-errors 生成（无法解读为目录的除外）：\n" : "以下目录有错误，未生成任何文件：\n"
-        var en = allowErrors
+        var en =
+            allowErrors
             ? "warning: these catalogs have errors and are published anyway (--allow-errors), except those that cannot be read as catalogs:\n"
             : "these catalogs have errors; nothing was written:\n"
         for entry in blocked {
             zh += "  \(entry.file)（\(entry.errors) 个错误）\(entry.unreadable ? "：无法解读为目录，不能生成" : "")\n"
-            en += "  \(entry.file) (\(entry.errors) error(s))\(entry.unreadable ? ": cannot be read as a catalog, not published" : "")\n"
+            en +=
+                "  \(entry.file) (\(entry.errors) error(s))\(entry.unreadable ? ": cannot be read as a catalog, not published" : "")\n"
         }
         if !allowErrors {
             zh += "请修正后重新生成（gkml validate \(workspaceArgument) 查看详情），或加 --allow-errors 强制生成。"
-            en += "Fix them and build again (gkml validate \(workspaceArgument) shows the details), or pass --allow-errors."
+            en +=
+                "Fix them and build again (gkml validate \(workspaceArgument) shows the details), or pass --allow-errors."
         }
         return LocalizedText(zh: zh, en: en)
     }

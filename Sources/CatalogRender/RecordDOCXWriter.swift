@@ -87,11 +87,14 @@ public enum RecordDOCXWriter {
 
     enum Alignment: String { case left, center, right, both }
 
-    static func paragraph(_ content: String, _ style: Style, align: Alignment = .both, firstLine: Int = 0,
-                          rightIndent: Int = 0, before: Int = 0, after: Int = 0, keepNext: Bool = false,
-                          exactLine: Int? = 579) -> String {
+    static func paragraph(
+        _ content: String, _ style: Style, align: Alignment = .both, firstLine: Int = 0,
+        rightIndent: Int = 0, before: Int = 0, after: Int = 0, keepNext: Bool = false,
+        exactLine: Int? = 579
+    ) -> String {
         let line = exactLine.map { "w:line=\"\($0)\" w:lineRule=\"exact\"" } ?? "w:line=\"240\" w:lineRule=\"auto\""
-        return "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")<w:spacing w:before=\"\(before)\" w:after=\"\(after)\" \(line)/>"
+        return
+            "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")<w:spacing w:before=\"\(before)\" w:after=\"\(after)\" \(line)/>"
             + "<w:ind w:firstLine=\"\(firstLine)\" w:right=\"\(rightIndent)\"/><w:jc w:val=\"\(align.rawValue)\"/>"
             + "<w:rPr>\(properties(style))</w:rPr></w:pPr>\(content)</w:p>"
     }
@@ -124,17 +127,20 @@ public enum RecordDOCXWriter {
     }
 
     static func displayLength(_ inline: RecordDocument.Inline) -> Int {
-        let text: String = switch inline {
-        case .text(let s), .strong(let s), .deleted(let s), .inserted(let s), .identifier(let s): s
-        }
+        let text: String =
+            switch inline {
+            case .text(let s), .strong(let s), .deleted(let s), .inserted(let s), .identifier(let s): s
+            }
         // Full-width characters count as two half-width ones.
         return text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } / 2 + 1
     }
 
     static func table(header: [String], rows: [[[RecordDocument.Inline]]]) -> String {
         let widths = widths(header: header, rows: rows)
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-            + "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+        var xml =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+            + "<w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
                 "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
             }.joined() + "</w:tblBorders>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
@@ -143,7 +149,8 @@ public enum RecordDOCXWriter {
             var out = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>") + "</w:trPr>"
             for (i, cell) in cells.enumerated() where i < widths.count {
                 let style = Style(font: header ? .heading : .body, size: tableSize)
-                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/>"
+                out +=
+                    "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/>"
                     + (header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" : "")
                     + "<w:vAlign w:val=\"center\"/></w:tcPr>"
                     + paragraph(runs(cell, style), style, align: header ? .center : .left, exactLine: nil) + "</w:tc>"
@@ -158,11 +165,13 @@ public enum RecordDOCXWriter {
     // MARK: The document
 
     static func body(_ record: RecordDocument) -> String {
-        var xml = XLSXWriter.xmlHeader
+        var xml =
+            XLSXWriter.xmlHeader
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
         let body = Style()
-        xml += paragraph(run(record.title, Style(font: .title, size: titleSize)), Style(font: .title, size: titleSize),
-                         align: .center, after: record.documentNumber == nil ? 579 : 0, exactLine: nil)
+        xml += paragraph(
+            run(record.title, Style(font: .title, size: titleSize)), Style(font: .title, size: titleSize),
+            align: .center, after: record.documentNumber == nil ? 579 : 0, exactLine: nil)
         if let number = record.documentNumber {
             xml += paragraph(identifierRun(number, body), body, align: .center, before: 200, after: 579)
         }
@@ -185,12 +194,14 @@ public enum RecordDOCXWriter {
                 // 发文机关署名 and 成文日期 at the right; the date four characters in from the margin.
                 for (i, line) in lines.enumerated() {
                     let last = i == lines.count - 1 && lines.count > 1
-                    xml += paragraph(run(line, body), body, align: .right, rightIndent: (last ? 4 : 2) * character,
-                                     before: i == 0 ? 2 * 579 : 0)
+                    xml += paragraph(
+                        run(line, body), body, align: .right, rightIndent: (last ? 4 : 2) * character,
+                        before: i == 0 ? 2 * 579 : 0)
                 }
             }
         }
-        xml += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+        xml +=
+            "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
             + "<w:pgMar w:top=\"\(top)\" w:right=\"\(right)\" w:bottom=\"\(bottom)\" w:left=\"\(left)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"425\"/></w:sectPr>"

@@ -19,8 +19,9 @@ public enum RecordOutput {
         case .docx:
             return try RecordDOCXWriter.document(AdjustmentRecord(language: language).document(report))
         case .text, .md, .json, .html:
-            let text = DiffRenderer.render(report, format: DiffFormat(rawValue: format.rawValue)!, language: language,
-                                           color: color, lines: lines)
+            let text = DiffRenderer.render(
+                report, format: DiffFormat(rawValue: format.rawValue)!, language: language,
+                color: color, lines: lines)
             return Array(text.utf8)
         }
     }

@@ -5,7 +5,10 @@ import CatalogModel
 public enum SafeName {
     /// Characters that never appear in a generated name: path separators, the characters Windows forbids,
     /// and the ones that need quoting in URLs or shells.
-    static let forbidden: Set<Character> = [".", "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "%", "&", "{", "}", "$", "!", "'", "`", "=", "@", "+", ";", "^", "~", "[", "]"]
+    static let forbidden: Set<Character> = [
+        ".", "/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "%", "&", "{", "}", "$", "!", "'", "`", "=", "@", "+",
+        ";", "^", "~", "[", "]",
+    ]
 
     /// Device names Windows reserves whatever the extension.
     static let reserved: Set<String> = [
@@ -20,7 +23,9 @@ public enum SafeName {
         var out = ""
         var lastWasSeparator = false
         for character in text {
-            let isControl = character.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.value == 0 }
+            let isControl = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format || $0.value == 0
+            }
             if character.isWhitespace {
                 if !lastWasSeparator && !out.isEmpty { out.append("-") }
                 lastWasSeparator = true
@@ -83,7 +88,8 @@ public enum XMLText {
             case "'": out += "&apos;"
             default:
                 let v = scalar.value
-                let allowed = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
+                let allowed =
+                    v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
                     || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
                 if allowed { out.unicodeScalars.append(scalar) }
             }
@@ -96,7 +102,11 @@ public enum XMLText {
 /// removed (XML cannot carry them, HTML turns NUL into U+FFFD, terminals obey them).
 enum PrintableText {
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }) else {
+        guard
+            text.unicodeScalars.contains(where: {
+                ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+            })
+        else {
             return text
         }
         var out = String.UnicodeScalarView()
@@ -105,7 +115,9 @@ enum PrintableText {
             if scalar == "\r" { out.append("\n"); previousCR = true; continue }
             defer { previousCR = false }
             if scalar == "\n" && previousCR { continue }
-            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) { continue }
+            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+                continue
+            }
             out.append(scalar)
         }
         return String(out)

@@ -52,7 +52,8 @@ public enum SheetWorkbook {
 
     /// Print titles: the header row (row 2) on every page.
     static func workbookXML(_ names: [String]) -> String {
-        var xml = XLSXWriter.xmlHeader
+        var xml =
+            XLSXWriter.xmlHeader
             + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, name) in names.enumerated() {
@@ -61,7 +62,8 @@ public enum SheetWorkbook {
         xml += "</sheets><definedNames>"
         for (index, name) in names.enumerated() {
             let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$2:$2</definedName>"
+            xml +=
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$2:$2</definedName>"
         }
         return xml + "</definedNames></workbook>"
     }
@@ -72,17 +74,25 @@ public enum SheetWorkbook {
             "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(SpreadsheetText.neutralised(value)))</v></c>"
         }
         var rows = "<row r=\"1\" ht=\"28\" customHeight=\"1\">" + text(0, 1, sheet.title, .title) + "</row>"
-        rows += "<row r=\"2\">" + sheet.header.enumerated().map { text($0.offset, 2, $0.element, .header) }.joined() + "</row>"
+        rows +=
+            "<row r=\"2\">" + sheet.header.enumerated().map { text($0.offset, 2, $0.element, .header) }.joined()
+            + "</row>"
         for (index, values) in sheet.rows.enumerated() {
             let row = index + 3
-            rows += "<row r=\"\(row)\">" + values.enumerated().map { column, value in
-                switch value {
-                case .text(let s): return text(column, row, s, .text)
-                case .number(let n): return "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(XLSXWriter.Style.centered.rawValue)\"><v>\(n)</v></c>"
-                }
-            }.joined() + "</row>"
+            rows +=
+                "<row r=\"\(row)\">"
+                + values.enumerated().map { column, value in
+                    switch value {
+                    case .text(let s): return text(column, row, s, .text)
+                    case .number(let n):
+                        return
+                            "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(XLSXWriter.Style.centered.rawValue)\"><v>\(n)</v></c>"
+                    }
+                }.joined() + "</row>"
         }
-        let cols = sheet.widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()
+        let cols = sheet.widths.enumerated().map {
+            "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>"
+        }.joined()
         return XLSXWriter.xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"

@@ -47,8 +47,9 @@ public enum FormatListError: Error, Sendable, Hashable {
         let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
         switch self {
         case .unknown(let name):
-            return LocalizedText(zh: "未知的输出格式“\(name)”；可用的格式：\(known)",
-                                 en: "unknown output format \"\(name)\"; the formats are: \(known)")
+            return LocalizedText(
+                zh: "未知的输出格式“\(name)”；可用的格式：\(known)",
+                en: "unknown output format \"\(name)\"; the formats are: \(known)")
         case .empty:
             return LocalizedText(zh: "没有指定输出格式；可用的格式：\(known)", en: "no output format given; the formats are: \(known)")
         }
@@ -97,7 +98,10 @@ public struct SiteSource: Sendable {
     /// The workspace's approval register: each catalog page and the index say 已审批 文号 or 未审批 (nil: no line).
     public var approvals: ApprovalRegister?
 
-    public init(title: String, publisher: String?, jurisdictions: [SiteJurisdiction], options: TableOptions, registry: DomainRegistry = .pilot) {
+    public init(
+        title: String, publisher: String?, jurisdictions: [SiteJurisdiction], options: TableOptions,
+        registry: DomainRegistry = .pilot
+    ) {
         self.title = title
         self.publisher = publisher
         self.jurisdictions = jurisdictions
@@ -107,7 +111,10 @@ public struct SiteSource: Sendable {
 
     /// The site of a workspace: its title is the workspace's region + 基层政务公开标准目录, and the 公开层级
     /// columns are the workspace's levels with its labels.
-    public init(workspace: Workspace, jurisdictions: [SiteJurisdiction], channelStyle: ChannelStyle, registry: DomainRegistry = .pilot) {
+    public init(
+        workspace: Workspace, jurisdictions: [SiteJurisdiction], channelStyle: ChannelStyle,
+        registry: DomainRegistry = .pilot
+    ) {
         self.init(
             title: workspace.region.value + "基层政务公开标准目录", publisher: workspace.publisher?.value,
             jurisdictions: jurisdictions, options: TableOptions(workspace: workspace, channelStyle: channelStyle),
@@ -127,7 +134,9 @@ public struct SiteOutput: Sendable {
 /// `<domain-slug>.html|md|csv|docx|json` per catalog and `<jurisdiction>.xlsx` with one sheet per catalog.
 /// Folder and file names come from `SafeName`, so no catalog text can place a file outside the output folder.
 public enum SiteBuilder {
-    public static func build(_ source: SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn) throws -> SiteOutput {
+    public static func build(_ source: SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn) throws
+        -> SiteOutput
+    {
         let renderer = HTMLRenderer(templates: templates)
         var files: [RenderedFile] = [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText)]
         var takenFolders: Set<String> = ["assets", "index.html", OutputFolder.marker]
@@ -142,7 +151,8 @@ public enum SiteBuilder {
         var catalogCount = 0, itemCount = 0
 
         for (jurisdictionIndex, jurisdiction) in source.jurisdictions.enumerated() {
-            let folder = SafeName.unique(SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
+            let folder = SafeName.unique(
+                SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
             var takenNames: Set<String> = []
             let workbookName = SafeName.unique(folder, in: &takenNames)
             let catalogs = jurisdiction.catalogs.enumerated().sorted {
@@ -153,7 +163,8 @@ public enum SiteBuilder {
             var approvals: [String: String] = [:]
             if let register = source.approvals {
                 for catalog in catalogs {
-                    approvals[catalog.region.value + "\u{1F}" + catalog.domain.value] = register.state(of: catalog, registry: source.registry).label
+                    approvals[catalog.region.value + "\u{1F}" + catalog.domain.value] =
+                        register.state(of: catalog, registry: source.registry).label
                 }
             }
             let workbookPath = "\(folder)/\(workbookName).xlsx"
@@ -162,21 +173,32 @@ public enum SiteBuilder {
                 fileName: SafeName.component(jurisdiction.name + "基层政务公开标准目录", fallback: workbookName) + ".xlsx"
             )
             if formats.contains(.xlsx) {
-                files.append(RenderedFile(path: workbookPath, bytes: try XLSXWriter.workbook(tables, title: jurisdiction.name + "基层政务公开标准目录")))
+                files.append(
+                    RenderedFile(
+                        path: workbookPath,
+                        bytes: try XLSXWriter.workbook(tables, title: jurisdiction.name + "基层政务公开标准目录")))
             }
-            columns.append(SiteIndex.Column(
-                name: jurisdiction.name, levelLabel: source.options.label(jurisdiction.level),
-                workbook: formats.contains(.xlsx) ? DownloadLink(label: workbookDownload.label, href: urlPath(workbookPath), fileName: workbookDownload.fileName) : nil
-            ))
+            columns.append(
+                SiteIndex.Column(
+                    name: jurisdiction.name, levelLabel: source.options.label(jurisdiction.level),
+                    workbook: formats.contains(.xlsx)
+                        ? DownloadLink(
+                            label: workbookDownload.label, href: urlPath(workbookPath),
+                            fileName: workbookDownload.fileName) : nil
+                ))
 
             for table in tables {
                 catalogCount += 1
                 itemCount += table.itemCount
-                let base = SafeName.unique(SafeName.domainSlug(table.domain, registry: source.registry), in: &takenNames)
+                let base = SafeName.unique(
+                    SafeName.domainSlug(table.domain, registry: source.registry), in: &takenNames)
                 let downloadStem = SafeName.component(table.title, fallback: base)
                 var downloads: [DownloadLink] = []
                 for format in formats where format != .html && format != .xlsx {
-                    downloads.append(DownloadLink(label: format.label, href: urlPath("\(base).\(format.fileExtension)"), fileName: "\(downloadStem).\(format.fileExtension)"))
+                    downloads.append(
+                        DownloadLink(
+                            label: format.label, href: urlPath("\(base).\(format.fileExtension)"),
+                            fileName: "\(downloadStem).\(format.fileExtension)"))
                 }
                 if formats.contains(.xlsx) { downloads.append(workbookDownload) }
 
@@ -199,10 +221,14 @@ public enum SiteBuilder {
                 }
 
                 let domainKey = noteDomain(table.domain)
-                let href = formats.contains(.html) ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
+                let href =
+                    formats.contains(.html)
+                    ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
                 entries[domainKey, default: [:]][jurisdictionIndex, default: []].append(
-                    SiteIndex.Entry(label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount, version: table.version, effectiveDate: table.effectiveDate,
-                                    approval: approvals[table.region + "\u{1F}" + table.domain])
+                    SiteIndex.Entry(
+                        label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount,
+                        version: table.version, effectiveDate: table.effectiveDate,
+                        approval: approvals[table.region + "\u{1F}" + table.domain])
                 )
             }
         }
@@ -216,9 +242,11 @@ public enum SiteBuilder {
             }
             let domains = domainOrder.keys.sorted { (domainOrder[$0]!, $0) < (domainOrder[$1]!, $1) }
             let rows = domains.map { domain in
-                SiteIndex.Row(domain: domain, cells: source.jurisdictions.indices.map {
-                    SiteIndex.Cell(entries: entries[domain]?[$0] ?? [], notApplicable: notApplicable[domain]?[$0])
-                })
+                SiteIndex.Row(
+                    domain: domain,
+                    cells: source.jurisdictions.indices.map {
+                        SiteIndex.Cell(entries: entries[domain]?[$0] ?? [], notApplicable: notApplicable[domain]?[$0])
+                    })
             }
             let index = SiteIndex(title: source.title, publisher: source.publisher, columns: columns, rows: rows)
             files.append(RenderedFile(path: "index.html", text: try renderer.indexPage(index)))
@@ -238,12 +266,15 @@ public enum SiteBuilder {
     /// One catalog in one format, for `gkml render`. HTML pages are self-contained (style and script inlined,
     /// allowed by hash in the page's Content-Security-Policy). The table has the levels the catalog uses
     /// (县级 and 乡级 at least) unless `options` says otherwise.
-    public static func renderOne(_ catalog: Catalog, format: OutputFormat, options: TableOptions = TableOptions(),
-                                 templates: HTMLTemplates = .builtIn, registry: DomainRegistry = .pilot) throws -> [UInt8] {
+    public static func renderOne(
+        _ catalog: Catalog, format: OutputFormat, options: TableOptions = TableOptions(),
+        templates: HTMLTemplates = .builtIn, registry: DomainRegistry = .pilot
+    ) throws -> [UInt8] {
         let table = CatalogTable(catalog, options: options, registry: registry)
         switch format {
         case .html:
-            let page = try HTMLRenderer(templates: templates).catalogPage(table, context: PageContext(siteTitle: table.title, sitePublisher: table.publisher))
+            let page = try HTMLRenderer(templates: templates).catalogPage(
+                table, context: PageContext(siteTitle: table.title, sitePublisher: table.publisher))
             return Array(page.utf8)
         case .md: return Array(MarkdownRenderer.render(table).utf8)
         case .csv: return CSVRenderer.render(table)

@@ -15,8 +15,10 @@ public struct PublishRequest: Sendable {
     public var channelStyle: ChannelStyle
     public var allowErrors: Bool
 
-    public init(workspace: String = ".", out: String, formats: [OutputFormat] = OutputFormat.allCases,
-                templatesFolder: String? = nil, channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false) {
+    public init(
+        workspace: String = ".", out: String, formats: [OutputFormat] = OutputFormat.allCases,
+        templatesFolder: String? = nil, channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false
+    ) {
         self.workspace = workspace
         self.out = out
         self.formats = formats
@@ -89,7 +91,8 @@ public enum PublishOutcome: Sendable {
         switch self {
         case .notAWorkspace, .badTemplates: nil
         case .inputFailure(let report), .workspaceInvalid(_, let report), .blocked(_, let report),
-             .failed(_, _, let report), .published(_, _, let report): report
+            .failed(_, _, let report), .published(_, _, let report):
+            report
         }
     }
 
@@ -124,7 +127,8 @@ public enum SitePublisher {
         let loaded = WorkspaceLoader.load(path: workspaceFile)
         guard let workspace = loaded.workspace else { return .workspaceInvalid(file: workspaceFile, report) }
         let plan = PublishPlan(
-            workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: request.allowErrors)
+            workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: request.allowErrors
+        )
         guard plan.proceeds else { return .blocked(plan, report) }
 
         var source = SiteSource(
@@ -150,7 +154,8 @@ public enum SitePublisher {
 
     /// The gkml.yaml of a path that is a workspace folder or the file itself; nil when there is none.
     public static func workspaceFile(_ path: String) -> String? {
-        let file = (path as NSString).lastPathComponent == WorkspaceLoader.fileName
+        let file =
+            (path as NSString).lastPathComponent == WorkspaceLoader.fileName
             ? path : (path as NSString).appendingPathComponent(WorkspaceLoader.fileName)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -181,14 +186,17 @@ extension PublishOutcome {
         case .notAWorkspace(let path):
             LocalizedText(
                 zh: "错误：\(path) 不是工作区：找不到 \(WorkspaceLoader.fileName)。请指定含 gkml.yaml 的文件夹。",
-                en: "error: \(path) is not a workspace: no \(WorkspaceLoader.fileName) found. Give the folder that holds gkml.yaml.")
+                en:
+                    "error: \(path) is not a workspace: no \(WorkspaceLoader.fileName) found. Give the folder that holds gkml.yaml."
+            )
         case .badTemplates(let error), .failed(let error, _, _):
             LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
         case .inputFailure:
             nil
         case .workspaceInvalid(let file, _):
-            LocalizedText(zh: "错误：工作区文件 \(file) 有错误，无法生成。",
-                          en: "error: the workspace file \(file) has errors; nothing can be built.")
+            LocalizedText(
+                zh: "错误：工作区文件 \(file) 有错误，无法生成。",
+                en: "error: the workspace file \(file) has errors; nothing can be built.")
         case .blocked(let plan, _):
             plan.blockedMessage(workspaceArgument: workspaceArgument)
         case .published(let summary, _, _):

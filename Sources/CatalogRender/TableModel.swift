@@ -16,7 +16,10 @@ public struct TableOptions: Sendable, Hashable {
     /// How each level is labelled (e.g. 乡级 → 乡、村级); unlabelled levels print their canonical name.
     public var levelLabels: [Level: String]
 
-    public init(channelStyle: ChannelStyle = .checklist, levels: [Level] = [.county, .township], levelLabels: [Level: String] = [:]) {
+    public init(
+        channelStyle: ChannelStyle = .checklist, levels: [Level] = [.county, .township],
+        levelLabels: [Level: String] = [:]
+    ) {
         self.channelStyle = channelStyle
         self.levels = levels
         self.levelLabels = levelLabels
@@ -77,7 +80,9 @@ public struct ChannelCell: Sendable, Hashable {
             }
         }
         boxes = StandardChannel.allCases.map { channel in
-            ChannelBox(channel: channel, ticked: ticked.contains(channel), detail: channel == .other ? others.joined(separator: "、") : "")
+            ChannelBox(
+                channel: channel, ticked: ticked.contains(channel),
+                detail: channel == .other ? others.joined(separator: "、") : "")
         }
         self.entries = entries
     }
@@ -269,24 +274,31 @@ public struct CatalogTable: Sendable, Hashable {
             for (position, item) in group.items.enumerated() {
                 number += 1
                 let itemLevels = Set(item.levels.value.map(\.value))
-                rows.append(TableRow(
-                    number: number, id: c(item.id.value), group: c(group.name.value), groupIndex: index,
-                    startsGroup: position == 0, groupSpan: position == 0 ? group.items.count : 0,
-                    name: c(item.name.value), content: c(item.content.value),
-                    basis: item.basis.value.map { c($0.value) }, timeLimit: c(item.timeLimit.value),
-                    bodies: item.bodies.value.map { c($0.value) }, channels: ChannelCell(item.channels.value.map { clean($0.value) }),
-                    audience: item.audience.value, mode: item.mode.value,
-                    levels: itemLevels.sorted(), levelMarks: levels.map { itemLevels.contains($0) },
-                    reasonNotProactive: item.reasonNotProactive.map { c($0.value) }, remark: item.remark.map { c($0.value) },
-                    inherited: CatalogElement.inheritable.filter(item.isInherited)
-                ))
+                rows.append(
+                    TableRow(
+                        number: number, id: c(item.id.value), group: c(group.name.value), groupIndex: index,
+                        startsGroup: position == 0, groupSpan: position == 0 ? group.items.count : 0,
+                        name: c(item.name.value), content: c(item.content.value),
+                        basis: item.basis.value.map { c($0.value) }, timeLimit: c(item.timeLimit.value),
+                        bodies: item.bodies.value.map { c($0.value) },
+                        channels: ChannelCell(item.channels.value.map { clean($0.value) }),
+                        audience: item.audience.value, mode: item.mode.value,
+                        levels: itemLevels.sorted(), levelMarks: levels.map { itemLevels.contains($0) },
+                        reasonNotProactive: item.reasonNotProactive.map { c($0.value) },
+                        remark: item.remark.map { c($0.value) },
+                        inherited: CatalogElement.inheritable.filter(item.isInherited)
+                    ))
             }
             groups.append(TableGroup(name: c(group.name.value), rows: rows))
         }
         self.groups = groups
         hasRemarks = groups.contains { $0.rows.contains { !$0.remarkLines.isEmpty } }
-        notApplicableEntries = catalog.notApplicable.map { NotApplicableEntry(id: c($0.id.value), reason: c($0.reason.value)) }
-        adjustments = catalog.adjustments.map { AdjustmentEntry(date: c($0.date.value), version: $0.version.map { c($0.value) }, note: c($0.note.value)) }
+        notApplicableEntries = catalog.notApplicable.map {
+            NotApplicableEntry(id: c($0.id.value), reason: c($0.reason.value))
+        }
+        adjustments = catalog.adjustments.map {
+            AdjustmentEntry(date: c($0.date.value), version: $0.version.map { c($0.value) }, note: c($0.note.value))
+        }
     }
 
     /// "示例县星海镇就业领域基层政务公开标准目录".

@@ -58,13 +58,15 @@ extension XLSXWriter {
         let last = max(sheet.headers.count - 1, 0)
         func text(_ column: Int, _ row: Int, _ value: String, _ style: Style) -> String {
             guard !value.isEmpty else { return "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\"/>" }
-            return "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(SpreadsheetText.neutralised(value)))</v></c>"
+            return
+                "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(SpreadsheetText.neutralised(value)))</v></c>"
         }
         var rows: [String] = []
         var titleCells = [text(0, 1, sheet.title, .title)]
         for column in stride(from: 1, through: last, by: 1) { titleCells.append(text(column, 1, "", .title)) }
         rows.append("<row r=\"1\" ht=\"32\" customHeight=\"1\">\(titleCells.joined())</row>")
-        rows.append("<row r=\"2\">\(sheet.headers.enumerated().map { text($0.offset, 2, $0.element, .header) }.joined())</row>")
+        rows.append(
+            "<row r=\"2\">\(sheet.headers.enumerated().map { text($0.offset, 2, $0.element, .header) }.joined())</row>")
         for (offset, values) in sheet.rows.enumerated() {
             let r = offset + 3
             let cells = values.enumerated().map { column, cell -> String in

@@ -190,10 +190,16 @@ public enum XLSXWriter {
         }
         let lastRow = max(rowNumber - 1, bottom)
 
-        let cols = columns.enumerated().map { index, column in
-            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
-        }.joined() + "<col min=\"\(idColumn + 1)\" max=\"\(idColumn + 1)\" width=\"12\" hidden=\"1\" customWidth=\"1\"/>"
-        let mergeXML = merges.isEmpty ? "" : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        let cols =
+            columns.enumerated().map { index, column in
+                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
+            }.joined()
+            + "<col min=\"\(idColumn + 1)\" max=\"\(idColumn + 1)\" width=\"12\" hidden=\"1\" customWidth=\"1\"/>"
+        let mergeXML =
+            merges.isEmpty
+            ? ""
+            : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
+                + "</mergeCells>"
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
@@ -247,7 +253,8 @@ public enum XLSXWriter {
         return parts.joined(separator: "　　")
     }
 
-    static let emptySheet = xmlHeader
+    static let emptySheet =
+        xmlHeader
         + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/></worksheet>"
 
     // MARK: Package parts
@@ -258,18 +265,25 @@ public enum XLSXWriter {
         var xml = xmlHeader + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for index in 1...sheetCount {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
-        xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-        xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        xml +=
+            "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        xml +=
+            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        xml +=
+            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         return xml + "</Types>"
     }
 
-    static let rootRelationships = xmlHeader
+    static let rootRelationships =
+        xmlHeader
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
@@ -295,7 +309,8 @@ public enum XLSXWriter {
     }
 
     static func workbookXML(_ names: [String], printTitles: Bool) -> String {
-        var xml = xmlHeader
+        var xml =
+            xmlHeader
             + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, name) in names.enumerated() {
@@ -306,7 +321,8 @@ public enum XLSXWriter {
             xml += "<definedNames>"
             for (index, name) in names.enumerated() {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-                xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(headerRow):$\(headerRow + 1)</definedName>"
+                xml +=
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(headerRow):$\(headerRow + 1)</definedName>"
             }
             xml += "</definedNames>"
         }
@@ -316,16 +332,20 @@ public enum XLSXWriter {
     static func workbookRelationships(sheetCount: Int) -> String {
         var xml = xmlHeader + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in 1...sheetCount {
-            xml += "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        xml += "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
 
     /// Fonts: 宋体 (body), 黑体 (header), 方正小标宋简体 (title; spreadsheet programs substitute their default
     /// CJK font where it is not installed). cellXfs follow `Style`.
-    static let styles = xmlHeader
+    static let styles =
+        xmlHeader
         + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         + "<fonts count=\"5\">"
         + "<font><sz val=\"11\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"

@@ -18,12 +18,12 @@ public struct LocalizedText: Hashable, Sendable {
 
 /// Which stage of the pipeline defines a kind of finding.
 public enum FindingStage: String, Sendable, Hashable, CaseIterable, Codable {
-    case input      // reading files: encoding, YAML syntax, limits, I/O
-    case schema     // JSON Schema validation
-    case model      // decoding the typed catalog or workspace
-    case lint       // domain rules
-    case diff       // change checks between revisions
-    case audit      // the website against the catalog (gkml audit)
+    case input  // reading files: encoding, YAML syntax, limits, I/O
+    case schema  // JSON Schema validation
+    case model  // decoding the typed catalog or workspace
+    case lint  // domain rules
+    case diff  // change checks between revisions
+    case audit  // the website against the catalog (gkml audit)
 }
 
 /// The definition of one kind of finding: its stable code and its messages.

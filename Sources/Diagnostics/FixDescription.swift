@@ -10,11 +10,14 @@ extension Finding {
             return language == .zh ? "gkml validate --fix 可自动删除这里的多余内容" : "gkml validate --fix deletes it"
         }
         if visible {
-            return language == .zh ? "gkml validate --fix 可自动改为「\(shown)」" : "gkml validate --fix changes it to \"\(shown)\""
+            return language == .zh
+                ? "gkml validate --fix 可自动改为「\(shown)」" : "gkml validate --fix changes it to \"\(shown)\""
         }
         if fix.count == 1 && !visible {
             let count = shown.unicodeScalars.count
-            return language == .zh ? "gkml validate --fix 可自动改为 \(count) 个半角空格" : "gkml validate --fix changes it to \(count) ASCII space(s)"
+            return language == .zh
+                ? "gkml validate --fix 可自动改为 \(count) 个半角空格"
+                : "gkml validate --fix changes it to \(count) ASCII space(s)"
         }
         return language == .zh ? "gkml validate --fix 可自动修复" : "gkml validate --fix repairs it"
     }

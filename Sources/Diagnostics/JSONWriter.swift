@@ -34,7 +34,11 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) } else { out += "null" }
+            if d.isFinite {
+                out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+            } else {
+                out += "null"
+            }
         case .string(let s): JSONText.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

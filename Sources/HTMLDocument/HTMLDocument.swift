@@ -18,8 +18,9 @@ public struct HTMLDocument: Sendable {
     public init(data: Data, encoding hint: String? = nil) throws {
         let chosen = Self.chooseEncoding(data: data, hint: hint)
         Self.initialize
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         guard data.count < Int(Int32.max) else { throw HTMLDocumentError.tooLarge(bytes: data.count) }
         // libxml2 returns no document for empty input; an empty page is still a page.
         guard !data.isEmpty else {
@@ -155,8 +156,10 @@ public struct HTMLDocument: Sendable {
                 if let converted = convert(c) { children.append(converted) }
                 child = c.pointee.next
             }
-            return .element(HTMLElement(name: name, attributes: attributes, children: children,
-                                        line: Int(xmlGetLineNo(node))))
+            return .element(
+                HTMLElement(
+                    name: name, attributes: attributes, children: children,
+                    line: Int(xmlGetLineNo(node))))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let content = node.pointee.content else { return nil }
             return .text(String(cString: content))

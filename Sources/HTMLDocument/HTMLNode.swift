@@ -14,7 +14,9 @@ public struct HTMLElement: Sendable, Equatable {
     /// 1-based line of the start tag in the source (0 when libxml2 did not record one).
     public let line: Int
 
-    public init(name: String, attributes: [(name: String, value: String)] = [], children: [HTMLNode] = [], line: Int = 0) {
+    public init(
+        name: String, attributes: [(name: String, value: String)] = [], children: [HTMLNode] = [], line: Int = 0
+    ) {
         self.name = name
         self.attributes = attributes
         self.children = children

@@ -20,8 +20,9 @@ public struct HTMLTableGrid: Sendable {
     public init(table: HTMLElement) {
         var trs: [HTMLElement] = []
         for child in table.elementChildren {
-            if child.name == "tr" { trs.append(child) }
-            else if ["thead", "tbody", "tfoot"].contains(child.name) {
+            if child.name == "tr" {
+                trs.append(child)
+            } else if ["thead", "tbody", "tfoot"].contains(child.name) {
                 trs += child.elementChildren.filter { $0.name == "tr" }
             }
         }

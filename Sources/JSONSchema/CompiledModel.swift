@@ -65,9 +65,10 @@ final class PropertiesSpec: Sendable {
     @usableFromInline let additional: Int?
     @usableFromInline let additionalIsFalse: Bool
 
-    init(names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
-         patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool)
-    {
+    init(
+        names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
+        patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool
+    ) {
         self.names = names
         self.nodes = nodes
         self.requiredBits = requiredBits
@@ -173,9 +174,10 @@ final class SchemaNode: Sendable {
     /// Absolute location: resource URI `#` pointer within the resource.
     @usableFromInline let location: String
 
-    init(boolean: Bool?, keywords: [Keyword], fastKeywords: [Keyword], resource: Int, collectsAnnotations: Bool,
-         value: JSONValue, location: String)
-    {
+    init(
+        boolean: Bool?, keywords: [Keyword], fastKeywords: [Keyword], resource: Int, collectsAnnotations: Bool,
+        value: JSONValue, location: String
+    ) {
         self.boolean = boolean
         self.keywords = keywords
         self.fastKeywords = fastKeywords
@@ -197,7 +199,10 @@ final class SchemaStorage: Sendable {
     let rootValue: JSONValue
     let rootURI: String
 
-    init(nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksScope: Bool, rootValue: JSONValue, rootURI: String) {
+    init(
+        nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksScope: Bool, rootValue: JSONValue,
+        rootURI: String
+    ) {
         self.nodes = nodes
         self.root = root
         self.dynamicAnchors = dynamicAnchors
@@ -222,7 +227,11 @@ final class Annotations {
 
     @inlinable
     func merge(_ other: Annotations) {
-        if other.allProperties { allProperties = true } else if !other.properties.isEmpty { properties.formUnion(other.properties) }
+        if other.allProperties {
+            allProperties = true
+        } else if !other.properties.isEmpty {
+            properties.formUnion(other.properties)
+        }
         if other.allItems { allItems = true }
         if other.itemPrefix > itemPrefix { itemPrefix = other.itemPrefix }
         if !other.items.isEmpty { items.formUnion(other.items) }
@@ -243,7 +252,7 @@ func sameString(_ a: String, _ b: String) -> Bool {
                 let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
                 return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
                     && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                    == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                        == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             }
             if n < 8 {
                 for i in 0..<n where pa[i] != pb[i] { return false }
@@ -252,12 +261,15 @@ func sameString(_ a: String, _ b: String) -> Bool {
             let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
             var i = 0
             while i + 8 <= n {
-                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                {
                     return false
                 }
                 i += 8
             }
-            return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         }
     }), let r {
         return r

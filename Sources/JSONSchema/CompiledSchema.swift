@@ -17,9 +17,10 @@ public struct CompiledSchema: Sendable {
     ///
     /// - Throws: `SchemaError` when the schema is invalid, a reference cannot be resolved, a pattern is
     ///   not an ECMA-262 regex, or `$ref`s form a loop that would never end.
-    public static func compile(_ schema: JSONValue, registry: SchemaRegistry = SchemaRegistry(),
-                               options: CompileOptions = CompileOptions()) throws(SchemaError) -> CompiledSchema
-    {
+    public static func compile(
+        _ schema: JSONValue, registry: SchemaRegistry = SchemaRegistry(),
+        options: CompileOptions = CompileOptions()
+    ) throws(SchemaError) -> CompiledSchema {
         var compiler = SchemaCompiler(registry: registry, options: options)
         if options.validateSchema { try compiler.checkAgainstMetaschema(schema) }
         let doc = compiler.index.add(schema, uri: options.baseURI)
@@ -29,9 +30,10 @@ public struct CompiledSchema: Sendable {
     }
 
     /// Compiles the registered schema (or embedded resource, or built-in metaschema) with this URI.
-    public static func compile(uri: String, registry: SchemaRegistry,
-                               options: CompileOptions = CompileOptions()) throws(SchemaError) -> CompiledSchema
-    {
+    public static func compile(
+        uri: String, registry: SchemaRegistry,
+        options: CompileOptions = CompileOptions()
+    ) throws(SchemaError) -> CompiledSchema {
         var compiler = SchemaCompiler(registry: registry, options: options)
         let loc = try compiler.locate(URIReference(uri), reference: uri, at: "(compile)")
         let value = compiler.index.value(at: loc) ?? .null
@@ -48,7 +50,9 @@ public struct CompiledSchema: Sendable {
 
     /// Checks a schema against the 2020-12 metaschema (or the metaschema its `$schema` names) without
     /// compiling it. Returns the metaschema's errors; empty when the schema is valid.
-    public static func metaschemaErrors(of schema: JSONValue, registry: SchemaRegistry = SchemaRegistry()) throws(SchemaError) -> [ValidationError] {
+    public static func metaschemaErrors(of schema: JSONValue, registry: SchemaRegistry = SchemaRegistry())
+        throws(SchemaError) -> [ValidationError]
+    {
         var compiler = SchemaCompiler(registry: registry, options: CompileOptions())
         do {
             try compiler.checkAgainstMetaschema(schema)
@@ -82,9 +86,11 @@ public struct CompiledSchema: Sendable {
         if ok || evaluator.errors.isEmpty {
             // Cannot happen for a deterministic schema; never report an invalid instance as valid.
             let node = storage.nodes[storage.root]
-            return ValidationResult(errors: [ValidationError(
-                instanceLocation: .root, keywordLocation: .root, absoluteKeywordLocation: node.location,
-                keyword: "", detail: .falseSchema, subschema: node.value)])
+            return ValidationResult(errors: [
+                ValidationError(
+                    instanceLocation: .root, keywordLocation: .root, absoluteKeywordLocation: node.location,
+                    keyword: "", detail: .falseSchema, subschema: node.value)
+            ])
         }
         return ValidationResult(errors: evaluator.errors)
     }

@@ -100,7 +100,9 @@ struct CharSet {
     }
 
     var usesUnsupportedProperty: Bool {
-        items.contains { if case .property(let name, _) = $0 { return ECMAClasses.property(name) == nil } else { return false } }
+        items.contains {
+            if case .property(let name, _) = $0 { return ECMAClasses.property(name) == nil } else { return false }
+        }
     }
 }
 
@@ -112,7 +114,8 @@ enum ECMAClasses {
     }
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
         default: return false
         }
     }
@@ -135,8 +138,10 @@ enum ECMAClasses {
             "Mn": [.nonspacingMark], "Mc": [.spacingMark], "Me": [.enclosingMark],
             "N": [.decimalNumber, .letterNumber, .otherNumber],
             "Nd": [.decimalNumber], "Nl": [.letterNumber], "No": [.otherNumber],
-            "P": [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                  .initialPunctuation, .finalPunctuation, .otherPunctuation],
+            "P": [
+                .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            ],
             "Pc": [.connectorPunctuation], "Pd": [.dashPunctuation], "Ps": [.openPunctuation],
             "Pe": [.closePunctuation], "Pi": [.initialPunctuation], "Pf": [.finalPunctuation],
             "Po": [.otherPunctuation],
@@ -303,7 +308,9 @@ struct ECMARegexParser {
             max = a
             if peek() == "," {
                 pos += 1
-                if peek() == "}" { max = nil } else {
+                if peek() == "}" {
+                    max = nil
+                } else {
                     guard let b = parseDecimal() else { pos = save; throw fail("incomplete quantifier") }
                     max = b
                 }
@@ -429,7 +436,9 @@ struct ECMARegexParser {
             pos += 1
             var name = ""
             while let d = peek(), d != "}" {
-                guard d.isASCII, d.properties.isAlphabetic || (d.value >= 0x30 && d.value <= 0x39) || d == "_" || d == "=" else {
+                guard d.isASCII,
+                    d.properties.isAlphabetic || (d.value >= 0x30 && d.value <= 0x39) || d == "_" || d == "="
+                else {
                     throw fail("invalid property name")
                 }
                 name.unicodeScalars.append(d)
@@ -581,7 +590,8 @@ enum ICUTranslator {
         }
     }
 
-    static let spaceItems = "\\x{9}-\\x{d}\\x{20}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}"
+    static let spaceItems =
+        "\\x{9}-\\x{d}\\x{20}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}"
 
     static func emitItem(_ item: CharSet.Item, _ out: inout String) {
         switch item {

@@ -30,23 +30,26 @@ struct Evaluator<I: JSONInstance> {
     // MARK: Reporting
 
     @inlinable
-    mutating func report(_ node: SchemaNode, _ keyword: String, _ detail: ValidationErrorDetail,
-                         branches: [[ValidationError]] = [])
-    {
-        errors.append(ValidationError(
-            instanceLocation: JSONPointer(tokens: instancePath),
-            keywordLocation: JSONPointer(tokens: keywordPath + [keyword]),
-            absoluteKeywordLocation: node.location + "/" + JSONPointer.escape(keyword),
-            keyword: keyword, detail: detail, subschema: node.value, branches: branches))
+    mutating func report(
+        _ node: SchemaNode, _ keyword: String, _ detail: ValidationErrorDetail,
+        branches: [[ValidationError]] = []
+    ) {
+        errors.append(
+            ValidationError(
+                instanceLocation: JSONPointer(tokens: instancePath),
+                keywordLocation: JSONPointer(tokens: keywordPath + [keyword]),
+                absoluteKeywordLocation: node.location + "/" + JSONPointer.escape(keyword),
+                keyword: keyword, detail: detail, subschema: node.value, branches: branches))
     }
 
     @inlinable
     mutating func reportFalse(_ node: SchemaNode) {
-        errors.append(ValidationError(
-            instanceLocation: JSONPointer(tokens: instancePath),
-            keywordLocation: JSONPointer(tokens: keywordPath),
-            absoluteKeywordLocation: node.location,
-            keyword: "false", detail: .falseSchema, subschema: node.value))
+        errors.append(
+            ValidationError(
+                instanceLocation: JSONPointer(tokens: instancePath),
+                keywordLocation: JSONPointer(tokens: keywordPath),
+                absoluteKeywordLocation: node.location,
+                keyword: "false", detail: .falseSchema, subschema: node.value))
     }
 
     // MARK: Schemas
@@ -96,7 +99,9 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates a subschema at a keyword path (the path is only kept while collecting errors).
     @inlinable
-    mutating func evalAt(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String) -> Bool {
+    mutating func evalAt(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String)
+        -> Bool
+    {
         if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
         let ok = evalNode(n, instance, kind, ann)
@@ -105,7 +110,9 @@ struct Evaluator<I: JSONInstance> {
     }
 
     @inlinable
-    mutating func evalAt(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String, _ k2: String) -> Bool {
+    mutating func evalAt(
+        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String, _ k2: String
+    ) -> Bool {
         if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
         keywordPath.append(k2)
@@ -116,7 +123,9 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates a subschema against a child of the instance.
     @inlinable
-    mutating func evalChild(_ n: Int, _ child: I, _ token: @autoclosure () -> String, _ k1: String, _ k2: String?) -> Bool {
+    mutating func evalChild(_ n: Int, _ child: I, _ token: @autoclosure () -> String, _ k1: String, _ k2: String?)
+        -> Bool
+    {
         if !collecting { return eval(n, child, nil) }
         instancePath.append(token())
         keywordPath.append(k1)
@@ -129,7 +138,9 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates branches of anyOf/oneOf, returning each one's validity and (when collecting) errors.
     @inlinable
-    mutating func evalBranch(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ keyword: String, _ i: Int)
+    mutating func evalBranch(
+        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ keyword: String, _ i: Int
+    )
         -> (ok: Bool, errors: [ValidationError])
     {
         if !collecting { return (evalNode(n, instance, kind, ann), []) }
@@ -147,9 +158,10 @@ struct Evaluator<I: JSONInstance> {
     // MARK: Keywords
 
     @inlinable
-    mutating func evalKeyword(_ keyword: Keyword, _ node: SchemaNode, _ instance: I, _ kind: JSONInstanceKind<I>,
-                              _ ann: Annotations?) -> Bool
-    {
+    mutating func evalKeyword(
+        _ keyword: Keyword, _ node: SchemaNode, _ instance: I, _ kind: JSONInstanceKind<I>,
+        _ ann: Annotations?
+    ) -> Bool {
         switch keyword {
         case .ref(let target):
             return evalAt(target, instance, kind, ann, "$ref")
@@ -283,7 +295,9 @@ struct Evaluator<I: JSONInstance> {
             collecting = saved
             if matches >= spec.min, spec.max.map({ matches <= $0 }) ?? true { return true }
             if collecting {
-                let kw = matches < spec.min ? (spec.min == 1 && node.value["minContains"] == nil ? "contains" : "minContains") : "maxContains"
+                let kw =
+                    matches < spec.min
+                    ? (spec.min == 1 && node.value["minContains"] == nil ? "contains" : "minContains") : "maxContains"
                 report(node, kw, .contains(minContains: spec.min, maxContains: spec.max, matches: matches))
             }
             return false
@@ -622,7 +636,9 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
         for m in a {
-            guard let other = b.first(where: { sameString($0.key, m.key) }), instancesEqual(m.value, other.value) else { return false }
+            guard let other = b.first(where: { sameString($0.key, m.key) }), instancesEqual(m.value, other.value) else {
+                return false
+            }
         }
         return true
     default: return false

@@ -4,9 +4,9 @@ import Foundation
 @usableFromInline
 enum FormatChecker: String, Sendable, CaseIterable {
     case dateTime = "date-time", date, time, duration, email, idnEmail = "idn-email", hostname,
-         idnHostname = "idn-hostname", ipv4, ipv6, uri, uriReference = "uri-reference", iri,
-         iriReference = "iri-reference", uriTemplate = "uri-template", uuid, jsonPointer = "json-pointer",
-         relativeJSONPointer = "relative-json-pointer", regex
+        idnHostname = "idn-hostname", ipv4, ipv6, uri, uriReference = "uri-reference", iri,
+        iriReference = "iri-reference", uriTemplate = "uri-template", uuid, jsonPointer = "json-pointer",
+        relativeJSONPointer = "relative-json-pointer", regex
 
     @usableFromInline var name: String { rawValue }
 
@@ -68,14 +68,16 @@ enum Formats {
     static func isDate(_ b: Bytes) -> Bool {
         let s = b.startIndex
         guard b.count == 10, let y = digits(b, s, 4), b[s + 4] == UInt8(ascii: "-"), let m = digits(b, s + 5, 2),
-              b[s + 7] == UInt8(ascii: "-"), let d = digits(b, s + 8, 2) else { return false }
+            b[s + 7] == UInt8(ascii: "-"), let d = digits(b, s + 8, 2)
+        else { return false }
         return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(month: m, year: y)
     }
 
     static func isTime(_ b: Bytes) -> Bool {
         let s = b.startIndex
         guard b.count >= 9, let h = digits(b, s, 2), b[s + 2] == UInt8(ascii: ":"), let m = digits(b, s + 3, 2),
-              b[s + 5] == UInt8(ascii: ":"), let sec = digits(b, s + 6, 2) else { return false }
+            b[s + 5] == UInt8(ascii: ":"), let sec = digits(b, s + 6, 2)
+        else { return false }
         var i = s + 8
         if i < b.endIndex, b[i] == UInt8(ascii: ".") {
             i += 1
@@ -91,7 +93,8 @@ enum Formats {
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let sign = b[i] == UInt8(ascii: "+") ? 1 : -1
             guard let oh = digits(b, i + 1, 2), i + 3 < b.endIndex, b[i + 3] == UInt8(ascii: ":"),
-                  let om = digits(b, i + 4, 2), oh <= 23, om <= 59 else { return false }
+                let om = digits(b, i + 4, 2), oh <= 23, om <= 59
+            else { return false }
             offsetMinutes = sign * (oh * 60 + om)
             i += 6
         default:
@@ -152,7 +155,10 @@ enum Formats {
         if parts.isEmpty { return false }
         // Order and combination rules: Y M D (date), H m S (time), W alone.
         if parts.contains(UInt8(ascii: "W")) { return parts == [UInt8(ascii: "W")] }
-        let order: [UInt8] = [UInt8(ascii: "Y"), UInt8(ascii: "M"), UInt8(ascii: "D"), UInt8(ascii: "H"), UInt8(ascii: "m"), UInt8(ascii: "S")]
+        let order: [UInt8] = [
+            UInt8(ascii: "Y"), UInt8(ascii: "M"), UInt8(ascii: "D"), UInt8(ascii: "H"), UInt8(ascii: "m"),
+            UInt8(ascii: "S"),
+        ]
         var last = -1
         for p in parts {
             guard let i = order.firstIndex(of: p), i > last else { return false }
@@ -175,7 +181,9 @@ enum Formats {
         while true {
             let start = i
             var v = 0
-            while i < b.endIndex, isDigit(b[i]) { v = v * 10 + Int(b[i] - 0x30); i += 1; if i - start > 3 { return false } }
+            while i < b.endIndex, isDigit(b[i]) {
+                v = v * 10 + Int(b[i] - 0x30); i += 1; if i - start > 3 { return false }
+            }
             let n = i - start
             guard n > 0, v <= 255, !(n > 1 && b[start] == UInt8(ascii: "0")) else { return false }
             parts += 1
@@ -239,9 +247,10 @@ enum Formats {
                 // Only "xn--" (an A-label) may have hyphens in the 3rd and 4th positions.
                 guard label.lowercased().hasPrefix("xn--") else { return false }
                 guard let u = Punycode.decode(String(label.dropFirst(4))), !u.isEmpty,
-                      u.contains(where: { !$0.isASCII }),
-                      Punycode.encode(u) == label.dropFirst(4).lowercased(),
-                      IDNA.isValidULabel(u) else { return false }
+                    u.contains(where: { !$0.isASCII }),
+                    Punycode.encode(u) == label.dropFirst(4).lowercased(),
+                    IDNA.isValidULabel(u)
+                else { return false }
             }
         }
         return true
@@ -329,7 +338,8 @@ enum Formats {
             return isIPv4(Array(inner.utf8)[...])
         }
         // RFC 6531 domains are looked up after IDNA mapping, which normalizes to NFC (RFC 5891 §5.2).
-        return international ? isIDNHostname(String(domain).precomposedStringWithCanonicalMapping) : isHostname(String(domain))
+        return international
+            ? isIDNHostname(String(domain).precomposedStringWithCanonicalMapping) : isHostname(String(domain))
     }
 
     // MARK: URIs and IRIs (RFC 3986, RFC 3987)
@@ -340,7 +350,8 @@ enum Formats {
     static func isUnreserved(_ c: Unicode.Scalar, iri: Bool) -> Bool {
         if c.isASCII {
             let v = UInt8(c.value)
-            return isAlpha(v) || isDigit(v) || v == UInt8(ascii: "-") || v == UInt8(ascii: ".") || v == UInt8(ascii: "_") || v == UInt8(ascii: "~")
+            return isAlpha(v) || isDigit(v) || v == UInt8(ascii: "-") || v == UInt8(ascii: ".")
+                || v == UInt8(ascii: "_") || v == UInt8(ascii: "~")
         }
         guard iri else { return false }
         // ucschar and iprivate (RFC 3987 §2.2).
@@ -357,11 +368,14 @@ enum Formats {
             let c = chars[i]
             if c == "%" {
                 guard i + 2 < chars.count, chars[i + 1].isASCII, chars[i + 2].isASCII,
-                      isHex(UInt8(chars[i + 1].value)), isHex(UInt8(chars[i + 2].value)) else { return false }
+                    isHex(UInt8(chars[i + 1].value)), isHex(UInt8(chars[i + 2].value))
+                else { return false }
                 i += 3
                 continue
             }
-            if isUnreserved(c, iri: iri) || (c.isASCII && (subDelims.contains(UInt8(c.value)) || extra.unicodeScalars.contains(c))) {
+            if isUnreserved(c, iri: iri)
+                || (c.isASCII && (subDelims.contains(UInt8(c.value)) || extra.unicodeScalars.contains(c)))
+            {
                 i += 1
                 continue
             }
@@ -377,8 +391,11 @@ enum Formats {
         if let colon = rest.firstIndex(of: ":") {
             let scheme = rest[..<colon]
             if let f = scheme.utf8.first, isAlpha(f),
-               scheme.utf8.allSatisfy({ isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
-               !scheme.contains("/"), !scheme.contains("?"), !scheme.contains("#")
+                scheme.utf8.allSatisfy({
+                    isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                        || $0 == UInt8(ascii: ".")
+                }),
+                !scheme.contains("/"), !scheme.contains("?"), !scheme.contains("#")
             {
                 hasScheme = true
                 rest = rest[rest.index(after: colon)...]
@@ -386,11 +403,15 @@ enum Formats {
         }
         if !hasScheme && !reference { return false }
         if let hash = rest.firstIndex(of: "#") {
-            guard validChars(rest[rest.index(after: hash)...].unicodeScalars, iri: iri, extra: ":@/?") else { return false }
+            guard validChars(rest[rest.index(after: hash)...].unicodeScalars, iri: iri, extra: ":@/?") else {
+                return false
+            }
             rest = rest[..<hash]
         }
         if let q = rest.firstIndex(of: "?") {
-            guard validChars(rest[rest.index(after: q)...].unicodeScalars, iri: iri, extra: ":@/?") else { return false }
+            guard validChars(rest[rest.index(after: q)...].unicodeScalars, iri: iri, extra: ":@/?") else {
+                return false
+            }
             rest = rest[..<q]
         }
         var path = rest
@@ -428,9 +449,12 @@ enum Formats {
                 // IPvFuture: "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
                 let body = literal.dropFirst()
                 guard let dot = body.firstIndex(of: "."), dot > body.startIndex,
-                      body[..<dot].utf8.allSatisfy(isHex) else { return false }
+                    body[..<dot].utf8.allSatisfy(isHex)
+                else { return false }
                 let tail = body[body.index(after: dot)...]
-                guard !tail.isEmpty, !tail.contains("%"), validChars(tail.unicodeScalars, iri: false, extra: ":") else { return false }
+                guard !tail.isEmpty, !tail.contains("%"), validChars(tail.unicodeScalars, iri: false, extra: ":") else {
+                    return false
+                }
             } else {
                 guard isIPv6(Array(literal.utf8)[...]) else { return false }
             }
@@ -460,7 +484,8 @@ enum Formats {
             }
             if c == "%" {
                 guard i + 2 < chars.count, chars[i + 1].isASCII, chars[i + 2].isASCII,
-                      isHex(UInt8(chars[i + 1].value)), isHex(UInt8(chars[i + 2].value)) else { return false }
+                    isHex(UInt8(chars[i + 1].value)), isHex(UInt8(chars[i + 2].value))
+                else { return false }
                 i += 3
                 continue
             }
@@ -492,7 +517,8 @@ enum Formats {
             } else if let colon = name.firstIndex(of: ":") {
                 let digits = name[(colon + 1)...]
                 guard (1...4).contains(digits.count), digits.first != "0",
-                      digits.allSatisfy({ $0.isASCII && isDigit(UInt8($0.value)) }) else { return false }
+                    digits.allSatisfy({ $0.isASCII && isDigit(UInt8($0.value)) })
+                else { return false }
                 name = name[..<colon]
             }
             guard !name.isEmpty, name.first != ".", name.last != "." else { return false }
@@ -509,7 +535,8 @@ enum Formats {
                 prevDot = false
                 if c == "%" {
                     guard i + 2 < name.endIndex, name[i + 1].isASCII, name[i + 2].isASCII,
-                          isHex(UInt8(name[i + 1].value)), isHex(UInt8(name[i + 2].value)) else { return false }
+                        isHex(UInt8(name[i + 1].value)), isHex(UInt8(name[i + 2].value))
+                    else { return false }
                     i += 3
                     continue
                 }
@@ -541,7 +568,9 @@ enum Formats {
         var i = b.startIndex
         while i < b.endIndex {
             if b[i] == UInt8(ascii: "~") {
-                guard i + 1 < b.endIndex, b[i + 1] == UInt8(ascii: "0") || b[i + 1] == UInt8(ascii: "1") else { return false }
+                guard i + 1 < b.endIndex, b[i + 1] == UInt8(ascii: "0") || b[i + 1] == UInt8(ascii: "1") else {
+                    return false
+                }
                 i += 2
                 continue
             }
@@ -676,14 +705,17 @@ enum Punycode {
 
 enum IDNA {
     static let exceptionsPVALID: Set<UInt32> = [0x00DF, 0x03C2, 0x06FD, 0x06FE, 0x0F0B, 0x3007]
-    static let exceptionsDISALLOWED: Set<UInt32> = [0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B]
+    static let exceptionsDISALLOWED: Set<UInt32> = [
+        0x0640, 0x07FA, 0x302E, 0x302F, 0x3031, 0x3032, 0x3033, 0x3034, 0x3035, 0x303B,
+    ]
 
     static func isGreek(_ v: UInt32) -> Bool { (0x0370...0x03FF).contains(v) || (0x1F00...0x1FFF).contains(v) }
     static func isHebrew(_ v: UInt32) -> Bool { (0x0590...0x05FF).contains(v) || (0xFB1D...0xFB4F).contains(v) }
     static func isHiraganaKatakanaHan(_ v: UInt32) -> Bool {
         (0x3040...0x309F).contains(v) || (0x30A0...0x30FF).contains(v) || (0x31F0...0x31FF).contains(v)
             || (0xFF66...0xFF9F).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v) || v == 0x3005 || v == 0x3006 || v == 0x3007
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v) || v == 0x3005 || v == 0x3006
+            || v == 0x3007
     }
 
     /// RFC 5892 §2 derivation, approximated with the Unicode properties Swift exposes.
@@ -697,9 +729,12 @@ enum IDNA {
         if p.changesWhenNFKCCaseFolded { return false }
         if p.isDefaultIgnorableCodePoint || p.isWhitespace || p.isNoncharacterCodePoint { return false }
         if (0x20D0...0x20FF).contains(v) || (0x1D100...0x1D24F).contains(v) { return false }
-        if (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v) { return false }
+        if (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xD7B0...0xD7FF).contains(v) {
+            return false
+        }
         switch p.generalCategory {
-        case .lowercaseLetter, .uppercaseLetter, .otherLetter, .decimalNumber, .modifierLetter, .nonspacingMark, .spacingMark:
+        case .lowercaseLetter, .uppercaseLetter, .otherLetter, .decimalNumber, .modifierLetter, .nonspacingMark,
+            .spacingMark:
             return true
         default:
             return false
@@ -715,13 +750,16 @@ enum IDNA {
         let v = c.value
         let gc = c.properties.generalCategory
         if gc == .nonspacingMark || gc == .enclosingMark || gc == .format { return .transparent }
-        let rightJoining: Set<UInt32> = [0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632, 0x0648,
-                                         0x0671, 0x0672, 0x0673, 0x0675, 0x0676, 0x0677, 0x0688, 0x0689, 0x068A, 0x068B, 0x068C,
-                                         0x068D, 0x068E, 0x068F, 0x0690, 0x0691, 0x0692, 0x0693, 0x0694, 0x0695, 0x0696, 0x0697,
-                                         0x0698, 0x0699, 0x06C0, 0x06C3, 0x06C4, 0x06C5, 0x06C6, 0x06C7, 0x06C8, 0x06C9, 0x06CA,
-                                         0x06CB, 0x06CD, 0x06CF, 0x06D2, 0x06D3, 0x06D5, 0x06EE, 0x06EF]
+        let rightJoining: Set<UInt32> = [
+            0x0622, 0x0623, 0x0624, 0x0625, 0x0627, 0x0629, 0x062F, 0x0630, 0x0631, 0x0632, 0x0648,
+            0x0671, 0x0672, 0x0673, 0x0675, 0x0676, 0x0677, 0x0688, 0x0689, 0x068A, 0x068B, 0x068C,
+            0x068D, 0x068E, 0x068F, 0x0690, 0x0691, 0x0692, 0x0693, 0x0694, 0x0695, 0x0696, 0x0697,
+            0x0698, 0x0699, 0x06C0, 0x06C3, 0x06C4, 0x06C5, 0x06C6, 0x06C7, 0x06C8, 0x06C9, 0x06CA,
+            0x06CB, 0x06CD, 0x06CF, 0x06D2, 0x06D3, 0x06D5, 0x06EE, 0x06EF,
+        ]
         if rightJoining.contains(v) { return .right }
-        if (0x0620...0x064A).contains(v) || (0x066E...0x06D3).contains(v) || (0x06FA...0x06FC).contains(v) || v == 0x06FF
+        if (0x0620...0x064A).contains(v) || (0x066E...0x06D3).contains(v) || (0x06FA...0x06FC).contains(v)
+            || v == 0x06FF
             || (0x0750...0x077F).contains(v) || (0x08A0...0x08C7).contains(v) || v == 0x0640
         {
             return .dual
@@ -804,7 +842,8 @@ enum IDNA {
         }
         if c.properties.isDefaultIgnorableCodePoint { return .bn }
         switch gc {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .spacingMark, .letterNumber:
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .spacingMark,
+            .letterNumber:
             return .l
         case .currencySymbol: return .et
         default: return .on

@@ -38,7 +38,9 @@ public struct JSONParser {
 
     public func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
         let bytes = [UInt8](data)
-        let result = bytes.withUnsafeBufferPointer { buf in Result { () throws(JSONParseError) -> JSONValue in try parse(bytes: buf) } }
+        let result = bytes.withUnsafeBufferPointer { buf in
+            Result { () throws(JSONParseError) -> JSONValue in try parse(bytes: buf) }
+        }
         return try result.get()
     }
 
@@ -272,7 +274,9 @@ private struct Parser {
         guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("invalid number", at: start) }
         if bytes[pos] == UInt8(ascii: "0") {
             pos += 1
-            if pos < bytes.count, isDigit(bytes[pos]) { throw error("leading zeros are not allowed in numbers", at: start) }
+            if pos < bytes.count, isDigit(bytes[pos]) {
+                throw error("leading zeros are not allowed in numbers", at: start)
+            }
         } else {
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
@@ -286,7 +290,9 @@ private struct Parser {
             isInteger = false
             pos += 1
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("expected a digit in the exponent", at: pos) }
+            guard pos < bytes.count, isDigit(bytes[pos]) else {
+                throw error("expected a digit in the exponent", at: pos)
+            }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)

@@ -81,4 +81,3 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         return Int(token)
     }
 }
-

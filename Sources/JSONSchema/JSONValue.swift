@@ -140,13 +140,16 @@ extension JSONNumber {
         case .int(let i): return i
         case .double(let d):
             guard d.isFinite, d.rounded(.towardZero) == d,
-                  d >= -9223372036854775808.0, d < 9223372036854775808.0 else { return nil }
+                d >= -9223372036854775808.0, d < 9223372036854775808.0
+            else { return nil }
             return Int(d)
         }
     }
 
     func schemaHash(into hasher: inout Hasher) {
-        if let i = exactInt { hasher.combine(0 as UInt8); hasher.combine(i) } else {
+        if let i = exactInt {
+            hasher.combine(0 as UInt8); hasher.combine(i)
+        } else {
             hasher.combine(1 as UInt8); hasher.combine(doubleValue)
         }
     }

@@ -169,7 +169,11 @@ struct RegexProgram: Sendable {
         var count = 0
         init(small: UnsafeMutableBufferPointer<(Int32, Int32)>) { self.small = small }
         @inline(__always) mutating func push(_ pc: Int, _ pos: Int) {
-            if count < small.count { small[count] = (Int32(pc), Int32(pos)) } else { heap.append((Int32(pc), Int32(pos))) }
+            if count < small.count {
+                small[count] = (Int32(pc), Int32(pos))
+            } else {
+                heap.append((Int32(pc), Int32(pos)))
+            }
             count += 1
         }
         @inline(__always) mutating func pop() -> (Int, Int)? {
@@ -196,8 +200,10 @@ struct RegexProgram: Sendable {
             return ((b0 & 0x0F) << 12 | UInt32(buf[pos + 1] & 0x3F) << 6 | UInt32(buf[pos + 2] & 0x3F), pos + 3)
         }
         guard pos + 3 < buf.count else { return nil }
-        return ((b0 & 0x07) << 18 | UInt32(buf[pos + 1] & 0x3F) << 12 | UInt32(buf[pos + 2] & 0x3F) << 6
-            | UInt32(buf[pos + 3] & 0x3F), pos + 4)
+        return (
+            (b0 & 0x07) << 18 | UInt32(buf[pos + 1] & 0x3F) << 12 | UInt32(buf[pos + 2] & 0x3F) << 6
+                | UInt32(buf[pos + 3] & 0x3F), pos + 4
+        )
     }
 
     @inline(__always)
@@ -207,9 +213,10 @@ struct RegexProgram: Sendable {
         return b < 0x80 && ECMAClasses.isWord(Unicode.Scalar(b))
     }
 
-    private func execute(_ prog: UnsafeBufferPointer<Inst>, _ buf: UnsafeBufferPointer<UInt8>,
-                         _ visited: UnsafeMutableBufferPointer<UInt64>, _ stack: inout Stack, _ start: Int) -> Bool
-    {
+    private func execute(
+        _ prog: UnsafeBufferPointer<Inst>, _ buf: UnsafeBufferPointer<UInt8>,
+        _ visited: UnsafeMutableBufferPointer<UInt64>, _ stack: inout Stack, _ start: Int
+    ) -> Bool {
         let width = buf.count + 1
         stack.push(0, start)
         while let (pc0, pos0) = stack.pop() {
@@ -228,7 +235,8 @@ struct RegexProgram: Sendable {
                     continue
                 case .any:
                     guard let (c, next) = RegexProgram.decode(buf, pos),
-                          !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029) else { break }
+                        !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
+                    else { break }
                     pc += 1
                     pos = next
                     continue

@@ -13,7 +13,9 @@ struct Vocabularies: OptionSet, Sendable, Hashable {
     static let metaData = Vocabularies(rawValue: 64)
     static let content = Vocabularies(rawValue: 128)
 
-    static let all2020: Vocabularies = [.core, .applicator, .unevaluated, .validation, .formatAnnotation, .metaData, .content]
+    static let all2020: Vocabularies = [
+        .core, .applicator, .unevaluated, .validation, .formatAnnotation, .metaData, .content,
+    ]
 
     static let uris: [String: Vocabularies] = [
         "https://json-schema.org/draft/2020-12/vocab/core": .core,
@@ -47,8 +49,9 @@ enum BuiltinMetaschemas {
     /// The 2020-12 metaschema, compiled once.
     static let compiled2020: Result<CompiledSchema, SchemaError> = {
         do throws(SchemaError) {
-            let schema = try CompiledSchema.compile(uri: draft2020URI, registry: SchemaRegistry(),
-                                                    options: CompileOptions(validateSchema: false))
+            let schema = try CompiledSchema.compile(
+                uri: draft2020URI, registry: SchemaRegistry(),
+                options: CompileOptions(validateSchema: false))
             return .success(schema)
         } catch {
             return .failure(error)
@@ -110,7 +113,9 @@ struct SchemaCompiler {
         return nil
     }
 
-    mutating func locate(_ uri: URIReference, reference: String, at location: String) throws(SchemaError) -> SchemaLocation {
+    mutating func locate(_ uri: URIReference, reference: String, at location: String) throws(SchemaError)
+        -> SchemaLocation
+    {
         let resourceURI = SchemaIndex.normalize(uri.withoutFragment.description)
         let fragment = URIReference.percentDecode(uri.fragment ?? "")
         guard let root = findResource(resourceURI) else {
@@ -184,7 +189,8 @@ struct SchemaCompiler {
             let loc = try sub.locate(URIReference(metaURI), reference: dialect!, at: "$schema")
             let root = try sub.node(at: loc)
             try sub.checkLoops()
-            meta = CompiledSchema(storage: sub.finish(root: root, rootValue: sub.index.value(at: loc) ?? .null, rootURI: metaURI))
+            meta = CompiledSchema(
+                storage: sub.finish(root: root, rootValue: sub.index.value(at: loc) ?? .null, rootURI: metaURI))
         }
         let result = meta.validate(value)
         if !result.isValid {
@@ -216,20 +222,25 @@ struct SchemaCompiler {
         guard let value = index.value(at: loc), let info = index.ensureInfo(loc) else {
             throw SchemaError.unresolvedReference(reference: loc.pointer, location: "document \(loc.doc)")
         }
-        let relative = loc.pointer.hasPrefix(info.resourcePointer) ? String(loc.pointer.dropFirst(info.resourcePointer.count)) : loc.pointer
+        let relative =
+            loc.pointer.hasPrefix(info.resourcePointer)
+            ? String(loc.pointer.dropFirst(info.resourcePointer.count)) : loc.pointer
         let location = info.base + "#" + relative
         let resource = try resourceID(for: info)
         switch value {
         case .bool(let b):
-            nodes[id] = NodeDraft(boolean: b, keywords: [], resource: resource, collectsAnnotations: false,
-                                  mergedRequired: false, value: value, location: location)
+            nodes[id] = NodeDraft(
+                boolean: b, keywords: [], resource: resource, collectsAnnotations: false,
+                mergedRequired: false, value: value, location: location)
         case .object(let obj):
             let (keywords, collects, merged) = try compileKeywords(obj, at: loc, info: info, location: location)
-            nodes[id] = NodeDraft(boolean: nil, keywords: keywords, resource: resource, collectsAnnotations: collects,
-                                  mergedRequired: merged, value: value, location: location)
+            nodes[id] = NodeDraft(
+                boolean: nil, keywords: keywords, resource: resource, collectsAnnotations: collects,
+                mergedRequired: merged, value: value, location: location)
         default:
-            throw SchemaError.invalidKeyword(keyword: JSONPointer(parsing: loc.pointer)?.tokens.last ?? "(root)", location: location,
-                                             reason: "a schema must be an object or a boolean, not \(value.typeName)")
+            throw SchemaError.invalidKeyword(
+                keyword: JSONPointer(parsing: loc.pointer)?.tokens.last ?? "(root)", location: location,
+                reason: "a schema must be an object or a boolean, not \(value.typeName)")
         }
         return id
     }
@@ -297,7 +308,7 @@ struct SchemaCompiler {
                 var anchor: String?
                 let fragment = URIReference.percentDecode(uri.fragment ?? "")
                 if !fragment.isEmpty, !fragment.hasPrefix("/"),
-                   index.dynamicAnchors[SchemaIndex.normalize(uri.withoutFragment.description)]?[fragment] == target
+                    index.dynamicAnchors[SchemaIndex.normalize(uri.withoutFragment.description)]?[fragment] == target
                 {
                     anchor = fragment
                     tracksScope = true
@@ -360,7 +371,7 @@ struct SchemaCompiler {
                 var requiredBits = [Int](repeating: -1, count: names.count)
                 var requiredCount = 0
                 if vocab.contains(.validation), case .array(let req)? = obj["required"],
-                   req.allSatisfy({ $0.stringValue != nil })
+                    req.allSatisfy({ $0.stringValue != nil })
                 {
                     let reqNames = StringTable(req.compactMap(\.stringValue)).keys
                     if !reqNames.isEmpty && reqNames.count <= 64 {
@@ -379,17 +390,25 @@ struct SchemaCompiler {
                 }
                 var patterns: [(regex: ECMARegex, node: Int)] = []
                 if let p = obj["patternProperties"] {
-                    guard case .object(let members) = p else { throw bad("patternProperties", "must be an object of schemas") }
+                    guard case .object(let members) = p else {
+                        throw bad("patternProperties", "must be an object of schemas")
+                    }
                     for (pattern, _) in members {
                         let re = try regex(pattern, at: location + "/patternProperties")
                         patterns.append((re, try node(at: loc.appending("patternProperties").appending(pattern))))
                     }
                 }
                 var additional: Int?
-                if obj["additionalProperties"] != nil { additional = try node(at: loc.appending("additionalProperties")) }
-                list.append(.properties(PropertiesSpec(
-                    names: StringTable(names), nodes: nodes, requiredBits: requiredBits, requiredCount: requiredCount,
-                    patterns: patterns, additional: additional, additionalIsFalse: isFalse(obj["additionalProperties"]))))
+                if obj["additionalProperties"] != nil {
+                    additional = try node(at: loc.appending("additionalProperties"))
+                }
+                list.append(
+                    .properties(
+                        PropertiesSpec(
+                            names: StringTable(names), nodes: nodes, requiredBits: requiredBits,
+                            requiredCount: requiredCount,
+                            patterns: patterns, additional: additional,
+                            additionalIsFalse: isFalse(obj["additionalProperties"]))))
             case "propertyNames" where vocab.contains(.applicator):
                 list.append(.propertyNames(try node(at: loc.appending(key))))
 
@@ -413,7 +432,9 @@ struct SchemaCompiler {
                 }
                 var set: TypeSet = []
                 for n in names {
-                    guard let t = TypeSet.names.first(where: { $0.0 == n }) else { throw bad(key, "unknown type \"\(n)\"") }
+                    guard let t = TypeSet.names.first(where: { $0.0 == n }) else {
+                        throw bad(key, "unknown type \"\(n)\"")
+                    }
                     set.insert(t.1)
                 }
                 list.append(.type(TypeSpec(set: set, names: names)))
@@ -422,7 +443,8 @@ struct SchemaCompiler {
                 var strings: [String] = []
                 var onlyStrings = true
                 for x in values { if case .string(let s) = x { strings.append(s) } else { onlyStrings = false } }
-                list.append(.enumeration(EnumSpec(values: values, strings: StringTable(strings), onlyStrings: onlyStrings)))
+                list.append(
+                    .enumeration(EnumSpec(values: values, strings: StringTable(strings), onlyStrings: onlyStrings)))
             case "const" where vocab.contains(.validation):
                 list.append(.const(v))
             case "multipleOf" where vocab.contains(.validation):
@@ -430,9 +452,11 @@ struct SchemaCompiler {
                 guard n.doubleValue > 0 else { throw bad(key, "must be greater than 0") }
                 list.append(.multipleOf(n))
             case "maximum" where vocab.contains(.validation): list.append(.maximum(try number(key, v)))
-            case "exclusiveMaximum" where vocab.contains(.validation): list.append(.exclusiveMaximum(try number(key, v)))
+            case "exclusiveMaximum" where vocab.contains(.validation):
+                list.append(.exclusiveMaximum(try number(key, v)))
             case "minimum" where vocab.contains(.validation): list.append(.minimum(try number(key, v)))
-            case "exclusiveMinimum" where vocab.contains(.validation): list.append(.exclusiveMinimum(try number(key, v)))
+            case "exclusiveMinimum" where vocab.contains(.validation):
+                list.append(.exclusiveMinimum(try number(key, v)))
             case "maxLength" where vocab.contains(.validation): list.append(.maxLength(try count(key, v)))
             case "minLength" where vocab.contains(.validation): list.append(.minLength(try count(key, v)))
             case "pattern" where vocab.contains(.validation):
@@ -531,7 +555,7 @@ struct SchemaCompiler {
             var n = n
             var hops = 0
             while !tracksScope, hops < drafts.count, drafts[n].boolean == nil, !drafts[n].collectsAnnotations,
-                  drafts[n].keywords.count == 1, case .ref(let t) = drafts[n].keywords[0]
+                drafts[n].keywords.count == 1, case .ref(let t) = drafts[n].keywords[0]
             {
                 n = t
                 hops += 1
@@ -547,12 +571,14 @@ struct SchemaCompiler {
                 let (ra, rb) = (a.element.fastRank, b.element.fastRank)
                 return ra != rb ? ra < rb : a.offset < b.offset
             }
-            return SchemaNode(boolean: d.boolean, keywords: d.keywords, fastKeywords: ranked.map(\.element),
-                              resource: d.resource, collectsAnnotations: d.collectsAnnotations, value: d.value,
-                              location: d.location)
+            return SchemaNode(
+                boolean: d.boolean, keywords: d.keywords, fastKeywords: ranked.map(\.element),
+                resource: d.resource, collectsAnnotations: d.collectsAnnotations, value: d.value,
+                location: d.location)
         }
-        return SchemaStorage(nodes: built, root: root, dynamicAnchors: dynamicAnchorTables,
-                             tracksScope: tracksScope, rootValue: rootValue, rootURI: rootURI)
+        return SchemaStorage(
+            nodes: built, root: root, dynamicAnchors: dynamicAnchorTables,
+            tracksScope: tracksScope, rootValue: rootValue, rootURI: rootURI)
     }
 }
 
@@ -573,12 +599,12 @@ extension Keyword {
         switch self {
         case .type: return 0
         case .const, .enumeration, .multipleOf, .maximum, .exclusiveMaximum, .minimum, .exclusiveMinimum,
-             .maxLength, .minLength, .maxItems, .minItems, .maxProperties, .minProperties, .required,
-             .dependentRequired:
+            .maxLength, .minLength, .maxItems, .minItems, .maxProperties, .minProperties, .required,
+            .dependentRequired:
             return 1
         case .pattern, .format, .uniqueItems: return 2
         case .ref, .dynamicRef, .contains, .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas, .items,
-             .properties, .propertyNames:
+            .properties, .propertyNames:
             return 3
         case .unevaluatedItems, .unevaluatedProperties: return 4
         }
@@ -595,14 +621,17 @@ extension Keyword {
         case .oneOf(let ts): return .oneOf(ts.map(f))
         case .not(let t): return .not(f(t))
         case .conditional(let c):
-            return .conditional(ConditionalSpec(condition: f(c.condition), then: c.then.map(f), otherwise: c.otherwise.map(f)))
+            return .conditional(
+                ConditionalSpec(condition: f(c.condition), then: c.then.map(f), otherwise: c.otherwise.map(f)))
         case .dependentSchemas(let d): return .dependentSchemas(d.map { ($0.property, f($0.node)) })
-        case .items(let i): return .items(ItemsSpec(prefix: i.prefix.map(f), items: i.items.map(f), itemsIsFalse: i.itemsIsFalse))
+        case .items(let i):
+            return .items(ItemsSpec(prefix: i.prefix.map(f), items: i.items.map(f), itemsIsFalse: i.itemsIsFalse))
         case .properties(let p):
-            return .properties(PropertiesSpec(
-                names: p.names, nodes: p.nodes.map { $0 >= 0 ? f($0) : $0 }, requiredBits: p.requiredBits,
-                requiredCount: p.requiredCount, patterns: p.patterns.map { ($0.regex, f($0.node)) },
-                additional: p.additional.map(f), additionalIsFalse: p.additionalIsFalse))
+            return .properties(
+                PropertiesSpec(
+                    names: p.names, nodes: p.nodes.map { $0 >= 0 ? f($0) : $0 }, requiredBits: p.requiredBits,
+                    requiredCount: p.requiredCount, patterns: p.patterns.map { ($0.regex, f($0.node)) },
+                    additional: p.additional.map(f), additionalIsFalse: p.additionalIsFalse))
         case .propertyNames(let t): return .propertyNames(f(t))
         case .unevaluatedItems(let t, let isFalse): return .unevaluatedItems(f(t), isFalse: isFalse)
         case .unevaluatedProperties(let t, let isFalse): return .unevaluatedProperties(f(t), isFalse: isFalse)

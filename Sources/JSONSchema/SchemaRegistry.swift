@@ -63,14 +63,20 @@ struct SchemaIndex: Sendable {
             let p = SchemaLocation(doc: loc.doc, pointer: JSONPointer(tokens: tokens).description)
             if let i = info[p] { parentInfo = i; break }
         }
-        let parent = parentInfo ?? LocationInfo(base: documentURIs.first { $0.value == loc.doc }?.key ?? "", resourcePointer: "", dialect: nil)
-        scan(value, at: loc, base: parent.base, resourcePointer: parent.resourcePointer, dialect: parent.dialect, isRoot: false)
+        let parent =
+            parentInfo
+            ?? LocationInfo(
+                base: documentURIs.first { $0.value == loc.doc }?.key ?? "", resourcePointer: "", dialect: nil)
+        scan(
+            value, at: loc, base: parent.base, resourcePointer: parent.resourcePointer, dialect: parent.dialect,
+            isRoot: false)
         return info[loc]
     }
 
-    private mutating func scan(_ value: JSONValue, at loc: SchemaLocation, base: String, resourcePointer: String,
-                               dialect: String?, isRoot: Bool)
-    {
+    private mutating func scan(
+        _ value: JSONValue, at loc: SchemaLocation, base: String, resourcePointer: String,
+        dialect: String?, isRoot: Bool
+    ) {
         guard case .object(let obj) = value else {
             if case .bool = value, info[loc] == nil {
                 info[loc] = LocationInfo(base: base, resourcePointer: resourcePointer, dialect: dialect)
@@ -99,25 +105,33 @@ struct SchemaIndex: Sendable {
         for (key, child) in obj {
             switch key {
             case "additionalProperties", "propertyNames", "items", "contains", "not", "if", "then", "else",
-                 "unevaluatedItems", "unevaluatedProperties", "additionalItems":
+                "unevaluatedItems", "unevaluatedProperties", "additionalItems":
                 if case .array(let arr) = child, key == "items" {
                     for (i, c) in arr.enumerated() {
-                        scan(c, at: loc.appending(key).appending(String(i)), base: base, resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
+                        scan(
+                            c, at: loc.appending(key).appending(String(i)), base: base,
+                            resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
                     }
                 } else {
-                    scan(child, at: loc.appending(key), base: base, resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
+                    scan(
+                        child, at: loc.appending(key), base: base, resourcePointer: resourcePointer, dialect: dialect,
+                        isRoot: false)
                 }
             case "allOf", "anyOf", "oneOf", "prefixItems":
                 if case .array(let arr) = child {
                     for (i, c) in arr.enumerated() {
-                        scan(c, at: loc.appending(key).appending(String(i)), base: base, resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
+                        scan(
+                            c, at: loc.appending(key).appending(String(i)), base: base,
+                            resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
                     }
                 }
             case "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies":
                 if case .object(let members) = child {
                     for (name, c) in members {
                         if key == "dependencies", case .array = c { continue }
-                        scan(c, at: loc.appending(key).appending(name), base: base, resourcePointer: resourcePointer, dialect: dialect, isRoot: false)
+                        scan(
+                            c, at: loc.appending(key).appending(name), base: base, resourcePointer: resourcePointer,
+                            dialect: dialect, isRoot: false)
                     }
                 }
             default:

@@ -33,7 +33,9 @@ struct URIReference: Sendable, Hashable, CustomStringConvertible {
         if let colon = rest.firstIndex(of: ":") {
             let candidate = rest[..<colon]
             if let first = candidate.first, first.isASCII, first.isLetter,
-               candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+                candidate.allSatisfy({
+                    $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".")
+                })
             {
                 scheme = candidate.lowercased()
                 rest = rest[rest.index(after: colon)...]
@@ -113,11 +115,15 @@ struct URIReference: Sendable, Hashable, CustomStringConvertible {
         // Straightforward implementation of RFC 3986 §5.2.4 on a string buffer.
         var out = ""
         while !input.isEmpty {
-            if input.hasPrefix("../") { input = input.dropFirst(3) }
-            else if input.hasPrefix("./") { input = input.dropFirst(2) }
-            else if input.hasPrefix("/./") { input = input.dropFirst(2) }
-            else if input == "/." { input = "/" }
-            else if input.hasPrefix("/../") {
+            if input.hasPrefix("../") {
+                input = input.dropFirst(3)
+            } else if input.hasPrefix("./") {
+                input = input.dropFirst(2)
+            } else if input.hasPrefix("/./") {
+                input = input.dropFirst(2)
+            } else if input == "/." {
+                input = "/"
+            } else if input.hasPrefix("/../") {
                 input = input.dropFirst(3)
                 if let i = out.lastIndex(of: "/") { out = String(out[..<i]) } else { out = "" }
             } else if input == "/.." {

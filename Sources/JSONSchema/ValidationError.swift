@@ -70,10 +70,11 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
     /// report the branch that came closest; for `propertyNames`, the name's errors. Empty otherwise.
     public var branches: [[ValidationError]]
 
-    public init(instanceLocation: JSONPointer, keywordLocation: JSONPointer, absoluteKeywordLocation: String,
-                keyword: String, detail: ValidationErrorDetail, subschema: JSONValue,
-                branches: [[ValidationError]] = [])
-    {
+    public init(
+        instanceLocation: JSONPointer, keywordLocation: JSONPointer, absoluteKeywordLocation: String,
+        keyword: String, detail: ValidationErrorDetail, subschema: JSONValue,
+        branches: [[ValidationError]] = []
+    ) {
         self.instanceLocation = instanceLocation
         self.keywordLocation = keywordLocation
         self.absoluteKeywordLocation = absoluteKeywordLocation
@@ -134,7 +135,8 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
         case .dependentRequired(let p, let missing): return "\"\(p)\" requires properties: \(list(missing))"
         case .additionalProperties(let u): return "properties not allowed: \(list(u))"
         case .unevaluatedProperties(let u): return "unevaluated properties not allowed: \(list(u))"
-        case .additionalItems(let u): return "items not allowed at indices \(u.map(String.init).joined(separator: ", "))"
+        case .additionalItems(let u):
+            return "items not allowed at indices \(u.map(String.init).joined(separator: ", "))"
         case .unevaluatedItems(let u):
             return "unevaluated items not allowed at indices \(u.map(String.init).joined(separator: ", "))"
         case .propertyName(let n): return "property name \"\(n)\" is invalid"
@@ -184,14 +186,20 @@ public enum SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidSchema(let meta, let errors):
-            let lines = errors.prefix(10).map { "  \($0.instanceLocation.isEmpty ? "(root)" : $0.instanceLocation.description): \($0.message)" }
+            let lines = errors.prefix(10).map {
+                "  \($0.instanceLocation.isEmpty ? "(root)" : $0.instanceLocation.description): \($0.message)"
+            }
             return "the schema is not valid against its metaschema \(meta):\n" + lines.joined(separator: "\n")
         case .invalidKeyword(let k, let loc, let reason): return "invalid \"\(k)\" at \(loc): \(reason)"
         case .unresolvedReference(let r, let loc): return "cannot resolve the reference \"\(r)\" at \(loc)"
-        case .invalidRegex(let p, let loc, let reason): return "invalid regular expression \"\(p)\" at \(loc): \(reason)"
-        case .unsupportedDialect(let uri): return "unsupported JSON Schema dialect \(uri) (only draft 2020-12 is supported)"
-        case .unsupportedVocabulary(let uri, let meta): return "the metaschema \(meta) requires the unknown vocabulary \(uri)"
-        case .infiniteLoop(let loc): return "the schema at \(loc) refers to itself without consuming any of the instance (infinite loop)"
+        case .invalidRegex(let p, let loc, let reason):
+            return "invalid regular expression \"\(p)\" at \(loc): \(reason)"
+        case .unsupportedDialect(let uri):
+            return "unsupported JSON Schema dialect \(uri) (only draft 2020-12 is supported)"
+        case .unsupportedVocabulary(let uri, let meta):
+            return "the metaschema \(meta) requires the unknown vocabulary \(uri)"
+        case .infiniteLoop(let loc):
+            return "the schema at \(loc) refers to itself without consuming any of the instance (infinite loop)"
         case .invalidJSON(let uri, let e): return "\(uri): invalid JSON: \(e)"
         }
     }

@@ -12,12 +12,15 @@ public struct SelfCheckFailure: Error, Sendable {
 /// Computes the annual self-check of a workspace: the catalogs as they are (validated), and the year's
 /// adjustments from git (the last commit before the year compared with the last commit of the year).
 public enum SelfCheck {
-    public static func run(workspace folder: String, year: Int, git: Git = Git()) throws(SelfCheckFailure) -> SelfCheckReport {
+    public static func run(workspace folder: String, year: Int, git: Git = Git()) throws(SelfCheckFailure)
+        -> SelfCheckReport
+    {
         let workspaceFile = (folder as NSString).appendingPathComponent(WorkspaceLoader.fileName)
         let loadedWorkspace = WorkspaceLoader.load(path: workspaceFile)
         guard let workspace = loadedWorkspace.workspace else {
-            throw SelfCheckFailure(message: LocalizedText(
-                zh: "「\(folder)」中没有有效的 gkml.yaml", en: "\"\(folder)\" holds no valid gkml.yaml"))
+            throw SelfCheckFailure(
+                message: LocalizedText(
+                    zh: "「\(folder)」中没有有效的 gkml.yaml", en: "\"\(folder)\" holds no valid gkml.yaml"))
         }
         let registry = loadedWorkspace.registry
         let validation = Validator.run([folder], options: ValidationOptions(keepCatalogs: true))
@@ -34,7 +37,9 @@ public enum SelfCheck {
                 do {
                     let report: DiffReport
                     if let base {
-                        let loaded = try DiffInput.load(old: .revision(base, paths: [folder]), new: .revision(end, paths: [folder]), git: git, registry: registry)
+                        let loaded = try DiffInput.load(
+                            old: .revision(base, paths: [folder]), new: .revision(end, paths: [folder]), git: git,
+                            registry: registry)
                         report = DiffReport.compare(loaded, oldLabel: base, newLabel: end, registry: registry)
                     } else {
                         // The history starts in the year: everything in it was added in the year.
@@ -55,7 +60,8 @@ public enum SelfCheck {
                         counts[key(comparison.key.region, comparison.key.domain, registry)] = c
                     }
                 } catch {
-                    throw SelfCheckFailure(message: LocalizedText(zh: "无法读取 git 历史：\(error)", en: "cannot read the git history: \(error)"))
+                    throw SelfCheckFailure(
+                        message: LocalizedText(zh: "无法读取 git 历史：\(error)", en: "cannot read the git history: \(error)"))
                 }
             }
         }
@@ -63,7 +69,9 @@ public enum SelfCheck {
         let root = URL(fileURLWithPath: workspace.root).standardizedFileURL.path
         var jurisdictions: [JurisdictionFigures] = []
         for jurisdiction in workspace.jurisdictions {
-            let prefix = URL(fileURLWithPath: root).appendingPathComponent(jurisdiction.folder.value).standardizedFileURL.path + "/"
+            let prefix =
+                URL(fileURLWithPath: root).appendingPathComponent(jurisdiction.folder.value).standardizedFileURL.path
+                + "/"
             let catalogs = validation.catalogs.filter {
                 URL(fileURLWithPath: $0.key).standardizedFileURL.path.hasPrefix(prefix)
             }.map(\.value).sorted { code($0, registry) < code($1, registry) }
@@ -74,17 +82,23 @@ public enum SelfCheck {
                 let inYear = catalog.adjustments.filter { $0.date.value.hasPrefix("\(year)-") }
                 adjustments.records = inYear.count
                 var documents = inYear.compactMap { $0.approval?.documentNumber?.value }
-                documents += register.entries.filter { $0.date.hasPrefix("\(year)-") && $0.catalogs.contains {
-                    $0.region == catalog.region.value && $0.domain == domain
-                } }.map(\.document)
+                documents += register.entries.filter {
+                    $0.date.hasPrefix("\(year)-")
+                        && $0.catalogs.contains {
+                            $0.region == catalog.region.value && $0.domain == domain
+                        }
+                }.map(\.document)
                 adjustments.documents = documents.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
                 let onRequest = catalog.items.filter { $0.mode.value == .onRequest }.map {
-                    DomainFigures.OnRequestItem(id: $0.id.value, name: $0.name.value, reason: $0.reasonNotProactive?.value ?? "")
+                    DomainFigures.OnRequestItem(
+                        id: $0.id.value, name: $0.name.value, reason: $0.reasonNotProactive?.value ?? "")
                 }
-                figures.append(DomainFigures(
-                    domain: domain, version: catalog.version.value, items: catalog.items.count,
-                    proactive: catalog.items.count - onRequest.count, onRequest: onRequest, adjustments: adjustments,
-                    approval: register.state(of: catalog, registry: registry)))
+                figures.append(
+                    DomainFigures(
+                        domain: domain, version: catalog.version.value, items: catalog.items.count,
+                        proactive: catalog.items.count - onRequest.count, onRequest: onRequest,
+                        adjustments: adjustments,
+                        approval: register.state(of: catalog, registry: registry)))
             }
             let pilot = DomainRegistry.pilot.domains.filter(\.pilot).map(\.name)
             let present = Set(figures.map(\.domain))
@@ -92,11 +106,12 @@ public enum SelfCheck {
             for (name, reason) in jurisdiction.domainsNotApplicable {
                 declared[registry.domain(named: name.value)?.name ?? name.value] = reason
             }
-            jurisdictions.append(JurisdictionFigures(
-                name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: figures,
-                pilotCovered: pilot.filter(present.contains),
-                pilotNotApplicable: declared.filter { pilot.contains($0.key) },
-                pilotMissing: pilot.filter { !present.contains($0) && declared[$0] == nil }))
+            jurisdictions.append(
+                JurisdictionFigures(
+                    name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: figures,
+                    pilotCovered: pilot.filter(present.contains),
+                    pilotNotApplicable: declared.filter { pilot.contains($0.key) },
+                    pilotMissing: pilot.filter { !present.contains($0) && declared[$0] == nil }))
         }
         return SelfCheckReport(
             year: year, title: workspace.region.value + "基层政务公开标准目录\(year)年度自查", jurisdictions: jurisdictions,

@@ -48,13 +48,25 @@ enum ClerkScan {
                 } else if b >= 0xC2, end + 1 < p.count {
                     let b1 = p[end + 1], b2 = end + 2 < p.count ? p[end + 2] : 0
                     switch b {
-                    case 0xC2: if b1 == 0xA0 { interesting = true }                      // U+00A0
-                    case 0xE2: if b1 == 0x80 || b1 == 0x81 || (b1 == 0x88 && b2 == 0x92) { interesting = true }  // U+2000–U+206F, U+2212
-                    case 0xE3: if b1 == 0x80 && b2 == 0x80 { interesting = true } else if b1 == 0x80 && b2 == 0x81 { comma = true }  // U+3000, 、
+                    case 0xC2: if b1 == 0xA0 { interesting = true }  // U+00A0
+                    // U+2000–U+206F, U+2212
+                    case 0xE2: if b1 == 0x80 || b1 == 0x81 || (b1 == 0x88 && b2 == 0x92) { interesting = true }
+                    case 0xE3:
+                        if b1 == 0x80 && b2 == 0x80 {
+                            interesting = true
+                        } else if b1 == 0x80 && b2 == 0x81 {
+                            comma = true
+                        }  // U+3000, 、
                     case 0xEF:
-                        if b1 == 0xBC && (b2 == 0x8D || b2 == 0x9A) { interesting = true }  // －, ：
-                        else if b1 == 0xBC && b2 == 0x8C { comma = true }                  // ，
-                        else if b1 == 0xBB && b2 == 0xBF { interesting = true }            // U+FEFF
+                        if b1 == 0xBC && (b2 == 0x8D || b2 == 0x9A) {
+                            interesting = true
+                        }  // －, ：
+                        else if b1 == 0xBC && b2 == 0x8C {
+                            comma = true
+                        }  // ，
+                        else if b1 == 0xBB && b2 == 0xBF {
+                            interesting = true
+                        }  // U+FEFF
                     default: break
                     }
                 }
@@ -71,8 +83,11 @@ enum ClerkScan {
                 if !blank, unit == 0, spaces > 0 { unit = spaces }
                 var shape = blank ? nil : Shape(p[start..<end], indent: spaces)
                 if interesting {
-                    let text = Array(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).unicodeScalars)
-                    let scanned = scanLine(text, line: lineNumber, file: file, libyamlFailed: libyamlFailed, unit: max(unit, 2)) {
+                    let text = Array(
+                        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).unicodeScalars)
+                    let scanned = scanLine(
+                        text, line: lineNumber, file: file, libyamlFailed: libyamlFailed, unit: max(unit, 2)
+                    ) {
                         Shape.aligned($0, under: outline)
                     }
                     findings += scanned.findings
@@ -104,7 +119,9 @@ enum ClerkScan {
         // The same mistake found by both: the scan's (it has the fix), with libyaml's words kept in its notes.
         var scan = scan
         for (i, finding) in scan.enumerated() {
-            if let same = parsed.first(where: { $0.code == finding.code && $0.location.position?.line == finding.location.position?.line }) {
+            if let same = parsed.first(where: {
+                $0.code == finding.code && $0.location.position?.line == finding.location.position?.line
+            }) {
                 scan[i].notes = same.notes
                 scan[i].arguments.merge(same.arguments) { mine, _ in mine }
             }
@@ -120,7 +137,8 @@ enum ClerkScan {
     /// Whether a line ends with a block scalar indicator (`key: |`, `- >-`), ignoring a trailing comment.
     static func opensBlockScalar(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var bytes = Array(line)
-        if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 }) {
+        if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 })
+        {
             bytes = Array(bytes[..<hash])
         }
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
@@ -148,7 +166,9 @@ enum ClerkScan {
             key = k
             isComment = indent < bytes.count && bytes[indent] == UInt8(ascii: "#")
             var end = bytes.count
-            if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 }) {
+            if let hash = bytes.indices.first(where: {
+                bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20
+            }) {
                 end = hash
             }
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
@@ -177,7 +197,11 @@ enum ClerkScan {
                 end: endColumn.map { SourcePosition(line: line, column: $0 + 1) })
         }
         func edit(_ from: Int, _ to: Int, _ text: String) -> [TextEdit] {
-            [TextEdit(start: SourcePosition(line: line, column: from + 1), end: SourcePosition(line: line, column: to + 1), replacement: text)]
+            [
+                TextEdit(
+                    start: SourcePosition(line: line, column: from + 1),
+                    end: SourcePosition(line: line, column: to + 1), replacement: text)
+            ]
         }
 
         // 1. Indentation: spaces, tabs and Unicode spaces before the first character.
@@ -213,9 +237,11 @@ enum ClerkScan {
             if odd.scalar == "\t" {
                 finding = Finding(YAMLTreeFindings.tabIndent, at: at(odd.index), arguments: ["problem": "tab"])
             } else {
-                finding = Finding(YAMLTreeFindings.unicodeSpace, at: at(odd.index, odd.index + 1), arguments: [
-                    "codepoint": codepoint(odd.scalar), "spaces": String(unicodeSpaces[odd.scalar] ?? 1),
-                ], localizedArguments: ["where": LocalizedText(zh: "缩进", en: "indentation")])
+                finding = Finding(
+                    YAMLTreeFindings.unicodeSpace, at: at(odd.index, odd.index + 1),
+                    arguments: [
+                        "codepoint": codepoint(odd.scalar), "spaces": String(unicodeSpaces[odd.scalar] ?? 1),
+                    ], localizedArguments: ["where": LocalizedText(zh: "缩进", en: "indentation")])
             }
             // Certain only when the line then lines up with the lines above; else the hint says what to do.
             if aligned(width) {
@@ -231,9 +257,11 @@ enum ClerkScan {
             var after = content + 1
             while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
             if after < s.count, s[after] != "#" {
-                var finding = Finding(YAMLTreeFindings.fullWidthDash, at: at(content, content + 1), arguments: [
-                    "char": String(s[content]), "codepoint": codepoint(s[content]),
-                ])
+                var finding = Finding(
+                    YAMLTreeFindings.fullWidthDash, at: at(content, content + 1),
+                    arguments: [
+                        "char": String(s[content]), "codepoint": codepoint(s[content]),
+                    ])
                 finding.fix = edit(content, after, "- ")
                 findings.append(finding)
                 content = after
@@ -259,12 +287,16 @@ enum ClerkScan {
             // Only where libyaml could not read the line: `- 其他：平台名` and `说明：…` are valid text.
             if c == fullWidthColon && libyamlFailed {
                 let key = String(String.UnicodeScalarView(s[content..<j]))
-                if !key.isEmpty, key.count <= 16, !key.unicodeScalars.contains(where: { $0 == " " || $0 == ":" || $0 == "#" }) {
+                if !key.isEmpty, key.count <= 16,
+                    !key.unicodeScalars.contains(where: { $0 == " " || $0 == ":" || $0 == "#" })
+                {
                     var after = j + 1
                     while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
-                    var finding = Finding(YAMLTreeFindings.fullWidthColon, at: at(j, j + 1), arguments: [
-                        "problem": "", "key": key,
-                    ])
+                    var finding = Finding(
+                        YAMLTreeFindings.fullWidthColon, at: at(j, j + 1),
+                        arguments: [
+                            "problem": "", "key": key,
+                        ])
                     finding.fix = edit(j, after, after == s.count ? ":" : ": ")
                     findings.append(finding)
                     keyEnd = j
@@ -297,9 +329,11 @@ enum ClerkScan {
                 guard lone else { break }
                 let value = String(String.UnicodeScalarView(s[valueStart..<(k - 1)]))
                 let lost = String(String.UnicodeScalarView(s[k...]))
-                var finding = Finding(YAMLTreeFindings.commentInValue, at: at(k, s.count), arguments: [
-                    "value": value, "lost": lost, "quoted": doubleQuoted(value + " " + lost),
-                ])
+                var finding = Finding(
+                    YAMLTreeFindings.commentInValue, at: at(k, s.count),
+                    arguments: [
+                        "value": value, "lost": lost, "quoted": doubleQuoted(value + " " + lost),
+                    ])
                 finding.fix = edit(valueStart, s.count, doubleQuoted(value + " " + lost))
                 findings.append(finding)
                 break
@@ -336,9 +370,11 @@ enum ClerkScan {
             if listCommas.contains(c) {
                 var after = i + 1
                 while after < s.count, s[after] == " " || unicodeSpaces[s[after]] != nil { after += 1 }
-                var finding = Finding(YAMLTreeFindings.fullWidthComma, at: at(i, i + 1), arguments: [
-                    "char": String(c), "key": key,
-                ])
+                var finding = Finding(
+                    YAMLTreeFindings.fullWidthComma, at: at(i, i + 1),
+                    arguments: [
+                        "char": String(c), "key": key,
+                    ])
                 finding.fix = edit(i, after, ", ")
                 findings.append(finding)
                 i = after
@@ -350,11 +386,14 @@ enum ClerkScan {
                 // text-whitespace rule's business.
                 var next = i
                 while next < s.count, s[next] == " " || unicodeSpaces[s[next]] != nil { next += 1 }
-                let beforeSeparator = next < s.count && (s[next] == "," || s[next] == "]" || listCommas.contains(s[next]))
+                let beforeSeparator =
+                    next < s.count && (s[next] == "," || s[next] == "]" || listCommas.contains(s[next]))
                 if entryStart || beforeSeparator {
-                    var finding = Finding(YAMLTreeFindings.unicodeSpace, at: at(i, i + 1), arguments: [
-                        "codepoint": codepoint(c), "spaces": s[i - 1] == "," ? "1" : "0",
-                    ], localizedArguments: ["where": LocalizedText(zh: "列表 [ ] 中", en: "a [ ] list")])
+                    var finding = Finding(
+                        YAMLTreeFindings.unicodeSpace, at: at(i, i + 1),
+                        arguments: [
+                            "codepoint": codepoint(c), "spaces": s[i - 1] == "," ? "1" : "0",
+                        ], localizedArguments: ["where": LocalizedText(zh: "列表 [ ] 中", en: "a [ ] list")])
                     finding.fix = edit(i, next, s[i - 1] == "," ? " " : "")
                     findings.append(finding)
                     i = next

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Diagnostics
 
@@ -100,10 +100,10 @@ enum FileReader {
 @inline(__always)
 private func sysRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Darwin)
-    return Darwin.read(fd, buffer, count)
+        return Darwin.read(fd, buffer, count)
     #elseif canImport(Musl)
-    return Musl.read(fd, buffer, count)
+        return Musl.read(fd, buffer, count)
     #else
-    return Glibc.read(fd, buffer, count)
+        return Glibc.read(fd, buffer, count)
     #endif
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Interns short scalar texts for the length of one parse. Catalogs repeat the same keys and many of the same
@@ -44,9 +44,11 @@ struct Interner {
             if e == 0 { break }
             let entry = entries[e - 1]
             if entry.hash == hash && entry.length == n {
-                let same = n == 0 || arena.withUnsafeBufferPointer { a in
-                    memcmp(a.baseAddress! + entry.offset, p.baseAddress!, n) == 0
-                }
+                let same =
+                    n == 0
+                    || arena.withUnsafeBufferPointer { a in
+                        memcmp(a.baseAddress! + entry.offset, p.baseAddress!, n) == 0
+                    }
                 if same { return (entry.string, e - 1) }
             }
             slot = (slot + 1) & mask

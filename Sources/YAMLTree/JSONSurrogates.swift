@@ -28,9 +28,10 @@ enum JSONSurrogates {
             let b = p[i]
             if inString && b == UInt8(ascii: "\\") && i + 1 < n {
                 if p[i + 1] == UInt8(ascii: "u"), i + 11 < n,
-                   let high = hex4(p, i + 2), (0xD800...0xDBFF).contains(high),
-                   p[i + 6] == UInt8(ascii: "\\"), p[i + 7] == UInt8(ascii: "u"),
-                   let low = hex4(p, i + 8), (0xDC00...0xDFFF).contains(low) {
+                    let high = hex4(p, i + 2), (0xD800...0xDBFF).contains(high),
+                    p[i + 6] == UInt8(ascii: "\\"), p[i + 7] == UInt8(ascii: "u"),
+                    let low = hex4(p, i + 8), (0xDC00...0xDFFF).contains(low)
+                {
                     let scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     shifts.append(characters)
                     out.append(UInt8(ascii: "\\"))

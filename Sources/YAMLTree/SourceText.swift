@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Diagnostics
 
@@ -41,8 +41,12 @@ enum SourceText {
     /// and the line endings. Uses `memchr`, which is far faster than a byte loop.
     static func quickInfo(_ p: UnsafeBufferPointer<UInt8>) -> Result<Info, Problem> {
         let n = p.count
-        if n >= 4, p[0] == 0x00, p[1] == 0x00, p[2] == 0xFE, p[3] == 0xFF { return .failure(.utf16(encoding: "UTF-32BE")) }
-        if n >= 4, p[0] == 0xFF, p[1] == 0xFE, p[2] == 0x00, p[3] == 0x00 { return .failure(.utf16(encoding: "UTF-32LE")) }
+        if n >= 4, p[0] == 0x00, p[1] == 0x00, p[2] == 0xFE, p[3] == 0xFF {
+            return .failure(.utf16(encoding: "UTF-32BE"))
+        }
+        if n >= 4, p[0] == 0xFF, p[1] == 0xFE, p[2] == 0x00, p[3] == 0x00 {
+            return .failure(.utf16(encoding: "UTF-32LE"))
+        }
         if n >= 2, p[0] == 0xFE, p[1] == 0xFF { return .failure(.utf16(encoding: "UTF-16BE")) }
         if n >= 2, p[0] == 0xFF, p[1] == 0xFE { return .failure(.utf16(encoding: "UTF-16LE")) }
         let hasBOM = hasUTF8BOM(p)
@@ -98,8 +102,12 @@ enum SourceText {
     static func scan(_ p: UnsafeBufferPointer<UInt8>) -> Result<Info, Problem> {
         let n = p.count
         // Byte-order marks of other encodings.
-        if n >= 4, p[0] == 0x00, p[1] == 0x00, p[2] == 0xFE, p[3] == 0xFF { return .failure(.utf16(encoding: "UTF-32BE")) }
-        if n >= 4, p[0] == 0xFF, p[1] == 0xFE, p[2] == 0x00, p[3] == 0x00 { return .failure(.utf16(encoding: "UTF-32LE")) }
+        if n >= 4, p[0] == 0x00, p[1] == 0x00, p[2] == 0xFE, p[3] == 0xFF {
+            return .failure(.utf16(encoding: "UTF-32BE"))
+        }
+        if n >= 4, p[0] == 0xFF, p[1] == 0xFE, p[2] == 0x00, p[3] == 0x00 {
+            return .failure(.utf16(encoding: "UTF-32LE"))
+        }
         if n >= 2, p[0] == 0xFE, p[1] == 0xFF { return .failure(.utf16(encoding: "UTF-16BE")) }
         if n >= 2, p[0] == 0xFF, p[1] == 0xFE { return .failure(.utf16(encoding: "UTF-16LE")) }
 
@@ -181,7 +189,8 @@ enum SourceText {
                 guard i &+ 3 < n, p[i &+ 1] & 0xC0 == 0x80, p[i &+ 2] & 0xC0 == 0x80, p[i &+ 3] & 0xC0 == 0x80 else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
                 }
-                let s = UInt32(b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12
+                let s =
+                    UInt32(b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12
                     | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
                 guard s >= 0x10000, s <= 0x10FFFF else {
                     return .failure(classify(p, firstBad: i, problem: .invalidUTF8(offset: i)))
@@ -251,7 +260,9 @@ enum SourceText {
             guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return false }
             let c = p[i + 1]
             if c >= 0x30 && c <= 0x39 {
-                guard i + 3 < n, (0x81...0xFE).contains(p[i + 2]), (0x30...0x39).contains(p[i + 3]) else { return false }
+                guard i + 3 < n, (0x81...0xFE).contains(p[i + 2]), (0x30...0x39).contains(p[i + 3]) else {
+                    return false
+                }
                 sawChinese = true
                 i += 4
             } else if (c >= 0x40 && c <= 0x7E) || (c >= 0x80 && c <= 0xFE) {
@@ -272,7 +283,15 @@ enum SourceText {
         while i < n {
             let b = p[i]
             var len = 0
-            if b < 0x80 { len = 1 } else if b >= 0xC2 && b <= 0xDF { len = 2 } else if b >= 0xE0 && b <= 0xEF { len = 3 } else if b >= 0xF0 && b <= 0xF4 { len = 4 }
+            if b < 0x80 {
+                len = 1
+            } else if b >= 0xC2 && b <= 0xDF {
+                len = 2
+            } else if b >= 0xE0 && b <= 0xEF {
+                len = 3
+            } else if b >= 0xF0 && b <= 0xF4 {
+                len = 4
+            }
             if len == 0 || i + len > n {
                 count += 1
                 i += 1
@@ -385,8 +404,9 @@ struct CharacterLineIndex {
                 if i + 1 < n && p[i + 1] == 0x0A {
                     i += 2
                     chars += 1
+                } else {
+                    i += 1
                 }
-                else { i += 1 }
                 lineStarts.append(chars)
                 continue
             }

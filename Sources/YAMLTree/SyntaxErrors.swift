@@ -46,22 +46,31 @@ extension TreeBuilder {
         }
 
         // A quote left open on an earlier line swallows the following lines until libyaml chokes far below it.
-        if !context.hasPrefix("while scanning a quoted scalar"), let open = quoteOpenedAndNotClosed(before: problemPosition.line) {
+        if !context.hasPrefix("while scanning a quoted scalar"),
+            let open = quoteOpenedAndNotClosed(before: problemPosition.line)
+        {
             if let smart = smartQuote(after: open.position) {
-                return make(YAMLTreeFindings.smartQuote, at: smart, ["quote": open.quote, "smart": String(smartQuoteCharacter(at: smart))])
+                return make(
+                    YAMLTreeFindings.smartQuote, at: smart,
+                    ["quote": open.quote, "smart": String(smartQuoteCharacter(at: smart))])
             }
-            return make(YAMLTreeFindings.quoteRunsOn, at: open.position, [
-                "quote": open.quote, "lines": String(problemPosition.line - open.position.line),
-                "errorLine": String(problemPosition.line),
-            ])
+            return make(
+                YAMLTreeFindings.quoteRunsOn, at: open.position,
+                [
+                    "quote": open.quote, "lines": String(problemPosition.line - open.position.line),
+                    "errorLine": String(problemPosition.line),
+                ])
         }
 
         switch (problem, context) {
-        case (_, "while scanning a quoted scalar") where problem.contains("end of stream") || problem.contains("document indicator"):
+        case (_, "while scanning a quoted scalar")
+        where problem.contains("end of stream") || problem.contains("document indicator"):
             let at = contextPosition ?? problemPosition
             let quote = byte(at: at) == UInt8(ascii: "'") ? "'" : "\""
             if let smart = smartQuote(after: at) {
-                return make(YAMLTreeFindings.smartQuote, at: smart, ["quote": quote, "smart": String(smartQuoteCharacter(at: smart))])
+                return make(
+                    YAMLTreeFindings.smartQuote, at: smart,
+                    ["quote": quote, "smart": String(smartQuoteCharacter(at: smart))])
             }
             return make(YAMLTreeFindings.unclosedQuote, at: at, ["quote": quote])
 
@@ -73,33 +82,42 @@ extension TreeBuilder {
             return missingColon(at: at, make)
 
         case ("mapping values are not allowed in this context", _):
-            return colonProblem(at: problemPosition, make) ?? make(
-                YAMLTreeFindings.syntax, at: problemPosition, ["context": contextText]
-            )
+            return colonProblem(at: problemPosition, make)
+                ?? make(
+                    YAMLTreeFindings.syntax, at: problemPosition, ["context": contextText]
+                )
 
         case ("did not find expected '-' indicator", _):
             let sequence = contextPosition ?? problemPosition
-            if let missing = missingDash(line: problemPosition.line, dashColumn: sequence.column, make) { return missing }
+            if let missing = missingDash(line: problemPosition.line, dashColumn: sequence.column, make) {
+                return missing
+            }
             // At or deeper than the dashes and not a new item: the line belongs to the item above; align it with
             // that item's keys (never "should start in the column it starts in").
-            let sibling = problemPosition.column >= sequence.column
+            let sibling =
+                problemPosition.column >= sequence.column
                 ? itemKey(before: problemPosition.line, dashColumn: sequence.column) ?? sequence : sequence
-            return make(YAMLTreeFindings.badIndent, at: problemPosition, [
-                "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
-                "column": String(problemPosition.column),
-            ])
+            return make(
+                YAMLTreeFindings.badIndent, at: problemPosition,
+                [
+                    "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
+                    "column": String(problemPosition.column),
+                ])
 
         case ("did not find expected key", _):
             // Between two levels: the nearer of the mapping's column and the line above (the line above on a tie).
             var sibling = contextPosition ?? problemPosition
             if let above = lineAbove(problemPosition.line),
-               abs(above.column - problemPosition.column) <= abs(sibling.column - problemPosition.column) {
+                abs(above.column - problemPosition.column) <= abs(sibling.column - problemPosition.column)
+            {
                 sibling = above
             }
-            return make(YAMLTreeFindings.badIndent, at: problemPosition, [
-                "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
-                "column": String(problemPosition.column),
-            ])
+            return make(
+                YAMLTreeFindings.badIndent, at: problemPosition,
+                [
+                    "siblingLine": String(sibling.line), "siblingColumn": String(sibling.column),
+                    "column": String(problemPosition.column),
+                ])
 
         case ("block sequence entries are not allowed in this context", _):
             return make(YAMLTreeFindings.listItemNotAllowed, at: problemPosition)
@@ -108,9 +126,11 @@ extension TreeBuilder {
             if problem.hasPrefix("did not find expected ','") {
                 let at = contextPosition ?? problemPosition
                 let isMapping = context.hasSuffix("mapping")
-                return make(YAMLTreeFindings.unclosedBracket, at: at, [
-                    "bracket": isMapping ? "{" : "[", "closing": isMapping ? "}" : "]",
-                ])
+                return make(
+                    YAMLTreeFindings.unclosedBracket, at: at,
+                    [
+                        "bracket": isMapping ? "{" : "[", "closing": isMapping ? "}" : "]",
+                    ])
             }
 
         case ("found character that cannot start any token", _):
@@ -166,9 +186,12 @@ extension TreeBuilder {
 
     /// "could not find expected ':'": a line in a mapping that is not `key: value`. A full-width colon, a colon
     /// without a space, or no colon at all.
-    func missingColon(at start: SourcePosition, _ make: (FindingKind, SourcePosition, [String: String]) -> Finding) -> Finding {
+    func missingColon(at start: SourcePosition, _ make: (FindingKind, SourcePosition, [String: String]) -> Finding)
+        -> Finding
+    {
         guard let from = SourceText.offset(of: start, in: source),
-              let range = SourceText.lineRange(start.line, in: source) else {
+            let range = SourceText.lineRange(start.line, in: source)
+        else {
             return make(YAMLTreeFindings.missingColon, start, [:])
         }
         let rest = from..<range.upperBound
@@ -186,9 +209,11 @@ extension TreeBuilder {
             if source[i] == UInt8(ascii: ":") && source[i + 1] != 0x20 && source[i + 1] != 0x09 {
                 let key = text(rest.lowerBound..<i)
                 let value = text((i + 1)..<rest.upperBound)
-                return make(YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: i, in: source), [
-                    "key": key, "value": value,
-                ])
+                return make(
+                    YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: i, in: source),
+                    [
+                        "key": key, "value": value,
+                    ])
             }
             i += 1
         }
@@ -203,7 +228,8 @@ extension TreeBuilder {
         _ make: (FindingKind, SourcePosition, [String: String]) -> Finding
     ) -> Finding? {
         guard let at = SourceText.offset(of: colon, in: source),
-              let range = SourceText.lineRange(colon.line, in: source) else { return nil }
+            let range = SourceText.lineRange(colon.line, in: source)
+        else { return nil }
         var i = range.lowerBound
         // Indentation and `- ` / `? ` indicators.
         while i < at {
@@ -230,11 +256,15 @@ extension TreeBuilder {
         }
         guard let mapping = stack.last(where: { $0.isMapping && !$0.isFlow }) else { return nil }
         let here = SourceText.position(ofByte: firstContent, in: source)
-        let sibling = nearestLine(before: colon.line, startingAt: mapping.start.column, notBefore: mapping.start.line) ?? mapping.start.line
-        return make(YAMLTreeFindings.badIndent, here, [
-            "siblingLine": String(sibling), "siblingColumn": String(mapping.start.column),
-            "column": String(here.column),
-        ])
+        let sibling =
+            nearestLine(before: colon.line, startingAt: mapping.start.column, notBefore: mapping.start.line)
+            ?? mapping.start.line
+        return make(
+            YAMLTreeFindings.badIndent, here,
+            [
+                "siblingLine": String(sibling), "siblingColumn": String(mapping.start.column),
+                "column": String(here.column),
+            ])
     }
 
     /// When a line is not `key: value` (no `: ` in it): a full-width colon or a colon without a space.
@@ -263,9 +293,11 @@ extension TreeBuilder {
         if let tight {
             var start = range.lowerBound
             while start < tight && (source[start] == 0x20 || source[start] == UInt8(ascii: "-")) { start += 1 }
-            return make(YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: tight, in: source), [
-                "key": text(start..<tight), "value": text((tight + 1)..<range.upperBound),
-            ])
+            return make(
+                YAMLTreeFindings.missingSpaceAfterColon, SourceText.position(ofByte: tight, in: source),
+                [
+                    "key": text(start..<tight), "value": text((tight + 1)..<range.upperBound),
+                ])
         }
         // No colon at all (and not a list item): the previous line is a key without its colon.
         var first = range.lowerBound
@@ -321,10 +353,13 @@ extension TreeBuilder {
             number -= 1
         }
         guard keys.contains(key), number >= 1 else { return nil }
-        let suggested = String(repeating: " ", count: dashColumn - 1) + "- " + String(String.UnicodeScalarView(text[column...]))
-        return make(YAMLTreeFindings.missingListDash, SourcePosition(line: line, column: column + 1), [
-            "key": key, "itemLine": String(number), "dashColumn": String(dashColumn), "suggested": suggested,
-        ])
+        let suggested =
+            String(repeating: " ", count: dashColumn - 1) + "- " + String(String.UnicodeScalarView(text[column...]))
+        return make(
+            YAMLTreeFindings.missingListDash, SourcePosition(line: line, column: column + 1),
+            [
+                "key": key, "itemLine": String(number), "dashColumn": String(dashColumn), "suggested": suggested,
+            ])
     }
 
     /// The key of `key: value` starting at `from`, if the line is one.
@@ -424,7 +459,8 @@ extension TreeBuilder {
 
     func byte(at position: SourcePosition) -> UInt8? {
         guard let offset = SourceText.offset(of: position, in: source), offset < source.count,
-              let range = SourceText.lineRange(position.line, in: source), range.contains(offset) else { return nil }
+            let range = SourceText.lineRange(position.line, in: source), range.contains(offset)
+        else { return nil }
         return source[offset]
     }
 
@@ -445,7 +481,8 @@ extension TreeBuilder {
     /// The last backslash on the line at or before a position.
     func backslash(before position: SourcePosition) -> SourcePosition? {
         guard let at = SourceText.offset(of: position, in: source),
-              let range = SourceText.lineRange(position.line, in: source) else { return nil }
+            let range = SourceText.lineRange(position.line, in: source)
+        else { return nil }
         var i = min(at, range.upperBound - 1)
         while i >= range.lowerBound {
             if source[i] == UInt8(ascii: "\\") { return SourceText.position(ofByte: i, in: source) }

@@ -1,11 +1,11 @@
 import CYAML
 import Diagnostics
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Parses one YAML (or JSON) file into a `YAMLNode` tree, straight from libyaml's event stream.
@@ -41,7 +41,8 @@ public enum YAMLParser {
                 // JSON writes characters outside the BMP as \uD83D\uDE00 pairs, which libyaml rejects: parse again
                 // with each pair written as \U0001F600, positions mapped back to the original text.
                 let retried: TreeBuilder = rewrite.bytes.withUnsafeBufferPointer { input in
-                    var again = TreeBuilder(file: file, limits: limits, info: info, source: p, input: input, shifts: rewrite.shifts)
+                    var again = TreeBuilder(
+                        file: file, limits: limits, info: info, source: p, input: input, shifts: rewrite.shifts)
                     again.run()
                     return again
                 }
@@ -75,7 +76,9 @@ public enum YAMLParser {
     /// - Parameters:
     ///   - path: the path to open.
     ///   - file: the name to print in findings (defaults to `path`).
-    public static func parseFile(atPath path: String, file: String? = nil, limits: YAMLLimits = .default) -> YAMLParseResult {
+    public static func parseFile(atPath path: String, file: String? = nil, limits: YAMLLimits = .default)
+        -> YAMLParseResult
+    {
         let name = file ?? path
         switch FileReader.read(path, maxSize: limits.maxFileSize) {
         case .success(let bytes):
@@ -110,27 +113,32 @@ public enum YAMLParser {
         return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 
-    static func encodingFinding(_ problem: SourceText.Problem, _ p: UnsafeBufferPointer<UInt8>, file: String) -> Finding {
+    static func encodingFinding(_ problem: SourceText.Problem, _ p: UnsafeBufferPointer<UInt8>, file: String) -> Finding
+    {
         switch problem {
         case .utf16(let encoding):
-            return Finding(YAMLTreeFindings.encodingUTF16, at: SourceLocation(file: file, line: 1, column: 1),
-                           arguments: ["encoding": encoding])
+            return Finding(
+                YAMLTreeFindings.encodingUTF16, at: SourceLocation(file: file, line: 1, column: 1),
+                arguments: ["encoding": encoding])
         case .binary:
             return Finding(YAMLTreeFindings.binary, at: SourceLocation(file: file))
         case .gbk(let offset):
-            return Finding(YAMLTreeFindings.encodingGBK,
-                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
-                           arguments: ["byte": hex(p[offset])])
+            return Finding(
+                YAMLTreeFindings.encodingGBK,
+                at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                arguments: ["byte": hex(p[offset])])
         case .invalidUTF8(let offset):
-            return Finding(YAMLTreeFindings.encodingInvalid,
-                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
-                           arguments: ["byte": hex(p[offset])])
+            return Finding(
+                YAMLTreeFindings.encodingInvalid,
+                at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                arguments: ["byte": hex(p[offset])])
         case .control(let offset, let scalar):
             var code = String(scalar, radix: 16, uppercase: true)
             while code.utf8.count < 4 { code = "0" + code }
-            return Finding(YAMLTreeFindings.controlCharacter,
-                           at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
-                           arguments: ["codepoint": "U+" + code])
+            return Finding(
+                YAMLTreeFindings.controlCharacter,
+                at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                arguments: ["codepoint": "U+" + code])
         }
     }
 
@@ -254,7 +262,9 @@ struct TreeBuilder {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) != 0 else {
-            fail(YAMLTreeFindings.syntax, at: nil, ["problem": "libyaml could not be initialized (out of memory)", "context": ""])
+            fail(
+                YAMLTreeFindings.syntax, at: nil,
+                ["problem": "libyaml could not be initialized (out of memory)", "context": ""])
             return
         }
         defer { yaml_parser_delete(parser) }
@@ -266,7 +276,8 @@ struct TreeBuilder {
             guard yaml_parser_parse(parser, event) != 0 else {
                 libyamlFailed = true
                 if shifts.isEmpty, let problem = parser.pointee.problem,
-                   String(cString: problem) == "found invalid Unicode character escape code" {
+                    String(cString: problem) == "found invalid Unicode character escape code"
+                {
                     failedOnSurrogateEscape = true
                 }
                 findings.append(syntaxFinding(parser.pointee))
@@ -309,11 +320,12 @@ struct TreeBuilder {
                 firstDocumentLine = position(e.start_mark).line
                 return false
             }
-            findings.append(Finding(
-                YAMLTreeFindings.multipleDocuments,
-                at: location(position(e.start_mark)),
-                arguments: ["firstLine": String(firstDocumentLine)]
-            ))
+            findings.append(
+                Finding(
+                    YAMLTreeFindings.multipleDocuments,
+                    at: location(position(e.start_mark)),
+                    arguments: ["firstLine": String(firstDocumentLine)]
+                ))
             return true
         case YAML_STREAM_END_EVENT:
             return true
@@ -333,7 +345,9 @@ struct TreeBuilder {
         let length = Int(s.length)
         let start = position(e.start_mark)
         if length > limits.maxScalarLength {
-            fail(YAMLTreeFindings.scalarTooLong, at: start, ["length": String(length), "limit": String(limits.maxScalarLength)])
+            fail(
+                YAMLTreeFindings.scalarTooLong, at: start,
+                ["length": String(length), "limit": String(limits.maxScalarLength)])
             return true
         }
         let bytes = UnsafeBufferPointer(start: UnsafePointer(s.value), count: length)
@@ -363,11 +377,12 @@ struct TreeBuilder {
             if let v = ScalarResolver.resolveTagged(bytes, text: text, tag: fullTag) {
                 value = v
             } else {
-                findings.append(Finding(
-                    YAMLTreeFindings.tagMismatch,
-                    at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
-                    arguments: ["text": text, "tag": short]
-                ))
+                findings.append(
+                    Finding(
+                        YAMLTreeFindings.tagMismatch,
+                        at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
+                        arguments: ["text": text, "tag": short]
+                    ))
                 value = .string(text)
             }
         } else if style == .plain {
@@ -378,7 +393,8 @@ struct TreeBuilder {
         nodeCount += 1
         let end = position(e.end_mark)
         if let anchor = Self.string(s.anchor) {
-            anchors[anchor] = Anchored(node: YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text), count: 1)
+            anchors[anchor] = Anchored(
+                node: YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text), count: 1)
         }
         let node = YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text)
         attach(consume node, count: 1, keyID: keyID)
@@ -430,19 +446,22 @@ struct TreeBuilder {
         let start = position(e.start_mark)
         nodeCount += 1
         guard let anchored = anchors[name] else {
-            findings.append(Finding(
-                YAMLTreeFindings.unknownAlias,
-                at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
-                arguments: ["anchor": name]
-            ))
+            findings.append(
+                Finding(
+                    YAMLTreeFindings.unknownAlias,
+                    at: SourceLocation(file: file, position: start, end: position(e.end_mark)),
+                    arguments: ["anchor": name]
+                ))
             attach(YAMLNode(.null, start: start, end: position(e.end_mark), style: .plain), count: 1)
             return false
         }
         expanded += anchored.count
         if expanded > limits.maxAliasExpansion {
-            fail(YAMLTreeFindings.aliasBomb, at: start, [
-                "anchor": name, "count": String(expanded), "limit": String(limits.maxAliasExpansion),
-            ])
+            fail(
+                YAMLTreeFindings.aliasBomb, at: start,
+                [
+                    "anchor": name, "count": String(expanded), "limit": String(limits.maxAliasExpansion),
+                ])
             return true
         }
         // The alias yields the anchored node; the node itself is placed at the alias (so that an error about
@@ -459,7 +478,8 @@ struct TreeBuilder {
         var suggested = ""
         if let range = SourceText.lineRange(key.start.line, in: source) {
             let text = String(decoding: UnsafeBufferPointer(rebasing: source[range]), as: UTF8.self)
-            suggested = String(repeating: " ", count: max(0, dashColumn - 1)) + "- "
+            suggested =
+                String(repeating: " ", count: max(0, dashColumn - 1)) + "- "
                 + String(text.unicodeScalars.drop { $0 == " " })
         }
         return Finding(
@@ -488,19 +508,22 @@ struct TreeBuilder {
         if !stack[top].hasPendingKey {
             // A key.
             if node.isCollection {
-                findings.append(Finding(
-                    YAMLTreeFindings.complexKey,
-                    at: SourceLocation(file: file, position: node.start, end: node.end)
-                ))
+                findings.append(
+                    Finding(
+                        YAMLTreeFindings.complexKey,
+                        at: SourceLocation(file: file, position: node.start, end: node.end)
+                    ))
                 stack[top].dropPair = true
             } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
-                      let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top) {
+                let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top)
+            {
                 let firstKey = stack[top].pairs[first].key
                 if top >= 1, !stack[top - 1].isMapping, !stack[top - 1].isFlow, !stack[top].isFlow {
                     // Keys repeating in a list item: a new item whose `- ` is missing. One finding, not one per key.
                     if !stack[top].missingDashReported {
                         stack[top].missingDashReported = true
-                        findings.append(missingListDash(key: node, item: stack[top].start, dashColumn: stack[top - 1].start.column))
+                        findings.append(
+                            missingListDash(key: node, item: stack[top].start, dashColumn: stack[top - 1].start.column))
                     }
                     stack[top].dropPair = true
                     stack[top].pendingKeyID = keyID >= 0 ? keyID : interner.id(of: node.keyText)
@@ -508,15 +531,16 @@ struct TreeBuilder {
                     stack[top].hasPendingKey = true
                     return
                 }
-                findings.append(Finding(
-                    YAMLTreeFindings.duplicateKey,
-                    at: SourceLocation(file: file, position: node.start, end: node.end),
-                    arguments: [
-                        "key": node.keyText,
-                        "firstLine": String(firstKey.start.line),
-                        "firstColumn": String(firstKey.start.column),
-                    ]
-                ))
+                findings.append(
+                    Finding(
+                        YAMLTreeFindings.duplicateKey,
+                        at: SourceLocation(file: file, position: node.start, end: node.end),
+                        arguments: [
+                            "key": node.keyText,
+                            "firstLine": String(firstKey.start.line),
+                            "firstColumn": String(firstKey.start.column),
+                        ]
+                    ))
                 stack[top].dropPair = true
             }
             stack[top].pendingKeyID = keyID >= 0 || node.isCollection ? keyID : interner.id(of: node.keyText)
@@ -559,8 +583,10 @@ struct TreeBuilder {
             return stack[top].keyIndex?[id]
         }
         return stack[top].pairs.withUnsafeBufferPointer { pairs in
-            for i in pairs.indices where pairs[i].key.keyText.utf8.count > Interner.maxLength
-                && RawKey.same(pairs[i].key.keyText, text) {
+            for i in pairs.indices
+            where pairs[i].key.keyText.utf8.count > Interner.maxLength
+                && RawKey.same(pairs[i].key.keyText, text)
+            {
                 return i
             }
             return nil

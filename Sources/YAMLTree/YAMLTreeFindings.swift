@@ -103,7 +103,9 @@ public enum YAMLTreeFindings {
             "别名 *{anchor} 展开后节点总数超过上限 {limit}（已展开 {count} 个），拒绝处理（疑似“十亿笑声”攻击）",
             "aliases expand to more than {limit} nodes (*{anchor} brings the count to {count}); refused as a possible \"billion laughs\" attack"
         ),
-        hint: ("目录文件不需要锚点（&）和别名（*）；请直接写出内容。", "Catalog files need no anchors (&) or aliases (*): write the content out.")
+        hint: (
+            "目录文件不需要锚点（&）和别名（*）；请直接写出内容。", "Catalog files need no anchors (&) or aliases (*): write the content out."
+        )
     )
 
     // MARK: Encoding
@@ -193,7 +195,9 @@ public enum YAMLTreeFindings {
             "一个文件只能有一个 YAML 文档，这里的 --- 开始了第二个文档（第一个从第 {firstLine} 行开始）",
             "a file holds one YAML document; this starts a second one (the first starts at line {firstLine})"
         ),
-        hint: ("请删除多余的 ---，或把第二个文档放到另一个文件里。", "Delete the extra `---`, or move the second document into a file of its own.")
+        hint: (
+            "请删除多余的 ---，或把第二个文档放到另一个文件里。", "Delete the extra `---`, or move the second document into a file of its own."
+        )
     )
 
     /// Arguments: `key`, `firstLine`, `firstColumn`.

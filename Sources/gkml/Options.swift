@@ -32,7 +32,9 @@ struct LanguageOption: ParsableArguments {
     static var ofCommandLine: Language {
         let arguments = CommandLine.arguments
         for (index, argument) in arguments.enumerated() {
-            if argument == "--lang=en" || (argument == "--lang" && arguments.indices.contains(index + 1) && arguments[index + 1] == "en") {
+            if argument == "--lang=en"
+                || (argument == "--lang" && arguments.indices.contains(index + 1) && arguments[index + 1] == "en")
+            {
                 return .en
             }
         }

@@ -35,7 +35,8 @@ private func page(_ path: String) throws -> HTMLDocument {
         #expect(list.nextPage?.absoluteString == "http://127.0.0.1:8000/xxgk/zcwj/index_1.html")
         #expect(list.noInformationNotice == nil)
         #expect(!list.looksLikeArticle)
-        let last = ListPage(document: try page("xxgk/zcwj/index_2.html"), url: url.appendingPathComponent("index_2.html"), asOf: asOf)
+        let last = ListPage(
+            document: try page("xxgk/zcwj/index_2.html"), url: url.appendingPathComponent("index_2.html"), asOf: asOf)
         #expect(last.nextPage == nil)
     }
 
@@ -50,20 +51,24 @@ private func page(_ path: String) throws -> HTMLDocument {
     }
 
     @Test func linksWrappingTitleAndYearlessDate() throws {
-        let list = ListPage(document: try page("xhz/zcwj/index.html"), url: URL(string: "http://h/xhz/zcwj/")!, asOf: asOf)
+        let list = ListPage(
+            document: try page("xhz/zcwj/index.html"), url: URL(string: "http://h/xhz/zcwj/")!, asOf: asOf)
         #expect(list.entries.map(\.title) == ["星海镇2024年就业援助月活动方案", "星海镇关于开展农村劳动力转移就业摸底调查的通知"])
         #expect(list.entries.map(\.date) == [d("2024-11-18"), d("2024-09-10")])
     }
 
     @Test func divItemsWithDottedDates() throws {
-        let list = ListPage(document: try page("xhz/jyzj/index.html"), url: URL(string: "http://h/xhz/jyzj/")!, asOf: asOf)
+        let list = ListPage(
+            document: try page("xhz/jyzj/index.html"), url: URL(string: "http://h/xhz/jyzj/")!, asOf: asOf)
         #expect(list.entries.map(\.date) == [d("2024-07-15"), d("2024-01-12")])
     }
 
     @Test func emptyListsWithAndWithoutTheNotice() throws {
-        let empty = ListPage(document: try page("xhz/zpxx/index.html"), url: URL(string: "http://h/xhz/zpxx/")!, asOf: asOf)
+        let empty = ListPage(
+            document: try page("xhz/zpxx/index.html"), url: URL(string: "http://h/xhz/zpxx/")!, asOf: asOf)
         #expect(empty.entries.isEmpty && empty.noInformationNotice == nil && !empty.looksLikeArticle)
-        let notice = ListPage(document: try page("xhz/gyxgw/index.html"), url: URL(string: "http://h/xhz/gyxgw/")!, asOf: asOf)
+        let notice = ListPage(
+            document: try page("xhz/gyxgw/index.html"), url: URL(string: "http://h/xhz/gyxgw/")!, asOf: asOf)
         #expect(notice.entries.isEmpty)
         #expect(notice.noInformationNotice == "经核查，本栏目暂无相关信息。")
     }
@@ -74,10 +79,12 @@ private func page(_ path: String) throws -> HTMLDocument {
             <div class="list"><ul><li><a href="./202405/t20240514_1.html">关于公布2024年就业见习基地的通知</a><span>2024-05-14</span></li></ul>
             <script>createPageHTML(4, 1, "index", "html");</script></div>
             """
-        let list = ListPage(document: try HTMLDocument(string: html), url: URL(string: "http://h/col/index_1.html")!, asOf: asOf)
+        let list = ListPage(
+            document: try HTMLDocument(string: html), url: URL(string: "http://h/col/index_1.html")!, asOf: asOf)
         #expect(list.nextPage?.absoluteString == "http://h/col/index_2.html")
-        let last = ListPage(document: try HTMLDocument(string: html.replacingOccurrences(of: "(4, 1,", with: "(4, 3,")),
-                            url: URL(string: "http://h/col/index_3.html")!, asOf: asOf)
+        let last = ListPage(
+            document: try HTMLDocument(string: html.replacingOccurrences(of: "(4, 1,", with: "(4, 3,")),
+            url: URL(string: "http://h/col/index_3.html")!, asOf: asOf)
         #expect(last.nextPage == nil)
     }
 
@@ -103,7 +110,11 @@ private func page(_ path: String) throws -> HTMLDocument {
         // A township page with only a publication date: nothing to compare.
         let township = ArticlePage(document: try page("xhz/zcwj/202409/t20240910_4002.html"))
         #expect(township.header.written == nil && township.publishedDate == d("2024-09-10"))
-        #expect(ListPage(document: try page("xxgk/zcwj/202410/t20241030_1002.html"), url: URL(string: "http://h/a.html")!, asOf: asOf).looksLikeArticle)
+        #expect(
+            ListPage(
+                document: try page("xxgk/zcwj/202410/t20241030_1002.html"), url: URL(string: "http://h/a.html")!,
+                asOf: asOf
+            ).looksLikeArticle)
     }
 
     @Test func labelsOnOneLine() throws {
@@ -130,15 +141,23 @@ private func page(_ path: String) throws -> HTMLDocument {
         #expect(!rules.allows("/files/a.pdf"))
         #expect(rules.allows("/files/a.pdf.html"))
         #expect(rules.allows("/xxgk/zcwj/"))
-        #expect(!RobotsRules(text: "User-agent: gkml\nDisallow: /\n\nUser-agent: *\nDisallow:\n", agent: "gkml").allows("/x"))
+        #expect(
+            !RobotsRules(text: "User-agent: gkml\nDisallow: /\n\nUser-agent: *\nDisallow:\n", agent: "gkml").allows(
+                "/x"))
         #expect(RobotsRules.allowAll.allows("/anything"))
     }
 
     @Test func mirrorFileNamesFollowWget() {
         let mirror = MirrorSource(root: URL(fileURLWithPath: "/m"))
-        #expect(mirror.files(for: URL(string: "http://127.0.0.1:8080/xxgk/zpxx/?page=2")!).first?.path == "/m/127.0.0.1:8080/xxgk/zpxx/index.html?page=2")
-        #expect(mirror.files(for: URL(string: "http://www.example.gov.cn/xxgk/")!).first?.path == "/m/www.example.gov.cn/xxgk/index.html")
-        #expect(mirror.files(for: URL(string: "http://www.example.gov.cn/a/b.html")!).first?.path == "/m/www.example.gov.cn/a/b.html")
+        #expect(
+            mirror.files(for: URL(string: "http://127.0.0.1:8080/xxgk/zpxx/?page=2")!).first?.path
+                == "/m/127.0.0.1:8080/xxgk/zpxx/index.html?page=2")
+        #expect(
+            mirror.files(for: URL(string: "http://www.example.gov.cn/xxgk/")!).first?.path
+                == "/m/www.example.gov.cn/xxgk/index.html")
+        #expect(
+            mirror.files(for: URL(string: "http://www.example.gov.cn/a/b.html")!).first?.path
+                == "/m/www.example.gov.cn/a/b.html")
     }
 
     @Test func staleAndLateRules() throws {
@@ -152,12 +171,19 @@ private func page(_ path: String) throws -> HTMLDocument {
 
         let twenty = try #require(LateCheck.limit(TimeLimit.parse("自信息形成或者变更之日起20个工作日内")))
         let calendar = WorkingDayCalendar.builtIn
-        #expect(try LateCheck.judge(written: d("2024-09-20"), published: d("2024-10-30"), limit: twenty, calendar: calendar) == (true, 25))
-        #expect(try LateCheck.judge(written: d("2024-09-20"), published: d("2024-10-23"), limit: twenty, calendar: calendar) == (false, 20))
+        #expect(
+            try LateCheck.judge(written: d("2024-09-20"), published: d("2024-10-30"), limit: twenty, calendar: calendar)
+                == (true, 25))
+        #expect(
+            try LateCheck.judge(written: d("2024-09-20"), published: d("2024-10-23"), limit: twenty, calendar: calendar)
+                == (false, 20))
         // Replies to requests are not a publication deadline; events before which to publish are not either.
         #expect(LateCheck.limit(TimeLimit.parse("收到申请之日起20个工作日内")) == nil)
         #expect(LateCheck.limit(TimeLimit.parse("招聘会举办5个工作日前")) == nil)
         let sevenDays = try #require(LateCheck.limit(TimeLimit.parse("作出决定之日起7日内")))
-        #expect(try LateCheck.judge(written: d("2024-09-28"), published: d("2024-10-08"), limit: sevenDays, calendar: calendar).late)
+        #expect(
+            try LateCheck.judge(
+                written: d("2024-09-28"), published: d("2024-10-08"), limit: sevenDays, calendar: calendar
+            ).late)
     }
 }

@@ -17,7 +17,8 @@ import Testing
         #expect(report.fails(on: .regression))
         #expect(report.fails(on: .any))
 
-        let (list, findings) = Self.parse("""
+        let (list, findings) = Self.parse(
+            """
             格式: gkml-accept/1
             已接受变更:
               - 编号: 17-02-04
@@ -37,7 +38,8 @@ import Testing
 
     @Test func anEntryMustMatchItemCodeAndCatalog() throws {
         let report = try Self.modeReport()
-        let (list, _) = Self.parse("""
+        let (list, _) = Self.parse(
+            """
             已接受变更:
               - 编号: 17-02-03
                 变更: mode-to-on-request
@@ -57,7 +59,8 @@ import Testing
     }
 
     @Test func aListAtTheTopLevelAndCatalogEntriesAreAccepted() throws {
-        let (list, findings) = Self.parse("""
+        let (list, findings) = Self.parse(
+            """
             - 地区: 示例县星海镇
               领域: 社会救助
               变更: catalog-removed

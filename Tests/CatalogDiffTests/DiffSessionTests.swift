@@ -10,13 +10,15 @@ import Testing
     static let new = "\(Fixtures.diff)/mode/new.yaml"
 
     func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-diff-session-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gkml-diff-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     @Test func twoFilesAreComparedAndAReviewedChangeIsAccepted() throws {
-        guard case .compared(let report, let loaded) = DiffSession.run(DiffRequest(arguments: [Self.old, Self.new])) else {
+        guard case .compared(let report, let loaded) = DiffSession.run(DiffRequest(arguments: [Self.old, Self.new]))
+        else {
             Issue.record("the mode fixture was not compared")
             return
         }
@@ -28,13 +30,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let accept = dir.appendingPathComponent("accepted.yaml").path
         try """
-            格式: gkml-accept/1
-            已接受变更:
-              - 编号: 17-02-04
-                变更: mode-to-on-request
-                理由: 经县政务公开办审核同意改为依申请公开
-            """.write(toFile: accept, atomically: true, encoding: .utf8)
-        guard case .compared(let accepted, _) = DiffSession.run(DiffRequest(arguments: [Self.old, Self.new], acceptFile: accept)) else {
+        格式: gkml-accept/1
+        已接受变更:
+          - 编号: 17-02-04
+            变更: mode-to-on-request
+            理由: 经县政务公开办审核同意改为依申请公开
+        """.write(toFile: accept, atomically: true, encoding: .utf8)
+        guard
+            case .compared(let accepted, _) = DiffSession.run(
+                DiffRequest(arguments: [Self.old, Self.new], acceptFile: accept))
+        else {
             Issue.record("not compared with an acceptance file")
             return
         }
@@ -46,8 +51,11 @@ import Testing
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A missing acceptance file.
-        guard case .usage(let message) = DiffSession.run(DiffRequest(
-            arguments: [Self.old, Self.new], acceptFile: dir.appendingPathComponent("none.yaml").path)) else {
+        guard
+            case .usage(let message) = DiffSession.run(
+                DiffRequest(
+                    arguments: [Self.old, Self.new], acceptFile: dir.appendingPathComponent("none.yaml").path))
+        else {
             Issue.record("a missing acceptance file was not a usage error")
             return
         }
@@ -55,7 +63,10 @@ import Testing
         // An acceptance file that is not one.
         let bad = dir.appendingPathComponent("bad.yaml").path
         try "已接受变更: 不是列表\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        guard case .badAcceptList(let findings) = DiffSession.run(DiffRequest(arguments: [Self.old, Self.new], acceptFile: bad)) else {
+        guard
+            case .badAcceptList(let findings) = DiffSession.run(
+                DiffRequest(arguments: [Self.old, Self.new], acceptFile: bad))
+        else {
             Issue.record("an invalid acceptance file was accepted")
             return
         }

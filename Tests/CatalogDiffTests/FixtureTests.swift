@@ -18,7 +18,8 @@ import Testing
 
     @Test func foldersMatchCatalogsByRegionAndDomain() throws {
         let git = Git(directory: Fixtures.diff)
-        let loaded = try DiffInput.load(old: .path("\(Fixtures.diff)/folders/old"), new: .path("\(Fixtures.diff)/folders/new"), git: git)
+        let loaded = try DiffInput.load(
+            old: .path("\(Fixtures.diff)/folders/old"), new: .path("\(Fixtures.diff)/folders/new"), git: git)
         #expect(loaded.findings.isEmpty)
         #expect(loaded.unchanged == 1)
         let report = DiffReport.compare(old: loaded.old, new: loaded.new, oldLabel: "old", newLabel: "new")
@@ -37,11 +38,17 @@ import Testing
         let manager = FileManager.default
         for side in ["old", "new"] {
             try manager.createDirectory(atPath: "\(root)/\(side)/长胜乡", withIntermediateDirectories: true)
-            try manager.copyItem(atPath: "\(Fixtures.diff)/folders/old/长胜乡/employment.yaml", toPath: "\(root)/\(side)/长胜乡/employment.yaml")
+            try manager.copyItem(
+                atPath: "\(Fixtures.diff)/folders/old/长胜乡/employment.yaml",
+                toPath: "\(root)/\(side)/长胜乡/employment.yaml")
         }
         try manager.createDirectory(atPath: "\(root)/old/星海镇", withIntermediateDirectories: true)
-        try manager.copyItem(atPath: "\(Fixtures.diff)/folders/old/星海镇/social-assistance.yaml", toPath: "\(root)/old/星海镇/social-assistance.yaml")
-        try manager.copyItem(atPath: "\(Fixtures.diff)/folders/new/长胜乡/social-assistance.yaml", toPath: "\(root)/new/长胜乡/social-assistance.yaml")
+        try manager.copyItem(
+            atPath: "\(Fixtures.diff)/folders/old/星海镇/social-assistance.yaml",
+            toPath: "\(root)/old/星海镇/social-assistance.yaml")
+        try manager.copyItem(
+            atPath: "\(Fixtures.diff)/folders/new/长胜乡/social-assistance.yaml",
+            toPath: "\(root)/new/长胜乡/social-assistance.yaml")
         let loaded = try DiffInput.load(old: .path("\(root)/old"), new: .path("\(root)/new"), git: Git(directory: root))
         #expect(loaded.old.count == 1 && loaded.new.count == 1 && !loaded.singleFiles)
         let report = DiffReport.compare(loaded, oldLabel: "old", newLabel: "new")
@@ -51,7 +58,8 @@ import Testing
             old: .path("\(root)/old/星海镇/social-assistance.yaml"), new: .path("\(root)/new/长胜乡/social-assistance.yaml"),
             git: Git(directory: root))
         #expect(files.singleFiles)
-        #expect(DiffReport.compare(files, oldLabel: "a", newLabel: "b").changes.contains { $0.code == "region-changed" })
+        #expect(
+            DiffReport.compare(files, oldLabel: "a", newLabel: "b").changes.contains { $0.code == "region-changed" })
     }
 
     /// The workspace's 规则 set the level of a change code, or turn a check off.

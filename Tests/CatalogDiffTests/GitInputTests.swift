@@ -18,7 +18,9 @@ import Testing
         return repo
     }
 
-    func report(_ repo: TempRepository, _ arguments: [String], paths: [String] = [], since: String? = nil) throws -> DiffReport {
+    func report(_ repo: TempRepository, _ arguments: [String], paths: [String] = [], since: String? = nil) throws
+        -> DiffReport
+    {
         let sides = try DiffInput.sides(arguments, paths: paths, since: since, git: repo.git)
         let loaded = try DiffInput.load(old: sides.old, new: sides.new, git: repo.git)
         #expect(loaded.findings.isEmpty, "\(loaded.findings.map { $0.message(.en) })")
@@ -32,7 +34,8 @@ import Testing
     @Test func twoRevisionsGiveTheSameChangesAsTwoFolders() throws {
         let repo = try exampleRepository()
         let fromGit = try report(repo, ["v2025.1", "v2025.2"])
-        let sides = try DiffInput.load(old: .path(Self.example + "/before"), new: .path(Self.example + "/after"), git: repo.git)
+        let sides = try DiffInput.load(
+            old: .path(Self.example + "/before"), new: .path(Self.example + "/after"), git: repo.git)
         let fromFolders = DiffReport.compare(old: sides.old, new: sides.new, oldLabel: "a", newLabel: "b")
         #expect(Self.codes(fromGit) == Self.codes(fromFolders))
         #expect(fromGit.comparisons.count == 2)
@@ -111,8 +114,12 @@ import Testing
     @Test func badRevisionsAreUsageErrors() throws {
         let repo = try exampleRepository()
         #expect(throws: DiffUsageError.self) { try DiffInput.sides(["v1999"], paths: [], since: nil, git: repo.git) }
-        #expect(throws: DiffUsageError.self) { try DiffInput.sides(["v2024.1:没有这个文件.yaml"], paths: [], since: nil, git: repo.git) }
-        #expect(throws: DiffUsageError.self) { try DiffInput.sides(["a", "b", "c"], paths: [], since: nil, git: repo.git) }
+        #expect(throws: DiffUsageError.self) {
+            try DiffInput.sides(["v2024.1:没有这个文件.yaml"], paths: [], since: nil, git: repo.git)
+        }
+        #expect(throws: DiffUsageError.self) {
+            try DiffInput.sides(["a", "b", "c"], paths: [], since: nil, git: repo.git)
+        }
         #expect(throws: DiffUsageError.self) { try DiffInput.sides(["HEAD"], paths: [], since: "main", git: repo.git) }
         let outside = Git(directory: FileManager.default.temporaryDirectory.path)
         #expect(throws: DiffUsageError.self) { try DiffInput.sides([], paths: [], since: nil, git: outside) }
@@ -152,7 +159,10 @@ import Testing
 
         let other = try ItemHistory.log(id: "13-02-01", git: repo.git, paths: ["长胜乡"])
         #expect(other.map(\.subject) == ["2025.2 动态调整", "2025.1 版目录"])
-        #expect(Set(other[0].changes.map(\.code)) == ["item-renamed", "content-changed", "basis-removed", "basis-added", "channel-removed"])
+        #expect(
+            Set(other[0].changes.map(\.code)) == [
+                "item-renamed", "content-changed", "basis-removed", "basis-added", "channel-removed",
+            ])
 
         let text = ItemHistoryReporter(language: .zh).render(id: "XH-17-02", history)
         #expect(text.contains("事项 XH-17-02 的变更历史（3 次提交，由新到旧）"))

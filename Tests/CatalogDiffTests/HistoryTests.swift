@@ -19,7 +19,9 @@ import Testing
         broken = broken.replacingOccurrences(of: "公开方式: 依申请", with: "公开方式: 依申请公开")
         try repo.write(Self.file, broken)
         try repo.commit("调整公益性岗位名单（未完成）", date: "2026-02-01")
-        try repo.write(Self.file, Adjustments.catalog(version: "2026.2", items: [Adjustments.fairs, Adjustments.placementOnRequest]))
+        try repo.write(
+            Self.file,
+            Adjustments.catalog(version: "2026.2", items: [Adjustments.fairs, Adjustments.placementOnRequest]))
         try repo.commit("2026.2 动态调整", date: "2026-02-03", tag: "v2026.2")
         return repo
     }
@@ -76,8 +78,10 @@ import Testing
         try repo.commit("目录文件改名", date: "2026-01-20")
         // 17-06-01 moves to another file (another catalog of the township) and becomes 依申请 on the way.
         try repo.write("柳河镇/就业/目录.yaml", Adjustments.catalog(version: "2026.2", items: [Adjustments.fairs]))
-        try repo.write("柳河镇/public-jobs.yaml", Adjustments.catalog(
-            version: "2026.1", items: [Adjustments.placementOnRequest], domain: "社会救助"))
+        try repo.write(
+            "柳河镇/public-jobs.yaml",
+            Adjustments.catalog(
+                version: "2026.1", items: [Adjustments.placementOnRequest], domain: "社会救助"))
         try repo.commit("公益性岗位名单移入社会救助目录", date: "2026-03-01")
 
         let history = try ItemHistory.log(id: "17-06-01", git: repo.git)

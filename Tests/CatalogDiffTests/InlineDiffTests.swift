@@ -42,8 +42,10 @@ import Testing
 
     /// Whatever the texts, the segments rebuild both sides exactly.
     @Test func segmentsRebuildBothSides() {
-        let texts = ["公开内容包括申请条件、申请材料、办理流程", "公开内容：申请条件、材料、流程和时限", "abc", "", "条件材料流程",
-                     "涉及个人信息，仅向本人及利害关系人提供", "涉及个人隐私，仅向本人提供"]
+        let texts = [
+            "公开内容包括申请条件、申请材料、办理流程", "公开内容：申请条件、材料、流程和时限", "abc", "", "条件材料流程",
+            "涉及个人信息，仅向本人及利害关系人提供", "涉及个人隐私，仅向本人提供",
+        ]
         for a in texts {
             for b in texts {
                 #expect(Self.sides(InlineDiff.segments(a, b)) == (a, b))

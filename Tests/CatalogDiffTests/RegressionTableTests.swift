@@ -9,8 +9,12 @@ import Testing
             #expect(RegressionTable.direction(of: check.regression) == .regression, "\(check.element)")
             #expect(RegressionTable.direction(of: check.improvement) == .improvement, "\(check.element)")
             #expect(check.regression != check.improvement)
-            #expect(check.improvement.defaultSeverity == .info, "an improvement is never a warning: \(check.improvement.code)")
-            #expect(check.regression.defaultSeverity > .info, "a regression is at least a warning: \(check.regression.code)")
+            #expect(
+                check.improvement.defaultSeverity == .info,
+                "an improvement is never a warning: \(check.improvement.code)")
+            #expect(
+                check.regression.defaultSeverity > .info, "a regression is at least a warning: \(check.regression.code)"
+            )
         }
         let regressions = RegressionTable.checks.map(\.regression.code)
         let improvements = RegressionTable.checks.map(\.improvement.code)
@@ -50,7 +54,9 @@ import Testing
             #expect(docs.contains("`\(kind.code)`"), "docs/diff.md does not mention \(kind.code)")
         }
         for check in RegressionTable.checks {
-            #expect(docs.contains("| \(check.element) | \(check.decrease.zh) | `\(check.regression.code)` |"), "\(check.element)")
+            #expect(
+                docs.contains("| \(check.element) | \(check.decrease.zh) | `\(check.regression.code)` |"),
+                "\(check.element)")
         }
     }
 }

@@ -26,7 +26,8 @@ import Testing
 
     /// schemas/diff-report.schema.json, compiled; a missing or broken file is an error, not an empty schema.
     static func schema() throws -> CompiledSchema {
-        let text = try String(contentsOfFile: Fixtures.repositoryRoot + "/schemas/diff-report.schema.json", encoding: .utf8)
+        let text = try String(
+            contentsOfFile: Fixtures.repositoryRoot + "/schemas/diff-report.schema.json", encoding: .utf8)
         return try CompiledSchema.compile(try JSONParser.parse(text))
     }
 
@@ -44,14 +45,17 @@ import Testing
         let json = DiffJSONReporter(language: .zh).output(report)
         #expect(try Self.schema().validate(try JSONParser.parse(json.serialized())).isValid)
         guard case .object(let top) = json, case .array(let changes)? = top.first(where: { $0.0 == "changes" })?.1,
-              case .object(let first)? = changes.first else {
+            case .object(let first)? = changes.first
+        else {
             Issue.record("no changes")
             return
         }
         // The keys the issue names, first and in order.
-        #expect(Array(first.map(\.0).prefix(11)) == [
-            "code", "kind", "catalog", "id", "field", "old", "new", "regression", "severity", "old_line", "new_line",
-        ])
+        #expect(
+            Array(first.map(\.0).prefix(11)) == [
+                "code", "kind", "catalog", "id", "field", "old", "new", "regression", "severity", "old_line",
+                "new_line",
+            ])
         let channel = try #require(report.changes.first { $0.code == "channel-removed" && $0.id == "13-02-01" })
         let rendered = DiffJSONReporter(language: .zh).change(channel).serialized(pretty: false)
         #expect(rendered.contains(#""kind":"修改","catalog":"示例县长胜乡/乡村振兴","id":"13-02-01","field":"公开渠道""#))
@@ -139,7 +143,9 @@ import Testing
         var new = old
         new.groups[1].items[0].content.value = "第一行\r\n第二行\r第三行\n第四行"
         let report = DiffReport(oldLabel: "a", newLabel: "b", comparisons: [CatalogDiffer.compare(old, new)])
-        for record in [DiffMarkdownReporter(language: .zh).render(report), DiffHTMLReporter(language: .zh).render(report)] {
+        for record in [
+            DiffMarkdownReporter(language: .zh).render(report), DiffHTMLReporter(language: .zh).render(report),
+        ] {
             #expect(record.contains("第一行<br>第二行<br>第三行<br>第四行"))
             #expect(!record.unicodeScalars.contains("\r"))
         }

@@ -13,11 +13,13 @@ final class TempRepository {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Resolve /tmp symlinks (macOS) so that paths git prints match ours.
         root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
-        git = Git(directory: root, environment: [
-            "GIT_AUTHOR_NAME": "星海镇党政办", "GIT_AUTHOR_EMAIL": "dzb@example.gov.cn",
-            "GIT_COMMITTER_NAME": "星海镇党政办", "GIT_COMMITTER_EMAIL": "dzb@example.gov.cn",
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        ])
+        git = Git(
+            directory: root,
+            environment: [
+                "GIT_AUTHOR_NAME": "星海镇党政办", "GIT_AUTHOR_EMAIL": "dzb@example.gov.cn",
+                "GIT_COMMITTER_NAME": "星海镇党政办", "GIT_COMMITTER_EMAIL": "dzb@example.gov.cn",
+                "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+            ])
         try git.run(["init", "-q", "-b", "main"])
         try git.run(["config", "commit.gpgsign", "false"])
         try git.run(["config", "tag.gpgsign", "false"])

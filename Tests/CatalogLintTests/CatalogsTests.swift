@@ -16,8 +16,10 @@ struct CatalogsTests {
     }
 
     static func describe(_ findings: [Finding]) -> String {
-        findings.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.position.map(String.init(describing:)) ?? "") \($0.code) \($0.message(.zh))" }
-            .joined(separator: "\n")
+        findings.map {
+            "\(($0.location.file as NSString).lastPathComponent):\($0.location.position.map(String.init(describing:)) ?? "") \($0.code) \($0.message(.zh))"
+        }
+        .joined(separator: "\n")
     }
 
     @Test func nationalBaselineHasNoLintErrors() {
@@ -30,7 +32,8 @@ struct CatalogsTests {
     }
 
     @Test func exampleWorkspaceHasNoLintErrors() throws {
-        let loadedWorkspace = WorkspaceLoader.load(path: Self.root.appendingPathComponent("catalogs/example/gkml.yaml").path)
+        let loadedWorkspace = WorkspaceLoader.load(
+            path: Self.root.appendingPathComponent("catalogs/example/gkml.yaml").path)
         let workspace = try #require(loadedWorkspace.workspace)
         var countyCatalogs: [Catalog] = []
         var errors: [Finding] = []
@@ -43,7 +46,9 @@ struct CatalogsTests {
             let context = LintContext(
                 workspace: workspace, upperLevel: jurisdiction.level.value == .township ? countyCatalogs : [])
             if jurisdiction.level.value == .county { countyCatalogs = loaded.compactMap(\.catalog) }
-            errors += LintEngine.lint(loaded, context: context).values.flatMap(\.findings).filter { $0.severity == .error }
+            errors += LintEngine.lint(loaded, context: context).values.flatMap(\.findings).filter {
+                $0.severity == .error
+            }
         }
         #expect(errors.count == 0, "\(Self.describe(errors))")
     }

@@ -30,10 +30,15 @@ struct EngineTests {
         """
 
     @Test func configuredSeverityAndOff() {
-        #expect(Self.lint(Self.overLimit).findings.filter { $0.code == "time-limit-exceeds" }.map(\.severity) == [.error, .error])
+        #expect(
+            Self.lint(Self.overLimit).findings.filter { $0.code == "time-limit-exceeds" }.map(\.severity) == [
+                .error, .error,
+            ])
         var setup = Self.setup
         setup.rules = ["time-limit-exceeds": .severity(.warning)]
-        #expect(Self.lint(Self.overLimit, setup: setup).findings.filter { $0.code == "time-limit-exceeds" }.map(\.severity) == [.warning, .warning])
+        #expect(
+            Self.lint(Self.overLimit, setup: setup).findings.filter { $0.code == "time-limit-exceeds" }.map(\.severity)
+                == [.warning, .warning])
         setup.rules = ["time-limit-exceeds": .off]
         #expect(Self.lint(Self.overLimit, setup: setup).findings.filter { $0.code == "time-limit-exceeds" }.isEmpty)
     }
@@ -108,7 +113,9 @@ struct EngineTests {
                     公开时限: 自信息形成之日起30日内
             """
         let result = Self.lint(body)
-        let report = ValidationReport(files: [FileReport(path: "a.yaml", findings: result.findings, suppressed: result.suppressed)])
+        let report = ValidationReport(files: [
+            FileReport(path: "a.yaml", findings: result.findings, suppressed: result.suppressed)
+        ])
         let json = Reporter.render(report, format: .json, language: .zh)
         #expect(json.contains("\"suppressed\""))
         #expect(json.contains("省里规定30日"))
@@ -140,16 +147,20 @@ struct EngineTests {
         let unknown = text.replacingOccurrences(of: "gkml-accepted/1", with: "gkml-accepted/9")
         #expect(throws: AcceptedFindings.ReadError.self) { try AcceptedFindings(json: Array(unknown.utf8)) }
         // Insert an item above: lines move, nothing new.
-        let moved = Self.overLimit.replacingOccurrences(of: """
-                二级事项:
-            """, with: """
-                二级事项:
-                  - 编号: 17-02-09
-                    名称: 新增事项
-                    公开内容: 新增事项内容
-            """)
+        let moved = Self.overLimit.replacingOccurrences(
+            of: """
+                    二级事项:
+                """,
+            with: """
+                    二级事项:
+                      - 编号: 17-02-09
+                        名称: 新增事项
+                        公开内容: 新增事项内容
+                """)
         let after = Self.lint(moved)
-        #expect(after.findings.first { $0.code == "time-limit-exceeds" }?.location.position != before.findings.first { $0.code == "time-limit-exceeds" }?.location.position)
+        #expect(
+            after.findings.first { $0.code == "time-limit-exceeds" }?.location.position
+                != before.findings.first { $0.code == "time-limit-exceeds" }?.location.position)
         let (new, known) = reread.filter(after.findings)
         #expect(known.count == before.findings.count)
         #expect(new.isEmpty, "\(new.map { "\($0.code) \($0.path)" })")
@@ -161,7 +172,8 @@ struct EngineTests {
 
     @Test func acceptedCountsRepeatedKeys() {
         let finding = Finding(
-            ModelFindings.duplicateID, at: SourceLocation(file: "./a.yaml", line: 3, column: 1), path: "/事项/编号=17-01-01/编号",
+            ModelFindings.duplicateID, at: SourceLocation(file: "./a.yaml", line: 3, column: 1),
+            path: "/事项/编号=17-01-01/编号",
             arguments: ["id": "17-01-01", "firstLine": "2"])
         let baseline = AcceptedFindings([finding, finding])
         var moved = finding
@@ -252,10 +264,11 @@ struct EngineTests {
             """
         #expect(fixed == expected)
         let codes = Set(result.changes.map(\.finding.code))
-        #expect(codes.isSuperset(of: [
-            "text-whitespace", "text-halfwidth-punctuation", "citation-title-brackets", "citation-doc-number",
-            "text-list-duplicate-entry", "text-list-empty-entry",
-        ]))
+        #expect(
+            codes.isSuperset(of: [
+                "text-whitespace", "text-halfwidth-punctuation", "citation-title-brackets", "citation-doc-number",
+                "text-list-duplicate-entry", "text-list-empty-entry",
+            ]))
         // Idempotent: a second run changes nothing; and the fixed file has no fixable finding left.
         let again = LintFixer.fix(source: result.fixed, file: "messy.yaml", context: context)
         #expect(!again.changed)
@@ -361,8 +374,11 @@ struct ConfigurationTests {
     }
 
     @Test func applyToOtherStages() {
-        let finding = Finding(ModelFindings.domainAlias, at: SourceLocation(file: "a.yaml"), arguments: ["alias": "就业创业", "canonical": "就业"])
+        let finding = Finding(
+            ModelFindings.domainAlias, at: SourceLocation(file: "a.yaml"),
+            arguments: ["alias": "就业创业", "canonical": "就业"])
         #expect(LintConfiguration.apply(["domain-alias": .off], to: [finding]).isEmpty)
-        #expect(LintConfiguration.apply(["domain-alias": .severity(.warning)], to: [finding]).first?.severity == .warning)
+        #expect(
+            LintConfiguration.apply(["domain-alias": .severity(.warning)], to: [finding]).first?.severity == .warning)
     }
 }

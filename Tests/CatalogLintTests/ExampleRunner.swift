@@ -95,7 +95,9 @@ public enum ExampleRunner {
         var upper: [Catalog] = []
         if let county = setup.county {
             let text = stripMarkers(document(county, setup: setup, role: .county)).text
-            if let catalog = CatalogLoader.load(bytes: Array(text.utf8), file: "county.yaml").catalog { upper.append(catalog) }
+            if let catalog = CatalogLoader.load(bytes: Array(text.utf8), file: "county.yaml").catalog {
+                upper.append(catalog)
+            }
         }
         return LintContext(workspace: workspace, baselines: baselines, upperLevel: upper, rules: setup.rules)
     }
@@ -119,7 +121,9 @@ public enum ExampleRunner {
         var all = [loaded]
         for (n, sibling) in example.setup.siblings.enumerated() {
             let siblingText = stripMarkers(document(sibling, setup: example.setup)).text
-            all.append(CatalogLoader.load(bytes: Array(siblingText.utf8), file: "\(n)-sibling.yaml", registry: context.registry))
+            all.append(
+                CatalogLoader.load(
+                    bytes: Array(siblingText.utf8), file: "\(n)-sibling.yaml", registry: context.registry))
         }
         let result = LintEngine.lint(all, context: context)[fileName] ?? LintResult()
         return Run(text: text, markers: markers, loaded: loaded, result: result)
@@ -129,7 +133,8 @@ public enum ExampleRunner {
     public static func fix(_ correction: RuleCorrection) -> (fixed: String, expected: String, changes: [LintChange]) {
         let before = stripMarkers(document(correction.before.yaml, setup: correction.before.setup)).text
         let expected = stripMarkers(document(correction.after, setup: correction.before.setup)).text
-        let result = LintFixer.fix(source: Array(before.utf8), file: fileName, context: context(correction.before.setup))
+        let result = LintFixer.fix(
+            source: Array(before.utf8), file: fileName, context: context(correction.before.setup))
         return (String(decoding: result.fixed, as: UTF8.self), expected, result.changes)
     }
 }

@@ -34,11 +34,15 @@ struct FixPropertyTests {
     static let expectedFixedRounds = 9
 
     /// The codes whose fixes those variants exercise.
-    static let expectedFixedCodes: Set<String> = ["text-whitespace", "text-halfwidth-punctuation", "yaml-unicode-space", "schema-enum"]
+    static let expectedFixedCodes: Set<String> = [
+        "text-whitespace", "text-halfwidth-punctuation", "yaml-unicode-space", "schema-enum",
+    ]
 
     @Test func fixIsSafeAndIdempotentOnDamagedFiles() throws {
         let folder = CatalogsTests.root.appendingPathComponent("catalogs/baseline").path
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter { $0.hasSuffix(".yaml") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().filter {
+            $0.hasSuffix(".yaml")
+        }
         try #require(files.count >= 4, "the corpus is the first four files of catalogs/baseline; found \(files.count)")
         let context = LintContext(workspace: ExampleRunner.context(ExampleSetup()).workspace)
         var rng = SplitMix(state: 20_240_601)
@@ -49,13 +53,17 @@ struct FixPropertyTests {
             let scalars = Array(text.unicodeScalars)
             // Half of the damage goes where a value starts (after `: ` or `- `), where the fixers work;
             // the rest anywhere, where it mostly breaks the YAML.
-            let valueStarts = scalars.indices.filter { $0 >= 2 && scalars[$0 - 1] == " " && [":", "-"].contains(scalars[$0 - 2]) }
+            let valueStarts = scalars.indices.filter {
+                $0 >= 2 && scalars[$0 - 1] == " " && [":", "-"].contains(scalars[$0 - 2])
+            }
             try #require(!valueStarts.isEmpty)
             for round in 0..<Self.rounds {
                 var s = scalars
                 for _ in 0..<Int.random(in: 1...4, using: &rng) {
-                    let at = Bool.random(using: &rng)
-                        ? min(s.count, valueStarts.randomElement(using: &rng)!) : Int.random(in: 0...s.count, using: &rng)
+                    let at =
+                        Bool.random(using: &rng)
+                        ? min(s.count, valueStarts.randomElement(using: &rng)!)
+                        : Int.random(in: 0...s.count, using: &rng)
                     if Bool.random(using: &rng), at < s.count {
                         s.removeSubrange(at..<min(s.count, at + Int.random(in: 1...6, using: &rng)))
                     } else {
@@ -77,10 +85,13 @@ struct FixPropertyTests {
                     .subtracting(loaded.findings.filter { $0.severity == .error }.map(\.code))
                 #expect(newErrors.isEmpty, "\(name) round \(round): the fix added \(newErrors)")
                 let again = LintFixer.fix(source: result.fixed, file: name, context: context)
-                #expect(!again.changed, "\(name) round \(round): not idempotent: \(again.changes.map { $0.finding.code })")
+                #expect(
+                    !again.changed, "\(name) round \(round): not idempotent: \(again.changes.map { $0.finding.code })")
             }
         }
-        #expect(fixedRounds == Self.expectedFixedRounds, "--fix changed \(fixedRounds) of \(4 * Self.rounds) damaged variants")
+        #expect(
+            fixedRounds == Self.expectedFixedRounds,
+            "--fix changed \(fixedRounds) of \(4 * Self.rounds) damaged variants")
         #expect(fixedCodes == Self.expectedFixedCodes, "--fix made fixes of \(fixedCodes.sorted())")
     }
 }

@@ -30,8 +30,10 @@ struct RuleExampleTests {
         #expect(!d.nonTriggeringExamples.isEmpty, "\(d.identifier) has no non-triggering example")
         for kind in d.kinds {
             #expect(kind.stage == .lint)
-            #expect(kind.placeholders(.zh) == kind.placeholders(.en), "\(kind.code): placeholders differ between zh and en")
-            let triggered = d.triggeringExamples.contains { Self.codes(d, $0).contains(kind.code) }
+            #expect(
+                kind.placeholders(.zh) == kind.placeholders(.en), "\(kind.code): placeholders differ between zh and en")
+            let triggered =
+                d.triggeringExamples.contains { Self.codes(d, $0).contains(kind.code) }
                 || d.corrections.contains { Self.codes(d, $0.before).contains(kind.code) }
             #expect(triggered, "\(kind.code) has no triggering example")
             if kind.fixable {
@@ -45,10 +47,14 @@ struct RuleExampleTests {
         let d = rule.description
         for example in d.nonTriggeringExamples {
             let run = ExampleRunner.run(example)
-            #expect(!run.loaded.hasErrors, "example does not load: \(run.loaded.findings.map { $0.message(.en) })", sourceLocation: Self.location(example))
+            #expect(
+                !run.loaded.hasErrors, "example does not load: \(run.loaded.findings.map { $0.message(.en) })",
+                sourceLocation: Self.location(example))
             let codes = Self.codes(d, example)
             let hits = run.result.findings.filter { codes.contains($0.code) }
-            #expect(hits.isEmpty, "unexpected: \(hits.map { "\($0.location.position!) \($0.code): \($0.message(.zh))" })", sourceLocation: Self.location(example))
+            #expect(
+                hits.isEmpty, "unexpected: \(hits.map { "\($0.location.position!) \($0.code): \($0.message(.zh))" })",
+                sourceLocation: Self.location(example))
         }
     }
 
@@ -60,9 +66,10 @@ struct RuleExampleTests {
             let codes = Self.codes(d, example)
             let hits = run.result.findings.filter { codes.contains($0.code) }
             let got = hits.compactMap(\.location.position).sorted()
-            #expect(got == run.markers.sorted(),
-                    "positions differ; findings: \(hits.map { "\($0.location.position.map(String.init(describing:)) ?? "-") \($0.code): \($0.message(.zh))" })",
-                    sourceLocation: Self.location(example))
+            #expect(
+                got == run.markers.sorted(),
+                "positions differ; findings: \(hits.map { "\($0.location.position.map(String.init(describing:)) ?? "-") \($0.code): \($0.message(.zh))" })",
+                sourceLocation: Self.location(example))
             for finding in hits {
                 #expect(!finding.message(.zh).contains("{"), "unfilled placeholder: \(finding.message(.zh))")
                 #expect(!finding.message(.en).contains("{"), "unfilled placeholder: \(finding.message(.en))")
@@ -77,7 +84,9 @@ struct RuleExampleTests {
             #expect(fixed == expected, sourceLocation: Self.location(correction.before))
             #expect(!changes.isEmpty, sourceLocation: Self.location(correction.before))
             let again = ExampleRunner.fix(RuleCorrection(RuleExample(fixed, setup: correction.before.setup), fixed))
-            #expect(again.changes.isEmpty, "second --fix changed: \(again.changes.map { $0.finding.code })", sourceLocation: Self.location(correction.before))
+            #expect(
+                again.changes.isEmpty, "second --fix changed: \(again.changes.map { $0.finding.code })",
+                sourceLocation: Self.location(correction.before))
         }
     }
 
@@ -92,6 +101,7 @@ struct RuleExampleTests {
     }
 
     static func location(_ example: RuleExample) -> Testing.SourceLocation {
-        Testing.SourceLocation(fileID: example.sourceFile, filePath: example.sourceFile, line: example.sourceLine, column: 1)
+        Testing.SourceLocation(
+            fileID: example.sourceFile, filePath: example.sourceFile, line: example.sourceLine, column: 1)
     }
 }

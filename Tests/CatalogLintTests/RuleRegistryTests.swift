@@ -8,7 +8,8 @@ struct RuleRegistryTests {
     /// The names of the types that conform to `LintRule` where they are declared.
     static func declaredRules() throws -> Set<String> {
         let folder = CatalogsTests.root.appendingPathComponent("Sources/CatalogLint")
-        let regex = try NSRegularExpression(pattern: #"\b(?:struct|final class|class|enum|extension)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
+        let regex = try NSRegularExpression(
+            pattern: #"\b(?:struct|final class|class|enum|extension)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
         var names: Set<String> = []
         let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
         for case let file as String in walker where file.hasSuffix(".swift") {
@@ -25,15 +26,20 @@ struct RuleRegistryTests {
         let registered = LintRules.all.map { String(describing: type(of: $0)) }
         #expect(declared.count >= 10, "the source scan found only \(declared.sorted())")
         #expect(Set(registered).count == registered.count, "a rule is registered twice: \(registered)")
-        #expect(declared.subtracting(registered).isEmpty, "not in LintRules.all: \(declared.subtracting(registered).sorted())")
-        #expect(Set(registered).subtracting(declared).isEmpty, "registered but not found in Sources/CatalogLint: \(Set(registered).subtracting(declared).sorted())")
+        #expect(
+            declared.subtracting(registered).isEmpty,
+            "not in LintRules.all: \(declared.subtracting(registered).sorted())")
+        #expect(
+            Set(registered).subtracting(declared).isEmpty,
+            "registered but not found in Sources/CatalogLint: \(Set(registered).subtracting(declared).sorted())")
     }
 
     /// The rule house: each file of Sources/CatalogLint/Rules declares exactly one rule and is named after it,
     /// and every registered rule is in its own file there.
     @Test func oneRulePerFileNamedAfterIt() throws {
         let folder = CatalogsTests.root.appendingPathComponent("Sources/CatalogLint/Rules")
-        let regex = try NSRegularExpression(pattern: #"\b(?:struct|final class|class|enum)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
+        let regex = try NSRegularExpression(
+            pattern: #"\b(?:struct|final class|class|enum)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
         #expect(files.count >= 10, "the Rules folder holds only \(files)")
         for file in files {
@@ -43,6 +49,9 @@ struct RuleRegistryTests {
             #expect(rules.count == 1 && rules[0] + ".swift" == file, "\(file) declares \(rules)")
         }
         let registered = LintRules.all.map { String(describing: type(of: $0)) + ".swift" }
-        #expect(Set(files) == Set(registered), "files without a registered rule: \(Set(files).subtracting(registered).sorted()); rules without their file: \(Set(registered).subtracting(files).sorted())")
+        #expect(
+            Set(files) == Set(registered),
+            "files without a registered rule: \(Set(files).subtracting(registered).sorted()); rules without their file: \(Set(registered).subtracting(files).sorted())"
+        )
     }
 }

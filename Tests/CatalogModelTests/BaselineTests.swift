@@ -15,7 +15,9 @@ struct BaselineTests {
     func baselineFileValidatesCleanly(domain: Domain) throws {
         let path = Repository.path("catalogs/baseline/\(domain.code)-\(domain.slug).yaml")
         let loaded = CatalogLoader.load(path: path)
-        #expect(loaded.findings.isEmpty, "\(path): \(loaded.findings.map { "\($0.code) \($0.location.position?.description ?? "")" })")
+        #expect(
+            loaded.findings.isEmpty,
+            "\(path): \(loaded.findings.map { "\($0.code) \($0.location.position?.description ?? "")" })")
         let catalog = try #require(loaded.catalog)
         #expect(catalog.domain.value == domain.name, "领域 is the canonical name")
         #expect(catalog.region.value == "全国")
@@ -31,7 +33,8 @@ struct BaselineTests {
         #expect(ids == ids.sorted(), "\(domain.name): 编号 out of table order")
         // Every item is for the county or the township level, and names a responsible body.
         for item in catalog.items {
-            #expect(!item.levels.value.isEmpty && item.levels.value.allSatisfy { [.county, .township].contains($0.value) })
+            #expect(
+                !item.levels.value.isEmpty && item.levels.value.allSatisfy { [.county, .township].contains($0.value) })
             #expect(!item.bodies.value.isEmpty)
             if item.mode.value == .onRequest { #expect(item.reasonNotProactive != nil, "\(item.id.value)") }
         }
@@ -47,7 +50,9 @@ struct BaselineTests {
         var withTownship = 0
         for domain in DomainRegistry.pilot.domains {
             let catalog = try #require(Baseline.catalog(for: domain))
-            if catalog.items.contains(where: { $0.levels.value.contains { $0.value == .township } }) { withTownship += 1 }
+            if catalog.items.contains(where: { $0.levels.value.contains { $0.value == .township } }) {
+                withTownship += 1
+            }
         }
         #expect(withTownship >= 20, "only \(withTownship) domains have 乡级 rows")
     }
@@ -56,7 +61,9 @@ struct BaselineTests {
         for domain in DomainRegistry.pilot.domains {
             let path = "catalogs/baseline/\(domain.code)-\(domain.slug).yaml"
             let disk = try String(contentsOfFile: Repository.path(path), encoding: .utf8)
-            #expect(Baseline.text(for: domain) == disk, "\(path) differs from the embedded copy: run scripts/embed-resources")
+            #expect(
+                Baseline.text(for: domain) == disk,
+                "\(path) differs from the embedded copy: run scripts/embed-resources")
         }
     }
 }

@@ -8,17 +8,23 @@ import Testing
 struct EmbeddedResourcesTests {
     /// The files the script embeds, relative to the repository root.
     static var sources: [String] {
-        ["schemas/catalog.schema.json", "schemas/workspace.schema.json", "schemas/domains.yaml", "schemas/channel-aliases.yaml",
-         "data/holidays-cn.yaml"]
+        [
+            "schemas/catalog.schema.json", "schemas/workspace.schema.json", "schemas/domains.yaml",
+            "schemas/channel-aliases.yaml",
+            "data/holidays-cn.yaml",
+        ]
             + Repository.baselineFiles.map { "catalogs/baseline/" + ($0 as NSString).lastPathComponent }
     }
 
     @Test func embeddedFilesEqualTheFilesOnDisk() throws {
-        #expect(Set(EmbeddedResources.files.keys) == Set(Self.sources),
-                "run scripts/embed-resources: the set of embedded files differs from schemas/ and catalogs/baseline/")
+        #expect(
+            Set(EmbeddedResources.files.keys) == Set(Self.sources),
+            "run scripts/embed-resources: the set of embedded files differs from schemas/ and catalogs/baseline/")
         for path in Self.sources {
             let disk = try String(contentsOfFile: Repository.path(path), encoding: .utf8)
-            #expect(EmbeddedResources.files[path] == disk, "\(path) is stale in EmbeddedResources.swift: run scripts/embed-resources")
+            #expect(
+                EmbeddedResources.files[path] == disk,
+                "\(path) is stale in EmbeddedResources.swift: run scripts/embed-resources")
         }
     }
 

@@ -41,7 +41,8 @@ import YAMLTree
         #expect(try Self.fingerprint(reformatted) == base)
         // A value, the order of a list, a number instead of a string: other content.
         #expect(try Self.fingerprint(Self.base.replacingOccurrences(of: "招聘会信息", with: "招聘会")) != base)
-        #expect(try Self.fingerprint(Self.base.replacingOccurrences(of: "[政府网站, 公开查阅点]", with: "[公开查阅点, 政府网站]")) != base)
+        #expect(
+            try Self.fingerprint(Self.base.replacingOccurrences(of: "[政府网站, 公开查阅点]", with: "[公开查阅点, 政府网站]")) != base)
         #expect(try Self.fingerprint(Self.base.replacingOccurrences(of: "\"2026.1\"", with: "2026.1")) != base)
         // Known answer: SHA-256 of "abc".
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -9,8 +9,9 @@ import Testing
 struct InitCommandTests {
     /// A fresh workspace 示例县 with 星海镇 and 长胜乡, written by `WorkspaceInit`.
     func workspace(_ folder: URL) throws(InitFailure) -> WorkspaceInit.Report {
-        try WorkspaceInit.run(WorkspaceInit.Request(
-            directory: folder.appendingPathComponent("示例县").path, region: " 示例县 ", townships: "星海镇，长胜乡、 ,"))
+        try WorkspaceInit.run(
+            WorkspaceInit.Request(
+                directory: folder.appendingPathComponent("示例县").path, region: " 示例县 ", townships: "星海镇，长胜乡、 ,"))
     }
 
     @Test func townshipListsSplitOnEveryCommaAndDropEmpties() {
@@ -29,7 +30,8 @@ struct InitCommandTests {
         #expect(loaded.workspace?.region.value == "示例县")
         for entry in report.folders {
             var isDirectory: ObjCBool = false
-            #expect(FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+            #expect(
+                FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory) && isDirectory.boolValue)
         }
         #expect(report.message.zh.hasPrefix("已写入 \(report.file)：示例县（县级），3 个辖区"))
         #expect(report.message.en.hasPrefix("wrote \(report.file): 示例县 (县级), 3 jurisdiction(s)"))
@@ -42,8 +44,9 @@ struct InitCommandTests {
         } catch {
             #expect(error.text.zh.contains("文件已存在") && error.text.en.contains("--force"))
         }
-        let again = try WorkspaceInit.run(WorkspaceInit.Request(
-            directory: folder.appendingPathComponent("示例县").path, region: "示例县", townships: "星海镇,长胜乡", force: true))
+        let again = try WorkspaceInit.run(
+            WorkspaceInit.Request(
+                directory: folder.appendingPathComponent("示例县").path, region: "示例县", townships: "星海镇,长胜乡", force: true))
         #expect(again.folders.map(\.created) == [false, false, false])
     }
 
@@ -52,7 +55,8 @@ struct InitCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let directory = folder.appendingPathComponent("ws").path
         do {
-            _ = try WorkspaceInit.run(WorkspaceInit.Request(directory: directory, region: "示例县", townships: "星海镇,../etc"))
+            _ = try WorkspaceInit.run(
+                WorkspaceInit.Request(directory: directory, region: "示例县", townships: "星海镇,../etc"))
             Issue.record("../etc accepted")
         } catch {
             #expect(error.text.zh.contains("不能用作文件夹名") && error.text.en.contains("cannot be a folder name"))
@@ -64,8 +68,9 @@ struct InitCommandTests {
         let folder = try Repository.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let ws = try workspace(folder)
-        let plan = try CatalogInit.plan(CatalogInit.Request(
-            domain: "就业创业", region: "星海镇", workspace: ws.directory, date: "2024-06-01"))
+        let plan = try CatalogInit.plan(
+            CatalogInit.Request(
+                domain: "就业创业", region: "星海镇", workspace: ws.directory, date: "2024-06-01"))
         #expect(plan.level == .township)
         #expect(plan.region == "示例县星海镇")
         #expect(plan.path == ws.directory + "/星海镇/employment.yaml")
@@ -74,8 +79,9 @@ struct InitCommandTests {
         #expect(plan.directory?.contains("星海镇人民政府") == true)
         // plan writes nothing; run writes the planned text.
         #expect(!FileManager.default.fileExists(atPath: plan.path))
-        let written = try CatalogInit.run(CatalogInit.Request(
-            domain: "就业创业", region: "星海镇", workspace: ws.directory, date: "2024-06-01"))
+        let written = try CatalogInit.run(
+            CatalogInit.Request(
+                domain: "就业创业", region: "星海镇", workspace: ws.directory, date: "2024-06-01"))
         #expect(try String(contentsOfFile: written.path, encoding: .utf8) == plan.text)
         let loaded = CatalogLoader.load(path: written.path)
         #expect(loaded.catalog?.items.count == plan.result.draft.items.count)
@@ -101,7 +107,8 @@ struct InitCommandTests {
         let unknown = failure(CatalogInit.Request(domain: "就业", region: "白云镇", workspace: ws.directory))
         #expect(unknown?.text.zh == "工作区中没有辖区「白云镇」；gkml.yaml 中的辖区有：示例县、星海镇、长胜乡")
         #expect(unknown?.text.en.contains("no jurisdiction \"白云镇\"") == true)
-        let mismatch = failure(CatalogInit.Request(domain: "就业", region: "星海镇", level: .county, workspace: ws.directory))
+        let mismatch = failure(
+            CatalogInit.Request(domain: "就业", region: "星海镇", level: .county, workspace: ws.directory))
         #expect(mismatch?.text.zh.contains("与 --level 县级 不符") == true)
         let domain = failure(CatalogInit.Request(domain: "不存在", region: "星海镇", workspace: ws.directory))
         #expect(domain?.text.zh.hasPrefix("未知领域「不存在」") == true && domain?.text.en.hasPrefix("unknown domain") == true)
@@ -109,7 +116,8 @@ struct InitCommandTests {
         #expect(noLevel?.text.en.contains("--level") == true)
         let noBody = failure(CatalogInit.Request(domain: "就业", region: "星海镇", level: .township))
         #expect(noBody?.text.zh == "请用 --body 指定本级机构，如 星海镇人民政府")
-        let village = failure(CatalogInit.Request(domain: "就业", region: "星海村", level: .village, body: "x", date: "2024-06-01"))
+        let village = failure(
+            CatalogInit.Request(domain: "就业", region: "星海村", level: .village, body: "x", date: "2024-06-01"))
         #expect(village?.text.zh.contains("没有公开层级含「村级」") == true)
     }
 
@@ -121,8 +129,10 @@ struct InitCommandTests {
         for bad in ["2024-02-30", "2023-02-29", "2024-2-01", "24-02-01", "2024/02/01"] {
             #expect(throws: InitFailure.self, "\(bad)") { try CatalogInit.date(bad) }
         }
-        let noon = try #require(Calendar(identifier: .gregorian).date(from: DateComponents(
-            timeZone: TimeZone.current, year: 2025, month: 3, day: 9, hour: 12)))
+        let noon = try #require(
+            Calendar(identifier: .gregorian).date(
+                from: DateComponents(
+                    timeZone: TimeZone.current, year: 2025, month: 3, day: 9, hour: 12)))
         #expect(try CatalogInit.date(nil, now: noon) == "2025-03-09")
     }
 

@@ -18,7 +18,8 @@ struct RegistryTests {
         #expect(Set(domains.map(\.name)).count == 26)
         #expect(Set(domains.map(\.slug)).count == 26)
         for domain in domains {
-            #expect(domain.slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(domain.slug)")
+            #expect(
+                domain.slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(domain.slug)")
             #expect(!domain.department.isEmpty, "\(domain.name) has no department")
         }
     }
@@ -74,7 +75,7 @@ struct RegistryTests {
     @Test func extraDomainsJoinTheRegistry() {
         let position = Diagnostics.SourcePosition(line: 1, column: 1)
         let registry = DomainRegistry.pilot.adding([
-            ExtraDomain(name: .init("政策文件", at: position), code: "ZC", slug: "policy-documents", aliases: ["政策文件公开"]),
+            ExtraDomain(name: .init("政策文件", at: position), code: "ZC", slug: "policy-documents", aliases: ["政策文件公开"])
         ])
         #expect(registry.domains.count == 27)
         #expect(registry.domain(named: "政策文件公开")?.name == "政策文件")

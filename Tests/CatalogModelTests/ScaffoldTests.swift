@@ -13,16 +13,20 @@ struct ScaffoldTests {
         throws -> CatalogScaffold.Result
     {
         let baseline = try #require(Baseline.catalog(for: domain))
-        return try CatalogScaffold.make(from: baseline, CatalogScaffold.Request(
-            domain: domain, region: level == .county ? "示例县" : "示例县星海镇", level: level, body: body,
-            roles: roles, date: Self.date))
+        return try CatalogScaffold.make(
+            from: baseline,
+            CatalogScaffold.Request(
+                domain: domain, region: level == .county ? "示例县" : "示例县星海镇", level: level, body: body,
+                roles: roles, date: Self.date))
     }
 
     /// Loads written text as gkml does and returns the findings and the decoded draft.
     func load(_ text: String) -> (findings: [String], draft: CatalogDraft?) {
         let loaded = CatalogLoader.load(bytes: Array(text.utf8), file: "init.yaml")
-        return (loaded.findings.map { "\($0.code) \($0.location.position?.description ?? "") \($0.path)" },
-                loaded.catalog.map(CatalogDraft.init))
+        return (
+            loaded.findings.map { "\($0.code) \($0.location.position?.description ?? "") \($0.path)" },
+            loaded.catalog.map(CatalogDraft.init)
+        )
     }
 
     @Test(arguments: DomainRegistry.pilot.domains)
@@ -31,7 +35,8 @@ struct ScaffoldTests {
         let baseline = try #require(Baseline.catalog(for: domain))
         let expected = baseline.items.filter { $0.levels.value.contains { $0.value == .county } }.map(\.id.value)
         #expect(result.draft.items.map(\.id) == expected, "the baseline's 县级 items, 编号 kept, in order")
-        let text = CatalogWriter(header: ["yaml-language-server: $schema=../schemas/catalog.schema.json"]).yaml(result.draft)
+        let text = CatalogWriter(header: ["yaml-language-server: $schema=../schemas/catalog.schema.json"]).yaml(
+            result.draft)
         let (findings, draft) = load(text)
         #expect(findings.isEmpty, "\(domain.name): \(findings)")
         #expect(draft == result.draft, "\(domain.name): round trip changed the catalog")
@@ -86,9 +91,11 @@ struct ScaffoldTests {
 
     @Test func explicitRoleMapping() throws {
         let employment = try #require(DomainRegistry.pilot.domain(named: "就业"))
-        let result = try scaffold(employment, level: .township, roles: [
-            "县级人力资源社会保障部门": "示例县人力资源和社会保障局", "县级民政部门": "示例县民政局",
-        ])
+        let result = try scaffold(
+            employment, level: .township,
+            roles: [
+                "县级人力资源社会保障部门": "示例县人力资源和社会保障局", "县级民政部门": "示例县民政局",
+            ])
         #expect(result.draft.items.allSatisfy { $0.bodies == ["示例县人力资源和社会保障局", "星海镇人民政府"] })
         #expect(result.unreplaced.isEmpty)
         #expect(result.unusedRoles == ["县级民政部门"])
@@ -135,16 +142,20 @@ struct ScaffoldTests {
             domain: "就业", region: "示例县星海镇", level: .township, publisher: "星海镇人民政府", version: "2024.2",
             effectiveDate: "2024-09-01",
             groups: [
-                .init(name: "就业服务: 本镇", items: [
-                    .init(id: "XH-01-01", name: "null", content: "- 开头的内容 #1", basis: ["《就业服务与就业管理规定》"],
-                          timeLimit: "20个工作日内", bodies: ["星海镇人民政府"],
-                          channels: ["政府网站", "其他：镇政府微信公众号", "社区/企事业单位/村公示栏(电子屏)"],
-                          audience: .specificGroups, mode: .onRequest, levels: [.township, .village],
-                          reasonNotProactive: "涉及个人信息，仅向本人提供", remark: "yes"),
-                    .init(id: "XH-01-02", name: "2024", content: "a, b: c [d]", basis: [" 带空格 ", "1.5", "true"],
-                          timeLimit: "\"引号\"", bodies: ["星海镇人民政府", "甲,乙"], channels: ["政府网站"],
-                          audience: .everyone, mode: .proactive, levels: [.township]),
-                ]),
+                .init(
+                    name: "就业服务: 本镇",
+                    items: [
+                        .init(
+                            id: "XH-01-01", name: "null", content: "- 开头的内容 #1", basis: ["《就业服务与就业管理规定》"],
+                            timeLimit: "20个工作日内", bodies: ["星海镇人民政府"],
+                            channels: ["政府网站", "其他：镇政府微信公众号", "社区/企事业单位/村公示栏(电子屏)"],
+                            audience: .specificGroups, mode: .onRequest, levels: [.township, .village],
+                            reasonNotProactive: "涉及个人信息，仅向本人提供", remark: "yes"),
+                        .init(
+                            id: "XH-01-02", name: "2024", content: "a, b: c [d]", basis: [" 带空格 ", "1.5", "true"],
+                            timeLimit: "\"引号\"", bodies: ["星海镇人民政府", "甲,乙"], channels: ["政府网站"],
+                            audience: .everyone, mode: .proactive, levels: [.township]),
+                    ])
             ],
             notApplicable: [.init(id: "17-09-01", reason: "本镇无外国人来华工作许可职能")],
             adjustments: [.init(date: "2024-09-01", version: "2024.2", note: "增加本镇事项")])
@@ -175,8 +186,9 @@ struct ScaffoldTests {
 
     /// The escapes as written (YAML's double-quoted scalar: JSON's escapes, plus DEL, C1 and BOM, upper-case hex).
     @Test func doubleQuotedEscapes() {
-        #expect(YAMLText.doubleQuoted("a\"\\\n\t\r\u{1}\u{1B}\u{7F}\u{85}\u{FEFF}\u{2028}b")
-            == "\"a\\\"\\\\\\n\\t\\r\\u0001\\u001B\\u007F\\u0085\\uFEFF\\u2028b\"")
+        #expect(
+            YAMLText.doubleQuoted("a\"\\\n\t\r\u{1}\u{1B}\u{7F}\u{85}\u{FEFF}\u{2028}b")
+                == "\"a\\\"\\\\\\n\\t\\r\\u0001\\u001B\\u007F\\u0085\\uFEFF\\u2028b\"")
     }
 
     @Test func plainWhereItReadsWell() {
@@ -242,7 +254,8 @@ struct SchemaReferenceTests {
         let file = folder.appendingPathComponent("example/星海镇/employment.yaml").path
         #expect(SchemaReference.reference(.catalog, forFileAt: file) == "../../schemas/catalog.schema.json")
         #expect(SchemaReference.reference(.workspace, forFileAt: file) == SchemaReference.Kind.workspace.id)
-        #expect(SchemaReference.modeline(.catalog, forFileAt: folder.appendingPathComponent("x.yaml").path)
+        #expect(
+            SchemaReference.modeline(.catalog, forFileAt: folder.appendingPathComponent("x.yaml").path)
                 == "yaml-language-server: $schema=schemas/catalog.schema.json")
     }
 }

@@ -29,7 +29,9 @@ enum Repository {
 
     struct ToolMissing: Error, CustomStringConvertible {
         var tool: String
-        var description: String { "\(tool) is not installed (neither in .venv/bin nor on PATH): run scripts/test, which installs it" }
+        var description: String {
+            "\(tool) is not installed (neither in .venv/bin nor on PATH): run scripts/test, which installs it"
+        }
     }
 
     /// A fresh temporary folder.

@@ -61,10 +61,12 @@ struct TimeLimitTests {
         } else {
             Issue.record("招聘会举办5个工作日前 is before an event")
         }
-        if case .before = TimeLimit.parse("投标、拍卖或者挂牌开始日前至少20日发布").clauses.first?.kind {} else {
+        if case .before = TimeLimit.parse("投标、拍卖或者挂牌开始日前至少20日发布").clauses.first?.kind {
+        } else {
             Issue.record("开始日前至少20日 is before an event")
         }
-        if case .upon = TimeLimit.parse("作出房屋征收决定后公告").clauses.first?.kind {} else {
+        if case .upon = TimeLimit.parse("作出房屋征收决定后公告").clauses.first?.kind {
+        } else {
             Issue.record("作出决定后公告 is upon an event")
         }
     }

@@ -9,7 +9,8 @@ import Testing
     /// A built site of the example workspace plus the hostile and long fixtures, on disk.
     static func site() throws -> URL {
         var source = try ExampleWorkspace.source()
-        source.jurisdictions.append(SiteJurisdiction(name: "测试镇", level: .township, catalogs: [Fixtures.hostile, Fixtures.long]))
+        source.jurisdictions.append(
+            SiteJurisdiction(name: "测试镇", level: .township, catalogs: [Fixtures.hostile, Fixtures.long]))
         source.jurisdictions.append(SiteJurisdiction(name: "筛选镇", level: .township, catalogs: [Fixtures.employment]))
         let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
         let folder = try TestSupport.temporaryFolder("site").appendingPathComponent("_site")
@@ -22,18 +23,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         var pages = ["index.html", "测试镇/employment.html", "测试镇/employment-2.html", "筛选镇/employment.html"]
         for jurisdiction in try ExampleWorkspace.source().jurisdictions {
-            let names = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(jurisdiction.name).path)
+            let names = try FileManager.default.contentsOfDirectory(
+                atPath: site.appendingPathComponent(jurisdiction.name).path)
             pages += names.filter { $0.hasSuffix(".html") }.sorted().map { "\(jurisdiction.name)/\($0)" }
         }
         for page in pages {
-            let result = try TestSupport.chromium(site.appendingPathComponent(page), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
+            let result = try TestSupport.chromium(
+                site.appendingPathComponent(page), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
             #expect(result.status == 0, "\(page): chromium exited \(result.status)")
-            #expect(TestSupport.consoleMessages(result.stderr).isEmpty, "\(page): \(TestSupport.consoleMessages(result.stderr))")
+            #expect(
+                TestSupport.consoleMessages(result.stderr).isEmpty,
+                "\(page): \(TestSupport.consoleMessages(result.stderr))")
             #expect(result.stdout.contains("<html lang=\"zh-CN\">"), "\(page): no DOM")
             if page != "index.html" {
                 // The script ran: the filter is shown and counts the items.
-                #expect(result.stdout.contains("<form id=\"gkml-filter\" class=\"filter\" role=\"search\">"), "\(page): filter not shown")
-                #expect(result.stdout.range(of: "共 [0-9]+ 项</p>", options: .regularExpression) != nil, "\(page): filter did not run")
+                #expect(
+                    result.stdout.contains("<form id=\"gkml-filter\" class=\"filter\" role=\"search\">"),
+                    "\(page): filter not shown")
+                #expect(
+                    result.stdout.range(of: "共 [0-9]+ 项</p>", options: .regularExpression) != nil,
+                    "\(page): filter did not run")
             }
         }
     }
@@ -41,7 +50,8 @@ import Testing
     @Test func hostilePageStaysInert() throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let result = try TestSupport.chromium(site.appendingPathComponent("测试镇/employment.html"), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
+        let result = try TestSupport.chromium(
+            site.appendingPathComponent("测试镇/employment.html"), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
         let dom = result.stdout
         #expect(TestSupport.consoleMessages(result.stderr).isEmpty, "\(TestSupport.consoleMessages(result.stderr))")
         // Only our own script element, no injected element or handler attribute.
@@ -56,7 +66,8 @@ import Testing
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         // 失业登记人员名单 is the second row of the 就业服务 block: the merged cell must move to it.
-        let result = try TestSupport.chromium(site.appendingPathComponent("筛选镇/employment.html"), query: "q=%E5%A4%B1%E4%B8%9A", ["--dump-dom"])
+        let result = try TestSupport.chromium(
+            site.appendingPathComponent("筛选镇/employment.html"), query: "q=%E5%A4%B1%E4%B8%9A", ["--dump-dom"])
         let dom = result.stdout
         #expect(dom.contains("显示 1 / 3 项"))
         #expect(dom.contains("<tr id=\"item-17-01-01\" hidden=\"\">"))
@@ -77,22 +88,29 @@ import Testing
 
         // Screen.
         let png = shots.appendingPathComponent("screen.png")
-        let screen = try TestSupport.chromium(page, ["--hide-scrollbars", "--window-size=1400,1000", "--screenshot=\(png.path)"])
+        let screen = try TestSupport.chromium(
+            page, ["--hide-scrollbars", "--window-size=1400,1000", "--screenshot=\(png.path)"])
         #expect(screen.status == 0)
         let image = try Data(contentsOf: png)
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(image.count > 30_000, "the screenshot looks empty")
 
         // Print: landscape A4, several pages for a long catalog.
-        for (name, pageURL, minPages) in [("short", page, 1), ("long", site.appendingPathComponent("测试镇/employment-2.html"), 3)] {
+        for (name, pageURL, minPages) in [
+            ("short", page, 1), ("long", site.appendingPathComponent("测试镇/employment-2.html"), 3),
+        ] {
             let pdf = shots.appendingPathComponent("\(name).pdf")
             let print = try TestSupport.chromium(pageURL, ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"])
             #expect(print.status == 0)
             let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
-            let boxes = text.matches(of: /\/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]/).map { (Double($0.1)!, Double($0.2)!) }
+            let boxes = text.matches(of: /\/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]/).map {
+                (Double($0.1)!, Double($0.2)!)
+            }
             #expect(boxes.count >= minPages, "\(name): \(boxes.count) pages")
             for (width, height) in boxes {
-                #expect(abs(width - 841.9) < 2 && abs(height - 595.3) < 2, "\(name): page \(width)×\(height) is not A4 landscape")
+                #expect(
+                    abs(width - 841.9) < 2 && abs(height - 595.3) < 2,
+                    "\(name): page \(width)×\(height) is not A4 landscape")
             }
         }
         // The header row repeats on every printed page.

@@ -32,15 +32,19 @@ import Testing
         for (town, count) in [("星海镇", 3), ("长胜乡", 2)] {
             let path = "\(town)/就业.yaml"
             let findings = (0..<count).map {
-                Finding(Self.kind, at: SourceLocation(file: path, position: SourcePosition(line: 10 + $0, column: 5)),
-                        arguments: ["id": "17-01-0\($0)"])
+                Finding(
+                    Self.kind, at: SourceLocation(file: path, position: SourcePosition(line: 10 + $0, column: 5)),
+                    arguments: ["id": "17-01-0\($0)"])
             }
             files.append(FileReport(path: path, findings: findings, jurisdiction: town))
         }
         // A formula-looking message must stay text.
-        files.append(FileReport(path: "其他/x.yaml", findings: [
-            Finding(Self.kind, at: SourceLocation(file: "其他/x.yaml"), arguments: ["id": "=SUM(A1)"]),
-        ]))
+        files.append(
+            FileReport(
+                path: "其他/x.yaml",
+                findings: [
+                    Finding(Self.kind, at: SourceLocation(file: "其他/x.yaml"), arguments: ["id": "=SUM(A1)"])
+                ]))
         return ValidationReport(files: files)
     }
 
@@ -60,11 +64,17 @@ import Testing
             #expect(sheets.map { $0.rows.count - 1 } == [3, 2, 1])
             #expect(sheets.allSatisfy { $0.freeze == "A2" })
             #expect(sheets.map(\.filter) == ["A1:F4", "A1:F3", "A1:F2"])
-            #expect(sheets[0].rows[0] == (language == .zh ? ["文件", "行", "代码", "严重程度", "问题", "修改提示"]
-                                                           : ["File", "Line", "Code", "Severity", "Message", "Hint"]))
-            #expect(sheets[0].rows[1] == ["星海镇/就业.yaml", "10", "channel-no-online", Severity.warning.label(language),
-                                         Self.kind.message[language].replacingOccurrences(of: "{id}", with: "17-01-00"),
-                                         Self.kind.hint![language]])
+            #expect(
+                sheets[0].rows[0]
+                    == (language == .zh
+                        ? ["文件", "行", "代码", "严重程度", "问题", "修改提示"]
+                        : ["File", "Line", "Code", "Severity", "Message", "Hint"]))
+            #expect(
+                sheets[0].rows[1] == [
+                    "星海镇/就业.yaml", "10", "channel-no-online", Severity.warning.label(language),
+                    Self.kind.message[language].replacingOccurrences(of: "{id}", with: "17-01-00"),
+                    Self.kind.hint![language],
+                ])
             #expect(sheets[2].rows[1][4].contains("=SUM(A1)") && !sheets[2].rows[1][4].hasPrefix("="))
             #expect(sheets[2].rows[1][1] == "")  // no line
         }

@@ -24,7 +24,8 @@ enum Fixtures {
         )
     }
 
-    static func catalog(region: String = "示例县星海镇", domain: String = "就业", groups: [(String, [CatalogItem])]) -> Catalog {
+    static func catalog(region: String = "示例县星海镇", domain: String = "就业", groups: [(String, [CatalogItem])]) -> Catalog
+    {
         Catalog(
             file: "fixture.yaml", domain: located(domain), region: located(region), level: located(.township),
             publisher: located("星海镇人民政府"), version: located("2024.1"), effectiveDate: located("2024-06-01"),
@@ -37,19 +38,28 @@ enum Fixtures {
     /// The employment catalog of the example workspace's 星海镇, as the YAML gives it with 默认 applied.
     static var employment: Catalog {
         catalog(groups: [
-            ("就业创业政策", [
-                item("17-01-01", "就业政策法规", group: "就业创业政策", content: "涉及就业创业的法律、法规、规章及规范性文件",
-                     basis: ["《中华人民共和国就业促进法》", "《中华人民共和国政府信息公开条例》（国令第711号）"],
-                     channels: ["政府网站", "两微一端", "公开查阅点", "其他：县人社局微信公众号"], levels: [.county, .township]),
-            ]),
-            ("就业服务", [
-                item("17-02-01", "招聘会信息", group: "就业服务", content: "本镇举办或承办的招聘会时间、地点、参会单位及岗位信息",
-                     basis: ["《就业服务与就业管理规定》"], timeLimit: "招聘会举办5个工作日前",
-                     channels: ["政府网站", "便民服务站", "社区/企事业单位/村公示栏(电子屏)"]),
-                item("17-02-03", "失业登记人员名单", group: "就业服务", content: "本镇登记失业人员汇总情况",
-                     basis: ["《就业服务与就业管理规定》"], audience: .specificGroups, mode: .onRequest,
-                     reason: "涉及个人信息，仅向本人及利害关系人提供"),
-            ]),
+            (
+                "就业创业政策",
+                [
+                    item(
+                        "17-01-01", "就业政策法规", group: "就业创业政策", content: "涉及就业创业的法律、法规、规章及规范性文件",
+                        basis: ["《中华人民共和国就业促进法》", "《中华人民共和国政府信息公开条例》（国令第711号）"],
+                        channels: ["政府网站", "两微一端", "公开查阅点", "其他：县人社局微信公众号"], levels: [.county, .township])
+                ]
+            ),
+            (
+                "就业服务",
+                [
+                    item(
+                        "17-02-01", "招聘会信息", group: "就业服务", content: "本镇举办或承办的招聘会时间、地点、参会单位及岗位信息",
+                        basis: ["《就业服务与就业管理规定》"], timeLimit: "招聘会举办5个工作日前",
+                        channels: ["政府网站", "便民服务站", "社区/企事业单位/村公示栏(电子屏)"]),
+                    item(
+                        "17-02-03", "失业登记人员名单", group: "就业服务", content: "本镇登记失业人员汇总情况",
+                        basis: ["《就业服务与就业管理规定》"], audience: .specificGroups, mode: .onRequest,
+                        reason: "涉及个人信息，仅向本人及利害关系人提供"),
+                ]
+            ),
         ])
     }
 
@@ -58,14 +68,22 @@ enum Fixtures {
     static let attribute = "\" onmouseover=\"alert(1)"
 
     static var hostile: Catalog {
-        catalog(region: "../../etc/恶意\u{0}镇", domain: "就业", groups: [
-            (script, [
-                item("17-01-01", "=HYPERLINK(\"http://evil.example\",\"点我\")", group: script, content: attribute + " x",
-                     basis: ["+SUM(1,2)", "@cmd"], timeLimit: "-1+1", bodies: ["\t=1+1"],
-                     channels: ["政府网站", "其他：<img src=x onerror=alert(1)>"], remark: "'; DROP TABLE; -- <b>粗体</b>"),
-                item("17-01-02", "正常事项 | 竖线 *星号*", group: script, content: "第一行\n第二行，含逗号,和\"引号\""),
-            ]),
-        ])
+        catalog(
+            region: "../../etc/恶意\u{0}镇", domain: "就业",
+            groups: [
+                (
+                    script,
+                    [
+                        item(
+                            "17-01-01", "=HYPERLINK(\"http://evil.example\",\"点我\")", group: script,
+                            content: attribute + " x",
+                            basis: ["+SUM(1,2)", "@cmd"], timeLimit: "-1+1", bodies: ["\t=1+1"],
+                            channels: ["政府网站", "其他：<img src=x onerror=alert(1)>"], remark: "'; DROP TABLE; -- <b>粗体</b>"
+                        ),
+                        item("17-01-02", "正常事项 | 竖线 *星号*", group: script, content: "第一行\n第二行，含逗号,和\"引号\""),
+                    ]
+                )
+            ])
     }
 }
 
@@ -78,7 +96,8 @@ enum TestSupport {
     }
 
     static func temporaryFolder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-render-tests-\(name)-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gkml-render-tests-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -151,13 +170,18 @@ extension Fixtures {
         var groups: [(String, [CatalogItem])] = []
         for g in 1...8 {
             let name = "第\(g)类事项"
-            groups.append((name, (1...6).map { i in
-                item(String(format: "17-%02d-%02d", g, i), "事项\(g)-\(i)", group: name,
-                     content: "本事项的公开内容，包括政策文件、办事指南、办理结果等要素，第\(g)组第\(i)项。",
-                     basis: ["《中华人民共和国政府信息公开条例》（国令第711号）", "《就业服务与就业管理规定》"],
-                     channels: ["政府网站", "两微一端", "便民服务站", "社区/企事业单位/村公示栏(电子屏)"],
-                     mode: i == 6 ? .onRequest : .proactive, reason: i == 6 ? "涉及个人隐私" : nil)
-            }))
+            groups.append(
+                (
+                    name,
+                    (1...6).map { i in
+                        item(
+                            String(format: "17-%02d-%02d", g, i), "事项\(g)-\(i)", group: name,
+                            content: "本事项的公开内容，包括政策文件、办事指南、办理结果等要素，第\(g)组第\(i)项。",
+                            basis: ["《中华人民共和国政府信息公开条例》（国令第711号）", "《就业服务与就业管理规定》"],
+                            channels: ["政府网站", "两微一端", "便民服务站", "社区/企事业单位/村公示栏(电子屏)"],
+                            mode: i == 6 ? .onRequest : .proactive, reason: i == 6 ? "涉及个人隐私" : nil)
+                    }
+                ))
         }
         return catalog(groups: groups)
     }
@@ -178,16 +202,19 @@ extension TestSupport {
         defer { try? FileManager.default.removeItem(at: profile) }
         var target = url.absoluteString
         if !query.isEmpty { target += "?" + query }
-        return try run(try chromium(), [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-            "--disable-extensions", "--user-data-dir=\(profile.path)",
-        ] + arguments + [target], timeout: 120)
+        return try run(
+            try chromium(),
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--user-data-dir=\(profile.path)",
+            ] + arguments + [target], timeout: 120)
     }
 
     /// The console messages Chromium logged for the page (uncaught errors, CSP violations, failed loads).
     static func consoleMessages(_ stderr: String) -> [String] {
         stderr.split(separator: "\n").map(String.init).filter {
-            $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Content Security Policy") || $0.contains("Refused to")
+            $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Content Security Policy")
+                || $0.contains("Refused to")
                 || $0.contains("net::ERR_")
         }
     }

@@ -65,34 +65,51 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try "<header class=\"county\">示例县人民政府门户网站 {{siteTitle}}</header>\n".write(
             to: folder.appendingPathComponent("site-header.mustache"), atomically: true, encoding: .utf8)
-        try "body { color: #000; }\n".write(to: folder.appendingPathComponent("gkml.css"), atomically: true, encoding: .utf8)
+        try "body { color: #000; }\n".write(
+            to: folder.appendingPathComponent("gkml.css"), atomically: true, encoding: .utf8)
         let templates = try HTMLTemplates(overridesIn: folder.path)
         #expect(templates.overridden == ["gkml.css", "site-header.mustache"])
         #expect(templates.stylesheet == "body { color: #000; }\n")
-        let html = try HTMLRenderer(templates: templates).catalogPage(CatalogTable(Fixtures.hostile), context: PageContext(siteTitle: Fixtures.script))
+        let html = try HTMLRenderer(templates: templates).catalogPage(
+            CatalogTable(Fixtures.hostile), context: PageContext(siteTitle: Fixtures.script))
         #expect(html.contains("<header class=\"county\">示例县人民政府门户网站 &lt;script&gt;"))
     }
 
     @Test func brokenTemplatesGiveAChineseError() throws {
         let folder = try TestSupport.temporaryFolder("badtemplates")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "{{#rows}}没有结束".write(to: folder.appendingPathComponent("catalog.mustache"), atomically: true, encoding: .utf8)
+        try "{{#rows}}没有结束".write(
+            to: folder.appendingPathComponent("catalog.mustache"), atomically: true, encoding: .utf8)
         #expect(throws: RenderError.self) { try HTMLTemplates(overridesIn: folder.path) }
         do {
             _ = try HTMLTemplates(overridesIn: folder.path)
         } catch let error as RenderError {
             #expect(error.message.contains("模板 catalog.mustache 有语法错误"))
         }
-        #expect(throws: RenderError.self) { try HTMLTemplates(overridesIn: folder.appendingPathComponent("missing").path) }
+        #expect(throws: RenderError.self) {
+            try HTMLTemplates(overridesIn: folder.appendingPathComponent("missing").path)
+        }
     }
 
     @Test func indexListsJurisdictionsAndDomains() throws {
-        let index = SiteIndex(title: "示例县基层政务公开标准目录", publisher: "示例县人民政府办公室", columns: [
-            .init(name: "示例县", levelLabel: "县级"), .init(name: "星海镇", levelLabel: "乡、村级"),
-        ], rows: [
-            .init(domain: "就业", cells: [.init(), .init(entries: [.init(label: "星海镇 就业", href: "%E6%98%9F/employment.html", itemCount: 3, version: "2024.1", effectiveDate: "2024-06-01")])]),
-            .init(domain: "税收管理", cells: [.init(), .init(notApplicable: "本镇不承担<税收>管理职责")]),
-        ])
+        let index = SiteIndex(
+            title: "示例县基层政务公开标准目录", publisher: "示例县人民政府办公室",
+            columns: [
+                .init(name: "示例县", levelLabel: "县级"), .init(name: "星海镇", levelLabel: "乡、村级"),
+            ],
+            rows: [
+                .init(
+                    domain: "就业",
+                    cells: [
+                        .init(),
+                        .init(entries: [
+                            .init(
+                                label: "星海镇 就业", href: "%E6%98%9F/employment.html", itemCount: 3, version: "2024.1",
+                                effectiveDate: "2024-06-01")
+                        ]),
+                    ]),
+                .init(domain: "税收管理", cells: [.init(), .init(notApplicable: "本镇不承担<税收>管理职责")]),
+            ])
         let html = try renderer.indexPage(index)
         #expect(html.contains("<th scope=\"col\">星海镇<span class=\"level\">乡、村级</span></th>"))
         #expect(html.contains("<a href=\"%E6%98%9F/employment.html\"><span class=\"sr-only\">星海镇 就业目录，</span>3 项</a>"))

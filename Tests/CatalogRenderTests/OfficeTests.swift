@@ -62,7 +62,9 @@ import Testing
         let options = TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"])
         #expect(catalogs.count > 1, "星海镇 has \(catalogs.count) catalogs")
         let tables = catalogs.map { CatalogTable($0, options: options) }
-        #expect(tables.contains { $0.groups.contains { $0.rows.count > 1 } }, "no 一级事项 spans rows: the merge check below would not run")
+        #expect(
+            tables.contains { $0.groups.contains { $0.rows.count > 1 } },
+            "no 一级事项 spans rows: the merge check below would not run")
         let sheets = try readWorkbook(try XLSXWriter.workbook(tables, title: "星海镇"))
         #expect(sheets.map(\.title) == tables.map(\.domain))
         for (sheet, table) in zip(sheets, tables) {
@@ -71,7 +73,10 @@ import Testing
             #expect(sheet.rows[2][8] == "公开对象" && sheet.rows[2][10] == "公开方式" && sheet.rows[2][12] == "公开层级")
             #expect(Array(sheet.rows[3][1...2]) == ["一级事项", "二级事项"])
             #expect(Array(sheet.rows[3][8...13]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
-            for range in ["A3:A4", "B3:C3", "D3:D4", "H3:H4", "I3:J3", "K3:L3", "M3:N3", "A1:\(XLSXWriter.columnLetters(table.columns.count - 1))1"] {
+            for range in [
+                "A3:A4", "B3:C3", "D3:D4", "H3:H4", "I3:J3", "K3:L3", "M3:N3",
+                "A1:\(XLSXWriter.columnLetters(table.columns.count - 1))1",
+            ] {
                 #expect(sheet.merged.contains(range), "\(sheet.title): missing merge \(range) in \(sheet.merged)")
             }
             // One row per item, in order, agreeing with the catalog.
@@ -82,8 +87,11 @@ import Testing
                 #expect(row[2] == item.name)
                 #expect(row[3] == item.content)
                 #expect(row[4] == item.basis.joined(separator: "\n"))
-                #expect(row[8] == (item.audience == .everyone ? "√" : "") && row[9] == (item.audience == .specificGroups ? "√" : ""))
-                #expect(row[10] == (item.mode == .proactive ? "√" : "") && row[11] == (item.mode == .onRequest ? "√" : ""))
+                #expect(
+                    row[8] == (item.audience == .everyone ? "√" : "")
+                        && row[9] == (item.audience == .specificGroups ? "√" : ""))
+                #expect(
+                    row[10] == (item.mode == .proactive ? "√" : "") && row[11] == (item.mode == .onRequest ? "√" : ""))
                 #expect(row[7].components(separatedBy: "\n") == item.channels.checklistLines)
             }
             // 一级事项 merged down its rows.
@@ -119,7 +127,9 @@ import Testing
         #expect(first[4].hasPrefix("'+SUM(1,2)"))
         #expect(first[5] == "'-1+1")
         #expect(first[6] == "'\t=1+1")
-        for row in sheet.rows { for cell in row { #expect(!["=", "+", "-", "@"].contains(where: { cell.hasPrefix($0) })) } }
+        for row in sheet.rows {
+            for cell in row { #expect(!["=", "+", "-", "@"].contains(where: { cell.hasPrefix($0) })) }
+        }
     }
 
     @Test func sheetNamesFollowExcelRules() {
@@ -206,7 +216,10 @@ import Testing
             }
             #expect(document.rows.count == 2 + catalog.items.count)
             #expect(document.headerFlags == [true, true] + Array(repeating: false, count: catalog.items.count))
-            #expect(Array(document.rows[0].prefix(8)) == ["序号", "公开事项", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+            #expect(
+                Array(document.rows[0].prefix(8)) == [
+                    "序号", "公开事项", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+                ])
             #expect(Array(document.rows[1][1...2]) == ["一级事项", "二级事项"])
             #expect(Array(document.rows[1][8...13]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
             for (row, item) in zip(document.rows.dropFirst(2), table.rows) {

@@ -26,7 +26,8 @@ import Testing
         func edit(_ relative: String, replacing old: String, with new: String) throws {
             let text = try String(contentsOf: file(relative), encoding: .utf8)
             let range = try #require(text.range(of: old), "\(relative) does not contain \(old)")
-            try text.replacingCharacters(in: range, with: new).write(to: file(relative), atomically: true, encoding: .utf8)
+            try text.replacingCharacters(in: range, with: new).write(
+                to: file(relative), atomically: true, encoding: .utf8)
         }
 
         func plan(allowErrors: Bool) throws -> PublishPlan {
@@ -34,7 +35,8 @@ import Testing
             let workspace = try #require(loaded.workspace)
             let validation = Validator.run([root.path], options: ValidationOptions(keepCatalogs: true))
             #expect(!validation.inputFailure)
-            return PublishPlan(workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: allowErrors)
+            return PublishPlan(
+                workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: allowErrors)
         }
 
         /// The YAML files of each jurisdiction folder, as on disk.
@@ -91,7 +93,9 @@ import Testing
         #expect(plan.jurisdictions.map(\.catalogs.count) == [files["县本级"]!, files["星海镇"]! - 1, files["长胜乡"]!])
         #expect(!plan.jurisdictions[1].catalogs.contains { $0.file.hasSuffix(Self.duplicated) })
         let message = try #require(plan.blockedMessage(workspaceArgument: "example"))
-        #expect(message.zh.contains("未生成任何文件") && message.zh.contains(Self.duplicated) && message.zh.contains("--allow-errors"))
+        #expect(
+            message.zh.contains("未生成任何文件") && message.zh.contains(Self.duplicated)
+                && message.zh.contains("--allow-errors"))
         #expect(message.en.contains("nothing was written") && message.en.contains(Self.duplicated))
     }
 
@@ -146,7 +150,11 @@ import Testing
         let enumerator = try #require(FileManager.default.enumerator(atPath: out))
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue { onDisk += 1 }
+            if FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                onDisk += 1
+            }
         }
         #expect(onDisk == summary.files)
         let message = summary.message(workspaceArgument: "example")
@@ -181,7 +189,8 @@ import Testing
     @Test func notAWorkspaceAndBadTemplatesAreUsageFailures() throws {
         let folder = try TestSupport.temporaryFolder("publish-empty")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = SitePublisher.publish(PublishRequest(workspace: folder.path, out: folder.appendingPathComponent("site").path))
+        let outcome = SitePublisher.publish(
+            PublishRequest(workspace: folder.path, out: folder.appendingPathComponent("site").path))
         guard case .notAWorkspace(let path) = outcome else {
             Issue.record("expected notAWorkspace, got \(outcome)")
             return
@@ -190,9 +199,10 @@ import Testing
         #expect(outcome.exitStatus == 2)
         #expect(outcome.message(workspaceArgument: path)?.en.contains("is not a workspace") == true)
 
-        let templates = SitePublisher.publish(PublishRequest(
-            workspace: ExampleWorkspace.root.path, out: folder.appendingPathComponent("site").path,
-            templatesFolder: folder.appendingPathComponent("missing").path))
+        let templates = SitePublisher.publish(
+            PublishRequest(
+                workspace: ExampleWorkspace.root.path, out: folder.appendingPathComponent("site").path,
+                templatesFolder: folder.appendingPathComponent("missing").path))
         guard case .badTemplates = templates else {
             Issue.record("expected badTemplates, got \(templates)")
             return
@@ -211,7 +221,8 @@ import Testing
         let copy = try Copy()
         defer { copy.remove() }
         let out = copy.root.deletingLastPathComponent().appendingPathComponent("one").path + "/"
-        let outcome = FilePublisher.render(FileRenderRequest(file: copy.file(Self.duplicated).path, output: out, format: .md))
+        let outcome = FilePublisher.render(
+            FileRenderRequest(file: copy.file(Self.duplicated).path, output: out, format: .md))
         guard case .written(let path, _) = outcome else {
             Issue.record("expected a written file, got \(outcome)")
             return
@@ -223,15 +234,17 @@ import Testing
         #expect(text.contains("乡、村级"))
 
         try Self.duplicateAnID(copy)
-        let blocked = FilePublisher.render(FileRenderRequest(file: copy.file(Self.duplicated).path, output: out, format: .md))
+        let blocked = FilePublisher.render(
+            FileRenderRequest(file: copy.file(Self.duplicated).path, output: out, format: .md))
         guard case .blocked = blocked else {
             Issue.record("expected blocked, got \(blocked)")
             return
         }
         #expect(blocked.exitStatus == 1)
         try Self.breakTheYAML(copy)
-        let unreadable = FilePublisher.render(FileRenderRequest(
-            file: copy.file(Self.broken).path, output: out, format: .md, allowErrors: true))
+        let unreadable = FilePublisher.render(
+            FileRenderRequest(
+                file: copy.file(Self.broken).path, output: out, format: .md, allowErrors: true))
         guard case .unreadable = unreadable else {
             Issue.record("expected unreadable, got \(unreadable)")
             return

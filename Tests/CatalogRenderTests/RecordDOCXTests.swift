@@ -15,27 +15,37 @@ import Testing
                 timeLimit: downgraded ? "自认定之日起30个工作日内" : "自信息形成或者变更之日起20个工作日内",
                 bodies: ["柳河镇人民政府"], mode: downgraded ? .onRequest : .proactive,
                 reason: downgraded ? "认定结果涉及个人信息，仅向本人提供" : nil)
-            let fairs = Fixtures.item("17-02-01", "招聘会信息", group: "就业服务", content: "本镇招聘会时间、地点、参会单位",
-                                      bodies: ["柳河镇人民政府"])
+            let fairs = Fixtures.item(
+                "17-02-01", "招聘会信息", group: "就业服务", content: "本镇招聘会时间、地点、参会单位",
+                bodies: ["柳河镇人民政府"])
             var c = Fixtures.catalog(region: "示例县柳河镇", groups: [("就业服务", [fairs]), ("就业援助", [placement])])
             c.publisher = Fixtures.located("柳河镇人民政府")
             c.version = Fixtures.located(version)
             c.effectiveDate = nil
-            c.adjustments = [Adjustment(date: Fixtures.located("2026-01-10"), version: Fixtures.located("2026.1"),
-                                        note: Fixtures.located("依据基层政务公开标准指引初始编制"))]
+            c.adjustments = [
+                Adjustment(
+                    date: Fixtures.located("2026-01-10"), version: Fixtures.located("2026.1"),
+                    note: Fixtures.located("依据基层政务公开标准指引初始编制"))
+            ]
             if downgraded {
                 let approval = Approval(
-                    documentNumber: Fixtures.located("柳政办〔2026〕12号"), approver: nil, date: Fixtures.located("2026-02-26"),
-                    changes: [ApprovedChange(id: Fixtures.located("17-06-01"), kind: Fixtures.located(.toOnRequest),
-                                             reason: Fixtures.located("认定结果含个人信息，经县政务公开办审核改为依申请公开"))])
-                c.adjustments.append(Adjustment(
-                    date: Fixtures.located("2026-03-01"), version: Fixtures.located("2026.2"),
-                    note: Fixtures.located("就业困难人员认定改为依申请公开"), approval: approval))
+                    documentNumber: Fixtures.located("柳政办〔2026〕12号"), approver: nil,
+                    date: Fixtures.located("2026-02-26"),
+                    changes: [
+                        ApprovedChange(
+                            id: Fixtures.located("17-06-01"), kind: Fixtures.located(.toOnRequest),
+                            reason: Fixtures.located("认定结果含个人信息，经县政务公开办审核改为依申请公开"))
+                    ])
+                c.adjustments.append(
+                    Adjustment(
+                        date: Fixtures.located("2026-03-01"), version: Fixtures.located("2026.2"),
+                        note: Fixtures.located("就业困难人员认定改为依申请公开"), approval: approval))
             }
             return c
         }
-        return DiffReport.compare(old: [catalog(version: "2026.1", downgraded: false)],
-                                  new: [catalog(version: "2026.2", downgraded: true)], oldLabel: "HEAD~1", newLabel: "HEAD")
+        return DiffReport.compare(
+            old: [catalog(version: "2026.1", downgraded: false)],
+            new: [catalog(version: "2026.2", downgraded: true)], oldLabel: "HEAD~1", newLabel: "HEAD")
     }
 
     @Test func theRecordIsAnOfficialDocument() throws {
@@ -70,16 +80,22 @@ import Testing
         #expect(paragraphs.contains { $0[0].contains("柳政办〔2026〕12号（2026年2月26日批准）：17-06-01 改为依申请") })
         #expect(Array(paragraphs.suffix(2)) == [["柳河镇人民政府", "RIGHT (2)"], ["2026年3月1日", "RIGHT (2)"]])
         let changed = try #require(tables.first { $0.first?.first == "编号" && $0.first?.contains("调整前") == true })
-        #expect(changed.dropFirst().contains { $0[0] == "17-06-01" && $0[3] == "公开方式" && $0[4] == "主动" && $0[5] == "依申请" })
+        #expect(
+            changed.dropFirst().contains { $0[0] == "17-06-01" && $0[3] == "公开方式" && $0[4] == "主动" && $0[5] == "依申请" })
 
         // Converted as a reader opens it: LibreOffice → PDF → text and a picture of the first page.
         let soffice = try #require(TestSupport.which("soffice"), "LibreOffice (soffice) is missing: run scripts/test")
-        let pdftotext = try #require(TestSupport.which("pdftotext"), "pdftotext (poppler-utils) is missing: run scripts/test")
-        let pdftoppm = try #require(TestSupport.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: run scripts/test")
+        let pdftotext = try #require(
+            TestSupport.which("pdftotext"), "pdftotext (poppler-utils) is missing: run scripts/test")
+        let pdftoppm = try #require(
+            TestSupport.which("pdftoppm"), "pdftoppm (poppler-utils) is missing: run scripts/test")
         let profile = folder.appendingPathComponent("lo-profile")
-        let converted = try TestSupport.run(soffice, [
-            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", folder.path, file.path,
-        ], timeout: 180)
+        let converted = try TestSupport.run(
+            soffice,
+            [
+                "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir",
+                folder.path, file.path,
+            ], timeout: 180)
         let pdf = folder.appendingPathComponent("调整说明.pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path), "\(converted.stderr)")
         let text = try TestSupport.run(pdftotext, ["-layout", pdf.path, "-"]).stdout
@@ -88,11 +104,15 @@ import Testing
         #expect(text.components(separatedBy: "17-06-01").count >= 4)
         #expect(!text.contains("17-06-\n") && !text.contains("17-\n"))
         // The signature block is at the right of its line.
-        let dateLine = try #require(text.split(separator: "\n").last { $0.contains("2026年3月1日") || $0.contains("2026 年 3 月 1 日") })
+        let dateLine = try #require(
+            text.split(separator: "\n").last { $0.contains("2026年3月1日") || $0.contains("2026 年 3 月 1 日") })
         #expect(dateLine.prefix(while: { $0 == " " }).count > 20, "\(dateLine)")
-        let picture = try TestSupport.run(pdftoppm, ["-r", "50", "-png", "-f", "1", "-l", "1", pdf.path, folder.appendingPathComponent("page").path])
+        let picture = try TestSupport.run(
+            pdftoppm, ["-r", "50", "-png", "-f", "1", "-l", "1", pdf.path, folder.appendingPathComponent("page").path])
         #expect(picture.status == 0)
-        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("page") && $0.hasSuffix(".png")
+        }
         #expect(pages.count == 1)
     }
 }

@@ -10,21 +10,28 @@ enum ExampleWorkspace {
 
     static func source(channelStyle: ChannelStyle = .checklist) throws -> SiteSource {
         let loaded = WorkspaceLoader.load(path: root.appendingPathComponent("gkml.yaml").path)
-        let workspace = try #require(loaded.workspace, "catalogs/example/gkml.yaml does not load: \(loaded.findings.map(\.code))")
+        let workspace = try #require(
+            loaded.workspace, "catalogs/example/gkml.yaml does not load: \(loaded.findings.map(\.code))")
         var jurisdictions: [SiteJurisdiction] = []
         for jurisdiction in workspace.jurisdictions {
             let folder = root.appendingPathComponent(jurisdiction.folder.value)
-            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasSuffix(".yaml")
+            }.sorted()
             let catalogs = try files.map { name -> Catalog in
-                let result = CatalogLoader.load(path: folder.appendingPathComponent(name).path, registry: loaded.registry)
+                let result = CatalogLoader.load(
+                    path: folder.appendingPathComponent(name).path, registry: loaded.registry)
                 return try #require(result.catalog, "\(name) does not load: \(result.findings.map(\.code))")
             }
             var notApplicable: [String: String] = [:]
             for (domain, reason) in jurisdiction.domainsNotApplicable { notApplicable[domain.value] = reason }
-            jurisdictions.append(SiteJurisdiction(
-                name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs, domainsNotApplicable: notApplicable))
+            jurisdictions.append(
+                SiteJurisdiction(
+                    name: jurisdiction.name.value, level: jurisdiction.level.value, catalogs: catalogs,
+                    domainsNotApplicable: notApplicable))
         }
-        return SiteSource(workspace: workspace, jurisdictions: jurisdictions, channelStyle: channelStyle, registry: loaded.registry)
+        return SiteSource(
+            workspace: workspace, jurisdictions: jurisdictions, channelStyle: channelStyle, registry: loaded.registry)
     }
 
     /// Every item of the example, per catalog file, for comparing with what readers read back.
@@ -50,7 +57,9 @@ enum ExampleWorkspace {
             for catalog in jurisdiction.catalogs {
                 let slug = try #require(source.registry.domain(named: catalog.domain.value)?.slug)
                 for format in OutputFormat.allCases where format != .xlsx {
-                    #expect(paths.contains("\(jurisdiction.name)/\(slug).\(format.fileExtension)"), "missing \(jurisdiction.name)/\(slug).\(format.fileExtension)")
+                    #expect(
+                        paths.contains("\(jurisdiction.name)/\(slug).\(format.fileExtension)"),
+                        "missing \(jurisdiction.name)/\(slug).\(format.fileExtension)")
                 }
             }
         }
@@ -92,8 +101,18 @@ enum ExampleWorkspace {
         let folder = try TestSupport.temporaryFolder("replace")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("_site").path
-        try OutputFolder.replace(out, with: [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText), RenderedFile(path: "old/a.html", text: "old")])
-        try OutputFolder.replace(out, with: [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText), RenderedFile(path: "new/b.html", text: "new")])
+        try OutputFolder.replace(
+            out,
+            with: [
+                RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText),
+                RenderedFile(path: "old/a.html", text: "old"),
+            ])
+        try OutputFolder.replace(
+            out,
+            with: [
+                RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText),
+                RenderedFile(path: "new/b.html", text: "new"),
+            ])
         #expect(!FileManager.default.fileExists(atPath: out + "/old/a.html"))
         #expect(try String(contentsOfFile: out + "/new/b.html", encoding: .utf8) == "new")
         // No temporary folders are left next to it.
@@ -104,7 +123,9 @@ enum ExampleWorkspace {
         let folder = try TestSupport.temporaryFolder("foreign")
         defer { try? FileManager.default.removeItem(at: folder) }
         try "keep me".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        #expect(throws: RenderError.self) { try OutputFolder.replace(folder.path, with: [RenderedFile(path: "x", text: "x")]) }
+        #expect(throws: RenderError.self) {
+            try OutputFolder.replace(folder.path, with: [RenderedFile(path: "x", text: "x")])
+        }
         #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
     }
 
@@ -114,7 +135,8 @@ enum ExampleWorkspace {
         // pid 999999999 does not exist.
         let stale = folder.appendingPathComponent("._site.gkml-tmp-999999999-abcdef12")
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
-        try OutputFolder.replace(folder.appendingPathComponent("_site").path, with: [RenderedFile(path: "a", text: "a")])
+        try OutputFolder.replace(
+            folder.appendingPathComponent("_site").path, with: [RenderedFile(path: "a", text: "a")])
         #expect(!FileManager.default.fileExists(atPath: stale.path))
     }
 
@@ -122,23 +144,33 @@ enum ExampleWorkspace {
         let folder = try TestSupport.temporaryFolder("unsafe")
         defer { try? FileManager.default.removeItem(at: folder) }
         for path in ["../x", "/etc/x", "a/../../x", "a//b", "a\u{0}b", "."] {
-            #expect(throws: RenderError.self) { try OutputFolder.replace(folder.appendingPathComponent("out").path, with: [RenderedFile(path: path, text: "x")]) }
+            #expect(throws: RenderError.self) {
+                try OutputFolder.replace(
+                    folder.appendingPathComponent("out").path, with: [RenderedFile(path: path, text: "x")])
+            }
         }
-        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("x").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("x").path)
+        )
     }
 
     @Test func hostileNamesStayInsideTheOutputFolder() throws {
-        let source = SiteSource(title: Fixtures.script, publisher: nil, jurisdictions: [
-            SiteJurisdiction(name: "../../etc", level: .township, catalogs: [Fixtures.hostile]),
-            SiteJurisdiction(name: "/tmp/abs", level: .township, catalogs: [Fixtures.hostile]),
-            SiteJurisdiction(name: "a\u{0}b/..", level: .township, catalogs: [Fixtures.hostile]),
-            SiteJurisdiction(name: "assets", level: .township, catalogs: [Fixtures.hostile]),
-        ], options: TableOptions())
+        let source = SiteSource(
+            title: Fixtures.script, publisher: nil,
+            jurisdictions: [
+                SiteJurisdiction(name: "../../etc", level: .township, catalogs: [Fixtures.hostile]),
+                SiteJurisdiction(name: "/tmp/abs", level: .township, catalogs: [Fixtures.hostile]),
+                SiteJurisdiction(name: "a\u{0}b/..", level: .township, catalogs: [Fixtures.hostile]),
+                SiteJurisdiction(name: "assets", level: .township, catalogs: [Fixtures.hostile]),
+            ], options: TableOptions())
         let output = try SiteBuilder.build(source, formats: OutputFormat.allCases)
         for file in output.files {
             let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
             #expect(!file.path.hasPrefix("/"))
-            #expect(components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\u{0}") && !$0.contains("\\") })
+            #expect(
+                components.allSatisfy {
+                    !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\u{0}") && !$0.contains("\\")
+                })
         }
         // The jurisdiction named "assets" does not overwrite the stylesheet folder.
         #expect(Set(output.files.map(\.path)).count == output.files.count)
@@ -190,7 +222,8 @@ enum ExampleWorkspace {
             for (row, item) in zip(rows.dropFirst(), catalog.items) {
                 #expect(row[1] == item.id.value)
                 #expect(row[3] == SpreadsheetText.neutralised(PrintableText.clean(item.name.value)))
-                #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { prefix in row.contains { $0.hasPrefix(prefix) } }))
+                let formulaStarts = ["=", "+", "-", "@", "\t", "\r"]
+                #expect(!formulaStarts.contains { prefix in row.contains { $0.hasPrefix(prefix) } })
             }
         }
     }

@@ -4,7 +4,8 @@ import Testing
 @testable import CatalogRender
 
 @Suite struct TableModelTests {
-    let table = CatalogTable(Fixtures.employment, options: TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"]))
+    let table = CatalogTable(
+        Fixtures.employment, options: TableOptions(levels: [.county, .township], levelLabels: [.township: "乡、村级"]))
 
     @Test func titleAndFacts() {
         #expect(table.title == "示例县星海镇就业领域基层政务公开标准目录")
@@ -33,18 +34,23 @@ import Testing
     @Test func channelChecklistHasThirteenBoxesAndNamedOthers() {
         let cell = table.rows[0].channels
         #expect(cell.boxes.count == 13)
-        #expect(cell.boxes.filter(\.ticked).map(\.channel) == [.governmentWebsite, .microBlogWeChatApp, .publicReadingPoint, .other])
-        #expect(cell.checklistLines == [
-            "■政府网站 □政府公报", "■两微一端 □发布会/听证会", "□广播电视 □纸质媒体", "■公开查阅点 □政务服务中心",
-            "□便民服务站 □入户/现场", "□社区/企事业单位/村公示栏(电子屏)", "□精准推送 ■其他：县人社局微信公众号",
-        ])
+        #expect(
+            cell.boxes.filter(\.ticked).map(\.channel) == [
+                .governmentWebsite, .microBlogWeChatApp, .publicReadingPoint, .other,
+            ])
+        #expect(
+            cell.checklistLines == [
+                "■政府网站 □政府公报", "■两微一端 □发布会/听证会", "□广播电视 □纸质媒体", "■公开查阅点 □政务服务中心",
+                "□便民服务站 □入户/现场", "□社区/企事业单位/村公示栏(电子屏)", "□精准推送 ■其他：县人社局微信公众号",
+            ])
         #expect(cell.listText == "政府网站、两微一端、公开查阅点、县人社局微信公众号")
     }
 
     @Test func headerHasTheOfficialTwoRows() {
-        #expect(table.headerCells.map(\.title) == [
-            "序号", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级", "备注",
-        ])
+        #expect(
+            table.headerCells.map(\.title) == [
+                "序号", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级", "备注",
+            ])
         #expect(table.subheaderColumns.map(\.title) == ["一级事项", "二级事项", "全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
         #expect(table.columns.count == 15)
     }
@@ -57,14 +63,17 @@ import Testing
     }
 
     @Test func safeNamesStayInsideTheOutputFolder() {
-        for hostile in ["../../etc/passwd", "/etc/passwd", "a\u{0}b", "..", ".", "", "C:\\Windows", "con", "镇/../../x", "\u{202E}gpj.exe"] {
+        for hostile in [
+            "../../etc/passwd", "/etc/passwd", "a\u{0}b", "..", ".", "", "C:\\Windows", "con", "镇/../../x",
+            "\u{202E}gpj.exe",
+        ] {
             let name = SafeName.component(hostile)
             #expect(!name.isEmpty)
             #expect(!name.contains("/") && !name.contains("\\") && !name.contains("\u{0}") && !name.contains(".."))
             #expect(name != "." && name.uppercased() != "CON")
         }
         #expect(SafeName.component("示例县星海镇") == "示例县星海镇")
-        #expect(SafeName.catalogBaseName(region: "../示例县", domain: "就业/../x") .hasPrefix("示例县-"))
+        #expect(SafeName.catalogBaseName(region: "../示例县", domain: "就业/../x").hasPrefix("示例县-"))
     }
 
     @Test func formulaTriggersAreNeutralised() {

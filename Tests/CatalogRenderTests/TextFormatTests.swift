@@ -8,7 +8,9 @@ import Testing
 
     @Test func markdownHasOneLinePerItemAndBlankMergedCells() {
         let md = MarkdownRenderer.render(table)
-        let rows = md.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") && !$0.hasPrefix("| :-:") }
+        let rows = md.split(separator: "\n").filter {
+            $0.hasPrefix("| ") && !$0.hasPrefix("| ---") && !$0.hasPrefix("| :-:")
+        }
         #expect(rows.count == 1 + 3)
         #expect(rows[0].contains("公开对象：全社会"))
         #expect(rows[2].hasPrefix("| 2 | 就业服务 |"))

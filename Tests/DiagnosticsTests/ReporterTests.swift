@@ -5,13 +5,16 @@ import Testing
 let sampleKind = FindingKind(
     code: "schema-enum", stage: .schema, severity: .error,
     title: LocalizedText(zh: "取值不在允许范围内", en: "Value not allowed"),
-    message: LocalizedText(zh: "「{field}」应为{allowed}，实际为「{actual}」", en: "\"{field}\" must be {allowed}, found \"{actual}\""),
+    message: LocalizedText(
+        zh: "「{field}」应为{allowed}，实际为「{actual}」", en: "\"{field}\" must be {allowed}, found \"{actual}\""),
     hint: LocalizedText(zh: "请改为「{allowed}」", en: "use {allowed}"))
 
 func sampleFinding() -> Finding {
     Finding(
         sampleKind,
-        at: SourceLocation(file: "星海镇/就业.yaml", position: SourcePosition(line: 3, column: 15), end: SourcePosition(line: 3, column: 19)),
+        at: SourceLocation(
+            file: "星海镇/就业.yaml", position: SourcePosition(line: 3, column: 15), end: SourcePosition(line: 3, column: 19)
+        ),
         path: "/事项/编号=JY-01-01/公开方式",
         arguments: ["field": "公开方式", "allowed": "「主动」或「依申请」", "actual": "主动公开"],
         notes: [Suggestion.didYouMean("主动")])
@@ -43,7 +46,9 @@ func sampleFinding() -> Finding {
 }
 
 @Test func jsonReporterFollowsTheContract() throws {
-    let report = ValidationReport(files: [FileReport(path: "a.yaml", findings: [sampleFinding()]), FileReport(path: "b.yaml", findings: [])])
+    let report = ValidationReport(files: [
+        FileReport(path: "a.yaml", findings: [sampleFinding()]), FileReport(path: "b.yaml", findings: []),
+    ])
     let data = Data(JSONReporter(language: .zh).render(report).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let files = try #require(object["files"] as? [[String: Any]])
@@ -66,22 +71,26 @@ func sampleFinding() -> Finding {
     var f = sampleFinding()
     f.arguments["actual"] = "a,b:c\n100%"
     f.location.file = "dir,x/a:b.yaml"
-    let out = GitHubReporter(language: .zh).render(ValidationReport(files: [FileReport(path: f.location.file, findings: [f])]))
+    let out = GitHubReporter(language: .zh).render(
+        ValidationReport(files: [FileReport(path: f.location.file, findings: [f])]))
     #expect(out.hasPrefix("::error file=dir%2Cx/a%3Ab.yaml,line=3,col=15,title=schema-enum::"))
     #expect(out.contains("a,b:c%0A100%25"))
     #expect(out.split(separator: "\n").count == 1)
 }
 
 @Test func sarifCarriesRulesRelativeURIsAndCodePointColumns() throws {
-    let out = SARIFReporter(language: .en, kinds: [sampleKind]).render(ValidationReport(files: [FileReport(path: "./星海镇/就业.yaml", findings: [sampleFinding()])]))
+    let out = SARIFReporter(language: .en, kinds: [sampleKind]).render(
+        ValidationReport(files: [FileReport(path: "./星海镇/就业.yaml", findings: [sampleFinding()])]))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     #expect(object["version"] as? String == "2.1.0")
     let run = try #require((object["runs"] as? [[String: Any]])?.first)
     #expect(run["columnKind"] as? String == "unicodeCodePoints")
-    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    let rules = try #require(
+        ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
     #expect(rules.map { $0["id"] as? String } == ["schema-enum"])
     let result = try #require((run["results"] as? [[String: Any]])?.first)
-    let physical = try #require(((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+    let physical = try #require(
+        ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
     let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
     #expect(uri == "%E6%98%9F%E6%B5%B7%E9%95%87/%E5%B0%B1%E4%B8%9A.yaml")
     #expect((physical["region"] as? [String: Any])?["startColumn"] as? Int == 15)

@@ -25,7 +25,8 @@ func streamReport() -> ValidationReport {
         }
     }
     files.append(FileReport(path: "星海镇/clean.yaml", findings: [], jurisdiction: "星海镇"))
-    return ValidationReport(files: files.sorted { $0.path < $1.path }, general: [finding(otherKind, "gkml.yaml", line: 2)])
+    return ValidationReport(
+        files: files.sorted { $0.path < $1.path }, general: [finding(otherKind, "gkml.yaml", line: 2)])
 }
 
 /// The JSON document as one value, the layout the streamed writer must reproduce byte for byte.
@@ -41,7 +42,9 @@ func wholeJSON(_ report: ValidationReport, reporter: JSONReporter) -> String {
 
 @Test func streamedJSONIsTheWholeDocumentByteForByte() throws {
     let reporter = JSONReporter(language: .zh)
-    for report in [streamReport(), ValidationReport(files: []), ValidationReport(files: [], general: [sampleFinding()])] {
+    for report in [
+        streamReport(), ValidationReport(files: []), ValidationReport(files: [], general: [sampleFinding()]),
+    ] {
         let streamed = reporter.render(report)
         #expect(streamed == wholeJSON(report, reporter: reporter))
         _ = try JSONSerialization.jsonObject(with: Data(streamed.utf8))
@@ -54,14 +57,16 @@ func wholeJSON(_ report: ValidationReport, reporter: JSONReporter) -> String {
     let run = try #require((log["runs"] as? [[String: Any]])?.first)
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count == 46)  // 27 errors + 18 warnings + 1 general
-    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    let rules = try #require(
+        ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
     for result in results {
         let index = try #require(result["ruleIndex"] as? Int)
         #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
     }
     let empty = SARIFReporter(language: .en).render(ValidationReport(files: []))
-    #expect(((try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?
-        .first?["results"] as? [Any] != nil)
+    #expect(
+        ((try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?
+            .first?["results"] as? [Any] != nil)
 }
 
 @Test func tallyCountsCodesTopFilesAndJurisdictions() throws {
@@ -77,7 +82,8 @@ func wholeJSON(_ report: ValidationReport, reporter: JSONReporter) -> String {
     #expect(errors.topFiles.map(\.count) == [5, 4, 4])
     let town = try #require(tally.groups.first { $0.name == "星海镇" })
     #expect(town.errors == 6 && town.warnings == 6 && town.files == 4)
-    #expect(tally.groups.contains { $0.name == "." && $0.warnings == 1 })  // the general finding, under gkml.yaml's folder
+    // The general finding, under gkml.yaml's folder.
+    #expect(tally.groups.contains { $0.name == "." && $0.warnings == 1 })
 }
 
 @Test func filterKeepsOnlyTheChosenCodesSeveritiesAndFiles() {
@@ -88,21 +94,26 @@ func wholeJSON(_ report: ValidationReport, reporter: JSONReporter) -> String {
     ReportFeed.feed(report, to: Reporter.stream(format: .github, language: .zh, write: text.append), filter: codes)
     #expect(text.lines.count == 19 && text.lines.allSatisfy { $0.contains("title=channel-no-online") })
     let severe = TextCollectorForTest()
-    ReportFeed.feed(report, to: Reporter.stream(format: .github, language: .zh, write: severe.append),
-                    filter: FindingFilter(minimumSeverity: .error, files: ["./长胜乡/d0.yaml"]))
+    ReportFeed.feed(
+        report, to: Reporter.stream(format: .github, language: .zh, write: severe.append),
+        filter: FindingFilter(minimumSeverity: .error, files: ["./长胜乡/d0.yaml"]))
     #expect(severe.lines.count == 2 && severe.lines.allSatisfy { $0.hasPrefix("::error file=长胜乡/d0.yaml") })
 }
 
 @Test func summaryNamesEachCodeItsTopFilesAndTheCommandInBothLanguages() {
     for language in Language.allCases {
         let out = TextCollectorForTest()
-        let sink = Reporter.textStream(layout: .summary, language: language, command: "gkml validate 'a b'", write: out.append)
+        let sink = Reporter.textStream(
+            layout: .summary, language: language, command: "gkml validate 'a b'", write: out.append)
         ReportFeed.feed(streamReport(), to: sink)
         let text = out.lines.joined(separator: "\n")
         #expect(text.contains("schema-enum"))
         #expect(text.contains("gkml validate 'a b' --only schema-enum"))
         #expect(text.contains("县本级/d2.yaml"))
-        #expect(text.contains(language == .zh ? "已检查 10 个文件：27 个错误，19 个警告，0 个提示。" : "Checked 10 file(s): 27 error(s), 19 warning(s), 0 info(s)."))
+        #expect(
+            text.contains(
+                language == .zh
+                    ? "已检查 10 个文件：27 个错误，19 个警告，0 个提示。" : "Checked 10 file(s): 27 error(s), 19 warning(s), 0 info(s)."))
         #expect(!text.contains("d0.yaml:10:3"))  // no single finding
         // errors first: the error code's line comes before the warning code's
         let e = text.range(of: "schema-enum")!.lowerBound, w = text.range(of: "channel-no-online")!.lowerBound
@@ -112,10 +123,14 @@ func wholeJSON(_ report: ValidationReport, reporter: JSONReporter) -> String {
 
 @Test func autoLayoutListsFewFindingsAndSummarisesMany() {
     let few = TextCollectorForTest()
-    ReportFeed.feed(streamReport(), to: Reporter.textStream(layout: .auto(limit: 46), language: .zh, command: "gkml validate", write: few.append))
+    ReportFeed.feed(
+        streamReport(),
+        to: Reporter.textStream(layout: .auto(limit: 46), language: .zh, command: "gkml validate", write: few.append))
     #expect(few.lines.filter { $0.contains("错误[schema-enum]") }.count == 27)
     let many = TextCollectorForTest()
-    ReportFeed.feed(streamReport(), to: Reporter.textStream(layout: .auto(limit: 45), language: .zh, command: "gkml validate", write: many.append))
+    ReportFeed.feed(
+        streamReport(),
+        to: Reporter.textStream(layout: .auto(limit: 45), language: .zh, command: "gkml validate", write: many.append))
     #expect(many.lines.filter { $0.contains("错误[schema-enum]") }.isEmpty)
     #expect(many.lines.contains { $0.contains("共 46 个问题，以上是摘要；逐条列出全部问题：gkml validate --all") })
     #expect(TextLayout.choose(summary: false, all: false, terminal: true) == .auto(limit: TextLayout.terminalLimit))

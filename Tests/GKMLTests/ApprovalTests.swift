@@ -38,8 +38,9 @@ import Testing
 
     @Test func anApprovalForAnotherItemOrChangeDoesNotCount() throws {
         let county = try CountyRepository()
-        try county.downgrade(approval: CountyRepository.approval
-            .replacingOccurrences(of: "变更: 改为依申请", with: "变更: 缩小公开对象"))
+        try county.downgrade(
+            approval: CountyRepository.approval
+                .replacingOccurrences(of: "变更: 改为依申请", with: "变更: 缩小公开对象"))
         let validate = try county.gkml(["validate", CountyRepository.catalog])
         #expect(validate.status == 1)
         #expect(validate.stdout.contains("proactive-downgraded"))
@@ -49,8 +50,9 @@ import Testing
 
     @Test func anApprovalWithoutDocumentOrApproverIsASchemaError() throws {
         let county = try CountyRepository()
-        try county.downgrade(approval: CountyRepository.approval
-            .replacingOccurrences(of: "    批准文号: 柳政办〔2026〕12号\n", with: ""))
+        try county.downgrade(
+            approval: CountyRepository.approval
+                .replacingOccurrences(of: "    批准文号: 柳政办〔2026〕12号\n", with: ""))
         let result = try county.gkml(["validate", CountyRepository.catalog])
         #expect(result.status == 1)
         #expect(result.stdout.contains("批准文号") || result.stdout.contains("批准人"), "\(result.stdout)")

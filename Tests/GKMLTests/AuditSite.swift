@@ -22,16 +22,21 @@ final class AuditSite {
         log = folder.appendingPathComponent("requests.log")
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [Self.fixtures.appendingPathComponent("serve.py").path,
-                             Self.fixtures.appendingPathComponent("site").path, portFile.path, log.path]
+        process.arguments = [
+            Self.fixtures.appendingPathComponent("serve.py").path,
+            Self.fixtures.appendingPathComponent("site").path, portFile.path, log.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(15)
         var found: Int?
         while found == nil, Date() < deadline, process.isRunning {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8) { found = Int(text) }
-            else { Thread.sleep(forTimeInterval: 0.05) }
+            if let text = try? String(contentsOf: portFile, encoding: .utf8) {
+                found = Int(text)
+            } else {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
         guard let found else {
             process.terminate()
@@ -77,7 +82,8 @@ final class AuditSite {
     }
 
     static func rewrite(_ folder: URL, from: String, to: String) throws {
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "yaml" {
             let text = try String(contentsOf: file, encoding: .utf8)
             try text.replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
@@ -89,7 +95,9 @@ final class AuditSite {
 enum Tools {
     struct Missing: Error, CustomStringConvertible {
         var tool: String
-        var description: String { "\(tool) is required by the audit tests (Debian: apt-get install python3 wget chromium; pip install -r .ci/requirements.txt; see .ci/run)" }
+        var description: String {
+            "\(tool) is required by the audit tests (Debian: apt-get install python3 wget chromium; pip install -r .ci/requirements.txt; see .ci/run)"
+        }
     }
 
     static func require(_ name: String) throws -> String {

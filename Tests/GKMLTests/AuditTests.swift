@@ -20,8 +20,10 @@ import Testing
     static func keys(_ report: [String: Any], base: String) throws -> [[String]] {
         let findings = try #require(report["findings"] as? [[String: Any]])
         return findings.map { f in
-            [f["code"] as? String ?? "", f["catalog"] as? String ?? "", f["id"] as? String ?? "",
-             (f["url"] as? String)?.replacingOccurrences(of: base, with: "") ?? ""]
+            [
+                f["code"] as? String ?? "", f["catalog"] as? String ?? "", f["id"] as? String ?? "",
+                (f["url"] as? String)?.replacingOccurrences(of: base, with: "") ?? "",
+            ]
         }
     }
 
@@ -30,7 +32,8 @@ import Testing
         return columns.map { c in
             let url = (c["url"] as? String ?? "").replacingOccurrences(of: base, with: "")
             let items = (c["items"] as? [String] ?? []).joined(separator: ",")
-            return "\(url) \(c["status"] as? String ?? "") \(c["entries"] as? Int ?? -1) \(c["newest"] as? String ?? "null") \(items)"
+            return
+                "\(url) \(c["status"] as? String ?? "") \(c["entries"] as? Int ?? -1) \(c["newest"] as? String ?? "null") \(items)"
         }
     }
 
@@ -44,17 +47,18 @@ import Testing
         #expect(result.status == 1, "findings exit 1: \(result.stderr)")
         let report = try GKML.json(result)
         #expect(try Self.keys(report, base: site.base) == Self.planted)
-        #expect(try Self.columns(report, base: site.base) == [
-            "/private/xhz/tz/ unreachable 0 null 17-04-01",
-            "/xhz/gyxgw/ no-information 0 null 17-02-02",
-            "/xhz/jyzj/ published 2 2024-07-15 17-03-01",
-            "/xhz/zcwj/ published 2 2024-11-18 17-01-01",
-            "/xhz/zpxx/ empty 0 null 17-02-01",
-            "/xxgk/jyzj/ stale 3 2024-06-28 17-03-01",
-            "/xxgk/pxbt/ unreachable 0 null 17-03-02",
-            "/xxgk/zcwj/ published 7 2024-11-20 17-01-01",
-            "/xxgk/zpxx/ published 5 2024-11-05 17-02-01",
-        ])
+        #expect(
+            try Self.columns(report, base: site.base) == [
+                "/private/xhz/tz/ unreachable 0 null 17-04-01",
+                "/xhz/gyxgw/ no-information 0 null 17-02-02",
+                "/xhz/jyzj/ published 2 2024-07-15 17-03-01",
+                "/xhz/zcwj/ published 2 2024-11-18 17-01-01",
+                "/xhz/zpxx/ empty 0 null 17-02-01",
+                "/xxgk/jyzj/ stale 3 2024-06-28 17-03-01",
+                "/xxgk/pxbt/ unreachable 0 null 17-03-02",
+                "/xxgk/zcwj/ published 7 2024-11-20 17-01-01",
+                "/xxgk/zpxx/ published 5 2024-11-05 17-02-01",
+            ])
 
         // The late document's evidence: both dates and the working days across National Day 2024.
         let findings = try #require(report["findings"] as? [[String: Any]])
@@ -67,7 +71,10 @@ import Testing
 
         // Rates per jurisdiction, as inspections count them.
         let summary = try #require(report["summary"] as? [[String: Any]])
-        #expect(summary.map { "\($0["jurisdiction"]!) \($0["columnsPublished"]!)/\($0["columnsChecked"]!) \($0["documentsOnTime"]!)/\($0["documentsChecked"]!)" }
+        #expect(
+            summary.map {
+                "\($0["jurisdiction"]!) \($0["columnsPublished"]!)/\($0["columnsChecked"]!) \($0["documentsOnTime"]!)/\($0["documentsChecked"]!)"
+            }
                 == ["示例县 2/4 5/6", "星海镇 3/5 1/1"])
 
         // Politeness: robots.txt read first, /private/ never requested, every request names gkml.
@@ -85,7 +92,9 @@ import Testing
         let file = site.folder.appendingPathComponent("audit.json")
         try result.stdout.write(to: file, atomically: true, encoding: .utf8)
         let checker = try Tools.require("check-jsonschema")
-        let verdict = try Tools.run(checker, ["--schemafile", GKML.root.appendingPathComponent("schemas/audit-report.schema.json").path, file.path])
+        let verdict = try Tools.run(
+            checker,
+            ["--schemafile", GKML.root.appendingPathComponent("schemas/audit-report.schema.json").path, file.path])
         #expect(verdict.status == 0, "\(verdict.output)")
     }
 
@@ -94,13 +103,16 @@ import Testing
         let live = try GKML.json(try audit(site, ["--format", "json"]))
         let mirror = try site.mirror()
         let before = site.requests().count
-        let result = try GKML.run(["audit", site.workspace.path, "--as-of", Self.asOf, "--mirror", mirror.path, "--format", "json"])
+        let result = try GKML.run([
+            "audit", site.workspace.path, "--as-of", Self.asOf, "--mirror", mirror.path, "--format", "json",
+        ])
         #expect(result.status == 1, "\(result.stderr)")
         let offline = try GKML.json(result)
         #expect(site.requests().count == before, "--mirror must not touch the network")
         #expect(try Self.keys(offline, base: site.base) == Self.planted)
         #expect(try Self.columns(offline, base: site.base) == Self.columns(live, base: site.base))
-        #expect(NSDictionary(dictionary: ["s": offline["summary"]!]) == NSDictionary(dictionary: ["s": live["summary"]!]))
+        #expect(
+            NSDictionary(dictionary: ["s": offline["summary"]!]) == NSDictionary(dictionary: ["s": live["summary"]!]))
     }
 
     @Test func textReportInBothLanguagesAndExitStatuses() throws {
@@ -114,18 +126,20 @@ import Testing
 
         // A catalog whose only column is healthy: exit 0.
         let clean = site.folder.appendingPathComponent("clean")
-        try FileManager.default.createDirectory(at: clean.appendingPathComponent("星海镇"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: clean.appendingPathComponent("星海镇"), withIntermediateDirectories: true)
         try """
-            格式: gkml-workspace/1
-            地区: 示例县
-            层级: 县级
-            辖区:
-              - 名称: 星海镇
-                层级: 乡级
-                目录: 星海镇
-            领域覆盖: 关闭
-            """.write(to: clean.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
-        let township = try String(contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
+        格式: gkml-workspace/1
+        地区: 示例县
+        层级: 县级
+        辖区:
+          - 名称: 星海镇
+            层级: 乡级
+            目录: 星海镇
+        领域覆盖: 关闭
+        """.write(to: clean.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
+        let township = try String(
+            contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
         let onlyFirst = township.components(separatedBy: "  - 一级事项: 就业服务")[0]
         try onlyFirst.write(to: clean.appendingPathComponent("星海镇/employment.yaml"), atomically: true, encoding: .utf8)
         let ok = try GKML.run(["audit", clean.path, "--as-of", Self.asOf, "--delay", "0.02"])
@@ -147,39 +161,45 @@ import Testing
         // A column on a port where nothing listens: the audit reports it and exits 1, not 2.
         let site = try AuditSite()
         let folder = site.folder.appendingPathComponent("down")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("镇"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("镇"), withIntermediateDirectories: true)
         try """
-            格式: gkml-workspace/1
-            地区: 示例县
-            层级: 县级
-            辖区:
-              - 名称: 镇
-                层级: 乡级
-                目录: 镇
-            """.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
-        let township = try String(contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
+        格式: gkml-workspace/1
+        地区: 示例县
+        层级: 县级
+        辖区:
+          - 名称: 镇
+            层级: 乡级
+            目录: 镇
+        """.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
+        let township = try String(
+            contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
         let closed = township.components(separatedBy: "  - 一级事项: 就业服务")[0]
             .replacingOccurrences(of: "127.0.0.1:\(site.port)", with: "127.0.0.1:9")
         try closed.write(to: folder.appendingPathComponent("镇/employment.yaml"), atomically: true, encoding: .utf8)
         let result = try GKML.run(["audit", folder.path, "--as-of", Self.asOf, "--delay", "0", "--format", "json"])
         #expect(result.status == 1, "\(result.all)")
         let report = try GKML.json(result)
-        #expect(try Self.keys(report, base: "http://127.0.0.1:9") == [["audit-unreachable", "镇/employment.yaml", "17-01-01", "/xhz/zcwj/"]])
+        #expect(
+            try Self.keys(report, base: "http://127.0.0.1:9") == [
+                ["audit-unreachable", "镇/employment.yaml", "17-01-01", "/xhz/zcwj/"]
+            ])
     }
 
     /// A workspace of one township whose catalog is the fixture township's first group, with `edit` applied.
     func township(_ site: AuditSite, _ name: String, edit: (String) -> String) throws -> URL {
         let folder = site.folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("镇"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("镇"), withIntermediateDirectories: true)
         try """
-            格式: gkml-workspace/1
-            地区: 示例县
-            层级: 县级
-            辖区:
-              - 名称: 镇
-                层级: 乡级
-                目录: 镇
-            """.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
+        格式: gkml-workspace/1
+        地区: 示例县
+        层级: 县级
+        辖区:
+          - 名称: 镇
+            层级: 乡级
+            目录: 镇
+        """.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
         let text = try String(contentsOf: site.workspace.appendingPathComponent("星海镇/employment.yaml"), encoding: .utf8)
         try edit(text).write(to: folder.appendingPathComponent("镇/employment.yaml"), atomically: true, encoding: .utf8)
         return folder
@@ -195,7 +215,8 @@ import Testing
         #expect(result.status == 0, "\(result.all)")
         let report = try GKML.json(result)
         #expect(try Self.columns(report, base: site.base) == ["/xhz/zcwj published 2 2024-11-18 17-01-01"])
-        #expect(site.requests().contains { $0.path == "/xhz/zcwj" } && site.requests().contains { $0.path == "/xhz/zcwj/" })
+        #expect(
+            site.requests().contains { $0.path == "/xhz/zcwj" } && site.requests().contains { $0.path == "/xhz/zcwj/" })
     }
 
     @Test func theBudgetLeavesColumnsUnchecked() throws {
@@ -215,19 +236,28 @@ import Testing
         let page = site.folder.appendingPathComponent("audit.html")
         let result = try audit(site, ["--format", "html", "--out", page.path])
         #expect(result.status == 1, "\(result.stderr)")
-        let chromium = try ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { try? Tools.require($0) }.first
+        let chromium =
+            try ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { try? Tools.require($0) }.first
             ?? Tools.require("chromium")
         let profile = site.folder.appendingPathComponent("profile")
-        let dom = try Tools.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                                           "--dump-dom", page.absoluteString])
+        let dom = try Tools.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                "--dump-dom", page.absoluteString,
+            ])
         #expect(dom.status == 0)
         #expect(dom.output.contains("政务公开目录电子督查报告"))
         #expect(dom.output.components(separatedBy: "<tr><td class=\"nowrap\">").count - 1 == 6, "six findings as rows")
         #expect(dom.output.components(separatedBy: "<tr><td class=\"url\">").count - 1 == 9, "nine columns as rows")
         #expect(dom.output.contains("相隔 25 个工作日"))
         let png = site.folder.appendingPathComponent("audit.png")
-        let shot = try Tools.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                                            "--hide-scrollbars", "--window-size=1400,1200", "--screenshot=\(png.path)", page.absoluteString])
+        let shot = try Tools.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                "--hide-scrollbars", "--window-size=1400,1200", "--screenshot=\(png.path)", page.absoluteString,
+            ])
         #expect(shot.status == 0)
         let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
         #expect(size > 10_000, "a screenshot with content")
@@ -243,22 +273,30 @@ import Testing
         let result = try audit(site, ["--format", "xlsx", "--out", book.path])
         #expect(result.status == 1, "\(result.stderr)")
         let python = try Tools.require("python3")
-        let read = try Tools.run(python, ["-c", """
-            import sys, openpyxl
-            wb = openpyxl.load_workbook(sys.argv[1])
-            print("|".join(wb.sheetnames))
-            s = wb["汇总"]
-            for row in s.iter_rows(min_row=3, values_only=True): print(row)
-            f = wb["问题清单"]
-            print([r[5] for r in f.iter_rows(min_row=3, values_only=True)])
-            print(wb["栏目"].max_row - 2)
-            """, book.path])
+        let read = try Tools.run(
+            python,
+            [
+                "-c",
+                """
+                import sys, openpyxl
+                wb = openpyxl.load_workbook(sys.argv[1])
+                print("|".join(wb.sheetnames))
+                s = wb["汇总"]
+                for row in s.iter_rows(min_row=3, values_only=True): print(row)
+                f = wb["问题清单"]
+                print([r[5] for r in f.iter_rows(min_row=3, values_only=True)])
+                print(wb["栏目"].max_row - 2)
+                """, book.path,
+            ])
         #expect(read.status == 0, "\(read.output) (pip install -r .ci/requirements.txt)")
         let lines = read.output.split(separator: "\n").map(String.init)
         #expect(lines.first == "汇总|问题清单|栏目")
         #expect(lines.contains("('示例县', 4, 2, '50.0%', 6, 5, '83.3%', 1, 4)"))
         #expect(lines.contains("('星海镇', 5, 3, '60.0%', 1, 1, '100.0%', 0, 2)"))
-        #expect(lines.contains("['audit-late', 'audit-no-column', 'audit-stale', 'audit-unreachable', 'audit-empty', 'audit-unreachable']"))
+        #expect(
+            lines.contains(
+                "['audit-late', 'audit-no-column', 'audit-stale', 'audit-unreachable', 'audit-empty', 'audit-unreachable']"
+            ))
         #expect(lines.last == "9")
     }
 }

@@ -5,29 +5,38 @@ import Testing
 @Suite("Bad input")
 struct BadInputTests {
     /// Validates one fixture and returns its findings (code, line, column) and the exit status.
-    func check(_ relative: String, extra: [String] = []) throws -> (status: Int32, findings: [(code: String, line: Int?, column: Int?, message: String)], text: String) {
+    func check(_ relative: String, extra: [String] = []) throws -> (
+        status: Int32, findings: [(code: String, line: Int?, column: Int?, message: String)], text: String
+    ) {
         let path = "Tests/Fixtures/" + relative
         let json = try GKML.run(["validate", path, "--format", "json"] + extra)
         let text = try GKML.run(["validate", path] + extra)
         #expect(json.status == text.status)
         #expect(!text.all.contains("Fatal error"), "crash output: \(text.all)")
         let findings = try GKML.findings(json).map {
-            (code: $0["code"] as? String ?? "", line: $0["line"] as? Int, column: $0["column"] as? Int,
-             message: $0["message"] as? String ?? "")
+            (
+                code: $0["code"] as? String ?? "", line: $0["line"] as? Int, column: $0["column"] as? Int,
+                message: $0["message"] as? String ?? ""
+            )
         }
         return (json.status, findings, text.stdout)
     }
 
-    func expectFinding(_ relative: String, code: String, line: Int?, column: Int?, status: Int32 = 1,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectFinding(
+        _ relative: String, code: String, line: Int?, column: Int?, status: Int32 = 1,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try check(relative)
         #expect(result.status == status, "exit status for \(relative)", sourceLocation: sourceLocation)
         let match = result.findings.first { $0.code == code }
-        #expect(match != nil, "\(relative): expected \(code), got \(result.findings.map(\.code))", sourceLocation: sourceLocation)
+        #expect(
+            match != nil, "\(relative): expected \(code), got \(result.findings.map(\.code))",
+            sourceLocation: sourceLocation)
         if let match {
-            #expect(match.line == line && match.column == column,
-                    "\(relative): \(code) at \(match.line ?? 0):\(match.column ?? 0), expected \(line ?? 0):\(column ?? 0)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                match.line == line && match.column == column,
+                "\(relative): \(code) at \(match.line ?? 0):\(match.column ?? 0), expected \(line ?? 0):\(column ?? 0)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -76,7 +85,8 @@ struct BadInputTests {
 
     @Test func channelNotInList() throws {
         // The catalog is still read (docs/channels.md): 微信公众号 is free text, a warning that --fix writes as 其他：….
-        try expectFinding("schema-invalid/channel-not-in-list.yaml", code: "channel-name-free-text", line: 25, column: 22)
+        try expectFinding(
+            "schema-invalid/channel-not-in-list.yaml", code: "channel-name-free-text", line: 25, column: 22)
         #expect(try check("schema-invalid/channel-not-in-list.yaml").text.contains("其他：微信公众号"))
         // The schema itself stays strict, as editors see it.
         let strict = try GKML.run([
@@ -158,11 +168,14 @@ struct BadInputTests {
         }
         try Data(bomb.utf8).write(to: dir.appendingPathComponent("bomb.yaml"))
         let started = Date()
-        for (name, code) in [("big.yaml", "yaml-scalar-too-long"), ("deep.yaml", "yaml-too-deep"), ("bomb.yaml", "yaml-alias-bomb")] {
+        for (name, code) in [
+            ("big.yaml", "yaml-scalar-too-long"), ("deep.yaml", "yaml-too-deep"), ("bomb.yaml", "yaml-alias-bomb"),
+        ] {
             let result = try GKML.run(["validate", dir.appendingPathComponent(name).path, "--format", "json"])
             #expect(result.status == 1, "\(name): \(result.stderr)")
             let codes = try GKML.findings(result).compactMap { $0["code"] as? String }
-            #expect(codes.contains(code) || (name == "big.yaml" && codes.contains("yaml-too-large")), "\(name): \(codes)")
+            #expect(
+                codes.contains(code) || (name == "big.yaml" && codes.contains("yaml-too-large")), "\(name): \(codes)")
         }
         // Not a benchmark: a generous bound that only a runaway expansion would break.
         #expect(Date().timeIntervalSince(started) < 30)

@@ -19,34 +19,48 @@ struct ClerkMistakeTests {
     }
 
     static let cases: [Case] = [
-        Case(file: "missing-dash", code: "yaml-missing-list-dash", line: 33, column: 9,
-             names: "写成「      - 编号: 17-01-03」", fixable: false),
-        Case(file: "missing-dash-at-dash-column", code: "yaml-missing-list-dash", line: 33, column: 7,
-             names: "在这一行的“编号”前加上“- ”", fixable: false),
-        Case(file: "bad-indent", code: "yaml-bad-indent", line: 32, column: 10,
-             names: "这一行从第 10 列开始，应从第 9 列开始，与第 31 行对齐", fixable: false),
-        Case(file: "fullwidth-space-indent", code: "yaml-unicode-space", line: 32, column: 1,
-             names: "换成 2 个英文半角空格", fixable: true),
-        Case(file: "tab-indent", code: "yaml-tab-indent", line: 32, column: 1,
-             names: "改为 8 个半角空格", fixable: true),
-        Case(file: "fullwidth-dash", code: "yaml-fullwidth-dash", line: 33, column: 7,
-             names: "改成英文减号加一个空格“- ”", fixable: true),
-        Case(file: "fullwidth-comma", code: "yaml-fullwidth-comma", line: 20, column: 14,
-             names: "英文逗号加空格“, ”", fixable: true),
-        Case(file: "fullwidth-space-in-list", code: "yaml-unicode-space", line: 20, column: 15,
-             names: "英文半角空格", fixable: true),
-        Case(file: "comment-in-value", code: "yaml-comment-in-value", line: 32, column: 25,
-             names: "写成 \"招聘单位、岗位要求 #1、福利待遇、招聘流程、应聘方式、咨询电话\"", fixable: true),
-        Case(file: "smart-quote", code: "yaml-smart-quote", line: 31, column: 20,
-             names: "请把结尾的「”」改成英文引号 \"", fixable: false),
-        Case(file: "fullwidth-colon", code: "yaml-fullwidth-colon", line: 31, column: 11,
-             names: "英文半角冒号加空格“: ”", fixable: true),
-        Case(file: "fullwidth-colon-unknown-key", code: "yaml-fullwidth-colon", line: 31, column: 13,
-             names: "英文半角冒号加空格“: ”", fixable: false),
-        Case(file: "mode-enum", code: "schema-enum", line: 22, column: 9,
-             names: "gkml validate --fix 可自动改为「主动」", fixable: true),
-        Case(file: "channel-typo", code: "channel-name-variant", line: 20, column: 10,
-             names: "gkml validate --fix 可自动改为「政府网站」", fixable: true),
+        Case(
+            file: "missing-dash", code: "yaml-missing-list-dash", line: 33, column: 9,
+            names: "写成「      - 编号: 17-01-03」", fixable: false),
+        Case(
+            file: "missing-dash-at-dash-column", code: "yaml-missing-list-dash", line: 33, column: 7,
+            names: "在这一行的“编号”前加上“- ”", fixable: false),
+        Case(
+            file: "bad-indent", code: "yaml-bad-indent", line: 32, column: 10,
+            names: "这一行从第 10 列开始，应从第 9 列开始，与第 31 行对齐", fixable: false),
+        Case(
+            file: "fullwidth-space-indent", code: "yaml-unicode-space", line: 32, column: 1,
+            names: "换成 2 个英文半角空格", fixable: true),
+        Case(
+            file: "tab-indent", code: "yaml-tab-indent", line: 32, column: 1,
+            names: "改为 8 个半角空格", fixable: true),
+        Case(
+            file: "fullwidth-dash", code: "yaml-fullwidth-dash", line: 33, column: 7,
+            names: "改成英文减号加一个空格“- ”", fixable: true),
+        Case(
+            file: "fullwidth-comma", code: "yaml-fullwidth-comma", line: 20, column: 14,
+            names: "英文逗号加空格“, ”", fixable: true),
+        Case(
+            file: "fullwidth-space-in-list", code: "yaml-unicode-space", line: 20, column: 15,
+            names: "英文半角空格", fixable: true),
+        Case(
+            file: "comment-in-value", code: "yaml-comment-in-value", line: 32, column: 25,
+            names: "写成 \"招聘单位、岗位要求 #1、福利待遇、招聘流程、应聘方式、咨询电话\"", fixable: true),
+        Case(
+            file: "smart-quote", code: "yaml-smart-quote", line: 31, column: 20,
+            names: "请把结尾的「”」改成英文引号 \"", fixable: false),
+        Case(
+            file: "fullwidth-colon", code: "yaml-fullwidth-colon", line: 31, column: 11,
+            names: "英文半角冒号加空格“: ”", fixable: true),
+        Case(
+            file: "fullwidth-colon-unknown-key", code: "yaml-fullwidth-colon", line: 31, column: 13,
+            names: "英文半角冒号加空格“: ”", fixable: false),
+        Case(
+            file: "mode-enum", code: "schema-enum", line: 22, column: 9,
+            names: "gkml validate --fix 可自动改为「主动」", fixable: true),
+        Case(
+            file: "channel-typo", code: "channel-name-variant", line: 20, column: 10,
+            names: "gkml validate --fix 可自动改为「政府网站」", fixable: true),
     ]
 
     static let example = GKML.root.appendingPathComponent("catalogs/example/星海镇/employment.yaml")
@@ -63,7 +77,8 @@ struct ClerkMistakeTests {
         let path = "Tests/Fixtures/clerk/\(c.file).yaml"
         let result = try GKML.run(["validate", path, "--format", "json"])
         let findings = try GKML.findings(result)
-        let found = try #require(findings.first { $0["code"] as? String == c.code }, "\(c.code) in \(findings.map { $0["code"] ?? "" })")
+        let found = try #require(
+            findings.first { $0["code"] as? String == c.code }, "\(c.code) in \(findings.map { $0["code"] ?? "" })")
         #expect(found["line"] as? Int == c.line)
         #expect(found["column"] as? Int == c.column)
         let said = [found["message"], found["hint"], (found["fix"] as? [String: Any])?["description"]]

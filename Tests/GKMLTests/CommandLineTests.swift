@@ -7,10 +7,15 @@ import Testing
     @Test func buildPublishesTheExampleAndSummarisesInEitherLanguage() throws {
         let folder = try GKML.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let zh = try GKML.run(["build", "catalogs/example", "--out", folder.appendingPathComponent("zh").path, "--formats", "html,md"])
+        let zh = try GKML.run([
+            "build", "catalogs/example", "--out", folder.appendingPathComponent("zh").path, "--formats", "html,md",
+        ])
         #expect(zh.status == 0, "\(zh.all)")
         #expect(zh.stdout.contains("个辖区") && zh.stdout.contains("（html、md）"))
-        let en = try GKML.run(["build", "catalogs/example", "--out", folder.appendingPathComponent("en").path, "--formats", "md", "--lang", "en"])
+        let en = try GKML.run([
+            "build", "catalogs/example", "--out", folder.appendingPathComponent("en").path, "--formats", "md", "--lang",
+            "en",
+        ])
         #expect(en.status == 0, "\(en.all)")
         #expect(en.stdout.hasPrefix("wrote ") && en.stdout.contains("3 jurisdiction(s)") && en.stdout.contains("(md)"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("en/星海镇/employment.md").path))
@@ -31,7 +36,9 @@ import Testing
     @Test func buildOfAFolderWithoutWorkspaceSaysSoInEnglish() throws {
         let folder = try GKML.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try GKML.run(["build", folder.path, "--out", folder.appendingPathComponent("site").path, "--lang", "en"])
+        let result = try GKML.run([
+            "build", folder.path, "--out", folder.appendingPathComponent("site").path, "--lang", "en",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a workspace"), "\(result.stderr)")
     }
@@ -39,8 +46,10 @@ import Testing
     @Test func renderWritesOneFileAndReportsInEnglish() throws {
         let folder = try GKML.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try GKML.run(["render", "catalogs/example/星海镇/employment.yaml", "--format", "Markdown",
-                                   "-o", folder.path + "/", "--lang", "en"])
+        let result = try GKML.run([
+            "render", "catalogs/example/星海镇/employment.yaml", "--format", "Markdown",
+            "-o", folder.path + "/", "--lang", "en",
+        ])
         #expect(result.status == 0, "\(result.all)")
         #expect(result.stdout.hasPrefix("wrote \(folder.path)/") && result.stdout.contains(".md"))
         let missing = try GKML.run(["render", "no/such.yaml", "--format", "md", "--lang", "en"])
@@ -52,8 +61,10 @@ import Testing
         let folder = try GKML.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("employment.yaml").path
-        let args = ["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "星海镇人民政府",
-                    "--out", out, "--date", "2024-06-01", "--lang", "en"]
+        let args = [
+            "init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "星海镇人民政府",
+            "--out", out, "--date", "2024-06-01", "--lang", "en",
+        ]
         let first = try GKML.run(args)
         #expect(first.status == 0, "\(first.all)")
         #expect(first.stdout.hasPrefix("wrote \(out)") && first.stdout.contains("next: "))
@@ -74,9 +85,13 @@ import Testing
 
     /// The subcommands a help page lists under SUBCOMMANDS.
     static func subcommands(_ help: String) -> [String] {
-        guard let section = help.components(separatedBy: "SUBCOMMANDS:").last, help.contains("SUBCOMMANDS:") else { return [] }
+        guard let section = help.components(separatedBy: "SUBCOMMANDS:").last, help.contains("SUBCOMMANDS:") else {
+            return []
+        }
         return section.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else {
+                return nil
+            }
             // "  See 'gkml help <subcommand>' …" closes the section.
             return name != "See" && name.allSatisfy { $0.isLetter || $0 == "-" } ? String(name) : nil
         }

@@ -13,15 +13,19 @@ final class CountyRepository {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gkml-county-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         root = folder.resolvingSymlinksInPath()
-        git = Git(directory: root.path, environment: [
-            "GIT_AUTHOR_NAME": "柳河镇党政办", "GIT_AUTHOR_EMAIL": "dzb@example.gov.cn",
-            "GIT_COMMITTER_NAME": "柳河镇党政办", "GIT_COMMITTER_EMAIL": "dzb@example.gov.cn",
-            "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
-        ])
+        git = Git(
+            directory: root.path,
+            environment: [
+                "GIT_AUTHOR_NAME": "柳河镇党政办", "GIT_AUTHOR_EMAIL": "dzb@example.gov.cn",
+                "GIT_COMMITTER_NAME": "柳河镇党政办", "GIT_COMMITTER_EMAIL": "dzb@example.gov.cn",
+                "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
+            ])
         try git.run(["init", "-q", "-b", "main"])
         try gkml(["init", "workspace", ".", "--region", "示例县", "--townships", "柳河镇"])
-        try gkml(["init", "catalog", "--region", "柳河镇", "--domain", "就业", "--date", "2026-01-10",
-                  "--role", "县级人力资源社会保障部门=示例县人力资源和社会保障局"])
+        try gkml([
+            "init", "catalog", "--region", "柳河镇", "--domain", "就业", "--date", "2026-01-10",
+            "--role", "县级人力资源社会保障部门=示例县人力资源和社会保障局",
+        ])
         // The county's bureau joins the directory of bodies, as the init report asks.
         try edit("gkml.yaml") { $0.replacingOccurrences(of: "  - 柳河镇人民政府\n", with: "  - 柳河镇人民政府\n  - 示例县人力资源和社会保障局\n") }
         try commit("2026.1 版目录", date: "2026-01-10", tag: "v2026.1")

@@ -29,10 +29,13 @@ struct CoverageTests {
             """
         try text.write(to: folder.appendingPathComponent("gkml.yaml"), atomically: true, encoding: .utf8)
         for name in ["县本级", "星海镇", "长胜乡"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        let result = try GKML.run(["init", "catalog", "--workspace", folder.path, "--region", "星海镇", "--domain", "就业",
-                                   "--date", "2024-06-01", "--role", "县级人力资源社会保障部门=示例县人力资源和社会保障局"])
+        let result = try GKML.run([
+            "init", "catalog", "--workspace", folder.path, "--region", "星海镇", "--domain", "就业",
+            "--date", "2024-06-01", "--role", "县级人力资源社会保障部门=示例县人力资源和社会保障局",
+        ])
         #expect(result.status == 0, "\(result.all)")
         return folder
     }
@@ -76,10 +79,12 @@ struct CoverageTests {
 
     @Test func domainsDeclaredNotApplicableAreSilenced() throws {
         // 星海镇 has 就业 and declares the other 25 (by name or alias) as not applicable.
-        let others = ["城乡规划", "重大建设项目", "公共资源交易", "财政预算决算", "安全生产", "税收管理", "征地补偿",
-                      "国有土地上房屋征收与补偿", "农村危房改造", "环境保护", "公共文化服务", "公共法律服务", "乡村振兴", "救灾",
-                      "食品药品监管", "城市综合执法", "社会保险", "社会救助", "养老服务", "户籍管理", "涉农补贴", "义务教育",
-                      "卫生健康", "市政服务", "保障性住房"]
+        let others = [
+            "城乡规划", "重大建设项目", "公共资源交易", "财政预算决算", "安全生产", "税收管理", "征地补偿",
+            "国有土地上房屋征收与补偿", "农村危房改造", "环境保护", "公共文化服务", "公共法律服务", "乡村振兴", "救灾",
+            "食品药品监管", "城市综合执法", "社会保险", "社会救助", "养老服务", "户籍管理", "涉农补贴", "义务教育",
+            "卫生健康", "市政服务", "保障性住房",
+        ]
         var declared = "    未涉及领域:\n"
         for name in others { declared += "      - 领域: \(name)\n        说明: 测试用：本辖区不涉及\n" }
         let ws = try workspace(townshipExtra: declared)
@@ -95,7 +100,8 @@ struct CoverageTests {
         let xinghai = try #require(coverage.first { $0["jurisdiction"] as? String == "星海镇" })
         #expect((xinghai["missing"] as? [Any])?.isEmpty == true)
         #expect((xinghai["notApplicable"] as? [String])?.count == 25)
-        #expect((xinghai["notApplicable"] as? [String])?.contains("扶贫") == true, "aliases are reported by canonical name")
+        #expect(
+            (xinghai["notApplicable"] as? [String])?.contains("扶贫") == true, "aliases are reported by canonical name")
         #expect(xinghai["pilotCovered"] as? Int == 1)
     }
 
@@ -122,7 +128,8 @@ struct CoverageTests {
         let list = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 26)
         for entry in list {
-            #expect(Set(entry.keys) == ["code", "name", "slug", "pilot", "aliases", "department", "guide"], "\(entry.keys)")
+            #expect(
+                Set(entry.keys) == ["code", "name", "slug", "pilot", "aliases", "department", "guide"], "\(entry.keys)")
             #expect(entry["pilot"] as? Bool == true)
             #expect(entry["aliases"] is [String])
             #expect(entry["guide"] is String && entry["department"] is String)

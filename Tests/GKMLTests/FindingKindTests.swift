@@ -49,9 +49,13 @@ enum DeclaredKinds {
 struct FindingKindTests {
     @Test func codesAreUniqueAndKebabCase() {
         let codes = everyKind.map(\.code)
-        #expect(Set(codes).count == codes.count, "duplicate codes: \(Dictionary(grouping: codes, by: { $0 }).filter { $1.count > 1 }.keys)")
+        #expect(
+            Set(codes).count == codes.count,
+            "duplicate codes: \(Dictionary(grouping: codes, by: { $0 }).filter { $1.count > 1 }.keys)")
         for code in codes {
-            #expect(code.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil, "\(code) is not kebab-case")
+            #expect(
+                code.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil,
+                "\(code) is not kebab-case")
         }
     }
 
@@ -59,10 +63,13 @@ struct FindingKindTests {
         for kind in everyKind {
             #expect(!kind.title.zh.isEmpty && !kind.title.en.isEmpty, "\(kind.code): title")
             #expect(!kind.message.zh.isEmpty && !kind.message.en.isEmpty, "\(kind.code): message")
-            #expect(kind.placeholders(.zh) == kind.placeholders(.en),
-                    "\(kind.code): zh uses \(kind.placeholders(.zh).sorted()), en uses \(kind.placeholders(.en).sorted())")
+            #expect(
+                kind.placeholders(.zh) == kind.placeholders(.en),
+                "\(kind.code): zh uses \(kind.placeholders(.zh).sorted()), en uses \(kind.placeholders(.en).sorted())")
             // Chinese text in the Chinese template, so that no message falls back to English by mistake.
-            #expect(kind.message.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(kind.code): zh message has no Chinese")
+            #expect(
+                kind.message.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                "\(kind.code): zh message has no Chinese")
         }
     }
 }
@@ -76,8 +83,12 @@ struct FindingKindTests {
     for module in Set(declared.keys).union(registeredKinds.keys).sorted() {
         let listed = Set((registeredKinds[module] ?? []).map(\.code))
         let found = declared[module] ?? []
-        #expect(found.subtracting(listed).isEmpty, "declared in Sources/\(module) but not registered: \(found.subtracting(listed).sorted())")
-        #expect(listed.subtracting(found).isEmpty, "registered for \(module) but not declared there: \(listed.subtracting(found).sorted())")
+        #expect(
+            found.subtracting(listed).isEmpty,
+            "declared in Sources/\(module) but not registered: \(found.subtracting(listed).sorted())")
+        #expect(
+            listed.subtracting(found).isEmpty,
+            "registered for \(module) but not declared there: \(listed.subtracting(found).sorted())")
     }
 }
 
@@ -87,5 +98,8 @@ struct FindingKindTests {
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     let entries = (object as? [[String: Any]]) ?? ((object as? [String: Any])?["rules"] as? [[String: Any]]) ?? []
     let listed = Set(entries.compactMap { $0["code"] as? String })
-    #expect(listed == Set(everyKind.map(\.code)), "missing: \(Set(everyKind.map(\.code)).subtracting(listed).sorted()), extra: \(listed.subtracting(everyKind.map(\.code)).sorted())")
+    #expect(
+        listed == Set(everyKind.map(\.code)),
+        "missing: \(Set(everyKind.map(\.code)).subtracting(listed).sorted()), extra: \(listed.subtracting(everyKind.map(\.code)).sorted())"
+    )
 }

@@ -34,10 +34,13 @@ struct FixAndAcceptedTests {
         #expect(after != before)
         #expect(after.hasPrefix("# 这是一条用户写的注释，--fix 不得改动它\n"))
         // Untouched lines stay byte-identical: every line of the result is a line of the input, or a fixed one.
-        let changedLines = zip(before.split(separator: "\n", omittingEmptySubsequences: false),
-                               after.split(separator: "\n", omittingEmptySubsequences: false)).filter { $0 != $1 }
-        #expect(!changedLines.isEmpty && changedLines.count <= fixableBefore.count,
-                "only the lines with findings change: \(changedLines)")
+        let changedLines = zip(
+            before.split(separator: "\n", omittingEmptySubsequences: false),
+            after.split(separator: "\n", omittingEmptySubsequences: false)
+        ).filter { $0 != $1 }
+        #expect(
+            !changedLines.isEmpty && changedLines.count <= fixableBefore.count,
+            "only the lines with findings change: \(changedLines)")
 
         let again = try GKML.run(["validate", "example/星海镇/employment.yaml", "--fix", "--format", "json"], in: dir)
         #expect(try String(contentsOf: file, encoding: .utf8) == after, "a second --fix changes nothing")
@@ -62,7 +65,8 @@ struct FixAndAcceptedTests {
         let (dir, file) = try messyWorkspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = try GKML.run(["validate", "example", write, "known.json"], in: dir)
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("known.json").path), "\(written.stderr)")
+        #expect(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("known.json").path), "\(written.stderr)")
 
         // Move lines: insert a comment block at the top. Known findings must not come back.
         let text = try String(contentsOf: file, encoding: .utf8)
@@ -72,7 +76,8 @@ struct FixAndAcceptedTests {
         #expect(remaining.isEmpty, "known findings re-triggered: \(remaining)")
 
         // A new problem is still reported.
-        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "公开内容: 招聘单位", with: "公开内荣: 招聘单位")
+        let broken = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "公开内容: 招聘单位", with: "公开内荣: 招聘单位")
         try Data(broken.utf8).write(to: file)
         let loud = try GKML.run(["validate", "example", read, "known.json", "--format", "json"], in: dir)
         #expect(loud.status == 1)

@@ -4,7 +4,8 @@ import Testing
 /// Runs the built `gkml` executable, as a user or CI would.
 enum GKML {
     /// The repository root (three levels above this file).
-    static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
@@ -86,7 +87,9 @@ enum GKML {
 
     struct ToolMissing: Error, CustomStringConvertible {
         var tool: String
-        var description: String { "\(tool) is not installed (neither in .venv/bin nor on PATH): run scripts/test, which installs it" }
+        var description: String {
+            "\(tool) is not installed (neither in .venv/bin nor on PATH): run scripts/test, which installs it"
+        }
     }
 
     /// A fresh temporary folder.

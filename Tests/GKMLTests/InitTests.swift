@@ -7,7 +7,8 @@ struct InitTests {
     /// A workspace made by `gkml init workspace` in a fresh folder.
     func makeWorkspace() throws -> URL {
         let folder = try GKML.temporaryFolder()
-        let result = try GKML.run(["init", "workspace", "示例县", "--region", "示例县", "--townships", "星海镇,长胜乡"], in: folder)
+        let result = try GKML.run(
+            ["init", "workspace", "示例县", "--region", "示例县", "--townships", "星海镇,长胜乡"], in: folder)
         #expect(result.status == 0, "\(result.all)")
         return folder.appendingPathComponent("示例县")
     }
@@ -24,7 +25,9 @@ struct InitTests {
         #expect(text.contains("  - 星海镇人民政府\n") && text.contains("  - 长胜乡人民政府\n") && text.contains("  - 示例县人民政府\n"))
         for folder in ["县本级", "星海镇", "长胜乡"] {
             var isDirectory: ObjCBool = false
-            #expect(FileManager.default.fileExists(atPath: ws.appendingPathComponent(folder).path, isDirectory: &isDirectory)
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: ws.appendingPathComponent(folder).path, isDirectory: &isDirectory)
                     && isDirectory.boolValue, "\(folder)")
         }
         let validate = try GKML.run(["validate", ws.path, "--format", "json"])
@@ -82,13 +85,17 @@ struct InitTests {
     @Test func aliasAndCodeNameTheSameDomain() throws {
         let ws = try makeWorkspace()
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
-        let alias = try GKML.run(["init", "catalog", "--workspace", ws.path, "--region", "长胜乡", "--domain", "乡村振兴", "--date", "2024-06-01"])
+        let alias = try GKML.run([
+            "init", "catalog", "--workspace", ws.path, "--region", "长胜乡", "--domain", "乡村振兴", "--date", "2024-06-01",
+        ])
         #expect(alias.status == 0, "\(alias.all)")
         #expect(alias.stdout.contains("「乡村振兴」是「扶贫」的别名"))
         let byAlias = try read(ws.appendingPathComponent("长胜乡/poverty-alleviation.yaml"))
         #expect(byAlias.contains("领域: 扶贫\n"))
-        let code = try GKML.run(["init", "catalog", "--workspace", ws.path, "--region", "长胜乡", "--domain", "13",
-                                 "--date", "2024-06-01", "--out", ws.appendingPathComponent("长胜乡/by-code.yaml").path])
+        let code = try GKML.run([
+            "init", "catalog", "--workspace", ws.path, "--region", "长胜乡", "--domain", "13",
+            "--date", "2024-06-01", "--out", ws.appendingPathComponent("长胜乡/by-code.yaml").path,
+        ])
         #expect(code.status == 0, "\(code.all)")
         #expect(try read(ws.appendingPathComponent("长胜乡/by-code.yaml")) == byAlias)
     }
@@ -115,8 +122,10 @@ struct InitTests {
         let folder = try GKML.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("employment.yaml")
-        let args = ["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "星海镇人民政府",
-                    "--out", out.path, "--date", "2024-06-01"]
+        let args = [
+            "init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "星海镇人民政府",
+            "--out", out.path, "--date", "2024-06-01",
+        ]
         #expect(try GKML.run(args).status == 0)
         try "# 已经编辑过的目录\n".write(to: out, atomically: true, encoding: .utf8)
         let again = try GKML.run(args)
@@ -127,8 +136,11 @@ struct InitTests {
         #expect(forced.status == 0, "\(forced.all)")
         #expect(try read(out).contains("格式: gkml/1"))
         // Nothing but the catalog and the editor's schemas is left in the folder (no temporary files).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".gkml", "employment.yaml"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".gkml/schemas").path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".gkml", "employment.yaml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".gkml/schemas").path)
+                .sorted()
                 == ["catalog.schema.json", "workspace.schema.json"])
     }
 
@@ -138,8 +150,10 @@ struct InitTests {
         var texts: [String] = []
         for name in ["a.yaml", "b.yaml"] {
             let out = folder.appendingPathComponent(name)
-            let result = try GKML.run(["init", "catalog", "--domain", "卫生健康", "--region", "星海镇", "--level", "乡级",
-                                       "--body", "星海镇人民政府", "--out", out.path, "--date", "2024-06-01"])
+            let result = try GKML.run([
+                "init", "catalog", "--domain", "卫生健康", "--region", "星海镇", "--level", "乡级",
+                "--body", "星海镇人民政府", "--out", out.path, "--date", "2024-06-01",
+            ])
             #expect(result.status == 0, "\(result.all)")
             texts.append(try read(out))
         }
@@ -154,8 +168,10 @@ struct InitTests {
         try FileManager.default.createDirectory(at: schemas, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: schemas.appendingPathComponent("catalog.schema.json"))
         let out = folder.appendingPathComponent("catalogs/example/星海镇/employment.yaml")
-        let result = try GKML.run(["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级",
-                                   "--body", "星海镇人民政府", "--out", out.path, "--date", "2024-06-01"])
+        let result = try GKML.run([
+            "init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级",
+            "--body", "星海镇人民政府", "--out", out.path, "--date", "2024-06-01",
+        ])
         #expect(result.status == 0, "\(result.all)")
         #expect(try read(out).hasPrefix("# yaml-language-server: $schema=../../../schemas/catalog.schema.json\n"))
     }
@@ -165,8 +181,18 @@ struct InitTests {
         (["init", "catalog", "--domain", "就业", "--region", "星海镇", "--body", "星海镇人民政府"], "--level"),
         (["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "镇级", "--body", "x"], "层级「镇级」无效"),
         (["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级"], "--body"),
-        (["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "x", "--date", "2024-02-30"], "日期"),
-        (["init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "x", "--role", "县级民政部门"], "角色=机构"),
+        (
+            [
+                "init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "x", "--date",
+                "2024-02-30",
+            ], "日期"
+        ),
+        (
+            [
+                "init", "catalog", "--domain", "就业", "--region", "星海镇", "--level", "乡级", "--body", "x", "--role",
+                "县级民政部门",
+            ], "角色=机构"
+        ),
         (["init", "catalog", "--domain", "就业", "--region", "星海村", "--level", "村级", "--body", "x"], "没有公开层级含「村级」"),
         (["init", "workspace", "ws", "--region", "示例县", "--townships", "星海镇,../etc"], "不能用作文件夹名"),
         (["init", "workspace", "ws", "--region", "示例县", "--level", "省级"], "层级「省级」无效"),

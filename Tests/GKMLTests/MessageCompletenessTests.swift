@@ -15,7 +15,11 @@ struct MessageCompletenessTests {
             kind, at: SourceLocation(file: "星海镇/employment.yaml", line: 21, column: 9),
             path: "/事项/编号=17-01-02", localizedArguments: TemplateExamples.values)
         f.notes = [Suggestion.didYouMean("依申请")]
-        f.fix = [TextEdit(start: SourcePosition(line: 21, column: 9), end: SourcePosition(line: 21, column: 11), replacement: "依申请")]
+        f.fix = [
+            TextEdit(
+                start: SourcePosition(line: 21, column: 9), end: SourcePosition(line: 21, column: 11),
+                replacement: "依申请")
+        ]
         return f
     }
 
@@ -24,13 +28,16 @@ struct MessageCompletenessTests {
     static let allowedChinese: [String] = {
         var words = TemplateExamples.values.values.map(\.en)
         words += CertainFixes.knownKeys
-        words += Level.allCases.map(\.rawValue) + Audience.allCases.map(\.rawValue) + DisclosureMode.allCases.map(\.rawValue)
+        words +=
+            Level.allCases.map(\.rawValue) + Audience.allCases.map(\.rawValue) + DisclosureMode.allCases.map(\.rawValue)
         words += StandardChannel.allCases.map(\.rawValue)
         words += DomainRegistry.pilot.domains.map(\.name)
         // Examples of the format written into hints, quoted as the user would type them.
-        words += ["其他：名称", "其他：县人社局微信公众号", "其他：", "规则", "机构名录", "未涉及领域", "扩展领域", "辖区", "文件夹",
-                  "领域覆盖", "忽略", "示例县人民政府", "乡镇人民政府（街道办事处）", "国令第711号", "国办发〔2019〕54号", "〔〕",
-                  "《》", "错误", "警告", "提示", "关闭", "：", "，", "、", "“”", "‘’", "《", "》", "〔", "〕", "（", "）"]
+        words += [
+            "其他：名称", "其他：县人社局微信公众号", "其他：", "规则", "机构名录", "未涉及领域", "扩展领域", "辖区", "文件夹",
+            "领域覆盖", "忽略", "示例县人民政府", "乡镇人民政府（街道办事处）", "国令第711号", "国办发〔2019〕54号", "〔〕",
+            "《》", "错误", "警告", "提示", "关闭", "：", "，", "、", "“”", "‘’", "《", "》", "〔", "〕", "（", "）",
+        ]
         return words.filter { $0.unicodeScalars.contains(where: isHan) }.sorted { $0.count > $1.count }
     }()
 
@@ -44,7 +51,8 @@ struct MessageCompletenessTests {
     /// The texts of an output: for JSON formats every string in it (so that JSON's own quotes do not count).
     static func texts(_ out: String, _ format: ReportFormat) -> [String] {
         guard format == .json || format == .sarif,
-              let json = try? JSONSerialization.jsonObject(with: Data(out.utf8)) else { return [out] }
+            let json = try? JSONSerialization.jsonObject(with: Data(out.utf8))
+        else { return [out] }
         var strings: [String] = []
         func walk(_ value: Any) {
             if let s = value as? String { strings.append(s) }
@@ -56,7 +64,8 @@ struct MessageCompletenessTests {
     }
 
     static func leftoverChinese(_ text: String) -> String? {
-        var rest = quoted.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        var rest = quoted.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
         for word in allowedChinese { rest = rest.replacingOccurrences(of: word, with: "") }
         let han = rest.unicodeScalars.filter(isHan)
         return han.isEmpty ? nil : String(String.UnicodeScalarView(han))
@@ -65,12 +74,17 @@ struct MessageCompletenessTests {
     @Test(arguments: ReportFormat.allCases)
     func everyKindRendersCompletely(_ format: ReportFormat) {
         for kind in everyKind {
-            let report = ValidationReport(files: [FileReport(path: "星海镇/employment.yaml", findings: [Self.finding(kind)])])
+            let report = ValidationReport(files: [
+                FileReport(path: "星海镇/employment.yaml", findings: [Self.finding(kind)])
+            ])
             for language in [Language.zh, .en] {
-                let out = Reporter.render(report, format: format, language: language, kinds: everyKind,
-                                          lines: { _, _ in "        公开方式: 依申请公开" })
+                let out = Reporter.render(
+                    report, format: format, language: language, kinds: everyKind,
+                    lines: { _, _ in "        公开方式: 依申请公开" })
                 let range = NSRange(out.startIndex..., in: out)
-                let left = Self.placeholder.matches(in: out, range: range).map { (out as NSString).substring(with: $0.range) }
+                let left = Self.placeholder.matches(in: out, range: range).map {
+                    (out as NSString).substring(with: $0.range)
+                }
                 #expect(left.isEmpty, "\(kind.code) \(format) \(language): placeholders \(left) in\n\(out)")
                 if language == .en {
                     for text in Self.texts(out, format) {
@@ -89,7 +103,8 @@ struct MessageCompletenessTests {
                 let example = TemplateExamples.render(kind, language)
                 let text = example.message + (example.hint ?? "")
                 let range = NSRange(text.startIndex..., in: text)
-                #expect(Self.placeholder.numberOfMatches(in: text, range: range) == 0, "\(kind.code) \(language): \(text)")
+                #expect(
+                    Self.placeholder.numberOfMatches(in: text, range: range) == 0, "\(kind.code) \(language): \(text)")
             }
         }
         // And the command prints it: no raw {siblingLine}.

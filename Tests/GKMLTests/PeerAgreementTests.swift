@@ -44,9 +44,10 @@ struct PeerAgreementTests {
         let result = try GKML.run(["validate", "--schema", schema, "--format", "json"] + files)
         let report = try GKML.json(result)
         let reported = try #require(report["files"] as? [[String: Any]])
-        return Dictionary(uniqueKeysWithValues: reported.compactMap { file in
-            (file["path"] as? String).map { ($0, file["valid"] as? Bool ?? false) }
-        })
+        return Dictionary(
+            uniqueKeysWithValues: reported.compactMap { file in
+                (file["path"] as? String).map { ($0, file["valid"] as? Bool ?? false) }
+            })
     }
 
     func expectAgreement(_ files: [String], schema: String) throws {
@@ -55,7 +56,10 @@ struct PeerAgreementTests {
         let ours = try gkmlVerdicts(files, schema: schema)
         for file in files {
             #expect(ours[file] != nil, "gkml did not report \(file)")
-            #expect(ours[file] == peer[file], "\(file): gkml says \(ours[file].map { $0 ? "valid" : "invalid" } ?? "?"), check-jsonschema says \(peer[file].map { $0 ? "valid" : "invalid" } ?? "?")")
+            #expect(
+                ours[file] == peer[file],
+                "\(file): gkml says \(ours[file].map { $0 ? "valid" : "invalid" } ?? "?"), check-jsonschema says \(peer[file].map { $0 ? "valid" : "invalid" } ?? "?")"
+            )
         }
     }
 
@@ -67,11 +71,13 @@ struct PeerAgreementTests {
     }
 
     @Test func workspacesAgree() throws {
-        try expectAgreement(try files(under: "catalogs") { $0.hasSuffix("gkml.yaml") }, schema: "schemas/workspace.schema.json")
+        try expectAgreement(
+            try files(under: "catalogs") { $0.hasSuffix("gkml.yaml") }, schema: "schemas/workspace.schema.json")
     }
 
     @Test func invalidFixturesAgree() throws {
-        let fixtures = try files(under: "Tests/Fixtures/schema-invalid") { _ in true }
+        let fixtures =
+            try files(under: "Tests/Fixtures/schema-invalid") { _ in true }
             + files(under: "Tests/Fixtures/valid") { _ in true }
         try expectAgreement(fixtures, schema: "schemas/catalog.schema.json")
         let ours = try gkmlVerdicts(fixtures, schema: "schemas/catalog.schema.json")
@@ -81,8 +87,11 @@ struct PeerAgreementTests {
     @Test func embeddedSchemasEqualTheFiles() throws {
         for which in ["catalog", "workspace"] {
             let printed = try GKML.run(["schema", which]).stdout
-            let file = try String(contentsOf: GKML.root.appendingPathComponent("schemas/\(which).schema.json"), encoding: .utf8)
-            #expect(printed == file, "schemas/\(which).schema.json differs from the copy compiled into gkml: run scripts/embed-resources")
+            let file = try String(
+                contentsOf: GKML.root.appendingPathComponent("schemas/\(which).schema.json"), encoding: .utf8)
+            #expect(
+                printed == file,
+                "schemas/\(which).schema.json differs from the copy compiled into gkml: run scripts/embed-resources")
         }
     }
 }
@@ -101,7 +110,9 @@ struct PeerAgreementTests {
         let result = try GKML.run(["validate", "--format", "json"] + arguments)
         let report = dir.appendingPathComponent("report-\(n).json")
         try Data(result.stdout.utf8).write(to: report)
-        let ours = try GKML.run(["validate", "--schema", "schemas/validate-report.schema.json", report.path, "--format", "json"])
+        let ours = try GKML.run([
+            "validate", "--schema", "schemas/validate-report.schema.json", report.path, "--format", "json",
+        ])
         #expect(ours.status == 0, "report for \(arguments) does not conform: \(ours.stdout.prefix(2000))")
         let peer = Process()
         peer.executableURL = try GKML.tool("check-jsonschema")

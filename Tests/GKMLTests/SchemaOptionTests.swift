@@ -6,9 +6,13 @@ import Testing
 struct SchemaOptionTests {
     func workspace() throws -> URL {
         let dir = try GKML.temporaryFolder()
-        try Data(#"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"name":{"type":"string"},"ref":{"$ref":"https://example.org/schemas/sub.json"}},"required":["name"]}"#.utf8)
-            .write(to: dir.appendingPathComponent("s.json"))
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("local"), withIntermediateDirectories: true)
+        try Data(
+            #"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"name":{"type":"string"},"ref":{"$ref":"https://example.org/schemas/sub.json"}},"required":["name"]}"#
+                .utf8
+        )
+        .write(to: dir.appendingPathComponent("s.json"))
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("local"), withIntermediateDirectories: true)
         try Data(#"{"type":"integer","minimum":3}"#.utf8).write(to: dir.appendingPathComponent("local/sub.json"))
         try Data("name: 名称\nref: 2\n".utf8).write(to: dir.appendingPathComponent("bad.yaml"))
         try Data(#"{"name": "x", "ref": 5}"#.utf8).write(to: dir.appendingPathComponent("good.json"))
@@ -18,8 +22,11 @@ struct SchemaOptionTests {
     @Test func validatesYAMLAndJSONWithMappedRefs() throws {
         let dir = try workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try GKML.run(["validate", "--schema", "s.json", "bad.yaml", "good.json",
-                                   "--schema-map", "https://example.org/schemas/=local", "--format", "json"], in: dir)
+        let result = try GKML.run(
+            [
+                "validate", "--schema", "s.json", "bad.yaml", "good.json",
+                "--schema-map", "https://example.org/schemas/=local", "--format", "json",
+            ], in: dir)
         #expect(result.status == 1)
         let report = try GKML.json(result)
         let files = try #require(report["files"] as? [[String: Any]])

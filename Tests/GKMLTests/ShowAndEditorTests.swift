@@ -80,7 +80,8 @@ struct ShowAndEditorTests {
         #expect(modeline == "# yaml-language-server: $schema=../.gkml/schemas/catalog.schema.json")
         #expect(!text.contains("http"), "no address on the internet")
         // The relative path resolves to the schema from the file's folder, as the editor resolves it.
-        let target = file.deletingLastPathComponent().appendingPathComponent("../.gkml/schemas/catalog.schema.json").standardizedFileURL
+        let target = file.deletingLastPathComponent().appendingPathComponent("../.gkml/schemas/catalog.schema.json")
+            .standardizedFileURL
         #expect(FileManager.default.fileExists(atPath: target.path))
         // A short Chinese comment above 默认 says it applies to every item.
         #expect(text.contains("# 默认：下面的要素适用于本文件的每一个事项；事项中自己写了的要素，以事项中写的为准。\n# 查看一个事项的全部要素：gkml show 本文件 编号\n默认:\n"))

@@ -6,7 +6,9 @@ import Testing
 @Suite struct SignedVersionTests {
     @Test func anEditAfterApprovalWithoutANewVersionIsFlagged() throws {
         let county = try CountyRepository()
-        let approve = try county.gkml(["approve", ".", "--version", "2026.1", "--doc", "柳政办〔2026〕3号", "--date", "2026-01-12"])
+        let approve = try county.gkml([
+            "approve", ".", "--version", "2026.1", "--doc", "柳政办〔2026〕3号", "--date", "2026-01-12",
+        ])
         #expect(approve.status == 0, "\(approve.all)")
         let register = try county.read("gkml-approvals.json")
         #expect(register.contains("\"文号\": \"柳政办〔2026〕3号\""))
@@ -27,7 +29,9 @@ import Testing
             $0.replacingOccurrences(of: "名称: 就业困难人员认定", with: "名称: 就业困难人员身份认定")
         }
         let edited = try county.gkml(["validate", CountyRepository.catalog])
-        #expect(edited.stdout.contains("warning[approval-changed]") || edited.stdout.contains("警告[approval-changed]"), "\(edited.stdout)")
+        #expect(
+            edited.stdout.contains("warning[approval-changed]") || edited.stdout.contains("警告[approval-changed]"),
+            "\(edited.stdout)")
         #expect(edited.stdout.contains("柳政办〔2026〕3号"))
         let site = county.root.appendingPathComponent("site").path
         let build = try county.gkml(["build", ".", "--out", site, "--formats", "html"])
@@ -36,13 +40,19 @@ import Testing
         #expect(page.contains("审批后有改动，未重新审批（原审批：柳政办〔2026〕3号）"))
 
         // A new version is a new version awaiting approval: no warning, and the page says 未审批.
-        try county.edit(CountyRepository.catalog) { $0.replacingOccurrences(of: "\n版本: \"2026.1\"\n", with: "\n版本: \"2026.2\"\n") }
+        try county.edit(CountyRepository.catalog) {
+            $0.replacingOccurrences(of: "\n版本: \"2026.1\"\n", with: "\n版本: \"2026.2\"\n")
+        }
         #expect(!(try county.gkml(["validate", CountyRepository.catalog]).stdout.contains("approval-changed")))
         _ = try county.gkml(["build", ".", "--out", site, "--formats", "html"])
-        #expect(try String(contentsOfFile: site + "/柳河镇/employment.html", encoding: .utf8).contains("<dd class=\"approval\">未审批</dd>"))
+        #expect(
+            try String(contentsOfFile: site + "/柳河镇/employment.html", encoding: .utf8).contains(
+                "<dd class=\"approval\">未审批</dd>"))
 
         // Approved again: the page and the index say so.
-        let again = try county.gkml(["approve", ".", "--version", "2026.2", "--doc", "柳政办〔2026〕12号", "--date", "2026-03-01"])
+        let again = try county.gkml([
+            "approve", ".", "--version", "2026.2", "--doc", "柳政办〔2026〕12号", "--date", "2026-03-01",
+        ])
         #expect(again.status == 0, "\(again.all)")
         _ = try county.gkml(["build", ".", "--out", site, "--formats", "html"])
         let approvedPage = try String(contentsOfFile: site + "/柳河镇/employment.html", encoding: .utf8)

@@ -7,7 +7,9 @@ import Testing
         let county = try CountyRepository()
         try county.downgrade(approval: CountyRepository.approval)
         // The adjustment of the year under review (2027): its 调整记录 entry is dated in it.
-        try county.edit(CountyRepository.catalog) { $0.replacingOccurrences(of: "  - 日期: 2026-03-01", with: "  - 日期: 2027-03-01") }
+        try county.edit(CountyRepository.catalog) {
+            $0.replacingOccurrences(of: "  - 日期: 2026-03-01", with: "  - 日期: 2027-03-01")
+        }
         try county.commit("2026.2 动态调整", date: "2027-03-01")
         let result = try county.gkml(["stats", ".", "--year", "2027", "--format", "json"])
         #expect(result.status == 0, "\(result.all)")
@@ -34,7 +36,8 @@ import Testing
         let file = county.root.appendingPathComponent("自查.xlsx").path
         #expect(try county.gkml(["stats", ".", "--year", "2027", "--format", "xlsx", "-o", file]).status == 0)
         let python = try GKML.tool("python3")
-        let script = "import openpyxl,sys;wb=openpyxl.load_workbook(sys.argv[1]);print(wb.sheetnames);ws=wb['依申请事项'];print([c.value for c in ws[3]])"
+        let script =
+            "import openpyxl,sys;wb=openpyxl.load_workbook(sys.argv[1]);print(wb.sheetnames);ws=wb['依申请事项'];print([c.value for c in ws[3]])"
         let process = Process()
         process.executableURL = python
         process.arguments = ["-c", script, file]

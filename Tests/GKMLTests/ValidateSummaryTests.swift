@@ -17,16 +17,22 @@ import Testing
         #expect(!summary.stdout.contains("= 提示："))  // no single finding is printed
         #expect(summary.stdout.split(separator: "\n").count < full.count)
 
-        let only = try GKML.run(["validate", Self.invalid, "--format", "json", "--only", "baseline-item-missing,duplicate-id"])
+        let only = try GKML.run([
+            "validate", Self.invalid, "--format", "json", "--only", "baseline-item-missing,duplicate-id",
+        ])
         let kept = try GKML.findings(only)
         #expect(kept.count == missing + 1)
         #expect(Set(kept.compactMap { $0["code"] as? String }) == ["baseline-item-missing", "duplicate-id"])
         let counts = try #require(try GKML.json(only)["summary"] as? [String: Any])
         #expect((counts["errors"] as? Int ?? 0) + (counts["warnings"] as? Int ?? 0) == missing + 1)
 
-        let github = try GKML.run(["validate", Self.invalid, "--format", "github", "--file", "./\(Self.invalid)/duplicate-id.yaml"])
+        let github = try GKML.run([
+            "validate", Self.invalid, "--format", "github", "--file", "./\(Self.invalid)/duplicate-id.yaml",
+        ])
         let lines = github.stdout.split(separator: "\n")
-        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("file=\(Self.invalid)/duplicate-id.yaml") }, "\(github.stdout)")
+        #expect(
+            !lines.isEmpty && lines.allSatisfy { $0.contains("file=\(Self.invalid)/duplicate-id.yaml") },
+            "\(github.stdout)")
 
         let english = try GKML.run(["validate", Self.invalid, "--summary", "--lang", "en", "--severity", "error"])
         #expect(english.stdout.contains("By code") && english.stdout.contains("most in: "))
@@ -45,12 +51,17 @@ import Testing
         let python = try GKML.tool("python3")
         let process = Process()
         process.executableURL = python
-        process.arguments = ["-c", "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(sum(ws.max_row-1 for ws in wb.worksheets))", path]
+        process.arguments = [
+            "-c",
+            "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(sum(ws.max_row-1 for ws in wb.worksheets))",
+            path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         process.waitUntilExit()
-        let rows = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let rows = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try #require(process.terminationStatus == 0, "openpyxl could not read \(path) (scripts/test installs it)")
         #expect(rows == String(total))
     }

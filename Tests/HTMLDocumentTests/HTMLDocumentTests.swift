@@ -8,13 +8,14 @@ private let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
 @Suite struct HTMLDocumentTests {
     @Test func recoversFromMalformedMarkup() throws {
         // Unclosed <li> and <p>, a stray </div>, an unquoted attribute, entities: libxml2 repairs them.
-        let doc = try HTMLDocument(string: """
-            <html><head><title> 通知&amp;公告 </title></head><body>
-            <ul class="list news"><li><a href=/a/1.html>第一条&nbsp;通知</a><span>2024-05-14</span>
-            <li><a href="/a/2.html">第二条</a><span>2024/05/13</span></div>
-            </ul><p>结尾<br>换行
-            </body></html>
-            """)
+        let doc = try HTMLDocument(
+            string: """
+                <html><head><title> 通知&amp;公告 </title></head><body>
+                <ul class="list news"><li><a href=/a/1.html>第一条&nbsp;通知</a><span>2024-05-14</span>
+                <li><a href="/a/2.html">第二条</a><span>2024/05/13</span></div>
+                </ul><p>结尾<br>换行
+                </body></html>
+                """)
         #expect(doc.title == "通知&公告")
         let items = doc.elements(named: "li")
         #expect(items.count == 2)
@@ -32,10 +33,11 @@ private let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     }
 
     @Test func metaTagsByNameCaseInsensitive() throws {
-        let doc = try HTMLDocument(string: """
-            <head><meta name="PubDate" content="2024-10-15 09:30"><meta name="columnname" content="政策文件">
-            <META NAME="ContentSource" CONTENT="示例县人民政府办公室"></head>
-            """)
+        let doc = try HTMLDocument(
+            string: """
+                <head><meta name="PubDate" content="2024-10-15 09:30"><meta name="columnname" content="政策文件">
+                <META NAME="ContentSource" CONTENT="示例县人民政府办公室"></head>
+                """)
         #expect(doc.meta("pubdate") == "2024-10-15 09:30")
         #expect(doc.meta("ColumnName") == "政策文件")
         #expect(doc.meta("ContentSource") == "示例县人民政府办公室")
@@ -75,7 +77,9 @@ private let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     }
 
     @Test func declaredCharsetForms() {
-        #expect(HTMLDocument.declaredCharset(in: Data("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=GBK'>".utf8)) == "gbk")
+        #expect(
+            HTMLDocument.declaredCharset(
+                in: Data("<META HTTP-EQUIV='Content-Type' CONTENT='text/html; charset=GBK'>".utf8)) == "gbk")
         #expect(HTMLDocument.declaredCharset(in: Data("<meta charset = utf-8 >".utf8)) == "utf-8")
         #expect(HTMLDocument.declaredCharset(in: Data("<meta name=x content=y><p>charset=gbk</p>".utf8)) == nil)
         #expect(HTMLDocument.canonicalEncoding("GB2312") == "GB18030")
@@ -91,7 +95,8 @@ private let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     }
 
     @Test func spansFollowBrowserRules() throws {
-        let doc = try HTMLDocument(string: "<table><tr><td rowspan=0>a<td colspan='abc'>b<td colspan=' 2px'>c<td rowspan=99999>d</table>")
+        let doc = try HTMLDocument(
+            string: "<table><tr><td rowspan=0>a<td colspan='abc'>b<td colspan=' 2px'>c<td rowspan=99999>d</table>")
         let cells = doc.elements(named: "td")
         #expect(cells.map(\.rowspan) == [1, 1, 1, 1000])
         #expect(cells.map(\.colspan) == [1, 1, 2, 1])
@@ -99,29 +104,31 @@ private let fixtures = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
 
     @Test func tableGridExpandsRowspanAndColspan() throws {
         // The shape of a catalog table: a merged 事项类别 column and a two-column 公开渠道 header.
-        let doc = try HTMLDocument(string: """
-            <table border=1>
-            <thead><tr><th rowspan=2>序号</th><th rowspan=2>事项</th><th colspan=2>公开渠道</th></tr>
-            <tr><th>政府网站</th><th>公示栏</th></tr></thead>
-            <tbody>
-            <tr><td>1</td><td rowspan=2>就业政策<br>法规</td><td>√</td><td></td></tr>
-            <tr><td>2</td><td>√</td><td>√</td></tr>
-            <tr><td>3</td><td>招聘会</td><td colspan=2>√（均可）</td></tr>
-            <tr><td>4</td><td>
-              <table><tr><td>嵌套表格不算</td></tr></table></td></tr>
-            </tbody></table>
-            """)
+        let doc = try HTMLDocument(
+            string: """
+                <table border=1>
+                <thead><tr><th rowspan=2>序号</th><th rowspan=2>事项</th><th colspan=2>公开渠道</th></tr>
+                <tr><th>政府网站</th><th>公示栏</th></tr></thead>
+                <tbody>
+                <tr><td>1</td><td rowspan=2>就业政策<br>法规</td><td>√</td><td></td></tr>
+                <tr><td>2</td><td>√</td><td>√</td></tr>
+                <tr><td>3</td><td>招聘会</td><td colspan=2>√（均可）</td></tr>
+                <tr><td>4</td><td>
+                  <table><tr><td>嵌套表格不算</td></tr></table></td></tr>
+                </tbody></table>
+                """)
         let table = try #require(doc.elements(named: "table").first)
         let grid = HTMLTableGrid(table: table)
         #expect(grid.columnCount == 4)
-        #expect(grid.texts == [
-            ["序号", "事项", "公开渠道", "公开渠道"],
-            ["序号", "事项", "政府网站", "公示栏"],
-            ["1", "就业政策 法规", "√", ""],
-            ["2", "就业政策 法规", "√", "√"],
-            ["3", "招聘会", "√（均可）", "√（均可）"],
-            ["4", "嵌套表格不算"],
-        ])
+        #expect(
+            grid.texts == [
+                ["序号", "事项", "公开渠道", "公开渠道"],
+                ["序号", "事项", "政府网站", "公示栏"],
+                ["1", "就业政策 法规", "√", ""],
+                ["2", "就业政策 法规", "√", "√"],
+                ["3", "招聘会", "√（均可）", "√（均可）"],
+                ["4", "嵌套表格不算"],
+            ])
         let spanned = try #require(grid.rows[3][1])
         #expect(!spanned.isOrigin && spanned.originRow == 2 && spanned.originColumn == 1)
         #expect(grid.rows[2][1]?.isOrigin == true)

@@ -32,7 +32,9 @@ import Testing
             for input in Self.inputs {
                 let mine = program.search(input)
                 let icu = regex.icuMatches(input)
-                #expect(mine == icu, "pattern \(pattern) on \(input.debugDescription): matcher \(String(describing: mine)), ICU \(icu)")
+                #expect(
+                    mine == icu,
+                    "pattern \(pattern) on \(input.debugDescription): matcher \(String(describing: mine)), ICU \(icu)")
                 compared += 1
             }
         }
@@ -40,10 +42,15 @@ import Testing
     }
 
     @Test func ecmaSyntax() {
-        for valid in ["(?<name>x)\\k<name>", "(?<=a+)b", "[]", "[^]", "\\cA", "a{1,2}", "\\/", "[\\-]", "\\u{1F600}", "(?!x)y"] {
+        for valid in [
+            "(?<name>x)\\k<name>", "(?<=a+)b", "[]", "[^]", "\\cA", "a{1,2}", "\\/", "[\\-]", "\\u{1F600}", "(?!x)y",
+        ] {
             #expect(ECMARegex.isValid(valid), "\(valid) should be valid")
         }
-        for invalid in ["\\a", "(?P<name>x)", "(?i)abc", "(?#c)a", "^(abc]", "a{2,1}", "*a", "a)", "\\1(a)(b)(c)\\9", "{1}", "[b-a]"] {
+        for invalid in [
+            "\\a", "(?P<name>x)", "(?i)abc", "(?#c)a", "^(abc]", "a{2,1}", "*a", "a)", "\\1(a)(b)(c)\\9", "{1}",
+            "[b-a]",
+        ] {
             #expect(!ECMARegex.isValid(invalid), "\(invalid) should be invalid")
         }
     }

@@ -23,7 +23,8 @@ enum TestSuite {
         return fm.fileExists(atPath: candidate.path) ? candidate : nil
     }()
 
-    static let missing: String = "JSON Schema Test Suite not found: run scripts/test, which fetches it into .test-deps/ (or set JSON_SCHEMA_TEST_SUITE)"
+    static let missing: String =
+        "JSON Schema Test Suite not found: run scripts/test, which fetches it into .test-deps/ (or set JSON_SCHEMA_TEST_SUITE)"
 
     static var testsDir: URL? { root?.appendingPathComponent("tests/draft2020-12") }
 
@@ -72,7 +73,8 @@ enum TestSuite {
             } catch {
                 score.total += tests.count
                 for t in tests {
-                    score.failures.append("\(name): \(groupName): \(t["description"]?.stringValue ?? "?"): compile error: \(error)")
+                    score.failures.append(
+                        "\(name): \(groupName): \(t["description"]?.stringValue ?? "?"): compile error: \(error)")
                 }
                 continue
             }
@@ -89,7 +91,9 @@ enum TestSuite {
                 if fast == expected && result.isValid == expected {
                     score.passed += 1
                 } else {
-                    score.failures.append("\(testName): expected \(expected ? "valid" : "invalid"), isValid=\(fast), validate=\(result.isValid)")
+                    score.failures.append(
+                        "\(testName): expected \(expected ? "valid" : "invalid"), isValid=\(fast), validate=\(result.isValid)"
+                    )
                 }
             }
         }
@@ -137,8 +141,9 @@ enum TestSuite {
         #expect(files.count == PinnedSuite.optional.files, "\(dir.path): \(files.count) test files")
         #expect(score.total == PinnedSuite.optional.tests)
         for known in KnownOptionalFailures.prefixes {
-            #expect(score.failures.contains { $0.hasPrefix(known.prefix) },
-                    "\(known.prefix) no longer fails: remove it from KnownOptionalFailures and docs/jsonschema.md")
+            #expect(
+                score.failures.contains { $0.hasPrefix(known.prefix) },
+                "\(known.prefix) no longer fails: remove it from KnownOptionalFailures and docs/jsonschema.md")
         }
     }
 
@@ -166,10 +171,14 @@ enum PinnedSuite {
 /// Optional tests that are known to fail, with the reason (also listed in docs/jsonschema.md).
 enum KnownOptionalFailures {
     static let prefixes: [(prefix: String, reason: String)] = [
-        ("dependencies-compatibility.json:",
-         "draft 2020-12 gives the old `dependencies` keyword no meaning; gkml must agree with other 2020-12 validators"),
-        ("cross-draft.json:",
-         "historic drafts (2019-09 and earlier) are not implemented: such a `$schema` is rejected with SchemaError.unsupportedDialect"),
+        (
+            "dependencies-compatibility.json:",
+            "draft 2020-12 gives the old `dependencies` keyword no meaning; gkml must agree with other 2020-12 validators"
+        ),
+        (
+            "cross-draft.json:",
+            "historic drafts (2019-09 and earlier) are not implemented: such a `$schema` is rejected with SchemaError.unsupportedDialect"
+        ),
     ]
 
     static func isExpected(_ failure: String) -> Bool {

@@ -7,33 +7,34 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
 
 @Suite struct ErrorReportingTests {
     static let catalogSchema = #"""
-    {
-      "$id": "https://example.com/catalog.json",
-      "type": "object",
-      "required": ["格式", "事项"],
-      "properties": {
-        "格式": {"title": "格式", "enum": ["gkml/1"]},
-        "事项": {"type": "array", "items": {"$ref": "#/$defs/item"}},
-        "版本": {"type": "string"}
-      },
-      "additionalProperties": false,
-      "$defs": {
-        "item": {
-          "title": "事项",
+        {
+          "$id": "https://example.com/catalog.json",
           "type": "object",
-          "required": ["编号", "名称"],
+          "required": ["格式", "事项"],
           "properties": {
-            "编号": {"title": "编号", "type": "string", "pattern": "^[A-Z]{2}-[0-9]{2}$"},
-            "名称": {"title": "名称", "type": "string", "minLength": 1}
+            "格式": {"title": "格式", "enum": ["gkml/1"]},
+            "事项": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+            "版本": {"type": "string"}
+          },
+          "additionalProperties": false,
+          "$defs": {
+            "item": {
+              "title": "事项",
+              "type": "object",
+              "required": ["编号", "名称"],
+              "properties": {
+                "编号": {"title": "编号", "type": "string", "pattern": "^[A-Z]{2}-[0-9]{2}$"},
+                "名称": {"title": "名称", "type": "string", "minLength": 1}
+              }
+            }
           }
         }
-      }
-    }
-    """#
+        """#
 
     @Test func locationsAndDetails() throws {
         let schema = try CompiledSchema.compile(try json(Self.catalogSchema))
-        let instance = try json(#"{"格式": "gkml/2", "事项": [{"编号": "JY-1"}, {"编号": "JY-01", "名称": ""}], "版本": 2024, "多余": 1}"#)
+        let instance = try json(
+            #"{"格式": "gkml/2", "事项": [{"编号": "JY-1"}, {"编号": "JY-01", "名称": ""}], "版本": 2024, "多余": 1}"#)
         #expect(!schema.isValid(instance))
         let errors = schema.validate(instance).errors
         try #require(errors.count == 6)
@@ -55,7 +56,8 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
 
         #expect(errors[2].instanceLocation.description == "/事项/0/编号")
         #expect(errors[2].detail == .pattern(pattern: "^[A-Z]{2}-[0-9]{2}$", actual: "JY-1"))
-        #expect(errors[2].absoluteKeywordLocation == "https://example.com/catalog.json#/$defs/item/properties/编号/pattern")
+        #expect(
+            errors[2].absoluteKeywordLocation == "https://example.com/catalog.json#/$defs/item/properties/编号/pattern")
 
         #expect(errors[3].instanceLocation.description == "/事项/1/名称")
         #expect(errors[3].detail == .minLength(limit: 1, actual: 0))
@@ -79,9 +81,11 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
     }
 
     @Test func anyOfKeepsBranches() throws {
-        let schema = try CompiledSchema.compile(try json(#"""
-        {"anyOf": [{"type": "string"}, {"properties": {"a": {"properties": {"b": {"type": "string"}}}}}]}
-        """#))
+        let schema = try CompiledSchema.compile(
+            try json(
+                #"""
+                {"anyOf": [{"type": "string"}, {"properties": {"a": {"properties": {"b": {"type": "string"}}}}}]}
+                """#))
         let errors = schema.validate(try json(#"{"a": {"b": 1}}"#)).errors
         #expect(errors.count == 1)
         let e = try #require(errors.first)
@@ -105,11 +109,13 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
     }
 
     @Test func ifThenElseReportsTheBranchErrors() throws {
-        let schema = try CompiledSchema.compile(try json(#"""
-        {"if": {"properties": {"公开方式": {"const": "依申请"}}, "required": ["公开方式"]},
-         "then": {"required": ["不主动公开理由"]},
-         "else": {"properties": {"公开方式": {"const": "主动"}}}}
-        """#))
+        let schema = try CompiledSchema.compile(
+            try json(
+                #"""
+                {"if": {"properties": {"公开方式": {"const": "依申请"}}, "required": ["公开方式"]},
+                 "then": {"required": ["不主动公开理由"]},
+                 "else": {"properties": {"公开方式": {"const": "主动"}}}}
+                """#))
         let thenError = try #require(schema.validate(try json(#"{"公开方式": "依申请"}"#)).errors.first)
         #expect(thenError.keywordLocation.description == "/then/required")
         #expect(thenError.detail == .required(missing: ["不主动公开理由"]))
@@ -124,20 +130,33 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         }
         #expect(try firstError(#"{"maxItems": 1}"#, "[1, 2]")?.detail == .maxItems(limit: 1, actual: 2))
         #expect(try firstError(#"{"uniqueItems": true}"#, "[1, 2, 1.0]")?.detail == .uniqueItems(duplicates: [0, 2]))
-        #expect(try firstError(#"{"contains": {"type": "string"}, "minContains": 2}"#, #"["a", 1]"#)?.detail
-            == .contains(minContains: 2, maxContains: nil, matches: 1))
+        #expect(
+            try firstError(#"{"contains": {"type": "string"}, "minContains": 2}"#, #"["a", 1]"#)?.detail
+                == .contains(minContains: 2, maxContains: nil, matches: 1))
         #expect(try firstError(#"{"contains": {"type": "string"}}"#, "[1]")?.keyword == "contains")
-        #expect(try firstError(#"{"contains": {"type": "string"}, "maxContains": 1}"#, #"["a", "b"]"#)?.keyword == "maxContains")
-        #expect(try firstError(#"{"multipleOf": 0.5}"#, "1.25")?.detail == .multipleOf(divisor: .double(0.5), actual: .double(1.25)))
-        #expect(try firstError(#"{"exclusiveMinimum": 0}"#, "0")?.detail == .exclusiveMinimum(limit: .int(0), actual: .int(0)))
-        #expect(try firstError(#"{"dependentRequired": {"a": ["b", "c"]}}"#, #"{"a": 1, "c": 2}"#)?.detail
-            == .dependentRequired(property: "a", missing: ["b"]))
+        #expect(
+            try firstError(#"{"contains": {"type": "string"}, "maxContains": 1}"#, #"["a", "b"]"#)?.keyword
+                == "maxContains")
+        #expect(
+            try firstError(#"{"multipleOf": 0.5}"#, "1.25")?.detail
+                == .multipleOf(divisor: .double(0.5), actual: .double(1.25)))
+        #expect(
+            try firstError(#"{"exclusiveMinimum": 0}"#, "0")?.detail
+                == .exclusiveMinimum(limit: .int(0), actual: .int(0)))
+        #expect(
+            try firstError(#"{"dependentRequired": {"a": ["b", "c"]}}"#, #"{"a": 1, "c": 2}"#)?.detail
+                == .dependentRequired(property: "a", missing: ["b"]))
         #expect(try firstError(#"{"not": {"type": "string"}}"#, #""x""#)?.detail == .not)
         #expect(try firstError(#"{"properties": {"a": false}}"#, #"{"a": 1}"#)?.detail == .falseSchema)
-        #expect(try firstError(#"{"properties": {"a": false}}"#, #"{"a": 1}"#)?.keywordLocation.description == "/properties/a")
-        #expect(try firstError(#"{"prefixItems": [{}], "items": false}"#, "[1, 2, 3]")?.detail == .additionalItems(unexpected: [1, 2]))
-        #expect(try firstError(#"{"unevaluatedProperties": false, "properties": {"a": {}}}"#, #"{"a": 1, "b": 2}"#)?.detail
-            == .unevaluatedProperties(unexpected: ["b"]))
+        #expect(
+            try firstError(#"{"properties": {"a": false}}"#, #"{"a": 1}"#)?.keywordLocation.description
+                == "/properties/a")
+        #expect(
+            try firstError(#"{"prefixItems": [{}], "items": false}"#, "[1, 2, 3]")?.detail
+                == .additionalItems(unexpected: [1, 2]))
+        #expect(
+            try firstError(#"{"unevaluatedProperties": false, "properties": {"a": {}}}"#, #"{"a": 1, "b": 2}"#)?.detail
+                == .unevaluatedProperties(unexpected: ["b"]))
         let nameError = try firstError(#"{"propertyNames": {"maxLength": 2}}"#, #"{"abc": 1}"#)
         #expect(nameError?.detail == .propertyName(name: "abc"))
         #expect(nameError?.branches.first?.first?.detail == .maxLength(limit: 2, actual: 3))
@@ -150,7 +169,9 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         let asserting = try CompiledSchema.compile(schema, options: CompileOptions(formatAssertion: true))
         #expect(!asserting.isValid(JSONValue("2024-13-01")))
         #expect(asserting.isValid(JSONValue("2024-02-29")))
-        #expect(asserting.validate(JSONValue("2023-02-29")).errors.first?.detail == .format(format: "date", actual: "2023-02-29"))
+        #expect(
+            asserting.validate(JSONValue("2023-02-29")).errors.first?.detail
+                == .format(format: "date", actual: "2023-02-29"))
     }
 
     @Test func stringsCompareByCodePoint() throws {
@@ -179,7 +200,10 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
     }
 
     @Test func otherCompileErrors() throws {
-        #expect(throws: SchemaError.unresolvedReference(reference: "#/$defs/missing", location: "https://gkml.invalid/schema.json#/$ref")) {
+        #expect(
+            throws: SchemaError.unresolvedReference(
+                reference: "#/$defs/missing", location: "https://gkml.invalid/schema.json#/$ref")
+        ) {
             try CompiledSchema.compile(try json(##"{"$ref": "#/$defs/missing"}"##))
         }
         #expect {
@@ -189,7 +213,10 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
             return false
         }
         #expect {
-            try CompiledSchema.compile(try json(##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##))
+            try CompiledSchema.compile(
+                try json(
+                    ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##
+                ))
         } throws: { error in
             if case SchemaError.infiniteLoop = error { return true }
             return false
@@ -262,7 +289,8 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
 
     @Test func genericInstances() throws {
         let schema = try CompiledSchema.compile(try json(ErrorReportingTests.catalogSchema))
-        let instance = try json(#"{"格式": "gkml/2", "事项": [{"编号": "JY-1"}, {"编号": "JY-01", "名称": ""}], "版本": 2024, "多余": 1}"#)
+        let instance = try json(
+            #"{"格式": "gkml/2", "事项": [{"编号": "JY-1"}, {"编号": "JY-01", "名称": ""}], "版本": 2024, "多余": 1}"#)
         #expect(schema.validate(Tree(instance)) == schema.validate(instance))
         #expect(JSONValue(Tree(instance)) == instance)
     }
@@ -286,14 +314,17 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
             calls.increment()
             switch url.absoluteString {
             case "https://example.org/schemas/item.json": return ["type": "integer"]
-            case "https://example.org/schemas/defs.json": return ["$defs": ["name": ["type": "string", "minLength": 1]]]
+            case "https://example.org/schemas/defs.json":
+                return ["$defs": ["name": ["type": "string", "minLength": 1]]]
             default: return nil
             }
         })
-        let schema = try CompiledSchema.compile(try json(#"""
-        {"$id": "https://example.org/schemas/root.json",
-         "properties": {"n": {"$ref": "item.json"}, "name": {"$ref": "defs.json#/$defs/name"}}}
-        """#), registry: registry)
+        let schema = try CompiledSchema.compile(
+            try json(
+                #"""
+                {"$id": "https://example.org/schemas/root.json",
+                 "properties": {"n": {"$ref": "item.json"}, "name": {"$ref": "defs.json#/$defs/name"}}}
+                """#), registry: registry)
         #expect(schema.isValid(try json(#"{"n": 1, "name": "x"}"#)))
         #expect(!schema.isValid(try json(#"{"n": "1"}"#)))
         let error = try #require(schema.validate(try json(#"{"name": ""}"#)).errors.first)
@@ -301,8 +332,13 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         #expect(error.keywordLocation.description == "/properties/name/$ref/minLength")
         #expect(calls.value == 2)
 
-        #expect(throws: SchemaError.unresolvedReference(reference: "other.json", location: "https://example.org/schemas/root.json#/$ref")) {
-            try CompiledSchema.compile(try json(#"{"$id": "https://example.org/schemas/root.json", "$ref": "other.json"}"#), registry: registry)
+        #expect(
+            throws: SchemaError.unresolvedReference(
+                reference: "other.json", location: "https://example.org/schemas/root.json#/$ref")
+        ) {
+            try CompiledSchema.compile(
+                try json(#"{"$id": "https://example.org/schemas/root.json", "$ref": "other.json"}"#), registry: registry
+            )
         }
     }
 
@@ -310,7 +346,8 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         var registry = SchemaRegistry()
         try registry.register(jsonText: #"{"$defs": {"level": {"enum": ["县级", "乡级"]}}}"#, uri: "urn:gkml:common")
         #expect(registry.contains(uri: "urn:gkml:common"))
-        let schema = try CompiledSchema.compile(try json(#"{"items": {"$ref": "urn:gkml:common#/$defs/level"}}"#), registry: registry)
+        let schema = try CompiledSchema.compile(
+            try json(#"{"items": {"$ref": "urn:gkml:common#/$defs/level"}}"#), registry: registry)
         #expect(schema.isValid(try json(#"["县级"]"#)))
         #expect(!schema.isValid(try json(#"["省级"]"#)))
         // Compile a registered document by its URI.
@@ -328,7 +365,8 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
 
 @Suite struct JSONValueTests {
     @Test func parsing() throws {
-        let v = try json(#"{"b": 1, "a": 1.0, "c": [true, null, "x\u00e9\ud83d\ude00"], "big": 123456789012345678901234567890}"#)
+        let v = try json(
+            #"{"b": 1, "a": 1.0, "c": [true, null, "x\u00e9\ud83d\ude00"], "big": 123456789012345678901234567890}"#)
         #expect(v.objectValue?.keys == ["b", "a", "c", "big"])
         #expect(v["b"]?.numberValue == .int(1))
         #expect(v["a"]?.numberValue == .double(1.0))
@@ -336,7 +374,8 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         #expect(v["big"]?.numberValue?.isInteger == true)
         #expect(v["b"] == v["a"])  // 1 == 1.0
         #expect(try json(#"{"x": 1, "y": 2}"#) == json(#"{"y": 2, "x": 1.0}"#))
-        #expect(Set([try json("1"), try json("1.0"), try json(#"{"a":1,"b":2}"#), try json(#"{"b":2,"a":1}"#)]).count == 2)
+        #expect(
+            Set([try json("1"), try json("1.0"), try json(#"{"a":1,"b":2}"#), try json(#"{"b":2,"a":1}"#)]).count == 2)
         #expect(try json("\u{FEFF}[1]") == [1])
         #expect(v.description == #"{"b":1,"a":1.0,"c":[true,null,"xé😀"],"big":1.2345678901234568e+29}"#)
     }

@@ -13,7 +13,9 @@ import Testing
             #expect(kind.code.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(kind.code) is kebab-case")
             #expect(kind.stage == .input)
             // Valid YAML that likely does not say what was meant is a warning; everything else stops reading.
-            #expect(kind.defaultSeverity == (["yaml-comment-in-value", "yaml-fullwidth-comma"].contains(kind.code) ? .warning : .error))
+            #expect(
+                kind.defaultSeverity
+                    == (["yaml-comment-in-value", "yaml-fullwidth-comma"].contains(kind.code) ? .warning : .error))
             #expect(kind.placeholders(.zh) == kind.placeholders(.en), "\(kind.code): placeholders differ")
             #expect(!kind.title.zh.isEmpty && !kind.title.en.isEmpty)
             #expect(!kind.message.zh.isEmpty && !kind.message.en.isEmpty)

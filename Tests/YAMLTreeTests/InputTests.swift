@@ -98,7 +98,8 @@ import Testing
         let be: [UInt8] = [0xFE, 0xFF] + Array("a: 1\n".utf8).flatMap { [0, $0] }
         #expect(expectSingle(parse(bytes: be), "yaml-encoding-utf16", at: "1:1")?.arguments["encoding"] == "UTF-16BE")
         let utf32: [UInt8] = [0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0]
-        #expect(expectSingle(parse(bytes: utf32), "yaml-encoding-utf16", at: "1:1")?.arguments["encoding"] == "UTF-32LE")
+        #expect(
+            expectSingle(parse(bytes: utf32), "yaml-encoding-utf16", at: "1:1")?.arguments["encoding"] == "UTF-32LE")
     }
 
     @Test func utf16WithoutBOM() throws {
@@ -116,7 +117,8 @@ import Testing
             expectSingle(parse(bytes: noNUL), "yaml-binary", at: nil)
         }
         // A PNG header, a ZIP (xlsx/docx) header.
-        expectSingle(parse(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "yaml-binary", at: nil)
+        expectSingle(
+            parse(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "yaml-binary", at: nil)
         expectSingle(parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0]), "yaml-binary", at: nil)
     }
 
@@ -151,7 +153,9 @@ import Testing
         #expect(f.location.file == path)
         #expect(f.arguments["path"] == path)
         #expect(result.document == nil)
-        #expect(YAMLParser.parseFile(atPath: "/nonexistent-dir/x.yaml", file: "x.yaml").findings.first?.location.file == "x.yaml")
+        #expect(
+            YAMLParser.parseFile(atPath: "/nonexistent-dir/x.yaml", file: "x.yaml").findings.first?.location.file
+                == "x.yaml")
         #expect(YAMLParser.parseFile(atPath: "").findings.first?.code == "io-not-found")
     }
 
@@ -184,9 +188,9 @@ import Testing
 
     @Test func readsPipes() throws {
         #if os(Linux)
-        let path = "/proc/self/status" // not a regular file size-wise: stat says 0 bytes
-        let result = YAMLParser.parseFile(atPath: path)
-        #expect(result.document?.root["Name"] != nil || !result.findings.isEmpty)
+            let path = "/proc/self/status"  // not a regular file size-wise: stat says 0 bytes
+            let result = YAMLParser.parseFile(atPath: path)
+            #expect(result.document?.root["Name"] != nil || !result.findings.isEmpty)
         #endif
     }
 }

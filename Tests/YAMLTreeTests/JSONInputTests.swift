@@ -6,17 +6,17 @@ import Testing
 @Suite struct JSONInputTests {
     @Test func ordinaryJSON() throws {
         let text = """
-        {
-          "格式": "gkml/1",
-          "版本": "2024.1",
-          "n": 12, "x": -1.5e3, "t": true, "f": false, "z": null,
-          "escapes": "引号\\"反斜杠\\\\斜杠\\/换行\\n制表\\t\\u4e2d\\ud83d\\ude00",
-          "事项": [
-            {"编号": "JY-01-01", "公开层级": ["县级", "乡级"], "空": {}, "空列表": []},
-            {"nested": {"a": {"b": [1, 2, {"c": [[]]}]}}}
-          ]
-        }
-        """
+            {
+              "格式": "gkml/1",
+              "版本": "2024.1",
+              "n": 12, "x": -1.5e3, "t": true, "f": false, "z": null,
+              "escapes": "引号\\"反斜杠\\\\斜杠\\/换行\\n制表\\t\\u4e2d\\ud83d\\ude00",
+              "事项": [
+                {"编号": "JY-01-01", "公开层级": ["县级", "乡级"], "空": {}, "空列表": []},
+                {"nested": {"a": {"b": [1, 2, {"c": [[]]}]}}}
+              ]
+            }
+            """
         let r = root(text)
         #expect(r.pos == "1:1")
         #expect(r["格式"]?.value == "gkml/1")
@@ -57,7 +57,8 @@ import Testing
 extension JSONInputTests {
     @Test func surrogatePairEscapes() throws {
         // What json.dumps writes for 𠀀 (U+20000) and 😀 by default.
-        let text = "{\"地区\": \"\\ud840\\udc00村\", \"e\": \"\\uD83D\\uDE00\", \"k\": \"x\", \"lit\": \"\\\\ud840\\\\udc00\"}"
+        let text =
+            "{\"地区\": \"\\ud840\\udc00村\", \"e\": \"\\uD83D\\uDE00\", \"k\": \"x\", \"lit\": \"\\\\ud840\\\\udc00\"}"
         let r = root(text)
         #expect(r["地区"]?.string == "𠀀村")
         #expect(r["e"]?.string == "😀")

@@ -4,17 +4,17 @@ import Testing
 
 @Suite struct PointerTests {
     static let text = """
-    事项:
-      - 编号: JY-01-01
-        名称: 就业政策法规
-      - 编号: JY-02-03
-        公开依据: [甲, 乙]
-    a/b: slash
-    m~n: tilde
-    "": empty
-    ~/1: both
+        事项:
+          - 编号: JY-01-01
+            名称: 就业政策法规
+          - 编号: JY-02-03
+            公开依据: [甲, 乙]
+        a/b: slash
+        m~n: tilde
+        "": empty
+        ~/1: both
 
-    """
+        """
 
     @Test func lookups() throws {
         let r = root(Self.text)

@@ -13,7 +13,10 @@ func parse(bytes: [UInt8], limits: YAMLLimits = .default) -> YAMLParseResult {
 /// The root of a file that must parse without findings.
 func root(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> YAMLNode {
     let result = parse(text)
-    #expect(result.findings.isEmpty, "unexpected findings: \(result.findings.map { "\($0.code) \($0.location.position.map { "\($0)" } ?? "-")" })", sourceLocation: sourceLocation)
+    #expect(
+        result.findings.isEmpty,
+        "unexpected findings: \(result.findings.map { "\($0.code) \($0.location.position.map { "\($0)" } ?? "-")" })",
+        sourceLocation: sourceLocation)
     guard let document = result.document else {
         Issue.record("no document", sourceLocation: sourceLocation)
         return YAMLNode(.null, start: SourcePosition(line: 0, column: 0), end: SourcePosition(line: 0, column: 0))
@@ -33,13 +36,17 @@ func expectSingle(
     #expect(result.findings.count == 1, "findings: \(summary)", sourceLocation: sourceLocation)
     guard let finding = result.findings.first else { return nil }
     #expect(finding.code == code, "findings: \(summary)", sourceLocation: sourceLocation)
-    #expect(finding.location.position.map { "\($0)" } == position, "findings: \(summary)", sourceLocation: sourceLocation)
-    #expect(finding.location.file == "test.yaml" || finding.location.file.hasPrefix("/"), sourceLocation: sourceLocation)
+    #expect(
+        finding.location.position.map { "\($0)" } == position, "findings: \(summary)", sourceLocation: sourceLocation)
+    #expect(
+        finding.location.file == "test.yaml" || finding.location.file.hasPrefix("/"), sourceLocation: sourceLocation)
     #expect(finding.severity == .error, sourceLocation: sourceLocation)
     // Every placeholder of the message and hint has a value.
     for language in Language.allCases {
         for name in finding.kind.placeholders(language) {
-            #expect(finding.arguments(language)[name] != nil, "\(finding.code): no value for {\(name)}", sourceLocation: sourceLocation)
+            #expect(
+                finding.arguments(language)[name] != nil, "\(finding.code): no value for {\(name)}",
+                sourceLocation: sourceLocation)
         }
     }
     return finding

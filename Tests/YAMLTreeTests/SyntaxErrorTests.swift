@@ -157,7 +157,8 @@ import Testing
         #expect(result.findings.map { "\($0.location.position!)" } == ["4:5", "5:13"])
         #expect(result.findings[0].arguments["itemLine"] == "2")
         #expect(result.findings[0].arguments["suggested"] == "  - 编号: b")
-        #expect(result.findings[1].arguments["firstLine"]! + ":" + result.findings[1].arguments["firstColumn"]! == "5:6")
+        #expect(
+            result.findings[1].arguments["firstLine"]! + ":" + result.findings[1].arguments["firstColumn"]! == "5:6")
     }
 
     @Test func duplicateKeysInLargeMappings() throws {
@@ -179,7 +180,7 @@ import Testing
     }
 
     @Test func duplicateLongKeys() throws {
-        let long = String(repeating: "很长的键", count: 10) // 120 bytes: not interned
+        let long = String(repeating: "很长的键", count: 10)  // 120 bytes: not interned
         let result = parse("\(long): 1\n\(long)x: 2\n\(long): 3\n")
         let f = try #require(expectSingle(result, "yaml-duplicate-key", at: "3:1"))
         #expect(f.arguments["key"] == long)

@@ -5,21 +5,21 @@ import Testing
 @Suite struct TreeTests {
     @Test func catalogLikeDocument() throws {
         let text = """
-        # yaml-language-server: $schema=../../schemas/catalog.schema.json
-        格式: gkml/1
-        领域: 就业
-        版本: "2024.1"
-        生效日期: 2024-06-01
-        默认:
-          公开主体: [星海镇人民政府]
-        事项:
-          - 一级事项: 就业创业政策
-            二级事项:
-              - 编号: JY-01-01     # stable identity
-                名称: 就业政策法规
-                公开渠道: [政府网站, 两微一端, "其他：县人社局微信公众号"]
+            # yaml-language-server: $schema=../../schemas/catalog.schema.json
+            格式: gkml/1
+            领域: 就业
+            版本: "2024.1"
+            生效日期: 2024-06-01
+            默认:
+              公开主体: [星海镇人民政府]
+            事项:
+              - 一级事项: 就业创业政策
+                二级事项:
+                  - 编号: JY-01-01     # stable identity
+                    名称: 就业政策法规
+                    公开渠道: [政府网站, 两微一端, "其他：县人社局微信公众号"]
 
-        """
+            """
         let r = root(text)
         #expect(r.pos == "2:1")
         #expect(r["格式"]?.string == "gkml/1")
@@ -133,7 +133,8 @@ import Testing
     }
 
     @Test func explicitTagsAreKept() throws {
-        let r = root("a: !!str 12\nb: !!int \"12\"\nc: !local 3\nd: !!float 1\ne: !!null \"\"\nf: !!bool \"true\"\ng: ! 12\n")
+        let r = root(
+            "a: !!str 12\nb: !!int \"12\"\nc: !local 3\nd: !!float 1\ne: !!null \"\"\nf: !!bool \"true\"\ng: ! 12\n")
         #expect(r["a"]?.value == "12")
         #expect(r["a"]?.tag == "!!str")
         #expect(r["b"]?.value == 12)
@@ -205,7 +206,8 @@ extension YAMLNode.Value: Equatable {
 }
 
 extension YAMLNode.Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }

@@ -7,7 +7,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// A valid Gregorian date, or nil (2024-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), (1900...2999).contains(year), day >= 1,
-              day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+            day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -17,7 +18,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(_ iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

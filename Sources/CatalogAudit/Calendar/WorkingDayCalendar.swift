@@ -39,19 +39,22 @@ public struct WorkingDayCalendar: Sendable {
     public init(yaml: String, file: String) throws {
         let parsed = YAMLParser.parse(yaml, file: file)
         guard let root = parsed.cleanDocument?.root, root["格式"]?.string == "gkml-holidays/1",
-              let entries = root["通知"]?.sequence else {
+            let entries = root["通知"]?.sequence
+        else {
             throw CalendarError.malformed(file: file, detail: "not a gkml-holidays/1 file")
         }
         var notices: [Notice] = []
         for entry in entries {
             func date(_ node: YAMLNode?) throws -> CivilDate {
                 guard let node, let s = node.string, let d = CivilDate(s) else {
-                    throw CalendarError.malformed(file: file, detail: "bad date at line \(node?.start.line ?? entry.start.line)")
+                    throw CalendarError.malformed(
+                        file: file, detail: "bad date at line \(node?.start.line ?? entry.start.line)")
                 }
                 return d
             }
             guard let yearText = entry["年份"]?.string ?? entry["年份"].map(\.text), let year = Int(yearText),
-                  let title = entry["标题"]?.string else {
+                let title = entry["标题"]?.string
+            else {
                 throw CalendarError.malformed(file: file, detail: "notice at line \(entry.start.line) lacks 年份/标题")
             }
             var holidays: [(String, CivilDate, CivilDate)] = []
@@ -59,8 +62,10 @@ public struct WorkingDayCalendar: Sendable {
                 holidays.append((h["节日"]?.string ?? "", try date(h["起"]), try date(h["止"])))
             }
             let workdays = try (entry["上班"]?.sequence ?? []).map { try date($0) }
-            notices.append(Notice(year: year, title: title, number: entry["文号"]?.string, date: try date(entry["成文日期"]),
-                                  holidays: holidays, workdays: workdays))
+            notices.append(
+                Notice(
+                    year: year, title: title, number: entry["文号"]?.string, date: try date(entry["成文日期"]),
+                    holidays: holidays, workdays: workdays))
         }
         guard let first = notices.map(\.year).min(), let last = notices.map(\.year).max() else {
             throw CalendarError.malformed(file: file, detail: "no notices")

@@ -14,8 +14,10 @@ enum LateCheck {
 
     /// Whether a document written on `written` and published on `published` is late for `limit`; with the
     /// working days it took (calendar days for a limit in days).
-    static func judge(written: CivilDate, published: CivilDate, limit: TimeLimit.Span,
-                      calendar: WorkingDayCalendar) throws -> (late: Bool, elapsed: Int) {
+    static func judge(
+        written: CivilDate, published: CivilDate, limit: TimeLimit.Span,
+        calendar: WorkingDayCalendar
+    ) throws -> (late: Bool, elapsed: Int) {
         switch limit.unit {
         case .workingDays:
             let days = try calendar.workingDays(from: written, to: published)

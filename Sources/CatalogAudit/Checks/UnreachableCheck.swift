@@ -8,9 +8,11 @@ enum UnreachableCheck {
         switch crawl.outcome {
         case .list: return nil
         case .notAList(let what):
-            return (what == "article"
-                ? (en ? "the URL is an article page, not a column list" : "该网址是文章页，不是栏目列表页")
-                : (en ? "not a list page (\(what))" : "不是栏目列表页（\(what)）"), nil)
+            return (
+                what == "article"
+                    ? (en ? "the URL is an article page, not a column list" : "该网址是文章页，不是栏目列表页")
+                    : (en ? "not a list page (\(what))" : "不是栏目列表页（\(what)）"), nil
+            )
         case .failed(let failure):
             switch failure {
             case .status(let code): return ("HTTP \(code)", code)

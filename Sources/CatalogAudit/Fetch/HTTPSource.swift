@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// How politely and how far the live site is fetched.
@@ -44,8 +44,9 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
         configuration.httpMaximumConnectionsPerHost = policy.perHostConcurrency
         configuration.urlCache = nil
         session = URLSession(configuration: configuration, delegate: redirects, delegateQueue: nil)
-        gate = HostGate(concurrency: policy.perHostConcurrency, delay: policy.delay,
-                        maxRequests: policy.maxRequests, deadline: Date().addingTimeInterval(policy.maxDuration))
+        gate = HostGate(
+            concurrency: policy.perHostConcurrency, delay: policy.delay,
+            maxRequests: policy.maxRequests, deadline: Date().addingTimeInterval(policy.maxDuration))
     }
 
     deinit { session.invalidateAndCancel() }
@@ -62,7 +63,9 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
         // Location, looping on /column → /column/), and only within the host.
         for _ in 0..<5 {
             let result = await get(current, host: Self.hostKey(current), attempt: 0, hostName: host)
-            guard case .failure(.offsiteRedirect(let location)) = result, let next = URL(string: location) else { return result }
+            guard case .failure(.offsiteRedirect(let location)) = result, let next = URL(string: location) else {
+                return result
+            }
             guard Self.hostKey(next) == Self.hostKey(url) else { return result }
             guard rules.allows(Self.pathAndQuery(next)) else { return .failure(.robots) }
             current = next
@@ -70,14 +73,18 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
         return .failure(.network("too many redirects"))
     }
 
-    static func hostKey(_ url: URL) -> String { "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")" }
+    static func hostKey(_ url: URL) -> String {
+        "\(url.scheme ?? "http")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")"
+    }
 
     static func pathAndQuery(_ url: URL) -> String {
         let path = url.path.isEmpty ? "/" : url.path
         return url.query.map { "\(path)?\($0)" } ?? path
     }
 
-    private func get(_ url: URL, host: String, attempt: Int, hostName: String) async -> Result<FetchedPage, FetchFailure> {
+    private func get(_ url: URL, host: String, attempt: Int, hostName: String) async -> Result<
+        FetchedPage, FetchFailure
+    > {
         guard await gate.enter(host) else { return .failure(.budget) }
         let outcome = await send(url)
         await gate.leave(host)
@@ -92,7 +99,8 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
             if status >= 400 { return .failure(.status(status)) }
             return .success(page)
         case .failure(let failure):
-            if attempt < policy.retries, failure == .timeout || { if case .network = failure { true } else { false } }() {
+            if attempt < policy.retries, failure == .timeout || { if case .network = failure { true } else { false } }()
+            {
                 return await get(url, host: host, attempt: attempt + 1, hostName: hostName)
             }
             return .failure(failure)
@@ -105,7 +113,8 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
         return await withCheckedContinuation { continuation in
             let task = session.dataTask(with: request) { data, response, error in
                 if let error = error as? URLError {
-                    continuation.resume(returning: .failure(error.code == .timedOut ? .timeout : .network(error.localizedDescription)))
+                    continuation.resume(
+                        returning: .failure(error.code == .timedOut ? .timeout : .network(error.localizedDescription)))
                     return
                 }
                 if let error {
@@ -120,7 +129,8 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
                 if (300..<400).contains(http.statusCode), let location = http.value(forHTTPHeaderField: "Location") {
                     target = URL(string: location, relativeTo: url)?.absoluteURL ?? target
                 }
-                let page = FetchedPage(url: target, data: data ?? Data(), contentType: http.value(forHTTPHeaderField: "Content-Type"))
+                let page = FetchedPage(
+                    url: target, data: data ?? Data(), contentType: http.value(forHTTPHeaderField: "Content-Type"))
                 continuation.resume(returning: .success((page, http.statusCode)))
             }
             task.resume()
@@ -147,8 +157,10 @@ public final class HTTPSource: PageSource, @unchecked Sendable {
 
 /// Stops URLSession from following redirects, so that the 3xx answer and its Location reach `HTTPSource`.
 final class RedirectGuard: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
         // Never followed by URLSession: HTTPSource.fetch follows same-host redirects itself.
         completionHandler(nil)
     }

@@ -13,8 +13,10 @@ public struct MirrorSource: PageSource {
         guard rules.allows(HTTPSource.pathAndQuery(url)) else { return .failure(.robots) }
         for candidate in files(for: url) {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               let data = FileManager.default.contents(atPath: candidate.path) {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: candidate.path)
+            {
                 return .success(FetchedPage(url: url, data: data, contentType: nil))
             }
         }
@@ -36,7 +38,8 @@ public struct MirrorSource: PageSource {
             candidates.append(base.appendingPathComponent(String(path.dropFirst()) + query + ".html"))
         }
         if query.isEmpty, !path.hasSuffix("index.html") {
-            candidates.append(base.appendingPathComponent(String(path.dropFirst())).appendingPathComponent("index.html"))
+            candidates.append(
+                base.appendingPathComponent(String(path.dropFirst())).appendingPathComponent("index.html"))
         }
         return candidates
     }

@@ -27,7 +27,8 @@ public struct FetchedPage: Sendable {
     public var isHTML: Bool {
         if let type = contentType?.lowercased() { return type.contains("html") }
         let head = String(decoding: data.prefix(512), as: UTF8.self).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<head") || head.contains("<body")
+        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<head")
+            || head.contains("<body")
             || head.contains("<div") || head.contains("<meta")
     }
 }

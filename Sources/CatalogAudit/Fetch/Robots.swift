@@ -34,7 +34,9 @@ public struct RobotsRules: Sendable {
         }
         if let c = current { groups.append(c) }
         let token = agent.lowercased()
-        let specific = groups.filter { $0.agents.contains { $0 != "*" && token.contains($0) || $0.contains(token) && $0 != "*" } }
+        let specific = groups.filter {
+            $0.agents.contains { $0 != "*" && token.contains($0) || $0.contains(token) && $0 != "*" }
+        }
         let chosen = specific.isEmpty ? groups.filter { $0.agents.contains("*") } : specific
         rules = chosen.flatMap(\.rules)
     }
@@ -44,7 +46,10 @@ public struct RobotsRules: Sendable {
         var best: Rule?
         for rule in rules where Self.matches(rule.pattern, path) {
             if best == nil || rule.pattern.count > best!.pattern.count
-                || (rule.pattern.count == best!.pattern.count && rule.allow) { best = rule }
+                || (rule.pattern.count == best!.pattern.count && rule.allow)
+            {
+                best = rule
+            }
         }
         return best?.allow ?? true
     }

@@ -88,7 +88,9 @@ public struct ArticlePage: Sendable {
                 if let next, "：:]】".contains(next) {
                     // Take the bracket before the label with it.
                     var start = r.lowerBound
-                    if start > run.startIndex, "[【".contains(run[run.index(before: start)]) { start = run.index(before: start) }
+                    if start > run.startIndex, "[【".contains(run[run.index(before: start)]) {
+                        start = run.index(before: start)
+                    }
                     cuts.append(start)
                 }
                 search = r.upperBound..<run.endIndex
@@ -105,7 +107,8 @@ public struct ArticlePage: Sendable {
         }
         let tail = run[start...].trimmingCharacters(in: .whitespaces)
         if !tail.isEmpty { pieces.append(tail) }
-        return pieces.filter { piece in !(piece.count <= 2 && labels.flatMap(\.words).contains { $0.hasSuffix(piece) }) }
+        return pieces.filter { piece in !(piece.count <= 2 && labels.flatMap(\.words).contains { $0.hasSuffix(piece) })
+        }
     }
 
     static func startsWithLabel(_ run: String, _ word: String) -> Bool {

@@ -25,7 +25,8 @@ public struct ListPage: Sendable {
         entries = Self.entries(in: body, base: url, asOf: asOf)
         nextPage = Self.nextPage(in: document.root, base: url)
         noInformationNotice = Self.notice(in: body)
-        looksLikeArticle = entries.isEmpty
+        looksLikeArticle =
+            entries.isEmpty
             && (document.meta("ArticleTitle") != nil || ArticlePage.header(in: body).written != nil)
     }
 
@@ -40,7 +41,10 @@ public struct ListPage: Sendable {
         var result = rows.compactMap { entry(row: $0, base: base, asOf: asOf) }
         if result.isEmpty {
             let blocks = body.descendants { ["div", "p"].contains($0.name) }
-                .filter { block in block.elementChildren.contains { $0.name == "a" } && !block.elementChildren.contains { $0.name == "div" } }
+                .filter { block in
+                    block.elementChildren.contains { $0.name == "a" }
+                        && !block.elementChildren.contains { $0.name == "div" }
+                }
             result = blocks.compactMap { entry(row: $0, base: base, asOf: asOf) }
         }
         var seen = Set<URL>()
@@ -50,16 +54,19 @@ public struct ListPage: Sendable {
     static func entry(row: HTMLElement, base: URL, asOf: CivilDate) -> Entry? {
         let links = row.descendants(named: "a").filter { link in
             guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
-                  !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:") else { return false }
+                !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
+            else { return false }
             return HTMLText.normalize(link.attribute("title") ?? link.normalizedText).count >= 4
         }
         guard let link = links.first, let href = link.attribute("href"),
-              let url = URL(string: href.trimmingCharacters(in: .whitespaces), relativeTo: base)?.absoluteURL else { return nil }
+            let url = URL(string: href.trimmingCharacters(in: .whitespaces), relativeTo: base)?.absoluteURL
+        else { return nil }
         let rowText = row.normalizedText
         var date = DateText.firstDate(in: rowText)
         if date == nil {
             // Year-less dates: in brackets anywhere, or alone in their own element.
-            date = DateText.monthDay(in: rowText, asOf: asOf)
+            date =
+                DateText.monthDay(in: rowText, asOf: asOf)
                 ?? row.descendants.lazy.compactMap { DateText.monthDay(in: $0.normalizedText, asOf: asOf) }.first
         }
         guard let date else { return nil }
@@ -79,15 +86,20 @@ public struct ListPage: Sendable {
     static func nextPage(in root: HTMLElement, base: URL) -> URL? {
         for link in root.descendants(named: "a") {
             let text = link.normalizedText.lowercased()
-            guard nextWords.contains(text) || nextWords.contains(HTMLText.normalize(link.attribute("title") ?? "").lowercased()),
-                  let href = link.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
-                  !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:"),
-                  let url = URL(string: href, relativeTo: base)?.absoluteURL, url != base.absoluteURL else { continue }
+            guard
+                nextWords.contains(text)
+                    || nextWords.contains(HTMLText.normalize(link.attribute("title") ?? "").lowercased()),
+                let href = link.attribute("href")?.trimmingCharacters(in: .whitespaces), !href.isEmpty,
+                !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:"),
+                let url = URL(string: href, relativeTo: base)?.absoluteURL, url != base.absoluteURL
+            else { continue }
             return url
         }
         // TRS WCM prints its pager from a script: createPageHTML(总页数, 当前页, "index", "html").
         for script in root.descendants(named: "script") {
-            if let match = script.text.firstMatch(of: #/createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](\w+)["']\s*,\s*["'](\w+)["']/#) {
+            if let match = script.text.firstMatch(
+                of: #/createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](\w+)["']\s*,\s*["'](\w+)["']/#)
+            {
                 let (_, total, current, name, ext) = match.output
                 guard let total = Int(total), let current = Int(current), current + 1 < total else { return nil }
                 return URL(string: "\(name)_\(current + 1).\(ext)", relativeTo: base)?.absoluteURL

@@ -14,29 +14,37 @@ public struct AuditJSONReporter: Sendable {
         .object([
             ("format", .string("gkml-audit/1")),
             ("asOf", .string(report.asOf.description)),
-            ("columns", .array(report.columns.map { column in
-                .object([
-                    ("url", .string(column.url)),
-                    ("items", .array(column.items.map(JSONOutput.string))),
-                    ("status", .string(column.status.rawValue)),
-                    ("entries", .int(column.entries)),
-                    ("newest", column.newest.map { .string($0.description) } ?? .null),
-                ])
-            })),
+            (
+                "columns",
+                .array(
+                    report.columns.map { column in
+                        .object([
+                            ("url", .string(column.url)),
+                            ("items", .array(column.items.map(JSONOutput.string))),
+                            ("status", .string(column.status.rawValue)),
+                            ("entries", .int(column.entries)),
+                            ("newest", column.newest.map { .string($0.description) } ?? .null),
+                        ])
+                    })
+            ),
             ("findings", .array(report.findings.map(finding))),
-            ("summary", .array(report.summary.map { s in
-                .object([
-                    ("jurisdiction", .string(s.jurisdiction)),
-                    ("columnsChecked", .int(s.columnsChecked)),
-                    ("columnsPublished", .int(s.columnsPublished)),
-                    ("publishedRate", s.publishedRate.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
-                    ("documentsChecked", .int(s.documentsChecked)),
-                    ("documentsOnTime", .int(s.documentsOnTime)),
-                    ("onTimeRate", s.onTimeRate.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
-                    ("itemsWithoutColumn", .int(s.itemsWithoutColumn)),
-                    ("findings", .int(s.findings)),
-                ])
-            })),
+            (
+                "summary",
+                .array(
+                    report.summary.map { s in
+                        .object([
+                            ("jurisdiction", .string(s.jurisdiction)),
+                            ("columnsChecked", .int(s.columnsChecked)),
+                            ("columnsPublished", .int(s.columnsPublished)),
+                            ("publishedRate", s.publishedRate.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+                            ("documentsChecked", .int(s.documentsChecked)),
+                            ("documentsOnTime", .int(s.documentsOnTime)),
+                            ("onTimeRate", s.onTimeRate.map { .double(($0 * 1000).rounded() / 1000) } ?? .null),
+                            ("itemsWithoutColumn", .int(s.itemsWithoutColumn)),
+                            ("findings", .int(s.findings)),
+                        ])
+                    })
+            ),
         ])
     }
 

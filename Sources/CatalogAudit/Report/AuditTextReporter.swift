@@ -8,7 +8,9 @@ public struct AuditTextReporter: Sendable {
 
     public func render(_ report: AuditReport) -> String {
         let en = language == .en
-        var out = en ? "gkml audit as of \(report.asOf): \(report.columns.count) columns\n"
+        var out =
+            en
+            ? "gkml audit as of \(report.asOf): \(report.columns.count) columns\n"
             : "gkml audit（检查日期 \(report.asOf)）：共 \(report.columns.count) 个栏目\n"
         var lastGroup = ""
         for f in report.findings {
@@ -25,7 +27,8 @@ public struct AuditTextReporter: Sendable {
         for s in report.summary {
             let published = s.publishedRate.map { percent($0) } ?? "-"
             let onTime = s.onTimeRate.map { percent($0) } ?? "-"
-            out += en
+            out +=
+                en
                 ? "  \(s.jurisdiction): columns published \(s.columnsPublished)/\(s.columnsChecked) (\(published)), documents on time \(s.documentsOnTime)/\(s.documentsChecked) (\(onTime)), items without column \(s.itemsWithoutColumn), findings \(s.findings)\n"
                 : "  \(s.jurisdiction)：栏目发布 \(s.columnsPublished)/\(s.columnsChecked)（\(published)），文件按时 \(s.documentsOnTime)/\(s.documentsChecked)（\(onTime)），缺公开栏目 \(s.itemsWithoutColumn) 项，问题 \(s.findings) 个\n"
         }

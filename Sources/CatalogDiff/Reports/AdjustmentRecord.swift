@@ -74,11 +74,16 @@ public struct AdjustmentRecord: Sendable {
         // 三、公开程度降低的调整
         let regressions = report.changes.filter(\.isRegression)
         if !regressions.isEmpty {
-            blocks.append(.heading(2, "\(number(section))\(t("、", ". "))\(t("公开程度降低的调整", "Changes that lower transparency"))"))
+            blocks.append(
+                .heading(2, "\(number(section))\(t("、", ". "))\(t("公开程度降低的调整", "Changes that lower transparency"))"))
             section += 1
-            blocks.append(.paragraph([.text(t(
-                "以下调整降低了公开程度，须写明理由并经审核：",
-                "The following changes lower transparency and need a written reason and review:"))]))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        t(
+                            "以下调整降低了公开程度，须写明理由并经审核：",
+                            "The following changes lower transparency and need a written reason and review:"))
+                ]))
             blocks.append(.list(regressions.map(regressionLine)))
         }
 
@@ -132,15 +137,17 @@ public struct AdjustmentRecord: Sendable {
             return (first.version, dates.count == 1 ? first.date : nil)
         }
         guard let (oldVersion, oldDate) = common(olds), let (newVersion, newDate) = common(news) else {
-            return t("本说明记录目录本次调整的全部变更（各目录调整前后的版本见下表），",
-                     "This record lists every change of this adjustment (each catalog's versions are in the table below), ")
+            return t(
+                "本说明记录目录本次调整的全部变更（各目录调整前后的版本见下表），",
+                "This record lists every change of this adjustment (each catalog's versions are in the table below), ")
         }
         func named(_ version: String, _ date: String?) -> String {
             let when = date.map { t("（\(formatDate($0))）", " (\($0))") } ?? ""
             return t("\(version)版", "version \(version)") + when
         }
-        return t("本说明记录目录由\(named(oldVersion, oldDate))调整为\(named(newVersion, newDate))的全部变更，",
-                 "This record lists every change from \(named(oldVersion, oldDate)) to \(named(newVersion, newDate)), ")
+        return t(
+            "本说明记录目录由\(named(oldVersion, oldDate))调整为\(named(newVersion, newDate))的全部变更，",
+            "This record lists every change from \(named(oldVersion, oldDate)) to \(named(newVersion, newDate)), ")
     }
 
     struct VersionDate: Hashable {
@@ -151,7 +158,8 @@ public struct AdjustmentRecord: Sendable {
     /// A catalog's 版本 and its date: 生效日期, else the date of the 调整记录 entry of that version.
     static func versionAndDate(_ catalog: Catalog) -> VersionDate {
         let version = catalog.version.value
-        let date = catalog.effectiveDate?.value
+        let date =
+            catalog.effectiveDate?.value
             ?? catalog.adjustments.last(where: { $0.version?.value == version })?.date.value
         return VersionDate(version: version, date: date)
     }
@@ -161,7 +169,9 @@ public struct AdjustmentRecord: Sendable {
     func closing(_ report: DiffReport, _ comparisons: [CatalogComparison]) -> [String]? {
         let publishers = Set(comparisons.compactMap { $0.new?.publisher.value ?? $0.old?.publisher.value })
         guard let issuer = report.issuer ?? (publishers.count == 1 ? publishers.first : nil) else { return nil }
-        let dates = comparisons.flatMap { $0.newAdjustments.map(\.date.value) } + comparisons.compactMap { $0.new?.effectiveDate?.value }
+        let dates =
+            comparisons.flatMap { $0.newAdjustments.map(\.date.value) }
+            + comparisons.compactMap { $0.new?.effectiveDate?.value }
         return [issuer] + (dates.max().map { [formatDate($0)] } ?? [])
     }
 
@@ -194,7 +204,9 @@ public struct AdjustmentRecord: Sendable {
         var rows: [[[RecordDocument.Inline]]] = []
         for c in comparisons {
             let s = DiffSummary(c.changes)
-            var row: [[RecordDocument.Inline]] = [[.text("\(c.key.region) · \(c.key.domain)")], [.text(versionText(c))]]
+            var row: [[RecordDocument.Inline]] = [
+                [.text("\(c.key.region) · \(c.key.domain)")], [.text(versionText(c))],
+            ]
             if c.old == nil || c.new == nil {
                 let word = c.old == nil ? t("新增目录", "catalog added") : t("删除目录", "catalog removed")
                 row += [[.text(word)]] + Array(repeating: [.text("—")], count: kinds.count - 1)
@@ -224,7 +236,9 @@ public struct AdjustmentRecord: Sendable {
 
     func summarySentence(_ s: DiffSummary) -> [RecordDocument.Inline] {
         if s.changes == 0 { return [.text(t("两个版本之间没有变更。", "There are no changes between the two versions."))] }
-        var text = t("共调整 \(s.changes) 处，其中公开程度降低 \(s.regressions) 处", "\(s.changes) change(s) in all; \(s.regressions) lower transparency")
+        var text = t(
+            "共调整 \(s.changes) 处，其中公开程度降低 \(s.regressions) 处",
+            "\(s.changes) change(s) in all; \(s.regressions) lower transparency")
         if s.accepted > 0 { text += t("（已审核接受 \(s.accepted) 处）", " (\(s.accepted) reviewed and accepted)") }
         text += t("，公开程度提高 \(s.improvements) 处。", ", \(s.improvements) raise it.")
         return [.text(text)]
@@ -234,22 +248,28 @@ public struct AdjustmentRecord: Sendable {
 
     func details(_ c: CatalogComparison, index: Int, count: Int) -> [RecordDocument.Block] {
         var blocks: [RecordDocument.Block] = []
-        let heading = zh ? "（\(number(index))）\(c.key.region) · \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
+        let heading =
+            zh
+            ? "（\(number(index))）\(c.key.region) · \(c.key.domain)" : "\(index + 1). \(c.key.region) · \(c.key.domain)"
         blocks.append(.heading(3, heading))
         var facts: [String] = []
         let version = versionText(c)
         if !version.isEmpty { facts.append(t("版本：", "Version: ") + version) }
         if let date = c.new?.effectiveDate?.value { facts.append(t("生效日期：", "Effective: ") + date) }
-        if let publisher = c.new?.publisher.value ?? c.old?.publisher.value { facts.append(t("发布机构：", "Publisher: ") + publisher) }
+        if let publisher = c.new?.publisher.value ?? c.old?.publisher.value {
+            facts.append(t("发布机构：", "Publisher: ") + publisher)
+        }
         blocks.append(.paragraph([.text(facts.joined(separator: t("；", "; ")))]))
 
         if !c.newAdjustments.isEmpty {
             blocks.append(.paragraph([.strong(t("调整依据", "Reasons given in 调整记录"))]))
-            blocks.append(.list(c.newAdjustments.map { a in
-                var head = formatDate(a.date.value)
-                if let v = a.version?.value { head += t("（版本 \(v)）", " (version \(v))") }
-                return [.text(head + t("：", ": ") + a.note.value)]
-            }))
+            blocks.append(
+                .list(
+                    c.newAdjustments.map { a in
+                        var head = formatDate(a.date.value)
+                        if let v = a.version?.value { head += t("（版本 \(v)）", " (version \(v))") }
+                        return [.text(head + t("：", ": ") + a.note.value)]
+                    }))
         }
 
         var part = 0
@@ -261,19 +281,22 @@ public struct AdjustmentRecord: Sendable {
         let catalogLevel = c.changes.filter { $0.isCatalogLevel && ($0.kind == .modified || $0.kind == .renamed) }
         if !catalogLevel.isEmpty {
             blocks.append(sub("目录信息", "Catalog"))
-            blocks.append(.table(
-                header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
-                rows: catalogLevel.map { change in
-                    var field = change.field?.key ?? ""
-                    if case .defaults(let element)? = change.field { field = t("统一规定的", "catalog-wide ") + element.rawValue }
-                    var note: [RecordDocument.Inline] = []
-                    if change.field?.isDefaults == true, let n = change.affectedItems {
-                        note.append(.text(t("影响 \(n) 个按统一规定执行的事项", "affects \(n) item(s) that follow it")))
-                    } else if change.field == .group, let n = change.affectedItems {
-                        note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
-                    }
-                    return [[.text(field)]] + cells(change) + [note]
-                }))
+            blocks.append(
+                .table(
+                    header: [t("项目", "Field"), t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
+                    rows: catalogLevel.map { change in
+                        var field = change.field?.key ?? ""
+                        if case .defaults(let element)? = change.field {
+                            field = t("统一规定的", "catalog-wide ") + element.rawValue
+                        }
+                        var note: [RecordDocument.Inline] = []
+                        if change.field?.isDefaults == true, let n = change.affectedItems {
+                            note.append(.text(t("影响 \(n) 个按统一规定执行的事项", "affects \(n) item(s) that follow it")))
+                        } else if change.field == .group, let n = change.affectedItems {
+                            note.append(.text(t("一级事项更名，含 \(n) 个事项", "一级事项 renamed, \(n) item(s)")))
+                        }
+                        return [[.text(field)]] + cells(change) + [note]
+                    }))
         }
         let wholeCatalog = c.changes.filter { $0.isCatalogLevel && ($0.kind == .added || $0.kind == .removed) }
         if !wholeCatalog.isEmpty {
@@ -285,32 +308,41 @@ public struct AdjustmentRecord: Sendable {
         if !added.isEmpty, let new = c.new {
             blocks.append(sub("新增事项", "Items added"))
             let byID = Dictionary(new.items.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-            blocks.append(.table(
-                header: [t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("公开内容", "公开内容"),
-                         t("公开方式", "公开方式"), t("公开时限", "公开时限")],
-                rows: added.map { change in
-                    let item = change.id.flatMap { byID[$0] }
-                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
+            blocks.append(
+                .table(
+                    header: [
+                        t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("公开内容", "公开内容"),
+                        t("公开方式", "公开方式"), t("公开时限", "公开时限"),
+                    ],
+                    rows: added.map { change in
+                        let item = change.id.flatMap { byID[$0] }
+                        return [
+                            [.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
                             [.text(item?.content.value ?? "")], [.text(item?.mode.value.rawValue ?? "")],
-                            [.text(item?.timeLimit.value ?? "")]]
-                }))
+                            [.text(item?.timeLimit.value ?? "")],
+                        ]
+                    }))
         }
 
         let removed = c.changes.filter { $0.kind == .removed && !$0.isCatalogLevel }
         if !removed.isEmpty {
             blocks.append(sub("删除事项", "Items removed"))
-            blocks.append(.table(
-                header: [t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("理由", "Reason")],
-                rows: removed.map { change in
-                    var reason: [RecordDocument.Inline]
-                    if let r = change.reason {
-                        reason = [.text(t("列入未涉及事项：", "listed under 未涉及事项: ") + r)]
-                    } else {
-                        reason = [.strong(t("未说明理由（公开程度降低）", "no reason given (lowers transparency)"))]
-                    }
-                    reason += acceptance(change)
-                    return [[.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")], reason]
-                }))
+            blocks.append(
+                .table(
+                    header: [t("编号", "编号"), t("一级事项", "一级事项"), t("二级事项", "二级事项"), t("理由", "Reason")],
+                    rows: removed.map { change in
+                        var reason: [RecordDocument.Inline]
+                        if let r = change.reason {
+                            reason = [.text(t("列入未涉及事项：", "listed under 未涉及事项: ") + r)]
+                        } else {
+                            reason = [.strong(t("未说明理由（公开程度降低）", "no reason given (lowers transparency)"))]
+                        }
+                        reason += acceptance(change)
+                        return [
+                            [.identifier(change.id ?? "")], [.text(change.group ?? "")], [.text(change.itemName ?? "")],
+                            reason,
+                        ]
+                    }))
         }
 
         let modified = c.changes.filter {
@@ -318,35 +350,47 @@ public struct AdjustmentRecord: Sendable {
         }
         if !modified.isEmpty {
             blocks.append(sub("修改事项", "Items changed"))
-            blocks.append(.table(
-                header: [t("编号", "编号"), t("事项", "Item"), t("调整类别", "Kind"), t("要素", "Element"),
-                         t("调整前", "Before"), t("调整后", "After"), t("说明", "Note")],
-                rows: Self.mergeListChanges(modified).map { group in
-                    let change = group[0]
-                    if group.count > 1 && group.allSatisfy(\.inheritance.followsDefaults) {
-                        // One change of 默认 seen on many items: one row naming them all.
-                        let ids = joined(group.compactMap(\.id).map(RecordDocument.Inline.identifier))
-                        let what = t("\(group.count) 个事项（随目录统一规定调整）", "\(group.count) items (following the catalog-wide rule)")
-                        return [ids, [.text(what)], [.text(change.kind.label(language))], [.text(change.field?.key ?? "")]]
-                            + cells(change) + [note(change)]
-                    }
-                    var notes: [RecordDocument.Inline] = []
-                    for (i, part) in group.enumerated() {
-                        let n = note(part, listPart: group.count > 1)
-                        if i > 0 && !n.isEmpty && !notes.isEmpty { notes.append(.text(t("；", "; "))) }
-                        notes += n
-                    }
-                    return [[.identifier(change.id ?? "")], [.text(change.itemName ?? "")], [.text(change.kind.label(language))],
-                            [.text(change.field?.key ?? "")]] + cells(change) + [notes]
-                }))
+            blocks.append(
+                .table(
+                    header: [
+                        t("编号", "编号"), t("事项", "Item"), t("调整类别", "Kind"), t("要素", "Element"),
+                        t("调整前", "Before"), t("调整后", "After"), t("说明", "Note"),
+                    ],
+                    rows: Self.mergeListChanges(modified).map { group in
+                        let change = group[0]
+                        if group.count > 1 && group.allSatisfy(\.inheritance.followsDefaults) {
+                            // One change of 默认 seen on many items: one row naming them all.
+                            let ids = joined(group.compactMap(\.id).map(RecordDocument.Inline.identifier))
+                            let what = t(
+                                "\(group.count) 个事项（随目录统一规定调整）",
+                                "\(group.count) items (following the catalog-wide rule)")
+                            return [
+                                ids, [.text(what)], [.text(change.kind.label(language))],
+                                [.text(change.field?.key ?? "")],
+                            ]
+                                + cells(change) + [note(change)]
+                        }
+                        var notes: [RecordDocument.Inline] = []
+                        for (i, part) in group.enumerated() {
+                            let n = note(part, listPart: group.count > 1)
+                            if i > 0 && !n.isEmpty && !notes.isEmpty { notes.append(.text(t("；", "; "))) }
+                            notes += n
+                        }
+                        return [
+                            [.identifier(change.id ?? "")], [.text(change.itemName ?? "")],
+                            [.text(change.kind.label(language))],
+                            [.text(change.field?.key ?? "")],
+                        ] + cells(change) + [notes]
+                    }))
         }
 
         let notApplicable = c.changes.filter { $0.field == .notApplicable }
         if !notApplicable.isEmpty {
             blocks.append(sub("未涉及事项", "Not applicable"))
-            blocks.append(.table(
-                header: [t("编号", "编号"), t("调整前", "Before"), t("调整后", "After")],
-                rows: notApplicable.map { [[.identifier($0.id ?? "")]] + cells($0) }))
+            blocks.append(
+                .table(
+                    header: [t("编号", "编号"), t("调整前", "Before"), t("调整后", "After")],
+                    rows: notApplicable.map { [[.identifier($0.id ?? "")]] + cells($0) }))
         }
         return blocks
     }
@@ -354,7 +398,8 @@ public struct AdjustmentRecord: Sendable {
     /// Old and new cells; texts show what was taken out and put in, lists their removed and added entries.
     func cells(_ change: Change) -> [[RecordDocument.Inline]] {
         switch (change.old, change.new) {
-        case (.text(let a)?, .text(let b)?) where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true):
+        case (.text(let a)?, .text(let b)?)
+        where Self.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true):
             let segments = InlineDiff.segments(a, b)
             var old: [RecordDocument.Inline] = [], new: [RecordDocument.Inline] = []
             for segment in segments {
@@ -367,8 +412,10 @@ public struct AdjustmentRecord: Sendable {
             return [old, new]
         case (.list(let a)?, .list(let b)?):
             let removed = Set(change.removed), added = Set(change.added)
-            return [joined(a.map { removed.contains($0) ? .deleted($0) : .text($0) }),
-                    joined(b.map { added.contains($0) ? .inserted($0) : .text($0) })]
+            return [
+                joined(a.map { removed.contains($0) ? .deleted($0) : .text($0) }),
+                joined(b.map { added.contains($0) ? .inserted($0) : .text($0) }),
+            ]
         default:
             return [[.text(change.old?.display ?? "—")], [.text(change.new?.display ?? "—")]]
         }
@@ -403,7 +450,8 @@ public struct AdjustmentRecord: Sendable {
         var byDefault: [String: Int] = [:]
         for change in changes {
             if change.inheritance.followsDefaults {
-                let key = "\(change.code)\u{1F}\(change.field?.key ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
+                let key =
+                    "\(change.code)\u{1F}\(change.field?.key ?? "")\u{1F}\(change.old?.display ?? "")\u{1F}\(change.new?.display ?? "")\u{1F}\(change.acceptedReason ?? "")"
                 if let index = byDefault[key] {
                     groups[index].append(change)
                 } else {
@@ -413,7 +461,9 @@ public struct AdjustmentRecord: Sendable {
                 continue
             }
             if let last = groups.last?.last, last.id == change.id, last.field == change.field, last.kind == change.kind,
-               !last.inheritance.followsDefaults, change.old?.isList == true, last.old == change.old, last.new == change.new {
+                !last.inheritance.followsDefaults, change.old?.isList == true, last.old == change.old,
+                last.new == change.new
+            {
                 groups[groups.count - 1].append(change)
             } else {
                 groups.append([change])
@@ -425,9 +475,17 @@ public struct AdjustmentRecord: Sendable {
     func note(_ change: Change, listPart: Bool = false) -> [RecordDocument.Inline] {
         var out: [RecordDocument.Inline] = []
         // When a row shows both the removal and the addition, say which is which.
-        let prefix = !listPart ? "" : !change.removed.isEmpty && change.isRegression
-            ? t("减少「\(change.removed.joined(separator: "、"))」：", "removed \(change.removed.joined(separator: ", ")): ")
-            : !change.added.isEmpty ? t("增加「\(change.added.joined(separator: "、"))」：", "added \(change.added.joined(separator: ", ")): ") : ""
+        let prefix =
+            !listPart
+            ? ""
+            : !change.removed.isEmpty && change.isRegression
+                ? t(
+                    "减少「\(change.removed.joined(separator: "、"))」：",
+                    "removed \(change.removed.joined(separator: ", ")): ")
+                : !change.added.isEmpty
+                    ? t(
+                        "增加「\(change.added.joined(separator: "、"))」：", "added \(change.added.joined(separator: ", ")): "
+                    ) : ""
         switch change.direction {
         case .regression?: out.append(.strong(prefix + t("公开程度降低", "lowers transparency")))
         case .improvement?: out.append(.text(prefix + t("公开程度提高", "raises transparency")))
@@ -444,12 +502,13 @@ public struct AdjustmentRecord: Sendable {
         }
         // Plain words: the reader of a filed record does not know the YAML key 默认.
         let element = change.field?.key ?? t("该要素", "the element")
-        let inheritance: String? = switch (change.inheritance.old, change.inheritance.new) {
-        case (true, true): t("随目录统一规定调整", "follows the catalog-wide rule")
-        case (false, true): t("\(element)改为按目录统一规定", "\(element) now follows the catalog-wide rule")
-        case (true, false): t("\(element)改为单独规定", "\(element) now set for this item alone")
-        case (false, false): nil
-        }
+        let inheritance: String? =
+            switch (change.inheritance.old, change.inheritance.new) {
+            case (true, true): t("随目录统一规定调整", "follows the catalog-wide rule")
+            case (false, true): t("\(element)改为按目录统一规定", "\(element) now follows the catalog-wide rule")
+            case (true, false): t("\(element)改为单独规定", "\(element) now set for this item alone")
+            case (false, false): nil
+            }
         if let inheritance, !listPart || change.isRegression || change.removed.isEmpty {
             if !out.isEmpty { out.append(.text(t("；", "; "))) }
             out.append(.text(inheritance))
@@ -466,7 +525,9 @@ public struct AdjustmentRecord: Sendable {
     }
 
     func regressionLine(_ change: Change) -> [RecordDocument.Inline] {
-        var line: [RecordDocument.Inline] = [.text("〔\(change.catalog.region) · \(change.catalog.domain)〕" + change.message(language))]
+        var line: [RecordDocument.Inline] = [
+            .text("〔\(change.catalog.region) · \(change.catalog.domain)〕" + change.message(language))
+        ]
         if let reason = change.reason { line.append(.text(t("。理由：", ". Reason: ") + reason)) }
         if let approval = change.approval {
             line.append(.text(t("。已批准（", ". Approved (") + approvalText(approval) + t("）：", "): ") + approval.reason))

@@ -64,10 +64,14 @@ public struct DiffJSONReporter: Sendable {
         if let reason = c.reason { members.append(("reason", .string(reason))) }
         if let accepted = c.acceptedReason { members.append(("accepted_reason", .string(accepted))) }
         if let approval = c.approval {
-            members.append(("approval", .object([
-                ("authority", .string(approval.authority)), ("date", .optional(approval.date)),
-                ("reason", .string(approval.reason)),
-            ])))
+            members.append(
+                (
+                    "approval",
+                    .object([
+                        ("authority", .string(approval.authority)), ("date", .optional(approval.date)),
+                        ("reason", .string(approval.reason)),
+                    ])
+                ))
         }
         return .object(members)
     }

@@ -41,7 +41,11 @@ public struct DiffTextReporter: Sendable {
         var text = "== \(c.key.region) · \(c.key.domain)"
         switch (c.old?.version.value, c.new?.version.value) {
         case let (a?, b?):
-            if a != b { text += zh ? "（版本 \(a) → \(b)）" : " (version \(a) → \(b))" } else { text += zh ? "（版本 \(b)）" : " (version \(b))" }
+            if a != b {
+                text += zh ? "（版本 \(a) → \(b)）" : " (version \(a) → \(b))"
+            } else {
+                text += zh ? "（版本 \(b)）" : " (version \(b))"
+            }
         case let (nil, b?): text += zh ? "（新增，版本 \(b)）" : " (added, version \(b))"
         case let (a?, nil): text += zh ? "（删除，原版本 \(a)）" : " (removed, was version \(a))"
         default: break
@@ -51,12 +55,15 @@ public struct DiffTextReporter: Sendable {
 
     /// The lines under a change: old → new, the inline diff, the direction and an acceptance.
     func details(_ change: Change) -> String {
-        let pad = String(repeating: " ", count: (change.finding.location.position.map { String($0.line).count } ?? 1) + 1)
+        let pad = String(
+            repeating: " ", count: (change.finding.location.position.map { String($0.line).count } ?? 1) + 1)
         var out = ""
         let arrow = paint("=", .cyan)
         if let old = change.old, let new = change.new, change.kind != .added, change.kind != .removed {
             if case .text(let a) = old, case .text(let b) = new,
-               AdjustmentRecord.worthInlineDiff(a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true) {
+                AdjustmentRecord.worthInlineDiff(
+                    a, b, catalogLevel: change.isCatalogLevel && change.field?.isDefaults != true)
+            {
                 let segments = InlineDiff.segments(a, b)
                 out += "\(pad)\(arrow) \(zh ? "原：" : "old: ")\(inline(segments, side: .old))\n"
                 out += "\(pad)\(arrow) \(zh ? "现：" : "new: ")\(inline(segments, side: .new))\n"
@@ -67,8 +74,12 @@ public struct DiffTextReporter: Sendable {
                 parts += change.removed.map { paint("− " + $0, .red) }
                 parts += change.added.map { paint("+ " + $0, .green) }
                 out += "\(pad)\(arrow) \(old.display) → \(new.display)\n"
-                if !parts.isEmpty, change.field?.isDefaults == true { out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n" }
-            } else if !(change.message(language).contains(old.display) && change.message(language).contains(new.display)) {
+                if !parts.isEmpty, change.field?.isDefaults == true {
+                    out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n"
+                }
+            } else if !(change.message(language).contains(old.display)
+                && change.message(language).contains(new.display))
+            {
                 out += "\(pad)\(arrow) \(paint(old.display, .red)) → \(paint(new.display, .green))\n"
             }
         }
@@ -86,10 +97,14 @@ public struct DiffTextReporter: Sendable {
             var accepted = change.acceptedReason.map { zh ? "（已接受：\($0)）" : " (accepted: \($0))" } ?? ""
             if let approval = change.approval {
                 let when = approval.date.map { zh ? "，\($0)" : ", \($0)" } ?? ""
-                accepted += zh ? "（已批准：\(approval.authority)\(when)；\(approval.reason)）"
+                accepted +=
+                    zh
+                    ? "（已批准：\(approval.authority)\(when)；\(approval.reason)）"
                     : " (approved: \(approval.authority)\(when); \(approval.reason))"
             }
-            out += "\(pad)\(arrow) " + paint(zh ? "公开程度降低" : "transparency regression", change.isAccepted ? .yellow : .boldRed)
+            out +=
+                "\(pad)\(arrow) "
+                + paint(zh ? "公开程度降低" : "transparency regression", change.isAccepted ? .yellow : .boldRed)
                 + accepted + "\n"
         case .improvement?:
             out += "\(pad)\(arrow) " + paint(zh ? "公开程度提高" : "transparency improvement", .green) + "\n"
@@ -110,7 +125,8 @@ public struct DiffTextReporter: Sendable {
             switch (segment, side) {
             case (.same(let s), _): out += s
             case (.removed(let s), .old): out += color ? TerminalStyle.struckRed.paint(s, enabled: true) : "[-\(s)-]"
-            case (.added(let s), .new): out += color ? TerminalStyle.underlinedGreen.paint(s, enabled: true) : "{+\(s)+}"
+            case (.added(let s), .new):
+                out += color ? TerminalStyle.underlinedGreen.paint(s, enabled: true) : "{+\(s)+}"
             default: break
             }
         }
@@ -120,18 +136,26 @@ public struct DiffTextReporter: Sendable {
     func summaryLine(_ report: DiffReport) -> String {
         let s = report.summary
         if s.changes == 0 {
-            return zh ? "未发现变更（\(report.oldLabel) → \(report.newLabel)）。" : "No changes (\(report.oldLabel) → \(report.newLabel))."
+            return zh
+                ? "未发现变更（\(report.oldLabel) → \(report.newLabel)）。"
+                : "No changes (\(report.oldLabel) → \(report.newLabel))."
         }
         if zh {
-            var text = "共 \(s.changes) 处变更，涉及 \(s.catalogsChanged) 个目录：新增 \(s.added) 项，删除 \(s.removed) 项，修改 \(s.modified) 项，移动 \(s.moved) 项，重编号 \(s.renumbered) 项，重命名 \(s.renamed) 项"
-            if s.catalogsAdded + s.catalogsRemoved > 0 { text += "，新增目录 \(s.catalogsAdded) 个，删除目录 \(s.catalogsRemoved) 个" }
+            var text =
+                "共 \(s.changes) 处变更，涉及 \(s.catalogsChanged) 个目录：新增 \(s.added) 项，删除 \(s.removed) 项，修改 \(s.modified) 项，移动 \(s.moved) 项，重编号 \(s.renumbered) 项，重命名 \(s.renamed) 项"
+            if s.catalogsAdded + s.catalogsRemoved > 0 {
+                text += "，新增目录 \(s.catalogsAdded) 个，删除目录 \(s.catalogsRemoved) 个"
+            }
             text += "；公开程度降低 \(s.regressions) 处"
             if s.accepted > 0 { text += "（已接受 \(s.accepted) 处）" }
             text += "，提高 \(s.improvements) 处。"
             return text
         }
-        var text = "\(s.changes) change(s) in \(s.catalogsChanged) catalog(s): \(s.added) added, \(s.removed) removed, \(s.modified) modified, \(s.moved) moved, \(s.renumbered) renumbered, \(s.renamed) renamed"
-        if s.catalogsAdded + s.catalogsRemoved > 0 { text += "; catalogs: \(s.catalogsAdded) added, \(s.catalogsRemoved) removed" }
+        var text =
+            "\(s.changes) change(s) in \(s.catalogsChanged) catalog(s): \(s.added) added, \(s.removed) removed, \(s.modified) modified, \(s.moved) moved, \(s.renumbered) renumbered, \(s.renamed) renamed"
+        if s.catalogsAdded + s.catalogsRemoved > 0 {
+            text += "; catalogs: \(s.catalogsAdded) added, \(s.catalogsRemoved) removed"
+        }
         text += "; \(s.regressions) regression(s)"
         if s.accepted > 0 { text += " (\(s.accepted) accepted)" }
         text += ", \(s.improvements) improvement(s)."

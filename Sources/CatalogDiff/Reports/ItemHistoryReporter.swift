@@ -17,7 +17,10 @@ public struct ItemHistoryReporter: Sendable {
         if history.isEmpty {
             return zh ? "没有找到修改过事项 \(id) 的提交。\n" : "No commit changed item \(id).\n"
         }
-        var out = zh ? "事项 \(id) 的变更历史（\(history.count) 次提交，由新到旧）\n" : "History of item \(id) (\(history.count) commit(s), newest first)\n"
+        var out =
+            zh
+            ? "事项 \(id) 的变更历史（\(history.count) 次提交，由新到旧）\n"
+            : "History of item \(id) (\(history.count) commit(s), newest first)\n"
         for entry in history {
             out += "\n" + paint(entry.shortCommit, .yellow) + "  \(entry.date)  \(entry.author)  \(entry.subject)\n"
             let file = entry.previousFile.map { "\($0) → \(entry.file)" } ?? entry.file
@@ -48,18 +51,22 @@ public struct ItemHistoryReporter: Sendable {
         let reporter = DiffJSONReporter(language: language)
         return .object([
             ("id", .string(id)),
-            ("commits", .array(history.map { entry in
-                .object([
-                    ("commit", .string(entry.commit)),
-                    ("date", .string(entry.date)),
-                    ("author", .string(entry.author)),
-                    ("subject", .string(entry.subject)),
-                    ("file", .string(entry.file)),
-                    ("previousFile", entry.previousFile.map(JSONOutput.string) ?? .null),
-                    ("notes", .array(entry.notes.map { .string($0[language]) })),
-                    ("changes", .array(entry.changes.map(reporter.change))),
-                ])
-            })),
+            (
+                "commits",
+                .array(
+                    history.map { entry in
+                        .object([
+                            ("commit", .string(entry.commit)),
+                            ("date", .string(entry.date)),
+                            ("author", .string(entry.author)),
+                            ("subject", .string(entry.subject)),
+                            ("file", .string(entry.file)),
+                            ("previousFile", entry.previousFile.map(JSONOutput.string) ?? .null),
+                            ("notes", .array(entry.notes.map { .string($0[language]) })),
+                            ("changes", .array(entry.changes.map(reporter.change))),
+                        ])
+                    })
+            ),
         ])
     }
 

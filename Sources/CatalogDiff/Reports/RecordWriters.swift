@@ -14,7 +14,9 @@ public struct DiffMarkdownReporter: Sendable {
 
     public func render(_ document: RecordDocument) -> String {
         var out = "# \(MarkdownText.escape(document.title))\n"
-        if let number = document.documentNumber { out += "\n" + MarkdownText.escapeParagraphStart(MarkdownText.escape(number)) + "\n" }
+        if let number = document.documentNumber {
+            out += "\n" + MarkdownText.escapeParagraphStart(MarkdownText.escape(number)) + "\n"
+        }
         for block in document.blocks {
             out += "\n"
             switch block {
@@ -30,10 +32,12 @@ public struct DiffMarkdownReporter: Sendable {
                 out += "| " + header.map { MarkdownText.escape($0) }.joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
                 for row in rows {
-                    out += "| " + row.map { cell in
-                        let text = inline(cell)
-                        return text.isEmpty ? " " : text
-                    }.joined(separator: " | ") + " |\n"
+                    out +=
+                        "| "
+                        + row.map { cell in
+                            let text = inline(cell)
+                            return text.isEmpty ? " " : text
+                        }.joined(separator: " | ") + " |\n"
                 }
             }
         }
@@ -91,9 +95,12 @@ public struct DiffHTMLReporter: Sendable {
             case .list(let items):
                 out += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
             case .signature(let lines):
-                out += "<p class=\"signature\">" + lines.map { HTMLText.escape($0) }.joined(separator: "<br>") + "</p>\n"
+                out +=
+                    "<p class=\"signature\">" + lines.map { HTMLText.escape($0) }.joined(separator: "<br>") + "</p>\n"
             case .table(let header, let rows):
-                out += "<table>\n<thead><tr>" + header.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                out +=
+                    "<table>\n<thead><tr>" + header.map { "<th>\(HTMLText.escape($0))</th>" }.joined()
+                    + "</tr></thead>\n<tbody>\n"
                 for row in rows {
                     out += "<tr>" + row.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n"
                 }

@@ -21,7 +21,9 @@ public struct AcceptedFindings: Sendable, Equatable {
             (a.file, a.code, a.path, a.argumentText) < (b.file, b.code, b.path, b.argumentText)
         }
 
-        var argumentText: String { arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}") }
+        var argumentText: String {
+            arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
+        }
     }
 
     /// The format tag written at the top of the file.
@@ -114,13 +116,16 @@ public struct AcceptedFindings: Sendable, Equatable {
                 ("file", .string(key.file)), ("code", .string(key.code)), ("path", .string(key.path)),
             ]
             if !key.arguments.isEmpty {
-                members.append(("arguments", .object(key.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+                members.append(
+                    ("arguments", .object(key.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+                )
             }
             if let count = counts[key], count > 1 { members.append(("count", .int(count))) }
             if let message = messages[key] { members.append(("message", .string(message))) }
             return .object(members)
         }
-        return JSONOutput.object([("格式", .string(AcceptedFindings.format)), ("findings", .array(entries))]).serialized() + "\n"
+        return JSONOutput.object([("格式", .string(AcceptedFindings.format)), ("findings", .array(entries))]).serialized()
+            + "\n"
     }
 
     /// Reads accepted findings from their text.
@@ -134,7 +139,8 @@ public struct AcceptedFindings: Sendable, Equatable {
         guard let top = object as? [String: Any], let list = top["findings"] as? [[String: Any]] else {
             throw ReadError(description: "已接受问题文件缺少「findings」列表")
         }
-        if let format = top["格式"] as? String, format != AcceptedFindings.format, format != AcceptedFindings.formerFormat {
+        if let format = top["格式"] as? String, format != AcceptedFindings.format, format != AcceptedFindings.formerFormat
+        {
             throw ReadError(description: "不支持的已接受问题文件格式「\(format)」，应为 \(AcceptedFindings.format)")
         }
         counts = [:]
@@ -143,7 +149,9 @@ public struct AcceptedFindings: Sendable, Equatable {
                 throw ReadError(description: "已接受问题文件的条目缺少 file 或 code")
             }
             let arguments = (entry["arguments"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
-            let key = Key(file: AcceptedFindings.normalize(file), code: code, path: entry["path"] as? String ?? "", arguments: arguments)
+            let key = Key(
+                file: AcceptedFindings.normalize(file), code: code, path: entry["path"] as? String ?? "",
+                arguments: arguments)
             counts[key, default: 0] += (entry["count"] as? Int) ?? 1
             if let message = entry["message"] as? String { messages[key] = message }
         }

@@ -31,12 +31,20 @@ enum EntryRemoval {
         if j < text.count, text[j] == "," {
             j += 1
             while j < text.count, text[j] == " " { j += 1 }
-            return [TextEdit(start: SourcePosition(line: line, column: s + 1), end: SourcePosition(line: line, column: j + 1), replacement: "")]
+            return [
+                TextEdit(
+                    start: SourcePosition(line: line, column: s + 1), end: SourcePosition(line: line, column: j + 1),
+                    replacement: "")
+            ]
         }
         var k = s
         while k > 0, text[k - 1] == " " { k -= 1 }
         if k > 0, text[k - 1] == "," {
-            return [TextEdit(start: SourcePosition(line: line, column: k), end: SourcePosition(line: line, column: e + 1), replacement: "")]
+            return [
+                TextEdit(
+                    start: SourcePosition(line: line, column: k), end: SourcePosition(line: line, column: e + 1),
+                    replacement: "")
+            ]
         }
         return []
     }

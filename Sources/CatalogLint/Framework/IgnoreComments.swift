@@ -33,9 +33,10 @@ struct IgnoreComment: Sendable {
                 target += 1
             }
             let last = max(target, extents?[target] ?? target)
-            comments.append(IgnoreComment(
-                line: number, codesColumn: parsed.codesColumn, codes: parsed.codes, reason: parsed.reason,
-                scope: target...last))
+            comments.append(
+                IgnoreComment(
+                    line: number, codesColumn: parsed.codesColumn, codes: parsed.codes, reason: parsed.reason,
+                    scope: target...last))
         }
         return comments
     }
@@ -47,7 +48,8 @@ struct IgnoreComment: Sendable {
         let n = source.count
         while i + 4 < n {
             if source[i] == word[0], source[i + 1] == word[1], source[i + 2] == word[2], source[i + 3] == word[3],
-               source[i + 4] == UInt8(ascii: ":") || source[i + 4] == 0xEF {
+                source[i + 4] == UInt8(ascii: ":") || source[i + 4] == 0xEF
+            {
                 return true
             }
             i += 1
@@ -59,7 +61,9 @@ struct IgnoreComment: Sendable {
     static func parseLine(_ text: String) -> (codes: [String], codesColumn: Int, reason: String)? {
         let scalars = Array(text.unicodeScalars)
         var i = 0
-        func skipSpaces() { while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{3000}" { i += 1 } }
+        func skipSpaces() {
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{3000}" { i += 1 }
+        }
         func take(_ word: String) -> Bool {
             let w = Array(word.unicodeScalars)
             guard i + w.count <= scalars.count, Array(scalars[i..<i + w.count]) == w else { return false }

@@ -7,14 +7,18 @@ public enum LintConfiguration {
     public static let unknownCode = FindingKind(
         code: "rule-config-unknown", stage: .lint, severity: .warning,
         title: LocalizedText(zh: "规则配置中的代码不存在", en: "Unknown code in 规则"),
-        message: LocalizedText(zh: "「规则」中的「{code}」不是可配置的问题代码", en: "\"{code}\" under 规则 is not a code that can be configured"),
+        message: LocalizedText(
+            zh: "「规则」中的「{code}」不是可配置的问题代码", en: "\"{code}\" under 规则 is not a code that can be configured"),
         hint: LocalizedText(zh: "运行 gkml rules 查看全部代码", en: "run gkml rules for the codes"))
 
     public static let invalidSetting = FindingKind(
         code: "rule-config-invalid", stage: .lint, severity: .error,
         title: LocalizedText(zh: "规则配置的取值无效", en: "Invalid setting in 规则"),
-        message: LocalizedText(zh: "「规则」中「{code}」的取值「{value}」无效", en: "the setting \"{value}\" of \"{code}\" under 规则 is not valid"),
-        hint: LocalizedText(zh: "取值为 错误、警告、提示 或 关闭（也可写 error、warning、info、off）", en: "use 错误, 警告, 提示 or 关闭 (or error, warning, info, off)"))
+        message: LocalizedText(
+            zh: "「规则」中「{code}」的取值「{value}」无效", en: "the setting \"{value}\" of \"{code}\" under 规则 is not valid"),
+        hint: LocalizedText(
+            zh: "取值为 错误、警告、提示 或 关闭（也可写 error、warning、info、off）",
+            en: "use 错误, 警告, 提示 or 关闭 (or error, warning, info, off)"))
 
     public static let kinds: [FindingKind] = [unknownCode, invalidSetting]
 
@@ -29,15 +33,19 @@ public enum LintConfiguration {
             let code = pair.key.keyText
             if !known.contains(code) {
                 let notes = Suggestion.closest(to: code, among: codes).map { [Suggestion.didYouMean($0)] } ?? []
-                findings.append(Finding(
-                    unknownCode, at: SourceLocation(file: workspace.file, position: pair.key.start, end: pair.key.end),
-                    path: "/规则/\(code)", arguments: ["code": code], notes: notes))
+                findings.append(
+                    Finding(
+                        unknownCode,
+                        at: SourceLocation(file: workspace.file, position: pair.key.start, end: pair.key.end),
+                        path: "/规则/\(code)", arguments: ["code": code], notes: notes))
             }
             let value = pair.value.string ?? pair.value.text
             if RuleSetting(value) == nil {
-                findings.append(Finding(
-                    invalidSetting, at: SourceLocation(file: workspace.file, position: pair.value.start, end: pair.value.end),
-                    path: "/规则/\(code)", arguments: ["code": code, "value": value]))
+                findings.append(
+                    Finding(
+                        invalidSetting,
+                        at: SourceLocation(file: workspace.file, position: pair.value.start, end: pair.value.end),
+                        path: "/规则/\(code)", arguments: ["code": code, "value": value]))
             }
         }
         return findings

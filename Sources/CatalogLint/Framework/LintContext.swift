@@ -110,7 +110,9 @@ extension BaselineCatalogs {
         let path = folder.hasPrefix("/") ? folder : (workspace.root as NSString).appendingPathComponent(folder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        let catalogs = names.compactMap { CatalogLoader.load(path: (path as NSString).appendingPathComponent($0), registry: registry).catalog }
+        let catalogs = names.compactMap {
+            CatalogLoader.load(path: (path as NSString).appendingPathComponent($0), registry: registry).catalog
+        }
         return BaselineCatalogs(catalogs, registry: registry)
     }
 }

@@ -11,7 +11,9 @@ public struct LintResult: Sendable {
     /// `--fix` because the schema already reports the same problem as an error (empty or repeated entries).
     public var fixable: [LintViolation]
 
-    public init(findings: [Finding] = [], suppressed: [(finding: Finding, reason: String)] = [], fixable: [LintViolation] = []) {
+    public init(
+        findings: [Finding] = [], suppressed: [(finding: Finding, reason: String)] = [], fixable: [LintViolation] = []
+    ) {
         self.findings = findings
         self.suppressed = suppressed
         self.fixable = fixable
@@ -31,7 +33,9 @@ public enum LintEngine {
     }
 
     /// Lints files already indexed.
-    public static func lint(files: [LintFile], context: LintContext, rules: [any LintRule] = LintRules.all) -> [String: LintResult] {
+    public static func lint(files: [LintFile], context: LintContext, rules: [any LintRule] = LintRules.all) -> [String:
+        LintResult]
+    {
         let scope = LintScope(context: context, files: files)
         let active = rules.filter { rule in
             type(of: rule).description.kinds.contains { context.rules[$0.code] != .off }
@@ -65,7 +69,8 @@ public enum LintEngine {
             }
             // Kept only for --fix (the rule said so): not shown, and recorded as info when fixed.
             if violation.visibility == .fixOnly { violation.finding.severity = .info }
-            let key = "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.path)|\(finding.arguments.sorted { $0.key < $1.key })"
+            let key =
+                "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.path)|\(finding.arguments.sorted { $0.key < $1.key })"
             if seen.insert(key).inserted { violations.append(violation) }
         }
 
@@ -77,9 +82,10 @@ public enum LintEngine {
         for violation in violations {
             let finding = violation.finding
             if let line = finding.location.position?.line,
-               let comment = comments.first(where: { c in
-                   !c.reason.isEmpty && c.scope.contains(line) && c.codes.contains(finding.code)
-               }) {
+                let comment = comments.first(where: { c in
+                    !c.reason.isEmpty && c.scope.contains(line) && c.codes.contains(finding.code)
+                })
+            {
                 used.insert("\(comment.line)|\(finding.code)")
                 if violation.visibility == .reported { suppressed.append((finding, comment.reason)) }
                 continue
@@ -94,11 +100,13 @@ public enum LintEngine {
                 for code in comment.codes {
                     defer { offset += code.unicodeScalars.count + 1 }
                     guard known.contains(code), !used.contains("\(comment.line)|\(code)"),
-                          context.rules[code] != .off else { continue }
+                        context.rules[code] != .off
+                    else { continue }
                     var finding = file.finding(
                         IgnoreCommentRule.unused,
                         at: SourcePosition(line: comment.line, column: comment.codesColumn + offset),
-                        end: SourcePosition(line: comment.line, column: comment.codesColumn + offset + code.unicodeScalars.count),
+                        end: SourcePosition(
+                            line: comment.line, column: comment.codesColumn + offset + code.unicodeScalars.count),
                         path: "", arguments: ["code": code])
                     if case .severity(let severity)? = context.rules[finding.code] { finding.severity = severity }
                     reported.append(LintViolation(finding))
@@ -115,10 +123,14 @@ public enum LintEngine {
     /// For a finding about an item whose value is written in 默认: where it is, and what changing it does.
     static func inheritedNote(_ finding: Finding, defaults: ClosedRange<Int>, file: String) -> LocalizedText? {
         guard let line = finding.location.position?.line, defaults.contains(line),
-              finding.path.hasPrefix("/事项/编号=") else { return nil }
+            finding.path.hasPrefix("/事项/编号=")
+        else { return nil }
         let id = finding.path.dropFirst("/事项/编号=".count).split(separator: "/").first.map(String.init) ?? ""
         return LocalizedText(
-            zh: "这个值来自「默认」（第 \(line) 行），事项 \(id) 自己没有填写；改「默认」会影响所有没有自己填写该要素的事项，只改事项 \(id) 请在该事项中写上这个要素（gkml show \(file) \(id) 显示它的全部要素）",
-            en: "this value comes from 默认 (line \(line)); item \(id) does not set it itself. Changing 默认 changes every item that does not set it; to change item \(id) only, set the element in the item (gkml show \(file) \(id) shows all its elements)")
+            zh:
+                "这个值来自「默认」（第 \(line) 行），事项 \(id) 自己没有填写；改「默认」会影响所有没有自己填写该要素的事项，只改事项 \(id) 请在该事项中写上这个要素（gkml show \(file) \(id) 显示它的全部要素）",
+            en:
+                "this value comes from 默认 (line \(line)); item \(id) does not set it itself. Changing 默认 changes every item that does not set it; to change item \(id) only, set the element in the item (gkml show \(file) \(id) shows all its elements)"
+        )
     }
 }

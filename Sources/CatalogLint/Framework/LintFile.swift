@@ -26,7 +26,8 @@ public final class LintFile: Sendable {
         self.document = document
         self.catalog = loaded.catalog
         self.earlierFindings = loaded.findings
-        self.earlierErrorPositions = Set(loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
+        self.earlierErrorPositions = Set(
+            loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
         self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
         self.lines = LineIndex(document.source)
         var scalars: [SourcePosition: YAMLNode] = [:]
@@ -99,7 +100,8 @@ public final class LintFile: Sendable {
         case .doubleQuoted?, .singleQuoted?:
             let quote: Unicode.Scalar = node.style == .doubleQuoted ? "\"" : "'"
             if column < text.count, text[column] == quote, matches(at: column + 1),
-               column + 1 + scalarsOfValue.count < text.count, text[column + 1 + scalarsOfValue.count] == quote {
+                column + 1 + scalarsOfValue.count < text.count, text[column + 1 + scalarsOfValue.count] == quote
+            {
                 return ValueSpan(
                     start: SourcePosition(line: node.start.line, column: node.start.column + 1),
                     length: scalarsOfValue.count, exact: true)
@@ -199,15 +201,19 @@ public final class LintFile: Sendable {
                 continue
             }
             let position = entry.item.position(of: element) ?? entry.item.position
-            var item = finding(kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes)
+            var item = finding(
+                kind, at: position, path: entry.item.path(element), arguments: entry.arguments, notes: notes)
             item.localizedArguments = localizedArguments(entry.item)
             out.append(LintViolation(item, fix: fix(entry.item)))
         }
         if let first = inherited.first, let position = defaultsPosition {
             let ids = inherited.map(\.item.id.value).joined(separator: "、")
             let note = LocalizedText(
-                zh: "该值写在「默认」中，适用于所有没有自己填写「\(element.rawValue)」的事项，涉及事项：\(ids)；改「默认」会影响这些事项全部，只改其中一个事项，请在该事项中写上「\(element.rawValue)」",
-                en: "the value is set in 默认, which applies to every item that does not set \(element.rawValue) itself; items concerned: \(ids). Changing 默认 changes them all; to change one item only, set \(element.rawValue) in that item")
+                zh:
+                    "该值写在「默认」中，适用于所有没有自己填写「\(element.rawValue)」的事项，涉及事项：\(ids)；改「默认」会影响这些事项全部，只改其中一个事项，请在该事项中写上「\(element.rawValue)」",
+                en:
+                    "the value is set in 默认, which applies to every item that does not set \(element.rawValue) itself; items concerned: \(ids). Changing 默认 changes them all; to change one item only, set \(element.rawValue) in that item"
+            )
             var defaults = finding(
                 kind, at: position, path: "/默认/\(element.rawValue)", arguments: first.arguments, notes: notes + [note])
             defaults.localizedArguments = localizedArguments(first.item)

@@ -41,7 +41,8 @@ public enum LintFixer {
             var fixes: [(finding: Finding, fix: [TextEdit])] =
                 (structural.isEmpty ? loaded.findings.filter { !$0.fix.isEmpty } : structural).map { ($0, $0.fix) }
             if structural.isEmpty, let lintFile = LintFile(loaded, registry: context.registry) {
-                let result = LintEngine.lint(files: [lintFile], context: context, rules: LintRules.fixable)[file] ?? LintResult()
+                let result =
+                    LintEngine.lint(files: [lintFile], context: context, rules: LintRules.fixable)[file] ?? LintResult()
                 fixes += result.fixable.map { ($0.finding, $0.fix) }
             }
             guard !fixes.isEmpty else { break }
@@ -52,10 +53,14 @@ public enum LintFixer {
                 let fix = fixes[n]
                 let finding = fix.finding
                 let before = fix.fix.map { edit -> String in
-                    guard let a = index.offset(of: edit.start), let b = index.offset(of: edit.end), a <= b else { return "" }
+                    guard let a = index.offset(of: edit.start), let b = index.offset(of: edit.end), a <= b else {
+                        return ""
+                    }
                     return String(decoding: bytes[a..<b], as: UTF8.self)
                 }.joined(separator: " … ")
-                changes.append(LintChange(finding: finding, before: before, after: fix.fix.map(\.replacement).joined(separator: " … ")))
+                changes.append(
+                    LintChange(
+                        finding: finding, before: before, after: fix.fix.map(\.replacement).joined(separator: " … ")))
             }
             bytes = newBytes
         }

@@ -83,7 +83,9 @@ public enum EditApplier {
             }
             guard ok else { continue }
             let overlaps = ranges.contains { r in
-                accepted.contains { $0.range.overlaps(r.0) || ($0.range.isEmpty || r.0.isEmpty) && $0.range.lowerBound == r.0.lowerBound }
+                accepted.contains {
+                    $0.range.overlaps(r.0) || ($0.range.isEmpty || r.0.isEmpty) && $0.range.lowerBound == r.0.lowerBound
+                }
             }
             let selfOverlap = ranges.indices.contains { i in
                 ranges.indices.contains { j in i < j && ranges[i].0.overlaps(ranges[j].0) }

@@ -17,7 +17,9 @@ struct BaselineConformanceRule: LintRule {
     static let unknownID = lintKind(
         "not-applicable-unknown-id", .error,
         title: .t("未涉及事项的编号不存在", "Unknown 编号 in 未涉及事项"),
-        message: .t("「未涉及事项」中的编号「{id}」不是基准目录（或上级目录）中的事项", "编号 \"{id}\" under 未涉及事项 is not an item of the baseline (or of the upper level's catalog)"),
+        message: .t(
+            "「未涉及事项」中的编号「{id}」不是基准目录（或上级目录）中的事项",
+            "编号 \"{id}\" under 未涉及事项 is not an item of the baseline (or of the upper level's catalog)"),
         hint: .t("未涉及事项只能列基准目录中有、本地不涉及的事项；请核对编号", "未涉及事项 lists baseline items that do not apply here; check the 编号"))
 
     static let alsoPresent = lintKind(
@@ -29,7 +31,8 @@ struct BaselineConformanceRule: LintRule {
     static let unknownBaselineID = lintKind(
         "baseline-id-unknown", .error,
         title: .t("基准编号不存在", "Unknown 基准编号"),
-        message: .t("事项 {item} 的基准编号「{id}」不是基准目录中的事项", "the 基准编号 \"{id}\" of item {item} is not an item of the baseline"),
+        message: .t(
+            "事项 {item} 的基准编号「{id}」不是基准目录中的事项", "the 基准编号 \"{id}\" of item {item} is not an item of the baseline"),
         hint: .t("基准编号写本事项替代或拆分的基准目录事项的编号；请核对", "基准编号 names the baseline item this one replaces or splits; check it"))
 
     static let baseline = """
@@ -54,9 +57,11 @@ struct BaselineConformanceRule: LintRule {
         kinds: [missing, unknownID, alsoPresent, unknownBaselineID],
         rationale: .t(
             "基层目录以国务院部门的标准指引（全国基准目录）为底，按本地职责调整。基准目录中属于本层级的事项，要么保留（编号不变），要么列入「未涉及事项」并写明理由——悄悄删掉一项，就是少公开了一项。「未涉及事项」只能列基准目录（或乡镇的上级县级目录）中确有的编号。工作区可在 gkml.yaml「基准目录」指定自己的基准。",
-            "A local catalog starts from the national baseline (the State Council departments' guides) and adapts it. Each baseline item of the catalog's level is kept with its 编号 or listed under 未涉及事项 with a reason: an item silently dropped is an item no longer disclosed. 未涉及事项 may only name items that exist in the baseline (or, for a township, in the county's catalog). A workspace may name its own baseline (基准目录 in gkml.yaml)."),
+            "A local catalog starts from the national baseline (the State Council departments' guides) and adapts it. Each baseline item of the catalog's level is kept with its 编号 or listed under 未涉及事项 with a reason: an item silently dropped is an item no longer disclosed. 未涉及事项 may only name items that exist in the baseline (or, for a township, in the county's catalog). A workspace may name its own baseline (基准目录 in gkml.yaml)."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -69,7 +74,8 @@ struct BaselineConformanceRule: LintRule {
                 """, setup: ExampleSetup(baseline: baseline)),
             // A local table splits a baseline row in two (出生登记 → 出生登记（本地出生）and 出生登记（外地出生）): both
             // claim the baseline 编号, and the baseline row counts as present.
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -87,7 +93,8 @@ struct BaselineConformanceRule: LintRule {
                 """, setup: ExampleSetup(baseline: baseline)),
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 ↓↓事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -95,7 +102,8 @@ struct BaselineConformanceRule: LintRule {
                         名称: 本镇就业之家
                         公开内容: 服务时间、地点
                 """, codes: ["baseline-item-missing"], setup: ExampleSetup(baseline: baseline)),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -109,8 +117,10 @@ struct BaselineConformanceRule: LintRule {
                     说明: 由县人社局负责
                   - 编号: ↓17-02-09
                     说明: 本镇无此职责
-                """, codes: ["not-applicable-unknown-id", "not-applicable-but-present"], setup: ExampleSetup(baseline: baseline)),
-            RuleExample("""
+                """, codes: ["not-applicable-unknown-id", "not-applicable-but-present"],
+                setup: ExampleSetup(baseline: baseline)),
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -143,7 +153,8 @@ struct BaselineConformanceRule: LintRule {
             let level = catalog.level.value
             for item in baseline.items where item.levels.value.contains(where: { $0.value == level }) {
                 guard !present.contains(item.id.value), !claimed.contains(item.id.value),
-                      !notApplicable.contains(item.id.value) else { continue }
+                    !notApplicable.contains(item.id.value)
+                else { continue }
                 var finding = file.finding(
                     Self.missing, at: keyPosition, end: keyEnd, path: item.path,
                     arguments: ["id": item.id.value, "name": item.name.value, "level": level.rawValue],
@@ -156,10 +167,15 @@ struct BaselineConformanceRule: LintRule {
             for item in catalog.items {
                 guard let id = item.baselineID, !baselineIDs.contains(id.value) else { continue }
                 let span = file.span(of: id)
-                out.append(LintViolation(file.finding(
-                    Self.unknownBaselineID, at: span.start, end: span.end(span.length), path: item.path + "/基准编号",
-                    arguments: ["id": id.value, "item": item.id.value],
-                    notes: Suggestion.closest(to: id.value, among: baselineIDs.sorted()).map { [Suggestion.didYouMean($0)] } ?? [])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.unknownBaselineID, at: span.start, end: span.end(span.length),
+                            path: item.path + "/基准编号",
+                            arguments: ["id": id.value, "item": item.id.value],
+                            notes: Suggestion.closest(to: id.value, among: baselineIDs.sorted()).map {
+                                [Suggestion.didYouMean($0)]
+                            } ?? [])))
             }
         }
         let known = Set((baseline?.items ?? []).map(\.id.value) + (upper?.items ?? []).map(\.id.value))
@@ -167,14 +183,21 @@ struct BaselineConformanceRule: LintRule {
             let span = file.span(of: entry.id)
             let path = "/未涉及事项/编号=\(entry.id.value)"
             if present.contains(entry.id.value) {
-                out.append(LintViolation(file.finding(
-                    Self.alsoPresent, at: span.start, end: span.end(span.length), path: path, arguments: ["id": entry.id.value])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.alsoPresent, at: span.start, end: span.end(span.length), path: path,
+                            arguments: ["id": entry.id.value])))
             } else if !known.contains(entry.id.value) {
-                let notes = Suggestion.closest(to: entry.id.value, among: known.sorted().filter { !present.contains($0) })
+                let notes =
+                    Suggestion.closest(to: entry.id.value, among: known.sorted().filter { !present.contains($0) })
                     .map { [Suggestion.didYouMean($0)] } ?? []
-                out.append(LintViolation(file.finding(
-                    Self.unknownID, at: span.start, end: span.end(span.length), path: path, arguments: ["id": entry.id.value],
-                    notes: notes)))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.unknownID, at: span.start, end: span.end(span.length), path: path,
+                            arguments: ["id": entry.id.value],
+                            notes: notes)))
             }
         }
         return out

@@ -9,13 +9,20 @@ struct BodyRule: LintRule {
         "body-unknown", .error,
         title: .t("公开主体不在机构名录中", "Body not in the directory"),
         message: .t("公开主体「{body}」不在工作区的机构名录中", "公开主体 \"{body}\" is not in the workspace's 机构名录"),
-        hint: .t("使用 gkml.yaml「机构名录」中的全称；新设或更名的机构，先加入机构名录", "use the full name from 机构名录 in gkml.yaml; add new or renamed bodies there first"))
+        hint: .t(
+            "使用 gkml.yaml「机构名录」中的全称；新设或更名的机构，先加入机构名录",
+            "use the full name from 机构名录 in gkml.yaml; add new or renamed bodies there first"))
 
     static let roleUnreplaced = lintKind(
         "body-role-unreplaced", .warning,
         title: .t("公开主体仍是基准目录中的角色名称", "Role name left from the baseline"),
-        message: .t("公开主体「{body}」是角色名称（基准目录的角色，或只写了机构类别），应改为本地承担该职责的机构", "公开主体 \"{body}\" is a role name (the baseline's, or only the kind of body); name the body that has this duty here"),
-        hint: .t("角色名称（如「乡镇人民政府（街道办事处）」「县级人力资源社会保障部门」）应替换为机构名录中的全称", "replace role names such as 乡镇人民政府（街道办事处） by the full name from 机构名录"))
+        message: .t(
+            "公开主体「{body}」是角色名称（基准目录的角色，或只写了机构类别），应改为本地承担该职责的机构",
+            "公开主体 \"{body}\" is a role name (the baseline's, or only the kind of body); name the body that has this duty here"
+        ),
+        hint: .t(
+            "角色名称（如「乡镇人民政府（街道办事处）」「县级人力资源社会保障部门」）应替换为机构名录中的全称",
+            "replace role names such as 乡镇人民政府（街道办事处） by the full name from 机构名录"))
 
     static let description = RuleDescription(
         identifier: "body",
@@ -23,9 +30,11 @@ struct BodyRule: LintRule {
         kinds: [unknown, roleUnreplaced],
         rationale: .t(
             "公开主体是对公开负责的机关。目录上写的名称要和县里的机构名录一致，否则群众不知道找谁，名称写错、机构改革后未更新的也会混在其中。基准目录用的是角色名称（「乡镇人民政府（街道办事处）」「县级××部门」），各地编制目录时要换成本地承担该职责的机构全称。没有工作区（或机构名录为空）时不检查；全国基准目录本身不检查。",
-            "公开主体 is the body answerable for disclosure. Names must match the county's directory of bodies (机构名录) so that people know whom to ask and misspelt or outdated names after a reorganization are caught. The baseline uses role names (乡镇人民政府（街道办事处）, 县级××部门) that a local catalog replaces by the full name of the body that plays the role. Skipped without a workspace or with an empty 机构名录, and for the national baseline itself."),
+            "公开主体 is the body answerable for disclosure. Names must match the county's directory of bodies (机构名录) so that people know whom to ask and misspelt or outdated names after a reorganization are caught. The baseline uses role names (乡镇人民政府（街道办事处）, 县级××部门) that a local catalog replaces by the full name of the body that plays the role. Skipped without a workspace or with an empty 机构名录, and for the national baseline itself."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -34,7 +43,8 @@ struct BodyRule: LintRule {
                         公开内容: 招聘会时间、地点
                         公开主体: [星海镇人民政府, 示例县人力资源和社会保障局]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -45,7 +55,8 @@ struct BodyRule: LintRule {
                 """, setup: ExampleSetup(bodies: nil)),
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -54,7 +65,8 @@ struct BodyRule: LintRule {
                         公开内容: 招聘会时间、地点
                         公开主体: [↓星海镇政府, ↓示例县人社局]
                 """, codes: ["body-unknown"]),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -66,7 +78,8 @@ struct BodyRule: LintRule {
                           - ↓县级人力资源社会保障部门
                 """, codes: ["body-role-unreplaced"]),
             // Only the kind of body, as published tables print it (tez.gov.cn, mdx.gov.cn).
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 出生登记
                     二级事项:
@@ -79,7 +92,8 @@ struct BodyRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog, !file.isBaseline, let workspace = scope.context.workspace,
-              !workspace.bodies.isEmpty else { return [] }
+            !workspace.bodies.isEmpty
+        else { return [] }
         let directory = workspace.bodies.map(\.value)
         let known = Set(directory)
         let levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a }
@@ -101,17 +115,25 @@ struct BodyRule: LintRule {
                     let suggestion = Self.suggestionForRole(name, directory: candidates, catalog: catalog)
                     var notes = suggestion.map { [Suggestion.didYouMean($0)] } ?? []
                     if let level, !candidates.isEmpty { notes.append(Self.bodiesNote(level, candidates)) }
-                    out.append(LintViolation(file.finding(
-                        Self.roleUnreplaced, at: span.start, end: span.end(span.length), path: path,
-                        arguments: ["body": name], notes: notes)))
+                    out.append(
+                        LintViolation(
+                            file.finding(
+                                Self.roleUnreplaced, at: span.start, end: span.end(span.length), path: path,
+                                arguments: ["body": name], notes: notes)))
                 } else {
-                    let level = Workspace.level(ofBodyName: name, region: workspace.region.value, level: workspace.level.value)
+                    let level = Workspace.level(
+                        ofBodyName: name, region: workspace.region.value, level: workspace.level.value)
                     let candidates = sameLevel(level)
                     let contained = candidates.first { Self.lcs(name.scalars, $0.scalars) == name.scalars.count }
-                    let suggestion = contained ?? Suggestion.closest(to: name, among: candidates) ?? Self.bestMatch(name, directory: candidates)
-                    out.append(LintViolation(file.finding(
-                        Self.unknown, at: span.start, end: span.end(span.length), path: path,
-                        arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? [])))
+                    let suggestion =
+                        contained ?? Suggestion.closest(to: name, among: candidates)
+                        ?? Self.bestMatch(name, directory: candidates)
+                    out.append(
+                        LintViolation(
+                            file.finding(
+                                Self.unknown, at: span.start, end: span.end(span.length), path: path,
+                                arguments: ["body": name], notes: suggestion.map { [Suggestion.didYouMean($0)] } ?? []))
+                    )
                 }
             }
         }
@@ -123,7 +145,8 @@ struct BodyRule: LintRule {
         let shown = bodies.prefix(12).joined(separator: "、")
         let more = bodies.count > 12 ? "等\(bodies.count)个" : ""
         let moreEn = bodies.count > 12 ? " (\(bodies.count) in all)" : ""
-        return .t("机构名录中的\(level.rawValue)机构：\(shown)\(more)", "bodies of level \(level.rawValue) in 机构名录: \(shown)\(moreEn)")
+        return .t(
+            "机构名录中的\(level.rawValue)机构：\(shown)\(more)", "bodies of level \(level.rawValue) in 机构名录: \(shown)\(moreEn)")
     }
 
     /// Prefixes of role names: a level or a kind of government rather than a named body.
@@ -142,11 +165,17 @@ struct BodyRule: LintRule {
     static func suggestionForRole(_ role: String, directory: [String], catalog: Catalog) -> String? {
         if RoleNames.isTownshipRole(role) || role.hasPrefix("乡镇") || role.hasPrefix("乡（镇）") {
             if directory.contains(catalog.publisher.value) { return catalog.publisher.value }
-            return directory.first { $0.hasSuffix("人民政府") && catalog.region.value.hasSuffix($0.replacingOccurrences(of: "人民政府", with: "")) }
+            return directory.first {
+                $0.hasSuffix("人民政府") && catalog.region.value.hasSuffix($0.replacingOccurrences(of: "人民政府", with: ""))
+            }
         }
         var core = role
-        for prefix in rolePrefixes + ["县级以上"] where core.hasPrefix(prefix) { core = String(core.dropFirst(prefix.count)) }
-        for suffix in ["部门", "机关", "机构", "单位"] where core.hasSuffix(suffix) { core = String(core.dropLast(suffix.count)) }
+        for prefix in rolePrefixes + ["县级以上"] where core.hasPrefix(prefix) {
+            core = String(core.dropFirst(prefix.count))
+        }
+        for suffix in ["部门", "机关", "机构", "单位"] where core.hasSuffix(suffix) {
+            core = String(core.dropLast(suffix.count))
+        }
         return bestMatch(core, directory: directory)
     }
 

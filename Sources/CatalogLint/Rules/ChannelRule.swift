@@ -7,14 +7,18 @@ struct ChannelRule: LintRule {
     static let noOnline = lintKind(
         "channel-no-online", .warning,
         title: .t("面向全社会的主动公开事项没有网上渠道", "No online channel for a public proactive item"),
-        message: .t("事项 {id} 面向全社会主动公开，但公开渠道中没有政府网站或两微一端", "item {id} is proactive for everyone but has no online channel (政府网站 or 两微一端)"),
+        message: .t(
+            "事项 {id} 面向全社会主动公开，但公开渠道中没有政府网站或两微一端",
+            "item {id} is proactive for everyone but has no online channel (政府网站 or 两微一端)"),
         hint: .t("加上「政府网站」（或「两微一端」），让群众在网上也能查到", "add 政府网站 (or 两微一端) so that people can find it online"))
 
     static let websiteOnly = lintKind(
         "channel-website-only", .info,
         title: .t("面向特定群众的事项只在政府网站公开", "Item for specific people only on the website"),
-        message: .t("事项 {id} 面向特定群众，却只在政府网站公开", "item {id} is for specific people but published only on the government website"),
-        hint: .t("特定群众往往不看政府网站，可加上「精准推送」或「入户/现场」等渠道", "specific people rarely read the website: consider 精准推送 or 入户/现场"))
+        message: .t(
+            "事项 {id} 面向特定群众，却只在政府网站公开", "item {id} is for specific people but published only on the government website"),
+        hint: .t("特定群众往往不看政府网站，可加上「精准推送」或「入户/现场」等渠道", "specific people rarely read the website: consider 精准推送 or 入户/现场")
+    )
 
     static let description = RuleDescription(
         identifier: "channel",
@@ -22,9 +26,11 @@ struct ChannelRule: LintRule {
         kinds: [noOnline, websiteOnly],
         rationale: .t(
             "政府网站是政府信息公开的第一平台。面向全社会主动公开的事项，至少要有一个网上渠道（政府网站、两微一端，或名称表明在网上的「其他：…」渠道，如某某微信公众号）；只贴在公开栏、查阅点的信息，外出务工的群众看不到。反过来，面向特定群众（如补贴对象、困难群众）的事项只放在政府网站上，往往到不了当事人，通常还需要精准推送或入户/现场告知。",
-            "The government website is the first platform of disclosure: a proactive item for everyone needs at least one online channel (政府网站 or 两微一端); notice boards alone do not reach people working away. Conversely an item for specific people placed only on the website rarely reaches them; targeted push or door-to-door notice usually belongs with it."),
+            "The government website is the first platform of disclosure: a proactive item for everyone needs at least one online channel (政府网站 or 两微一端); notice boards alone do not reach people working away. Conversely an item for specific people placed only on the website rarely reaches them; targeted push or door-to-door notice usually belongs with it."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -41,10 +47,11 @@ struct ChannelRule: LintRule {
                         公开内容: 补贴对象、标准
                         公开对象: 特定群众
                         公开渠道: [政府网站, 精准推送]
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -57,7 +64,7 @@ struct ChannelRule: LintRule {
                         公开内容: 补贴对象、标准
                         公开对象: 特定群众
                         公开渠道: ↓[政府网站]
-                """),
+                """)
         ])
 
     /// 政府网站, 两微一端, or a named platform that is online (其他：县人社局微信公众号).
@@ -76,11 +83,13 @@ struct ChannelRule: LintRule {
         var websiteOnly: [(item: CatalogItem, arguments: [String: String])] = []
         for item in catalog.items {
             let channels = item.channels.value.map(\.value)
-            if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: Self.isOnline) {
+            if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: Self.isOnline)
+            {
                 noOnline.append((item, ["id": item.id.value]))
             }
             if item.audience.value == .specificGroups, !channels.isEmpty,
-               channels.allSatisfy({ $0 == .standard(.governmentWebsite) }) {
+                channels.allSatisfy({ $0 == .standard(.governmentWebsite) })
+            {
                 websiteOnly.append((item, ["id": item.id.value]))
             }
         }

@@ -7,7 +7,9 @@ struct CitationDocumentNumberRule: LintRule {
         "citation-doc-number", .warning,
         title: .t("发文字号写法不规范", "Document number not in standard form"),
         message: .t("发文字号「{found}」应写作「{expected}」", "the document number \"{found}\" should be written \"{expected}\""),
-        hint: .t("按 GB/T 9704《党政机关公文格式》，年份用六角括号〔〕括入，序号后加「号」", "GB/T 9704: the year goes in \"〔〕\" and the serial number is followed by \"号\""),
+        hint: .t(
+            "按 GB/T 9704《党政机关公文格式》，年份用六角括号〔〕括入，序号后加「号」",
+            "GB/T 9704: the year goes in \"〔〕\" and the serial number is followed by \"号\""),
         fixable: true)
 
     static let description = RuleDescription(
@@ -16,9 +18,11 @@ struct CitationDocumentNumberRule: LintRule {
         kinds: [kind],
         rationale: .t(
             "发文字号由发文机关代字、年份和发文顺序号组成，年份用六角括号〔〕括入，顺序号后加「号」，如 国办发〔2019〕54号（GB/T 9704—2012《党政机关公文格式》7.2.4）。圆括号、方括号、【】或半角括号是常见的录入错误，会让同一文件在目录中出现几种写法。",
-            "A document number is the issuer's code, the year in the six-cornered brackets 〔〕 and the serial number followed by 号, e.g. 国办发〔2019〕54号 (GB/T 9704-2012, 7.2.4). Round, square, 【】 or ASCII brackets are typing slips that make one document appear under several spellings."),
+            "A document number is the issuer's code, the year in the six-cornered brackets 〔〕 and the serial number followed by 号, e.g. 国办发〔2019〕54号 (GB/T 9704-2012, 7.2.4). Round, square, 【】 or ASCII brackets are typing slips that make one document appear under several spellings."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -26,10 +30,11 @@ struct CitationDocumentNumberRule: LintRule {
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
                         公开依据: [《关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）, 《某规划（2021-2035年）》]
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -40,10 +45,11 @@ struct CitationDocumentNumberRule: LintRule {
                           - 《关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发↓(2019)54号）
                           - 《就业和社会保险领域基层政务公开标准指引》（人社厅函↓【2019】113号）
                           - 国办发↓〔2017〕42
-                """),
+                """)
         ],
         corrections: [
-            RuleCorrection("""
+            RuleCorrection(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -55,7 +61,8 @@ struct CitationDocumentNumberRule: LintRule {
                           - 人社厅函↓（2019）113
                           - 《国务院办公厅印发〈关于全面推进政务公开工作的意见〉实施细则的通知》（↓国办发〔201680号）
                           - 《中华人民共和国政府信息公开条例》（↓国务院令第711）
-                """, """
+                """,
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -67,7 +74,7 @@ struct CitationDocumentNumberRule: LintRule {
                           - 人社厅函〔2019〕113号
                           - 《国务院办公厅印发〈关于全面推进政务公开工作的意见〉实施细则的通知》（国办发〔2016〕80号）
                           - 《中华人民共和国政府信息公开条例》（国务院令第711号）
-                """),
+                """)
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -79,7 +86,9 @@ struct CitationDocumentNumberRule: LintRule {
         for (value, path) in entries {
             out += unfinished(value, path: path, in: file)
             // A document number needs a bracketed year: skip texts without any digit run of four.
-            guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else { continue }
+            guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else {
+                continue
+            }
             let numbers = CitationScanner.documentNumbers(in: value.value).filter { !$0.isStandard }
             guard !numbers.isEmpty else { continue }
             let s = value.value.scalars
@@ -94,9 +103,11 @@ struct CitationDocumentNumberRule: LintRule {
                 if s[number.close] != "〕" { edits.append(span.edit(number.close..<number.close + 1, "〕")) }
                 if !number.hasHao { edits.append(span.edit(number.serialEnd..<number.serialEnd, "号")) }
                 if edits.allSatisfy({ $0 != nil }) { fix = edits.compactMap { $0 } }
-                out.append(LintViolation(file.finding(
-                    Self.kind, at: span.position(number.open), end: span.end(foundEnd), path: path,
-                    arguments: ["found": found, "expected": number.expected]), fix: fix))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.kind, at: span.position(number.open), end: span.end(foundEnd), path: path,
+                            arguments: ["found": found, "expected": number.expected]), fix: fix))
             }
         }
         return out
@@ -112,9 +123,11 @@ struct CitationDocumentNumberRule: LintRule {
         func report(_ start: Int, _ end: Int, expected: String, edits: [TextEdit?]) {
             let found = String(scalars: s[start..<end])
             let fix = edits.allSatisfy { $0 != nil } ? edits.compactMap { $0 } : []
-            out.append(LintViolation(file.finding(
-                Self.kind, at: span.position(start), end: span.end(end), path: path,
-                arguments: ["found": found, "expected": expected]), fix: fix))
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.kind, at: span.position(start), end: span.end(end), path: path,
+                        arguments: ["found": found, "expected": expected]), fix: fix))
         }
         for number in CitationScanner.unclosedYears(in: value.value) {
             let issuerStart = number.open - number.issuer.scalars.count

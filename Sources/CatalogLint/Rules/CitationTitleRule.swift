@@ -19,8 +19,12 @@ struct CitationTitleRule: LintRule {
     static let nested = lintKind(
         "citation-title-nested", .warning,
         title: .t("书名号内的标题未用单书名号", "Title nested in 《》 not in 〈〉"),
-        message: .t("公开依据「{entry}」中，《》内的标题「{inner}」应使用单书名号〈〉", "in 公开依据 \"{entry}\" the title \"{inner}\" inside 《》 should be in 〈〉"),
-        hint: .t("写作「{expected}」（GB/T 15834：书名号内还要用书名号时，里面一层用单书名号）", "write \"{expected}\" (GB/T 15834: a title inside 《》 takes 〈〉)"),
+        message: .t(
+            "公开依据「{entry}」中，《》内的标题「{inner}」应使用单书名号〈〉",
+            "in 公开依据 \"{entry}\" the title \"{inner}\" inside 《》 should be in 〈〉"),
+        hint: .t(
+            "写作「{expected}」（GB/T 15834：书名号内还要用书名号时，里面一层用单书名号）",
+            "write \"{expected}\" (GB/T 15834: a title inside 《》 takes 〈〉)"),
         fixable: true)
 
     /// Endings that make a phrase the title of a law or a document.
@@ -35,9 +39,11 @@ struct CitationTitleRule: LintRule {
         kinds: [brackets, unbalanced, nested],
         rationale: .t(
             "公开依据引用法律、法规、规章和文件时，标题用书名号《》（GB/T 15834《标点符号用法》）。没有书名号、用尖括号 < > 〈〉 或引号代替的标题，读者和程序都难以分辨标题与条款、文号；书名号不成对通常是复制时丢了半边。",
-            "Titles of laws and documents cited in 公开依据 are written in 《》 (GB/T 15834). Bare titles, or titles in < > 〈〉 or quotes, blur title, article and number; an unpaired 《 or 》 is usually half lost in copying."),
+            "Titles of laws and documents cited in 公开依据 are written in 《》 (GB/T 15834). Bare titles, or titles in < > 〈〉 or quotes, blur title, article and number; an unpaired 《 or 》 is usually half lost in copying."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -50,7 +56,8 @@ struct CitationTitleRule: LintRule {
                           - 县人民政府常务会议纪要
                 """),
             // Generic references seen in real tables (mdx.gov.cn, tjbd.gov.cn): they name no document.
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 公共法律服务
                     二级事项:
@@ -64,7 +71,8 @@ struct CitationTitleRule: LintRule {
                 """),
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -76,7 +84,8 @@ struct CitationTitleRule: LintRule {
                           - ↓〈就业服务与就业管理规定〉（人社部令第28号）
                           - ↓《人力资源市场暂行条例
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -90,7 +99,8 @@ struct CitationTitleRule: LintRule {
                 """, codes: ["citation-title-nested", "citation-title-brackets"]),
         ],
         corrections: [
-            RuleCorrection("""
+            RuleCorrection(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -98,7 +108,8 @@ struct CitationTitleRule: LintRule {
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
                         公开依据: [↓中华人民共和国就业促进法（2015年修正）, ↓<就业服务与就业管理规定>]
-                """, """
+                """,
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -109,7 +120,8 @@ struct CitationTitleRule: LintRule {
                 """),
             // Certain: a title its decree follows, an angle-bracketed title inside 《》. Not certain, so left alone: a
             // bare title with no number (最低生活保障审核审批办法（试行）, as mdx.gov.cn prints it).
-            RuleCorrection("""
+            RuleCorrection(
+                """
                 事项:
                   - 一级事项: 最低生活保障
                     二级事项:
@@ -120,7 +132,8 @@ struct CitationTitleRule: LintRule {
                           - ↓社会救助暂行办法（国务院令第649号）
                           - ↓最低生活保障审核审批办法（试行）
                           - 《国务院关于↓<中华人民共和国政府信息公开条例>的说明》
-                """, """
+                """,
+                """
                 事项:
                   - 一级事项: 最低生活保障
                     二级事项:
@@ -143,17 +156,23 @@ struct CitationTitleRule: LintRule {
             let args = ["entry": text.abbreviated(40)]
             if s.contains("《") || s.contains("》") {
                 if let offset = CitationScanner.unbalancedBracket(in: text) {
-                    out.append(LintViolation(file.finding(
-                        Self.unbalanced, at: span.position(offset), end: span.end(offset + 1), path: path, arguments: args)))
+                    out.append(
+                        LintViolation(
+                            file.finding(
+                                Self.unbalanced, at: span.position(offset), end: span.end(offset + 1), path: path,
+                                arguments: args)))
                     continue
                 }
                 out += nestedAngleBrackets(s, span: span, path: path, file: file)
                 if let outer = Self.uncitedOuterTitle(s) {
                     // 国务院办公厅印发《…》的通知: the notice's own title has no 《》. Not fixed: where the title starts
                     // and ends is the reader's call (a number or an article may follow).
-                    out.append(LintViolation(file.finding(
-                        Self.brackets, at: span.position(0), end: span.end(outer.end), path: path,
-                        arguments: args.merging(["expected": outer.expected]) { a, _ in a }, notes: [Self.notFixed])))
+                    out.append(
+                        LintViolation(
+                            file.finding(
+                                Self.brackets, at: span.position(0), end: span.end(outer.end), path: path,
+                                arguments: args.merging(["expected": outer.expected]) { a, _ in a },
+                                notes: [Self.notFixed])))
                 }
                 continue
             }
@@ -176,9 +195,11 @@ struct CitationTitleRule: LintRule {
                 let expected = String(scalars: s[..<a]) + "《\(inner)》" + String(scalars: s[outerEnd...])
                 var fix: [TextEdit] = []
                 if let e1 = span.edit(a..<innerStart, "《"), let e2 = span.edit(b..<outerEnd, "》") { fix = [e1, e2] }
-                out.append(LintViolation(file.finding(
-                    Self.brackets, at: span.position(a), end: span.end(outerEnd), path: path,
-                    arguments: args.merging(["expected": expected]) { a, _ in a }), fix: fix))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.brackets, at: span.position(a), end: span.end(outerEnd), path: path,
+                            arguments: args.merging(["expected": expected]) { a, _ in a }), fix: fix))
                 break
             }
             if handled { continue }
@@ -192,16 +213,20 @@ struct CitationTitleRule: LintRule {
             var fix: [TextEdit] = []
             let certain = Self.isCertainlyTitle(title, rest: String(scalars: s[titleEnd...]))
             if certain, let e1 = span.edit(0..<0, "《"), let e2 = span.edit(titleEnd..<titleEnd, "》") { fix = [e1, e2] }
-            out.append(LintViolation(file.finding(
-                Self.brackets, at: span.position(0), end: span.end(titleEnd), path: path,
-                arguments: args.merging(["expected": expected]) { a, _ in a }, notes: certain ? [] : [Self.notFixed]),
-                fix: fix))
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.brackets, at: span.position(0), end: span.end(titleEnd), path: path,
+                        arguments: args.merging(["expected": expected]) { a, _ in a },
+                        notes: certain ? [] : [Self.notFixed]),
+                    fix: fix))
         }
         return out
     }
 
     static let notFixed = LocalizedText(
-        zh: "--fix 不修改此处：无法确定标题的起止，请人工核对后加书名号", en: "--fix leaves this alone: where the title starts and ends is not certain")
+        zh: "--fix 不修改此处：无法确定标题的起止，请人工核对后加书名号",
+        en: "--fix leaves this alone: where the title starts and ends is not certain")
 
     /// <…> or ‹…› inside 《》 (《国务院关于<中华人民共和国政府信息公开条例>的说明》): the inner title takes 〈〉.
     func nestedAngleBrackets(_ s: [Unicode.Scalar], span: ValueSpan, path: String, file: LintFile) -> [LintViolation] {
@@ -211,7 +236,8 @@ struct CitationTitleRule: LintRule {
             let inner = (title.range.lowerBound + 1)..<(title.range.upperBound - 1)
             var i = inner.lowerBound
             while i < inner.upperBound {
-                guard let close = pairs[s[i]], let j = s[(i + 1)..<inner.upperBound].firstIndex(of: close), j > i + 1 else {
+                guard let close = pairs[s[i]], let j = s[(i + 1)..<inner.upperBound].firstIndex(of: close), j > i + 1
+                else {
                     i += 1
                     continue
                 }
@@ -221,10 +247,14 @@ struct CitationTitleRule: LintRule {
                 expected[j] = "〉"
                 var fix: [TextEdit] = []
                 if let e1 = span.edit(i..<i + 1, "〈"), let e2 = span.edit(j..<j + 1, "〉") { fix = [e1, e2] }
-                out.append(LintViolation(file.finding(
-                    Self.nested, at: span.position(i), end: span.end(j + 1), path: path,
-                    arguments: ["entry": String(scalars: s[...]).abbreviated(40), "inner": innerTitle,
-                                "expected": String(scalars: expected[...])]), fix: fix))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.nested, at: span.position(i), end: span.end(j + 1), path: path,
+                            arguments: [
+                                "entry": String(scalars: s[...]).abbreviated(40), "inner": innerTitle,
+                                "expected": String(scalars: expected[...]),
+                            ]), fix: fix))
                 i = j + 1
             }
         }
@@ -236,7 +266,8 @@ struct CitationTitleRule: LintRule {
         guard s.first != "《", let open = s.firstIndex(of: "《"), open > 0 else { return nil }
         let before = String(scalars: s[..<open])
         guard ["印发", "转发", "颁布", "发布", "关于"].contains(where: before.hasSuffix) || before.hasSuffix("关于印发"),
-              CJK.isHan(s[0]) else { return nil }
+            CJK.isHan(s[0])
+        else { return nil }
         let titles = CitationScanner.titles(in: String(scalars: s[...]))
         guard let last = titles.last else { return nil }
         let after = String(scalars: s[last.range.upperBound...])
@@ -275,7 +306,9 @@ struct CitationTitleRule: LintRule {
     static func bareTitleEnd(_ s: [Unicode.Scalar]) -> Int {
         var end = s.count
         // Cut a trailing bracketed group.
-        if let last = s.last, last == "）" || last == ")", let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 {
+        if let last = s.last, last == "）" || last == ")", let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }),
+            open > 0
+        {
             end = open
         }
         var title = String(scalars: s[..<end]).trimmingTrailingSpaces

@@ -6,8 +6,13 @@ struct IDPrefixRule: LintRule {
     static let kind = lintKind(
         "id-prefix-mismatch", .warning,
         title: .t("编号前缀与领域代码不符", "编号 prefix does not match the domain"),
-        message: .t("编号「{id}」的前缀不是领域「{domain}」的代码 {code}", "编号 \"{id}\" does not start with {code}, the code of the domain \"{domain}\""),
-        hint: .t("试点领域的编号以两位领域代码开头（如就业为 17-）；事项是否放错了领域目录？", "pilot-domain 编号 start with the two-digit domain code (就业: 17-); is the item in the wrong domain's catalog?"))
+        message: .t(
+            "编号「{id}」的前缀不是领域「{domain}」的代码 {code}",
+            "编号 \"{id}\" does not start with {code}, the code of the domain \"{domain}\""),
+        hint: .t(
+            "试点领域的编号以两位领域代码开头（如就业为 17-）；事项是否放错了领域目录？",
+            "pilot-domain 编号 start with the two-digit domain code (就业: 17-); is the item in the wrong domain's catalog?"
+        ))
 
     static let description = RuleDescription(
         identifier: "id-prefix",
@@ -15,9 +20,11 @@ struct IDPrefixRule: LintRule {
         kinds: [kind],
         rationale: .t(
             "编号以领域代码开头（两位数字，或 2–4 个大写字母的本地代码），例如就业领域的 17-02-03。数字前缀与本目录领域的代码不同，通常是从别的领域目录复制来的事项，比较和对照基准目录时会对不上。字母前缀（如 JY-）是本地编号，不检查。",
-            "编号 start with the domain's code (two digits, or a local code of 2-4 capital letters), e.g. 17-02-03 in 就业. A numeric prefix of another domain usually means an item copied from another domain's catalog, and conformance checks will not match it. Letter prefixes (JY-) are local and not checked."),
+            "编号 start with the domain's code (two digits, or a local code of 2-4 capital letters), e.g. 17-02-03 in 就业. A numeric prefix of another domain usually means an item copied from another domain's catalog, and conformance checks will not match it. Letter prefixes (JY-) are local and not checked."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -27,17 +34,18 @@ struct IDPrefixRule: LintRule {
                       - 编号: JY-09-01
                         名称: 本镇就业之家
                         公开内容: 服务时间、地点
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
                       - 编号: ↓19-02-01
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
-                """),
+                """)
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -45,12 +53,14 @@ struct IDPrefixRule: LintRule {
         var out: [LintViolation] = []
         func check(_ id: Located<String>, path: String) {
             guard let prefix = id.value.split(separator: "-").first, prefix.allSatisfy(\.isNumber),
-                  prefix.count == domain.code.count, domain.code.allSatisfy(\.isNumber), String(prefix) != domain.code
+                prefix.count == domain.code.count, domain.code.allSatisfy(\.isNumber), String(prefix) != domain.code
             else { return }
             let span = file.span(of: id)
-            out.append(LintViolation(file.finding(
-                Self.kind, at: span.start, end: span.end(prefix.count), path: path,
-                arguments: ["id": id.value, "domain": domain.name, "code": domain.code])))
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.kind, at: span.start, end: span.end(prefix.count), path: path,
+                        arguments: ["id": id.value, "domain": domain.name, "code": domain.code])))
         }
         for item in catalog.items { check(item.id, path: item.path + "/编号") }
         for entry in catalog.notApplicable { check(entry.id, path: "/未涉及事项/编号=\(entry.id.value)/编号") }

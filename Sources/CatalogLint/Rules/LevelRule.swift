@@ -6,8 +6,13 @@ struct LevelRule: LintRule {
     static let kind = lintKind(
         "level-own-missing", .error,
         title: .t("事项的公开层级不含本级", "Item not disclosed at the catalog's level"),
-        message: .t("本目录为{level}目录，事项 {id} 的公开层级中没有「{level}」", "this is a {level} catalog but the 公开层级 of item {id} lacks {level}"),
-        hint: .t("在公开层级中加上「{level}」；本级不公开的事项不列入本级目录（可列入「未涉及事项」）", "add {level} to 公开层级; items not disclosed at this level do not belong in this catalog (list them under 未涉及事项)"))
+        message: .t(
+            "本目录为{level}目录，事项 {id} 的公开层级中没有「{level}」",
+            "this is a {level} catalog but the 公开层级 of item {id} lacks {level}"),
+        hint: .t(
+            "在公开层级中加上「{level}」；本级不公开的事项不列入本级目录（可列入「未涉及事项」）",
+            "add {level} to 公开层级; items not disclosed at this level do not belong in this catalog (list them under 未涉及事项)"
+        ))
 
     static let description = RuleDescription(
         identifier: "level",
@@ -15,9 +20,11 @@ struct LevelRule: LintRule {
         kinds: [kind],
         rationale: .t(
             "目录表的「公开层级」一栏说明由哪一级公开。乡级目录里的事项由乡镇公开，公开层级必须包括乡级；县级目录的事项必须包括县级。否则印出来的表格本级一栏是空的，群众不知道该找谁。全国基准目录不检查。",
-            "The 公开层级 column says which level discloses an item. Items of a township catalog are disclosed by the township, so their levels include 乡级; a county catalog's include 县级. Otherwise the printed table leaves the catalog's own column empty. The national baseline is not checked."),
+            "The 公开层级 column says which level discloses an item. Items of a township catalog are disclosed by the township, so their levels include 乡级; a county catalog's include 县级. Otherwise the printed table leaves the catalog's own column empty. The national baseline is not checked."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -25,10 +32,11 @@ struct LevelRule: LintRule {
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
                         公开层级: [县级, 乡级]
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -37,7 +45,8 @@ struct LevelRule: LintRule {
                         公开内容: 招聘会时间、地点
                         公开层级: ↓[县级]
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -53,6 +62,7 @@ struct LevelRule: LintRule {
         let own = catalog.level.value
         let failing = catalog.items.filter { !$0.levels.value.contains { $0.value == own } }
             .map { (item: $0, arguments: ["id": $0.id.value, "level": own.rawValue]) }
-        return file.reportPerItem(Self.kind, element: .levels, failing: failing, defaultsPosition: catalog.defaults?.levels?.position)
+        return file.reportPerItem(
+            Self.kind, element: .levels, failing: failing, defaultsPosition: catalog.defaults?.levels?.position)
     }
 }

@@ -6,10 +6,12 @@ struct ProactiveDowngradeRule: LintRule {
     static let kind = lintKind(
         "proactive-downgraded", .error,
         title: .t("主动公开事项被降为依申请", "Proactive item downgraded to on-request"),
-        message: .t("事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
+        message: .t(
+            "事项 {id} 在{source}中为主动公开，本目录不得改为依申请公开", "item {id} is proactive in {source}; it may not be on-request here"),
         hint: .t(
             "改为「公开方式: 主动」；确需调整的，经审核后在「调整记录」中写明批准文号（或批准人）、批准日期和批准事项（编号、变更: 改为依申请、理由）",
-            "set 公开方式: 主动; if the change was reviewed, record it under 调整记录 with 批准文号 (or 批准人), 批准日期 and 批准事项 (编号, 变更: \"改为依申请\", 理由)"))
+            "set 公开方式: 主动; if the change was reviewed, record it under 调整记录 with 批准文号 (or 批准人), 批准日期 and 批准事项 (编号, 变更: \"改为依申请\", 理由)"
+        ))
 
     static let description = RuleDescription(
         identifier: "proactive-downgraded",
@@ -17,9 +19,11 @@ struct ProactiveDowngradeRule: LintRule {
         kinds: [kind],
         rationale: .t(
             "公开属性源头认定：上级（全国基准目录，或乡镇所在县的同领域目录）定为主动公开的事项，下级原则上不得改为依申请公开。按编号对照；依申请事项需写明不主动公开的理由，但理由不能替代上级的认定。经审核批准的调整写在「调整记录」的「批准事项」中（变更: 改为依申请），本规则与 gkml diff --fail-on 都据此放行。",
-            "The disclosure attribute is set at the source: an item the baseline (or, for a township, the county's catalog of the domain) discloses proactively may not become on-request below it. Items are matched by 编号. A reviewed downgrade is approved under 调整记录 (批准事项, 变更: 改为依申请); this rule and gkml diff --fail-on both honour it."),
+            "The disclosure attribute is set at the source: an item the baseline (or, for a township, the county's catalog of the domain) discloses proactively may not become on-request below it. Items are matched by 编号. A reviewed downgrade is approved under 调整记录 (批准事项, 变更: 改为依申请); this rule and gkml diff --fail-on both honour it."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -29,17 +33,20 @@ struct ProactiveDowngradeRule: LintRule {
                         公开对象: 特定群众
                         公开方式: 依申请
                         不主动公开理由: 涉及个人信息，仅向本人及利害关系人提供
-                """, setup: ExampleSetup(baseline: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-03
-                            名称: 失业登记人员名单
-                            公开内容: 登记失业人员汇总情况
-                            公开方式: 依申请
-                            不主动公开理由: 涉及个人信息
-                    """)),
-            RuleExample("""
+                """,
+                setup: ExampleSetup(
+                    baseline: """
+                        事项:
+                          - 一级事项: 就业服务
+                            二级事项:
+                              - 编号: 17-02-03
+                                名称: 失业登记人员名单
+                                公开内容: 登记失业人员汇总情况
+                                公开方式: 依申请
+                                不主动公开理由: 涉及个人信息
+                        """)),
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -61,7 +68,8 @@ struct ProactiveDowngradeRule: LintRule {
                 """, setup: ExampleSetup(baseline: BaselineConformanceRule.baseline)),
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -71,7 +79,8 @@ struct ProactiveDowngradeRule: LintRule {
                         公开方式: ↓依申请
                         不主动公开理由: 信息较多，按需提供
                 """, setup: ExampleSetup(baseline: BaselineConformanceRule.baseline)),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -80,14 +89,16 @@ struct ProactiveDowngradeRule: LintRule {
                         公开内容: 安置人员名单
                         公开方式: ↓依申请
                         不主动公开理由: 涉及个人信息
-                """, setup: ExampleSetup(county: """
-                    事项:
-                      - 一级事项: 就业服务
-                        二级事项:
-                          - 编号: 17-02-05
-                            名称: 公益性岗位安置
-                            公开内容: 安置人员名单
-                    """)),
+                """,
+                setup: ExampleSetup(
+                    county: """
+                        事项:
+                          - 一级事项: 就业服务
+                            二级事项:
+                              - 编号: 17-02-05
+                                名称: 公益性岗位安置
+                                公开内容: 安置人员名单
+                        """)),
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -106,7 +117,9 @@ struct ProactiveDowngradeRule: LintRule {
         for item in catalog.items
         where item.mode.value == .onRequest && catalog.approval(of: .toOnRequest, for: item.id.value) == nil {
             // An approval in 调整记录 clears the item: the decision was reviewed, and is recorded once.
-            let source = baselineModes[item.id.value] == .proactive ? national
+            let source =
+                baselineModes[item.id.value] == .proactive
+                ? national
                 : upperModes[item.id.value] == .proactive ? upperLevel : nil
             guard let source else { continue }
             // The Chinese name stays among the arguments: it is part of the key of accepted findings.

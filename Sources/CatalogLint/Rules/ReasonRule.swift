@@ -6,8 +6,13 @@ struct ReasonRule: LintRule {
     static let vague = lintKind(
         "reason-vague", .warning,
         title: .t("不主动公开理由没有实际内容", "Empty reason for on-request disclosure"),
-        message: .t("事项 {id} 的不主动公开理由「{reason}」没有说明为什么不主动公开", "the reason \"{reason}\" of item {id} does not say why it is not disclosed proactively"),
-        hint: .t("写明具体理由，如「涉及个人隐私，仅向本人及利害关系人提供」；依申请事项要定期复核，理由是复核的依据", "state the actual reason, e.g. it concerns personal information; on-request items are reviewed periodically against this reason"))
+        message: .t(
+            "事项 {id} 的不主动公开理由「{reason}」没有说明为什么不主动公开",
+            "the reason \"{reason}\" of item {id} does not say why it is not disclosed proactively"),
+        hint: .t(
+            "写明具体理由，如「涉及个人隐私，仅向本人及利害关系人提供」；依申请事项要定期复核，理由是复核的依据",
+            "state the actual reason, e.g. it concerns personal information; on-request items are reviewed periodically against this reason"
+        ))
 
     static let unneeded = lintKind(
         "reason-unneeded", .info,
@@ -18,7 +23,9 @@ struct ReasonRule: LintRule {
     static let notApplicableVague = lintKind(
         "not-applicable-reason-vague", .warning,
         title: .t("未涉及事项的说明没有实际内容", "Empty reason for a 未涉及事项"),
-        message: .t("未涉及事项 {id} 的说明「{reason}」没有说明为什么本地不涉及", "the note \"{reason}\" of 未涉及事项 {id} does not say why the item does not apply here"),
+        message: .t(
+            "未涉及事项 {id} 的说明「{reason}」没有说明为什么本地不涉及",
+            "the note \"{reason}\" of 未涉及事项 {id} does not say why the item does not apply here"),
         hint: .t("写明原因，如「本镇无职业介绍机构」「该职责由县人社局承担」", "say why, e.g. the duty lies with the county bureau"))
 
     /// Phrases that are not reasons (compared after removing spaces and punctuation).
@@ -38,9 +45,11 @@ struct ReasonRule: LintRule {
         kinds: [vague, unneeded, notApplicableVague],
         rationale: .t(
             "依申请公开的事项必须写明不主动公开的理由，并定期复核：「无」「暂无」「依申请」不是理由，复核时无从判断能否转为主动公开。同样，基准目录中本地未涉及的事项要说明为什么不涉及。主动公开事项不需要不主动公开理由，写了多半是公开方式填错了。",
-            "An on-request item must say why it is not disclosed proactively, and is reviewed periodically against that reason: 无, 暂无 or 依申请 are not reasons. Likewise a baseline item that does not apply needs a reason. A proactive item needs no such reason; one that has it probably has the wrong 公开方式."),
+            "An on-request item must say why it is not disclosed proactively, and is reviewed periodically against that reason: 无, 暂无 or 依申请 are not reasons. Likewise a baseline item that does not apply needs a reason. A proactive item needs no such reason; one that has it probably has the wrong 公开方式."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -53,10 +62,11 @@ struct ReasonRule: LintRule {
                 未涉及事项:
                   - 编号: 17-02-02
                     说明: 就业困难人员认定由县人社局负责
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -72,7 +82,7 @@ struct ReasonRule: LintRule {
                 未涉及事项:
                   - 编号: 17-02-02
                     说明: ↓不涉及
-                """),
+                """)
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -82,20 +92,29 @@ struct ReasonRule: LintRule {
             guard let reason = item.reasonNotProactive else { continue }
             let span = file.span(of: reason)
             if item.mode.value == .onRequest, Self.emptyReasons.contains(reason.value.bare) {
-                out.append(LintViolation(file.finding(
-                    Self.vague, at: span.start, end: span.end(span.length), path: item.path(.reasonNotProactive),
-                    arguments: ["id": item.id.value, "reason": reason.value])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.vague, at: span.start, end: span.end(span.length),
+                            path: item.path(.reasonNotProactive),
+                            arguments: ["id": item.id.value, "reason": reason.value])))
             } else if item.mode.value == .proactive {
-                out.append(LintViolation(file.finding(
-                    Self.unneeded, at: span.start, end: span.end(span.length), path: item.path(.reasonNotProactive),
-                    arguments: ["id": item.id.value])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.unneeded, at: span.start, end: span.end(span.length),
+                            path: item.path(.reasonNotProactive),
+                            arguments: ["id": item.id.value])))
             }
         }
         for entry in catalog.notApplicable where Self.emptyNotes.contains(entry.reason.value.bare) {
             let span = file.span(of: entry.reason)
-            out.append(LintViolation(file.finding(
-                Self.notApplicableVague, at: span.start, end: span.end(span.length), path: "/未涉及事项/编号=\(entry.id.value)/说明",
-                arguments: ["id": entry.id.value, "reason": entry.reason.value])))
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.notApplicableVague, at: span.start, end: span.end(span.length),
+                        path: "/未涉及事项/编号=\(entry.id.value)/说明",
+                        arguments: ["id": entry.id.value, "reason": entry.reason.value])))
         }
         return out
     }

@@ -24,9 +24,11 @@ struct TextListEntryRule: LintRule {
         kinds: [empty, duplicate],
         rationale: .t(
             "公开依据、公开主体、公开渠道、公开层级等列表中的空项和重复项，是编辑时留下的痕迹：空项会印出空行，重复项会印两遍。公开渠道和公开层级的空项、重复项同时也是格式错误，--fix 一并修正。",
-            "Empty and repeated entries in lists (公开依据, 公开主体, 公开渠道, 公开层级 …) are editing leftovers: an empty entry prints an empty line, a repeat prints twice. In 公开渠道 and 公开层级 they are also schema errors; --fix repairs both."),
+            "Empty and repeated entries in lists (公开依据, 公开主体, 公开渠道, 公开层级 …) are editing leftovers: an empty entry prints an empty line, a repeat prints twice. In 公开渠道 and 公开层级 they are also schema errors; --fix repairs both."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -36,10 +38,11 @@ struct TextListEntryRule: LintRule {
                         公开依据:
                           - 《中华人民共和国就业促进法》
                           - 《就业服务与就业管理规定》
-                """),
+                """)
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -50,10 +53,11 @@ struct TextListEntryRule: LintRule {
                           - 《中华人民共和国就业促进法》
                           - ↓《中华人民共和国就业促进法》
                           - 《就业服务与就业管理规定》
-                """, codes: ["text-list-duplicate-entry"]),
+                """, codes: ["text-list-duplicate-entry"])
         ],
         corrections: [
-            RuleCorrection("""
+            RuleCorrection(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -66,7 +70,8 @@ struct TextListEntryRule: LintRule {
                           - ↓《中华人民共和国就业促进法》
                           - 《就业服务与就业管理规定》
                         公开主体: [星海镇人民政府, ↓星海镇人民政府]
-                """, """
+                """,
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -79,7 +84,8 @@ struct TextListEntryRule: LintRule {
                           - 《就业服务与就业管理规定》
                         公开主体: [星海镇人民政府]
                 """),
-            RuleCorrection("""
+            RuleCorrection(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -90,7 +96,8 @@ struct TextListEntryRule: LintRule {
                           - 《中华人民共和国就业促进法》
                           - ""
                         公开渠道: [政府网站, 政府网站, "", 公开查阅点]
-                """, """
+                """,
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -127,20 +134,24 @@ struct TextListEntryRule: LintRule {
                 var itemPath: String { path.string }
                 if Self.isEmpty(item) {
                     let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
-                    out.append(LintViolation(file.finding(
-                        Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
-                        visibility: file.visibility(at: item.start)))
+                    out.append(
+                        LintViolation(
+                            file.finding(
+                                Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
+                            visibility: file.visibility(at: item.start)))
                     continue
                 }
                 if let text = item.string {
                     let normalized = Self.normalize(text, key: key)
                     if !seen.insert(normalized).inserted {
                         let span = file.span(of: item)
-                        out.append(LintViolation(file.finding(
-                            Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
-                            arguments: ["key": key, "entry": text.abbreviated(30)]),
-                            fix: EntryRemoval.edits(removing: index, of: node, file: file),
-                            visibility: file.visibility(at: item.start)))
+                        out.append(
+                            LintViolation(
+                                file.finding(
+                                    Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
+                                    arguments: ["key": key, "entry": text.abbreviated(30)]),
+                                fix: EntryRemoval.edits(removing: index, of: node, file: file),
+                                visibility: file.visibility(at: item.start)))
                     }
                 }
                 visit(item, path: &path, key: key, file: file, into: &out)

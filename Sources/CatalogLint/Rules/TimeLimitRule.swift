@@ -13,7 +13,8 @@ struct TimeLimitRule: LintRule {
             "the time limit \"{limit}\" of a proactive item allows {span}, more than 20 working days"),
         hint: .t(
             "《政府信息公开条例》第二十六条：主动公开的政府信息应当自形成或者变更之日起20个工作日内公开。若法律、法规另有规定，请在「公开依据」中写明该法律、法规及条款（如《…》第X条）",
-            "Regulations on Open Government Information, article 26: proactive information is published within 20 working days of being formed or changed; if a law or regulation sets another limit, cite it with its article (\"《…》第X条\") in 公开依据"))
+            "Regulations on Open Government Information, article 26: proactive information is published within 20 working days of being formed or changed; if a law or regulation sets another limit, cite it with its article (\"《…》第X条\") in 公开依据"
+        ))
 
     static let unrecognized = lintKind(
         "time-limit-unrecognized", .info,
@@ -21,7 +22,8 @@ struct TimeLimitRule: LintRule {
         message: .t("无法识别公开时限「{limit}」的期限", "gkml cannot read a deadline in the time limit \"{limit}\""),
         hint: .t(
             "写成可比较的形式，便于审核和比较版本：" + TimeLimit.acceptedForms.joined(separator: "；"),
-            "write it in a form that can be compared, e.g. " + TimeLimit.acceptedForms.prefix(6).map { "\"\($0)\"" }.joined(separator: "; ")))
+            "write it in a form that can be compared, e.g. "
+                + TimeLimit.acceptedForms.prefix(6).map { "\"\($0)\"" }.joined(separator: "; ")))
 
     static let vague = lintKind(
         "time-limit-vague", .warning,
@@ -29,7 +31,8 @@ struct TimeLimitRule: LintRule {
         message: .t("公开时限「{limit}」没有写明可衡量的期限", "the time limit \"{limit}\" sets no measurable limit"),
         hint: .t(
             "写明期限和起算点，如「自信息形成或者变更之日起20个工作日内」；依其他文件的，写明文件名和期限，如「按《…》规定的期限」",
-            "write a span and its starting point, e.g. \"自信息形成或者变更之日起20个工作日内\"; if another text sets it, name it: \"按《…》规定的期限\""))
+            "write a span and its starting point, e.g. \"自信息形成或者变更之日起20个工作日内\"; if another text sets it, name it: \"按《…》规定的期限\""
+        ))
 
     static let description = RuleDescription(
         identifier: "time-limit",
@@ -37,9 +40,11 @@ struct TimeLimitRule: LintRule {
         kinds: [exceeds, unrecognized, vague],
         rationale: .t(
             "《中华人民共和国政府信息公开条例》（国令第711号）第二十六条规定，属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开；法律、法规对政府信息公开的期限另有规定的，从其规定。gkml 把公开时限解析为结构（期限、起算点、单位），超过20个工作日的主动公开事项报错，除非公开依据写明了另行规定期限的法律、法规条款，或公开时限本身注明「法律、法规另有规定的，从其规定」。30日、1个月都超过20个工作日。公示期（不少于N日）和事前公告（N日前）不是公开期限，不计入。",
-            "Article 26 of the 条例 requires proactive information to be published within 20 working days of being formed or changed unless a law or regulation says otherwise. gkml parses each 公开时限 (span, anchor, unit) and reports a proactive item whose deadline is longer, unless its 公开依据 cites a law or regulation with an article, or the limit itself says a law's limit prevails. 30 days and 1 month both exceed 20 working days. Minimum publication periods (公示期不少于N日) and notices before an event are not deadlines."),
+            "Article 26 of the 条例 requires proactive information to be published within 20 working days of being formed or changed unless a law or regulation says otherwise. gkml parses each 公开时限 (span, anchor, unit) and reports a proactive item whose deadline is longer, unless its 公开依据 cites a law or regulation with an article, or the limit itself says a law's limit prevails. 30 days and 1 month both exceed 20 working days. Minimum publication periods (公示期不少于N日) and notices before an event are not deadlines."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -52,7 +57,8 @@ struct TimeLimitRule: LintRule {
                         公开内容: 拟安置人员名单
                         公开时限: 确定人选后10个工作日内，公示期不少于30日
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 财政预决算
                     二级事项:
@@ -61,7 +67,8 @@ struct TimeLimitRule: LintRule {
                         公开内容: 部门预算报表及说明
                         公开时限: 本级政府财政部门批复后二十日内
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 征地
                     二级事项:
@@ -71,7 +78,8 @@ struct TimeLimitRule: LintRule {
                         公开依据: [《中华人民共和国土地管理法实施条例》第二十七条]
                         公开时限: 公告时间不少于30日，自批准之日起45日内
                 """),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -87,7 +95,8 @@ struct TimeLimitRule: LintRule {
                         公开时限: 1.申请条件：长期公开；2.认定结果：7个工作日内
                 """),
             // Forms from real tables and the national guides; limits shorter than 20 working days are never findings.
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 最低生活保障
                     二级事项:
@@ -142,7 +151,8 @@ struct TimeLimitRule: LintRule {
                 """, setup: ExampleSetup(domain: "社会救助")),
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -151,7 +161,8 @@ struct TimeLimitRule: LintRule {
                         公开内容: 招聘会时间、地点、参会单位及岗位信息
                         公开时限: 自信息形成之日起↓30日内
                 """, codes: ["time-limit-exceeds"]),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -160,7 +171,8 @@ struct TimeLimitRule: LintRule {
                         公开内容: 招聘会时间、地点
                         公开时限: "形成后↓一个月内"
                 """, codes: ["time-limit-exceeds"]),
-            RuleExample("""
+            RuleExample(
+                """
                 默认:
                   公开依据: [《中华人民共和国政府信息公开条例》]
                   公开时限: 信息形成或者变更之日起↓二十五个工作日内
@@ -179,7 +191,8 @@ struct TimeLimitRule: LintRule {
                         名称: 岗位信息
                         公开内容: 岗位要求
                 """, codes: ["time-limit-exceeds"]),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -189,7 +202,8 @@ struct TimeLimitRule: LintRule {
                         公开时限: ↓视情况而定
                 """, codes: ["time-limit-unrecognized"]),
             // Vague limits pasted from a template: 及时, 按要求, 按规定.
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -228,14 +242,18 @@ struct TimeLimitRule: LintRule {
             let limit = parse(written.value.value)
             if limit.isVague {
                 let span = file.span(of: written.value)
-                out.append(LintViolation(file.finding(
-                    Self.vague, at: span.start, end: span.end(span.length), path: written.path,
-                    arguments: ["limit": written.value.value.abbreviated(40)])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.vague, at: span.start, end: span.end(span.length), path: written.path,
+                            arguments: ["limit": written.value.value.abbreviated(40)])))
             } else if !limit.isRecognized {
                 let span = file.span(of: written.value)
-                out.append(LintViolation(file.finding(
-                    Self.unrecognized, at: span.start, end: span.end(span.length), path: written.path,
-                    arguments: ["limit": written.value.value.abbreviated(40)])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.unrecognized, at: span.start, end: span.end(span.length), path: written.path,
+                            arguments: ["limit": written.value.value.abbreviated(40)])))
             }
         }
         // Proactive items over 20 working days.
@@ -244,7 +262,7 @@ struct TimeLimitRule: LintRule {
         for item in catalog.items where item.mode.value == .proactive {
             let limit = parse(item.timeLimit.value)
             guard let span = limit.deadlines(longerThan: 20).first, !limit.lawMayPrevail,
-                  !Self.citesLimitSettingLaw(item.basis.value.map(\.value), timeLimit: item.timeLimit.value)
+                !Self.citesLimitSettingLaw(item.basis.value.map(\.value), timeLimit: item.timeLimit.value)
             else { continue }
             if item.timeLimit.inherited, catalog.defaults?.timeLimit != nil {
                 inheritedFailures.append(item)
@@ -252,10 +270,16 @@ struct TimeLimitRule: LintRule {
                 continue
             }
             let valueSpan = file.span(of: item.timeLimit)
-            out.append(LintViolation(file.finding(
-                Self.exceeds, at: valueSpan.position(span.range.lowerBound), end: valueSpan.end(span.range.upperBound),
-                path: item.path(.timeLimit),
-                arguments: ["limit": item.timeLimit.value.abbreviated(40), "span": Self.spanText(span, in: item.timeLimit.value)])))
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.exceeds, at: valueSpan.position(span.range.lowerBound),
+                        end: valueSpan.end(span.range.upperBound),
+                        path: item.path(.timeLimit),
+                        arguments: [
+                            "limit": item.timeLimit.value.abbreviated(40),
+                            "span": Self.spanText(span, in: item.timeLimit.value),
+                        ])))
         }
         if let first = inheritedFailures.first, let span = inheritedSpan, let value = catalog.defaults?.timeLimit {
             let valueSpan = file.span(of: value)
@@ -263,7 +287,9 @@ struct TimeLimitRule: LintRule {
             var shared = file.finding(
                 Self.exceeds, at: valueSpan.position(span.range.lowerBound), end: valueSpan.end(span.range.upperBound),
                 path: "/默认/公开时限",
-                arguments: ["limit": first.timeLimit.value.abbreviated(40), "span": Self.spanText(span, in: value.value)],
+                arguments: [
+                    "limit": first.timeLimit.value.abbreviated(40), "span": Self.spanText(span, in: value.value),
+                ],
                 notes: [.t("该时限写在「默认」中，涉及主动公开事项：\(ids)", "the limit is set in 默认; proactive items concerned: \(ids)")])
             shared.items = inheritedFailures.map(\.id.value)
             out.append(LintViolation(shared))
@@ -291,6 +317,7 @@ struct TimeLimitRule: LintRule {
 
     /// A 法律 or 法规 (law, administrative or local regulation) by its title.
     static func isLawOrRegulation(_ title: String) -> Bool {
-        title.hasSuffix("法") || title.hasSuffix("条例") || title.hasSuffix("法典") || title.hasSuffix("实施细则") && title.contains("法")
+        title.hasSuffix("法") || title.hasSuffix("条例") || title.hasSuffix("法典")
+            || title.hasSuffix("实施细则") && title.contains("法")
     }
 }

@@ -7,13 +7,19 @@ struct UniquenessRule: LintRule {
     static let duplicateIDAcrossFiles = lintKind(
         "duplicate-id-across-files", .error,
         title: .t("编号在同一辖区同一领域的两个文件中重复", "编号 repeated across files of a domain"),
-        message: .t("编号「{id}」已在同一辖区同领域的文件「{other}」中使用", "编号 \"{id}\" is already used in \"{other}\", a file of the same jurisdiction and domain"),
-        hint: .t("同一辖区同一领域的事项编号必须唯一；请为本事项分配未用过的编号，或合并两个文件", "编号 must be unique within a jurisdiction and domain; give this item an unused one or merge the files"))
+        message: .t(
+            "编号「{id}」已在同一辖区同领域的文件「{other}」中使用",
+            "编号 \"{id}\" is already used in \"{other}\", a file of the same jurisdiction and domain"),
+        hint: .t(
+            "同一辖区同一领域的事项编号必须唯一；请为本事项分配未用过的编号，或合并两个文件",
+            "编号 must be unique within a jurisdiction and domain; give this item an unused one or merge the files"))
 
     static let duplicateName = lintKind(
         "duplicate-item-name", .error,
         title: .t("事项重复", "Duplicate item"),
-        message: .t("一级事项「{group}」下的「{name}」重复出现（另见编号 {otherID}{where}）", "\"{name}\" under \"{group}\" occurs twice (see also 编号 {otherID}{where})"),
+        message: .t(
+            "一级事项「{group}」下的「{name}」重复出现（另见编号 {otherID}{where}）",
+            "\"{name}\" under \"{group}\" occurs twice (see also 编号 {otherID}{where})"),
         hint: .t("同一事项只列一次；确是不同事项的，名称要能区分", "list an item once; different items need names that tell them apart"))
 
     static let description = RuleDescription(
@@ -22,9 +28,11 @@ struct UniquenessRule: LintRule {
         kinds: [duplicateIDAcrossFiles, duplicateName],
         rationale: .t(
             "同一辖区同一领域，每个事项只出现一次：编号是事项的身份，跨文件重复会让比较和调整记录对不上；同一一级事项下名称相同的两行，多半是复制后忘了改。一个目录内编号重复由 duplicate-id 报告。",
-            "Within a jurisdiction and domain each item appears once: 编号 is the item's identity, and repeated across files it breaks diffs and adjustment records; two rows with the same name under one 一级事项 are usually a copy not edited. A 编号 repeated inside one catalog is duplicate-id."),
+            "Within a jurisdiction and domain each item appears once: 编号 is the item's identity, and repeated across files it breaks diffs and adjustment records; two rows with the same name under one 一级事项 are usually a copy not edited. A 编号 repeated inside one catalog is duplicate-id."
+        ),
         nonTriggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -36,7 +44,9 @@ struct UniquenessRule: LintRule {
                       - 编号: 17-03-01
                         名称: 招聘会信息
                         公开内容: 专场招聘会时间、地点
-                """, setup: ExampleSetup(siblings: ["""
+                """,
+                setup: ExampleSetup(siblings: [
+                    """
                     格式: gkml/1
                     领域: 社会救助
                     地区: 示例县星海镇
@@ -57,10 +67,12 @@ struct UniquenessRule: LintRule {
                           - 编号: 17-02-01
                             名称: 招聘会信息
                             公开内容: 另一领域
-                    """])),
+                    """
+                ]))
         ],
         triggeringExamples: [
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
@@ -71,21 +83,25 @@ struct UniquenessRule: LintRule {
                         名称: ↓招聘会信息
                         公开内容: 招聘会参会单位
                 """, codes: ["duplicate-item-name"]),
-            RuleExample("""
+            RuleExample(
+                """
                 事项:
                   - 一级事项: 就业服务
                     二级事项:
                       - 编号: ↓17-02-01
                         名称: 招聘会信息
                         公开内容: 招聘会时间、地点
-                """, setup: ExampleSetup(siblings: ["""
+                """,
+                setup: ExampleSetup(siblings: [
+                    """
                     事项:
                       - 一级事项: 就业服务
                         二级事项:
                           - 编号: 17-02-01
                             名称: 招聘会信息
                             公开内容: 另一文件
-                    """])),
+                    """
+                ])),
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
@@ -99,9 +115,14 @@ struct UniquenessRule: LintRule {
             let key = nameKey(item)
             if let first = seen[key] {
                 let span = file.span(of: item.name)
-                out.append(LintViolation(file.finding(
-                    Self.duplicateName, at: span.start, end: span.end(span.length), path: item.path(.name),
-                    arguments: ["group": item.group.value, "name": item.name.value, "otherID": first.id.value, "where": ""])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.duplicateName, at: span.start, end: span.end(span.length), path: item.path(.name),
+                            arguments: [
+                                "group": item.group.value, "name": item.name.value, "otherID": first.id.value,
+                                "where": "",
+                            ])))
             } else {
                 seen[key] = item
             }
@@ -120,14 +141,21 @@ struct UniquenessRule: LintRule {
         for item in catalog.items {
             if let other = ids[item.id.value] {
                 let span = file.span(of: item.id)
-                out.append(LintViolation(file.finding(
-                    Self.duplicateIDAcrossFiles, at: span.start, end: span.end(span.length), path: item.path + "/编号",
-                    arguments: ["id": item.id.value, "other": other])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.duplicateIDAcrossFiles, at: span.start, end: span.end(span.length),
+                            path: item.path + "/编号",
+                            arguments: ["id": item.id.value, "other": other])))
             } else if let (other, id) = names[nameKey(item)] {
                 let span = file.span(of: item.name)
-                out.append(LintViolation(file.finding(
-                    Self.duplicateName, at: span.start, end: span.end(span.length), path: item.path(.name),
-                    arguments: ["group": item.group.value, "name": item.name.value, "otherID": id, "where": "，\(other)"])))
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.duplicateName, at: span.start, end: span.end(span.length), path: item.path(.name),
+                            arguments: [
+                                "group": item.group.value, "name": item.name.value, "otherID": id, "where": "，\(other)",
+                            ])))
             }
         }
         return out

@@ -11,10 +11,14 @@ enum ApprovalCheck {
         title: LocalizedText(zh: "审批后内容有改动", en: "Changed after approval"),
         message: LocalizedText(
             zh: "目录版本「{version}」已于{date}经「{document}」审批，此后内容有改动而版本号未变",
-            en: "version \"{version}\" was approved by {document} on {date}; the content has changed since, and 版本 has not"),
+            en:
+                "version \"{version}\" was approved by {document} on {date}; the content has changed since, and 版本 has not"
+        ),
         hint: LocalizedText(
             zh: "撤销审批后的改动；或提高「版本」、在「调整记录」中说明，并重新审批（gkml approve）",
-            en: "undo the change made after approval, or raise 版本, record it under 调整记录, and approve again (gkml approve)"))
+            en:
+                "undo the change made after approval, or raise 版本, record it under 调整记录, and approve again (gkml approve)"
+        ))
 
     static let registerInvalid = FindingKind(
         code: "approval-register-invalid", stage: .input, severity: .error,
@@ -29,9 +33,11 @@ enum ApprovalCheck {
         guard let catalog = loaded.catalog, let root = loaded.document?.root else { return nil }
         let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
         guard let (entry, record) = register.latest(region: catalog.region.value, domain: domain),
-              record.version == catalog.version.value, record.fingerprint != CatalogFingerprint.of(root) else { return nil }
+            record.version == catalog.version.value, record.fingerprint != CatalogFingerprint.of(root)
+        else { return nil }
         return Finding(
-            changedAfterApproval, at: SourceLocation(file: loaded.file, position: catalog.version.position), path: "/版本",
+            changedAfterApproval, at: SourceLocation(file: loaded.file, position: catalog.version.position),
+            path: "/版本",
             arguments: ["version": record.version, "date": entry.date, "document": entry.document])
     }
 
@@ -44,10 +50,12 @@ enum ApprovalCheck {
             do {
                 registers[file] = try ApprovalRegister.load(folder: folder.isEmpty ? "." : folder)
             } catch {
-                let path = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(ApprovalRegister.fileName)
-                findings.append(Finding(
-                    registerInvalid, at: SourceLocation(file: path), arguments: ["reason": error.message.zh],
-                    localizedArguments: ["reason": error.message]))
+                let path = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(
+                    ApprovalRegister.fileName)
+                findings.append(
+                    Finding(
+                        registerInvalid, at: SourceLocation(file: path), arguments: ["reason": error.message.zh],
+                        localizedArguments: ["reason": error.message]))
             }
         }
         return (registers, findings)

@@ -39,9 +39,10 @@ public enum InputDiscovery {
                     inputs.workspaces.append(path)
                 } else {
                     let folder = (path as NSString).deletingLastPathComponent
-                    inputs.groups.append(FileGroup(
-                        workspaceFile: WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder),
-                        jurisdiction: nil, files: [path]))
+                    inputs.groups.append(
+                        FileGroup(
+                            workspaceFile: WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder),
+                            jurisdiction: nil, files: [path]))
                 }
                 continue
             }

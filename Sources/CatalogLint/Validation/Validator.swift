@@ -24,9 +24,13 @@ public enum ValidationFindings {
             en: "jurisdiction \"{jurisdiction}\" has no catalog for {count} pilot domain(s): {domains}"),
         hint: LocalizedText(
             zh: "用 gkml init catalog --domain {first} … 从基准目录生成；确实不涉及的领域，在 gkml.yaml 该辖区的「未涉及领域」中写明理由",
-            en: "create them with gkml init catalog --domain {first} …; list domains that do not apply under 未涉及领域 of the jurisdiction in gkml.yaml, with a reason"))
+            en:
+                "create them with gkml init catalog --domain {first} …; list domains that do not apply under 未涉及领域 of the jurisdiction in gkml.yaml, with a reason"
+        ))
 
-    public static let all: [FindingKind] = [noCatalogs, missingDomain, ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid]
+    public static let all: [FindingKind] = [
+        noCatalogs, missingDomain, ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid,
+    ]
 }
 
 /// Options of one validate run.
@@ -97,14 +101,17 @@ public enum Validator {
         let inputs = InputDiscovery.discover(paths)
         var general: [Finding] = []
         var inputFailure = false
-        let delivery = OrderedDelivery(order: (inputs.workspaces + inputs.groups.flatMap(\.files)).sorted(), deliver: deliver)
+        let delivery = OrderedDelivery(
+            order: (inputs.workspaces + inputs.groups.flatMap(\.files)).sorted(), deliver: deliver)
 
         for path in inputs.missing {
-            general.append(Finding(YAMLTreeFindings.notFound, at: SourceLocation(file: path), arguments: ["path": path]))
+            general.append(
+                Finding(YAMLTreeFindings.notFound, at: SourceLocation(file: path), arguments: ["path": path]))
             inputFailure = true
         }
         for path in inputs.empty {
-            general.append(Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: path), arguments: ["path": path]))
+            general.append(
+                Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: path), arguments: ["path": path]))
             inputFailure = true
         }
 
@@ -134,7 +141,9 @@ public enum Validator {
         let approvals = ApprovalCheck.registers(Array(workspaces.keys).sorted())
         general += approvals.findings
         let plans = inputs.groups.map {
-            GroupPlan($0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions, approvals: approvals.registers)
+            GroupPlan(
+                $0, workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions,
+                approvals: approvals.registers)
         }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
@@ -201,8 +210,10 @@ public enum Validator {
         /// The workspace's approval register.
         var approvals: ApprovalRegister?
 
-        init(_ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
-             jurisdictions: [String: JurisdictionIndex], approvals: [String: ApprovalRegister] = [:]) {
+        init(
+            _ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
+            jurisdictions: [String: JurisdictionIndex], approvals: [String: ApprovalRegister] = [:]
+        ) {
             self.group = group
             key = group.workspaceFile ?? ""
             self.approvals = group.workspaceFile.flatMap { approvals[$0] }
@@ -247,7 +258,8 @@ public enum Validator {
                 if let document = catalog.document {
                     source = document.source
                 } else if catalog.findings.contains(where: { !$0.fix.isEmpty }),
-                          let data = FileManager.default.contents(atPath: catalog.file) {
+                    let data = FileManager.default.contents(atPath: catalog.file)
+                {
                     source = [UInt8](data)
                 } else {
                     continue
@@ -263,7 +275,8 @@ public enum Validator {
                 }
             }
         }
-        let lint = LintEngine.lint(loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
+        let lint = LintEngine.lint(
+            loaded.filter { DocumentKind.of($0.document?.root, file: $0.file) == .catalog }, context: context)
         if plan.isUpper { result.upperCatalogs = loaded.compactMap(\.catalog) }
         if options.keepCatalogs { result.catalogs = loaded.compactMap(\.catalog) }
         if let workspaceFile = plan.group.workspaceFile, let jurisdiction = plan.jurisdiction {
@@ -274,12 +287,15 @@ public enum Validator {
             // A workspace may configure model checks (e.g. domain-alias) as it does lint rules; never input or schema errors.
             let model = LintConfiguration.apply(context.rules, to: catalog.findings.filter { $0.kind.stage == .model })
             var findings = catalog.findings.filter { $0.kind.stage != .model } + model + lintResult.findings
-            if let register = plan.approvals, let changed = ApprovalCheck.check(catalog, register: register, registry: plan.registry) {
+            if let register = plan.approvals,
+                let changed = ApprovalCheck.check(catalog, register: register, registry: plan.registry)
+            {
                 findings.append(changed)
             }
-            result.reports.append(FileReport(
-                path: catalog.file, findings: findings, suppressed: lintResult.suppressed,
-                jurisdiction: plan.jurisdiction?.name.value))
+            result.reports.append(
+                FileReport(
+                    path: catalog.file, findings: findings, suppressed: lintResult.suppressed,
+                    jurisdiction: plan.jurisdiction?.name.value))
             if let domain = catalog.catalog?.domain.value {
                 result.domains.insert(plan.registry.domain(named: domain)?.name ?? domain)
             }
@@ -330,11 +346,12 @@ public enum Validator {
     }
 }
 
-
 extension Validator {
     /// `gkml validate --schema FILE PATH…`: any YAML or JSON files against a user's schema, no catalog rules.
-    public static func run(_ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
-                           options: ValidationOptions = ValidationOptions()) -> ValidationOutcome {
+    public static func run(
+        _ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
+        options: ValidationOptions = ValidationOptions()
+    ) -> ValidationOutcome {
         let files = FileCollector()
         var outcome = stream(paths, schema: schemaPath, mappings: mappings, options: options, deliver: files.append)
         outcome.report.files = files.reports
@@ -345,7 +362,8 @@ extension Validator {
     /// `--schema`, streamed to a sink as `run(_:options:filter:into:)` does (files in the order found).
     public static func run(
         _ paths: [String], schema schemaPath: String, mappings: [ExternalSchema.Mapping],
-        options: ValidationOptions = ValidationOptions(), filter: FindingFilter = FindingFilter(), into sink: FindingSink
+        options: ValidationOptions = ValidationOptions(), filter: FindingFilter = FindingFilter(),
+        into sink: FindingSink
     ) -> ValidationOutcome {
         let counter = StreamCounter(filter: filter, sink: sink)
         var outcome = stream(paths, schema: schemaPath, mappings: mappings, options: options, deliver: counter.deliver)
@@ -366,11 +384,14 @@ extension Validator {
         var general: [Finding] = inputs.missing.map {
             Finding(YAMLTreeFindings.notFound, at: SourceLocation(file: $0), arguments: ["path": $0])
         }
-        general += inputs.empty.map { Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0]) }
+        general += inputs.empty.map {
+            Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0])
+        }
         let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
         let delivery = OrderedDelivery(order: files, deliver: deliver)
         let unreadable = parallelMap(files.count, parallelism: options.parallelism) { index in
-            let report = FileReport(path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
+            let report = FileReport(
+                path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
             delivery.deposit([report])
             return report.findings.contains { $0.code.hasPrefix("io-") }
         }.contains(true)

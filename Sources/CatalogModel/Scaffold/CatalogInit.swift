@@ -23,9 +23,11 @@ public enum CatalogInit {
         public var date: String?
         public var force: Bool
 
-        public init(domain: String, region: String, level: Level? = nil, body: String? = nil, publisher: String? = nil,
-                    roles: [String] = [], out: String? = nil, workspace: String? = nil, date: String? = nil,
-                    force: Bool = false) {
+        public init(
+            domain: String, region: String, level: Level? = nil, body: String? = nil, publisher: String? = nil,
+            roles: [String] = [], out: String? = nil, workspace: String? = nil, date: String? = nil,
+            force: Bool = false
+        ) {
             self.domain = domain
             self.region = region
             self.level = level
@@ -60,8 +62,9 @@ public enum CatalogInit {
         if let workspace = request.workspace {
             let file = (workspace as NSString).appendingPathComponent(WorkspaceLoader.fileName)
             guard FileManager.default.fileExists(atPath: file) else {
-                throw InitFailure(zh: "\(workspace) 中没有 gkml.yaml：不是工作区（可先运行 gkml init workspace）",
-                                  en: "\(workspace) holds no gkml.yaml: not a workspace (gkml init workspace starts one)")
+                throw InitFailure(
+                    zh: "\(workspace) 中没有 gkml.yaml：不是工作区（可先运行 gkml init workspace）",
+                    en: "\(workspace) holds no gkml.yaml: not a workspace (gkml init workspace starts one)")
             }
             loadedWorkspace = try load(file)
         } else {
@@ -73,8 +76,11 @@ public enum CatalogInit {
         let registry = loadedWorkspace.map { DomainRegistry.pilot.adding($0.extraDomains) } ?? .pilot
 
         guard let (domain, match) = registry.lookup(request.domain.trimmingCharacters(in: .whitespaces)) else {
-            throw InitFailure(zh: "未知领域「\(request.domain)」：请用领域名称、别名或代码（gkml domains 列出全部领域）",
-                              en: "unknown domain \"\(request.domain)\": give a domain's name, alias or code (gkml domains lists them)")
+            throw InitFailure(
+                zh: "未知领域「\(request.domain)」：请用领域名称、别名或代码（gkml domains 列出全部领域）",
+                en:
+                    "unknown domain \"\(request.domain)\": give a domain's name, alias or code (gkml domains lists them)"
+            )
         }
 
         let regionName = request.region.trimmingCharacters(in: .whitespaces)
@@ -82,8 +88,11 @@ public enum CatalogInit {
         let jurisdiction = loadedWorkspace?.jurisdictions.first { $0.name.value == regionName }
         if request.workspace != nil, jurisdiction == nil, let ws = loadedWorkspace {
             let names = ws.jurisdictions.map(\.name.value)
-            throw InitFailure(zh: "工作区中没有辖区「\(regionName)」；gkml.yaml 中的辖区有：\(names.joined(separator: "、"))",
-                              en: "the workspace has no jurisdiction \"\(regionName)\"; gkml.yaml lists: \(names.joined(separator: ", "))")
+            throw InitFailure(
+                zh: "工作区中没有辖区「\(regionName)」；gkml.yaml 中的辖区有：\(names.joined(separator: "、"))",
+                en:
+                    "the workspace has no jurisdiction \"\(regionName)\"; gkml.yaml lists: \(names.joined(separator: ", "))"
+            )
         }
 
         let level: Level
@@ -91,7 +100,9 @@ public enum CatalogInit {
             if let j = jurisdiction, j.level.value != given {
                 throw InitFailure(
                     zh: "辖区「\(regionName)」在 gkml.yaml 中是\(j.level.value.rawValue)，与 --level \(given.rawValue) 不符",
-                    en: "gkml.yaml gives \"\(regionName)\" the level \(j.level.value.rawValue), not --level \(given.rawValue)")
+                    en:
+                        "gkml.yaml gives \"\(regionName)\" the level \(j.level.value.rawValue), not --level \(given.rawValue)"
+                )
             }
             level = given
         } else if let j = jurisdiction {
@@ -106,8 +117,9 @@ public enum CatalogInit {
         } else if let ws = loadedWorkspace, jurisdiction != nil {
             let guess = WorkspaceScaffold.governmentName(of: regionName)
             guard ws.bodies.contains(where: { $0.value == guess }) else {
-                throw InitFailure(zh: "请用 --body 指定本级机构（机构名录中没有「\(guess)」）",
-                                  en: "give the body with --body (机构名录 has no \"\(guess)\")")
+                throw InitFailure(
+                    zh: "请用 --body 指定本级机构（机构名录中没有「\(guess)」）",
+                    en: "give the body with --body (机构名录 has no \"\(guess)\")")
             }
             body = guess
         } else {
@@ -121,7 +133,8 @@ public enum CatalogInit {
         // 地区: a township in a workspace is written with its county (示例县星海镇).
         var regionText = regionName
         if let ws = loadedWorkspace, let j = jurisdiction, j.level.value > ws.level.value,
-           !regionName.hasPrefix(ws.region.value) {
+            !regionName.hasPrefix(ws.region.value)
+        {
             regionText = ws.region.value + regionName
         }
 
@@ -133,9 +146,11 @@ public enum CatalogInit {
         }
         let result: CatalogScaffold.Result
         do {
-            result = try CatalogScaffold.make(from: baseline.catalog, CatalogScaffold.Request(
-                domain: domain, region: regionText, level: level, body: body,
-                publisher: request.publisher?.trimmingCharacters(in: .whitespaces), roles: roleMap, date: today))
+            result = try CatalogScaffold.make(
+                from: baseline.catalog,
+                CatalogScaffold.Request(
+                    domain: domain, region: regionText, level: level, body: body,
+                    publisher: request.publisher?.trimmingCharacters(in: .whitespaces), roles: roleMap, date: today))
         } catch {
             throw error.localized
         }
@@ -150,8 +165,9 @@ public enum CatalogInit {
             path = domain.slug + ".yaml"
         }
         let text = CatalogWriter(header: header(domain: domain, region: regionText, path: path)).yaml(result.draft)
-        return Plan(path: path, text: text, domain: domain, match: match, region: regionText, level: level,
-                    result: result, directory: loadedWorkspace.map { Set($0.bodies.map(\.value)) })
+        return Plan(
+            path: path, text: text, domain: domain, match: match, region: regionText, level: level,
+            result: result, directory: loadedWorkspace.map { Set($0.bodies.map(\.value)) })
     }
 
     /// Plans, then writes the file.
@@ -211,13 +227,14 @@ public enum CatalogInit {
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let parsed = calendar.date(from: DateComponents(year: y, month: m, day: d)),
-              calendar.component(.year, from: parsed) == y, calendar.component(.month, from: parsed) == m,
-              calendar.component(.day, from: parsed) == d
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            let parsed = calendar.date(from: DateComponents(year: y, month: m, day: d)),
+            calendar.component(.year, from: parsed) == y, calendar.component(.month, from: parsed) == m,
+            calendar.component(.day, from: parsed) == d
         else {
-            throw InitFailure(zh: "日期「\(text)」无效：应写作 YYYY-MM-DD，如 2024-06-01",
-                              en: "invalid date \"\(text)\": write YYYY-MM-DD, e.g. 2024-06-01")
+            throw InitFailure(
+                zh: "日期「\(text)」无效：应写作 YYYY-MM-DD，如 2024-06-01",
+                en: "invalid date \"\(text)\": write YYYY-MM-DD, e.g. 2024-06-01")
         }
         return text
     }
@@ -225,8 +242,9 @@ public enum CatalogInit {
     static func load(_ file: String) throws(InitFailure) -> Workspace {
         let loaded = WorkspaceLoader.load(path: file)
         guard let ws = loaded.workspace, !loaded.hasErrors else {
-            throw InitFailure(zh: "工作区文件 \(file) 未通过校验，请先运行 gkml validate \(file)",
-                              en: "the workspace file \(file) has errors; run gkml validate \(file) first")
+            throw InitFailure(
+                zh: "工作区文件 \(file) 未通过校验，请先运行 gkml validate \(file)",
+                en: "the workspace file \(file) has errors; run gkml validate \(file) first")
         }
         return ws
     }
@@ -238,7 +256,8 @@ extension CatalogInit.Plan {
         var zh = "已生成 \(path)：\(region)「\(domain.name)」领域目录（\(level.rawValue)），"
         zh += "从基准目录的 \(result.baselineCount) 个事项中选取公开层级含\(level.rawValue)的 \(result.draft.items.count) 个。\n"
         var en = "wrote \(path): the \(region) catalog of \"\(domain.name)\" (\(level.rawValue)), "
-        en += "\(result.draft.items.count) of the baseline's \(result.baselineCount) items whose 公开层级 includes \(level.rawValue).\n"
+        en +=
+            "\(result.draft.items.count) of the baseline's \(result.baselineCount) items whose 公开层级 includes \(level.rawValue).\n"
         if case .alias(let alias) = match {
             zh += "「\(alias)」是「\(domain.name)」的别名，目录中写作「\(domain.name)」。\n"
             en += "\"\(alias)\" is an alias of \"\(domain.name)\"; the catalog says \"\(domain.name)\".\n"
@@ -249,18 +268,21 @@ extension CatalogInit.Plan {
                 en += "公开主体 \"\(role)\" replaced by \"\(by)\".\n"
             } else {
                 zh += "公开主体「\(role)」已从本级事项中去掉（由乡镇在各自目录中公开）。\n"
-                en += "公开主体 \"\(role)\" removed from this level's items (the townships publish it in their own catalogs).\n"
+                en +=
+                    "公开主体 \"\(role)\" removed from this level's items (the townships publish it in their own catalogs).\n"
             }
         }
         let unknown = unknownRoles
         if !unknown.isEmpty {
             zh += "提示：--role 中的「\(unknown.joined(separator: "」「"))」不是基准目录中的角色名称，未做替换。\n"
-            en += "note: \"\(unknown.joined(separator: "\", \""))\" in --role is not a role of any baseline catalog; nothing replaced.\n"
+            en +=
+                "note: \"\(unknown.joined(separator: "\", \""))\" in --role is not a role of any baseline catalog; nothing replaced.\n"
         }
         let toReplace = rolesToReplace
         if !toReplace.isEmpty {
             zh += "请把以下基准目录中的角色改为本地机构全称（可用 --role 角色=机构 重新生成）：\(toReplace.joined(separator: "、"))\n"
-            en += "replace these baseline roles by the full names of local bodies (or run again with --role role=body): \(toReplace.joined(separator: ", "))\n"
+            en +=
+                "replace these baseline roles by the full names of local bodies (or run again with --role role=body): \(toReplace.joined(separator: ", "))\n"
         }
         let missing = missingFromDirectory
         if !missing.isEmpty {
@@ -275,8 +297,9 @@ extension CatalogInit.Plan {
     /// `--role` names no baseline uses anywhere: probably misspelt (roles of other domains are fine, since a
     /// county may pass one set of --role options for all its catalogs).
     public var unknownRoles: [String] {
-        let known = Set(DomainRegistry.pilot.domains.flatMap { Baseline.catalog(for: $0)?.items ?? [] }
-            .flatMap { $0.bodies.value.map(\.value) })
+        let known = Set(
+            DomainRegistry.pilot.domains.flatMap { Baseline.catalog(for: $0)?.items ?? [] }
+                .flatMap { $0.bodies.value.map(\.value) })
         return result.unusedRoles.filter { !known.contains($0) }
     }
 

@@ -12,8 +12,9 @@ public struct InitFailure: Error, Sendable, Equatable {
 
     /// `--level` that names no level.
     public static func badLevel(_ text: String) -> InitFailure {
-        InitFailure(zh: "层级「\(text)」无效：应为 市级、县级、乡级 或 村级",
-                    en: "invalid level \"\(text)\": use 市级, 县级, 乡级 or 村级")
+        InitFailure(
+            zh: "层级「\(text)」无效：应为 市级、县级、乡级 或 村级",
+            en: "invalid level \"\(text)\": use 市级, 县级, 乡级 or 村级")
     }
 }
 
@@ -21,9 +22,14 @@ extension WorkspaceScaffold.Failure {
     var localized: InitFailure {
         switch self {
         case .badName(let name):
-            InitFailure(zh: message, en: "\"\(name)\" cannot be a folder name: it must not be empty, hold / \\ or control characters, or start with .")
+            InitFailure(
+                zh: message,
+                en:
+                    "\"\(name)\" cannot be a folder name: it must not be empty, hold / \\ or control characters, or start with ."
+            )
         case .duplicate(let name): InitFailure(zh: message, en: "jurisdiction \"\(name)\" is given twice")
-        case .noLevelBelow(let level): InitFailure(zh: message, en: "no level below \(level.rawValue) can hold jurisdictions")
+        case .noLevelBelow(let level):
+            InitFailure(zh: message, en: "no level below \(level.rawValue) can hold jurisdictions")
         }
     }
 }
@@ -32,7 +38,8 @@ extension CatalogScaffold.Failure {
     var localized: InitFailure {
         switch self {
         case .noItems(let domain, let level):
-            InitFailure(zh: message, en: "the baseline of \"\(domain)\" has no item whose 公开层级 includes \"\(level.rawValue)\"")
+            InitFailure(
+                zh: message, en: "the baseline of \"\(domain)\" has no item whose 公开层级 includes \"\(level.rawValue)\"")
         }
     }
 }

@@ -39,7 +39,8 @@ public enum SchemaFiles {
         if written.isEmpty {
             return LocalizedText(zh: "\(folder) 中的模式文件已是最新。", en: "the schemas in \(folder) are up to date.")
         }
-        return LocalizedText(zh: "已写入 \(written.joined(separator: "、"))", en: "wrote \(written.joined(separator: ", "))")
+        return LocalizedText(
+            zh: "已写入 \(written.joined(separator: "、"))", en: "wrote \(written.joined(separator: ", "))")
     }
 
     /// For a file about to be written: makes sure an editor finds the schemas from it — they are already in

@@ -50,7 +50,7 @@ public enum SchemaReference {
     /// The value of the top-level `"$id"` of a JSON Schema text.
     static func id(in text: String) -> String? {
         guard let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return nil }
         return object["$id"] as? String
     }

@@ -16,8 +16,10 @@ public enum WorkspaceInit {
         public var townships: String?
         public var force: Bool
 
-        public init(directory: String, region: String, level: Level = .county, publisher: String? = nil,
-                    townships: String? = nil, force: Bool = false) {
+        public init(
+            directory: String, region: String, level: Level = .county, publisher: String? = nil,
+            townships: String? = nil, force: Bool = false
+        ) {
             self.directory = directory
             self.region = region
             self.level = level
@@ -39,8 +41,10 @@ public enum WorkspaceInit {
         /// The lines printed after writing.
         public var message: LocalizedText {
             let level = scaffold.level.rawValue
-            var zh = "已写入 \(file)：\(scaffold.region)（\(level)），\(result.jurisdictions.count) 个辖区，机构名录 \(result.bodies.count) 个机构。\n"
-            var en = "wrote \(file): \(scaffold.region) (\(level)), \(result.jurisdictions.count) jurisdiction(s), \(result.bodies.count) bodies in 机构名录.\n"
+            var zh =
+                "已写入 \(file)：\(scaffold.region)（\(level)），\(result.jurisdictions.count) 个辖区，机构名录 \(result.bodies.count) 个机构。\n"
+            var en =
+                "wrote \(file): \(scaffold.region) (\(level)), \(result.jurisdictions.count) jurisdiction(s), \(result.bodies.count) bodies in 机构名录.\n"
             for (j, folder) in zip(result.jurisdictions, folders) {
                 zh += "  \(j.name)（\(j.level.rawValue)）→ \(folder.path)/\(folder.created ? "（新建）" : "")\n"
                 en += "  \(j.name) (\(j.level.rawValue)) → \(folder.path)/\(folder.created ? " (new)" : "")\n"
@@ -63,7 +67,8 @@ public enum WorkspaceInit {
     public static func run(_ request: Request) throws(InitFailure) -> Report {
         let scaffold = WorkspaceScaffold.Request(
             region: request.region.trimmingCharacters(in: .whitespaces), level: request.level,
-            publisher: request.publisher?.trimmingCharacters(in: .whitespaces), townships: townshipNames(request.townships))
+            publisher: request.publisher?.trimmingCharacters(in: .whitespaces),
+            townships: townshipNames(request.townships))
         let result: WorkspaceScaffold.Result
         do {
             result = try WorkspaceScaffold.make(scaffold)
@@ -96,8 +101,9 @@ public enum WorkspaceInit {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 folders.append((path, true))
             } catch {
-                throw InitFailure(zh: "无法创建文件夹 \(path)：\(error.localizedDescription)",
-                                  en: "cannot create the folder \(path): \(error.localizedDescription)")
+                throw InitFailure(
+                    zh: "无法创建文件夹 \(path)：\(error.localizedDescription)",
+                    en: "cannot create the folder \(path): \(error.localizedDescription)")
             }
         }
         return Report(file: file, scaffold: scaffold, result: result, folders: folders, directory: request.directory)

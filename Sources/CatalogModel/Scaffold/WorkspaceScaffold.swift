@@ -98,7 +98,8 @@ public enum WorkspaceScaffold {
                 guard !jurisdictions.contains(where: { $0.name == name || $0.folder == name }) else {
                     throw .duplicate(name)
                 }
-                jurisdictions.append(JurisdictionEntry(name: name, level: below, folder: name, body: governmentName(of: name)))
+                jurisdictions.append(
+                    JurisdictionEntry(name: name, level: below, folder: name, body: governmentName(of: name)))
             }
         }
         let publisher = request.publisher ?? governmentName(of: region) + "办公室"

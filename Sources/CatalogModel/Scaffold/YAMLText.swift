@@ -33,7 +33,8 @@ public enum YAMLText {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+            {
                 return true
             }
             if context == .flow && ",[]{}".unicodeScalars.contains(scalar) { return true }
@@ -62,9 +63,10 @@ public enum YAMLText {
         var index = body.startIndex
         while index < body.endIndex {
             let c = body[index]
-            if c.isASCII && c.isNumber { sawDigit = true }
-            else if c == "_" || c == "." || c == ":" {}
-            else if c == "e" {
+            if c.isASCII && c.isNumber {
+                sawDigit = true
+            } else if c == "_" || c == "." || c == ":" {
+            } else if c == "e" {
                 let rest = body[body.index(after: index)...]
                 let digits = rest.first == "-" || rest.first == "+" ? rest.dropFirst() : rest
                 return sawDigit && !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }

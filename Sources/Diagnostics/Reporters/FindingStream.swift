@@ -79,7 +79,8 @@ public struct FindingFilter: Sendable {
 
     /// Splits `--only` values: `a,b`, `a，b` and repeated options all work.
     public static func codes(_ values: [String]) -> Set<String>? {
-        let codes = values.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) }.map(String.init)
+        let codes = values.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) }.map(
+            String.init)
         return codes.isEmpty ? nil : Set(codes)
     }
 

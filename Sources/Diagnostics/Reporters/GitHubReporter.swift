@@ -14,11 +14,12 @@ public struct GitHubReporter: Sendable {
     public func render(_ findings: [Finding]) -> String {
         var out = ""
         for f in findings {
-            let command = switch f.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .info: "notice"
-            }
+            let command =
+                switch f.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
+                }
             var properties = ["file=\(escapeProperty(f.location.file))"]
             if let pos = f.location.position {
                 properties.append("line=\(pos.line)")
@@ -35,14 +36,14 @@ public struct GitHubReporter: Sendable {
     }
 
     func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
-
 
 /// GitHub workflow commands streamed, one line per finding as its file arrives.
 final class GitHubStream: FindingSink {

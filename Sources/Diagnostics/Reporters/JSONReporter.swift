@@ -17,23 +17,29 @@ public struct JSONReporter: Sendable {
             ("findings", .array(Finding.sortedForReport(file.findings).map(finding))),
         ]
         if !file.suppressed.isEmpty {
-            members.append(("suppressed", .array(file.suppressed.map { entry in
-                guard case .object(var m) = finding(entry.finding) else { return .null }
-                m.append(("reason", .string(entry.reason)))
-                return .object(m)
-            })))
+            members.append(
+                (
+                    "suppressed",
+                    .array(
+                        file.suppressed.map { entry in
+                            guard case .object(var m) = finding(entry.finding) else { return .null }
+                            m.append(("reason", .string(entry.reason)))
+                            return .object(m)
+                        })
+                ))
         }
         return .object(members)
     }
 
     /// The `summary` member.
     public func summary(_ end: ReportEnd) -> JSONOutput {
-        .object([
-            ("files", .int(end.tally.files)),
-            ("errors", .int(end.tally.count(.error))),
-            ("warnings", .int(end.tally.count(.warning))),
-            ("infos", .int(end.tally.count(.info))),
-        ] + end.summaryExtras)
+        .object(
+            [
+                ("files", .int(end.tally.files)),
+                ("errors", .int(end.tally.count(.error))),
+                ("warnings", .int(end.tally.count(.warning))),
+                ("infos", .int(end.tally.count(.info))),
+            ] + end.summaryExtras)
     }
 
     /// One finding object.
@@ -52,19 +58,28 @@ public struct JSONReporter: Sendable {
         let notes = f.visibleNotes.map { $0[language] }
         if !notes.isEmpty { members.append(("notes", .array(notes.map { .string($0) }))) }
         if let description = f.fixDescription(language) {
-            members.append(("fix", .object([
-                ("description", .string(description)),
-                ("edits", .array(f.fix.map { edit in
+            members.append(
+                (
+                    "fix",
                     .object([
-                        ("line", .int(edit.start.line)), ("column", .int(edit.start.column)),
-                        ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
-                        ("replacement", .string(edit.replacement)),
+                        ("description", .string(description)),
+                        (
+                            "edits",
+                            .array(
+                                f.fix.map { edit in
+                                    .object([
+                                        ("line", .int(edit.start.line)), ("column", .int(edit.start.column)),
+                                        ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                                        ("replacement", .string(edit.replacement)),
+                                    ])
+                                })
+                        ),
                     ])
-                })),
-            ])))
+                ))
         }
         if !f.arguments.isEmpty {
-            members.append(("arguments", .object(f.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            members.append(
+                ("arguments", .object(f.arguments.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
         }
         return .object(members)
     }

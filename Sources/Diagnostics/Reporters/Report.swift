@@ -9,8 +9,10 @@ public struct FileReport: Sendable {
     /// list group findings by it.
     public var jurisdiction: String?
 
-    public init(path: String, findings: [Finding], suppressed: [(finding: Finding, reason: String)] = [],
-                jurisdiction: String? = nil) {
+    public init(
+        path: String, findings: [Finding], suppressed: [(finding: Finding, reason: String)] = [],
+        jurisdiction: String? = nil
+    ) {
         self.path = path
         self.findings = findings
         self.suppressed = suppressed
@@ -57,7 +59,8 @@ public enum Reporter {
         kinds: [FindingKind] = [], lines: @escaping SourceLineProvider = { _, _ in nil }
     ) -> String {
         let text = TextCollector()
-        let sink = stream(format: format, language: language, color: color, kinds: kinds, lines: lines, write: text.append)
+        let sink = stream(
+            format: format, language: language, color: color, kinds: kinds, lines: lines, write: text.append)
         ReportFeed.feed(report, to: sink)
         return text.text
     }

@@ -29,7 +29,10 @@ public struct SARIFReporter: Sendable {
     /// One result; `ruleIndex` is the code's place in the rules list.
     func result(_ f: Finding, ruleIndex: Int) -> JSONOutput {
         var physical: [(String, JSONOutput)] = [
-            ("artifactLocation", .object([("uri", .string(uri(f.location.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+            (
+                "artifactLocation",
+                .object([("uri", .string(uri(f.location.file))), ("uriBaseId", .string("%SRCROOT%"))])
+            )
         ]
         if let pos = f.location.position {
             var region: [(String, JSONOutput)] = [("startLine", .int(pos.line)), ("startColumn", .int(pos.column))]
@@ -48,26 +51,49 @@ public struct SARIFReporter: Sendable {
             ("level", .string(level(f.severity))),
             ("message", .object([("text", .string(message))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-            ("partialFingerprints", .object([("identityPath/v1", .string(f.code + ":" + f.location.file + ":" + f.path))])),
+            (
+                "partialFingerprints",
+                .object([("identityPath/v1", .string(f.code + ":" + f.location.file + ":" + f.path))])
+            ),
         ]
         if let description = f.fixDescription(language) {
             // SARIF §3.55: a fix is the replacements in one artifact.
             let replacements = f.fix.map { edit -> JSONOutput in
                 .object([
-                    ("deletedRegion", .object([
-                        ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
-                        ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
-                    ])),
+                    (
+                        "deletedRegion",
+                        .object([
+                            ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
+                            ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                        ])
+                    ),
                     ("insertedContent", .object([("text", .string(edit.replacement))])),
                 ])
             }
-            result.append(("fixes", .array([.object([
-                ("description", .object([("text", .string(description))])),
-                ("artifactChanges", .array([.object([
-                    ("artifactLocation", .object([("uri", .string(uri(f.location.file))), ("uriBaseId", .string("%SRCROOT%"))])),
-                    ("replacements", .array(replacements)),
-                ])])),
-            ])])))
+            result.append(
+                (
+                    "fixes",
+                    .array([
+                        .object([
+                            ("description", .object([("text", .string(description))])),
+                            (
+                                "artifactChanges",
+                                .array([
+                                    .object([
+                                        (
+                                            "artifactLocation",
+                                            .object([
+                                                ("uri", .string(uri(f.location.file))),
+                                                ("uriBaseId", .string("%SRCROOT%")),
+                                            ])
+                                        ),
+                                        ("replacements", .array(replacements)),
+                                    ])
+                                ])
+                            ),
+                        ])
+                    ])
+                ))
         }
         return .object(result)
     }
@@ -75,11 +101,19 @@ public struct SARIFReporter: Sendable {
     /// The members of the run after `results`: the tool with its rules, the column kind, the base URI.
     func runTail(rules: [FindingKind]) -> [(String, JSONOutput)] {
         [
-            ("tool", .object([("driver", .object([
-                ("name", .string("gkml")),
-                ("informationUri", .string("https://github.com/gkml/gkml")),
-                ("rules", .array(rules.map(rule))),
-            ]))])),
+            (
+                "tool",
+                .object([
+                    (
+                        "driver",
+                        .object([
+                            ("name", .string("gkml")),
+                            ("informationUri", .string("https://github.com/gkml/gkml")),
+                            ("rules", .array(rules.map(rule))),
+                        ])
+                    )
+                ])
+            ),
             ("columnKind", .string("unicodeCodePoints")),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file:///"))]))])),
         ]
@@ -153,6 +187,7 @@ final class SARIFStream: FindingSink {
         write(out)
     }
 
-    static let head = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+    static let head =
+        "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         + "  \"runs\": [\n    {\n      \"results\": "
 }

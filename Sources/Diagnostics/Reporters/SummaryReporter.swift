@@ -11,7 +11,8 @@ public struct SummaryReporter: Sendable {
     /// How many jurisdictions are listed one per line.
     public var jurisdictionRows: Int
 
-    public init(language: Language, color: Bool = false, command: String = "gkml validate", jurisdictionRows: Int = 10) {
+    public init(language: Language, color: Bool = false, command: String = "gkml validate", jurisdictionRows: Int = 10)
+    {
         self.language = language
         self.color = color
         self.command = command
@@ -27,7 +28,8 @@ public struct SummaryReporter: Sendable {
 
         // Per code: errors first, then by count.
         let codes = tally.codes.sorted {
-            $0.severity != $1.severity ? $0.severity > $1.severity
+            $0.severity != $1.severity
+                ? $0.severity > $1.severity
                 : $0.count != $1.count ? $0.count > $1.count : $0.kind.code < $1.kind.code
         }
         out += zh ? "按问题代码（\(codes.count) 种）：\n" : "By code (\(codes.count)):\n"
@@ -37,7 +39,8 @@ public struct SummaryReporter: Sendable {
         let indent = String(repeating: " ", count: 2 + labelWidth + 2 + countWidth + 2)
         for code in codes {
             let label = code.severity.label(language)
-            let severity = text.paint(label, text.style(code.severity))
+            let severity =
+                text.paint(label, text.style(code.severity))
                 + String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
             let count = String(repeating: " ", count: countWidth - String(code.count).count) + String(code.count)
             let name = code.kind.code.padding(toLength: codeWidth, withPad: " ", startingAt: 0)
@@ -45,7 +48,9 @@ public struct SummaryReporter: Sendable {
             let files = code.topFiles.map { "\($0.file)（\($0.count)）" }
             let filesEN = code.topFiles.map { "\($0.file) (\($0.count))" }
             if !files.isEmpty {
-                out += indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", ")) + "\n"
+                out +=
+                    indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", "))
+                    + "\n"
             }
             if code.count > 1 {
                 out += indent + (zh ? "全部：" : "all: ") + command + " --only " + code.kind.code + "\n"
@@ -54,12 +59,14 @@ public struct SummaryReporter: Sendable {
 
         // Per jurisdiction: most errors first.
         let groups = tally.groups.filter { $0.total > 0 }.sorted {
-            $0.errors != $1.errors ? $0.errors > $1.errors
+            $0.errors != $1.errors
+                ? $0.errors > $1.errors
                 : $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name
         }
         if !groups.isEmpty {
             let shown = groups.prefix(jurisdictionRows)
-            out += zh
+            out +=
+                zh
                 ? "\n按辖区（\(groups.count) 个有问题\(groups.count > shown.count ? "，按错误数列出前 \(shown.count) 个" : "")）：\n"
                 : "\nBy jurisdiction (\(groups.count) with findings\(groups.count > shown.count ? ", the \(shown.count) with most errors" : "")):\n"
             let nameWidth = shown.map { DisplayWidth.of($0.name) }.max() ?? 0
@@ -68,21 +75,26 @@ public struct SummaryReporter: Sendable {
             func number(_ n: Int) -> String { String(repeating: " ", count: width - String(n).count) + String(n) }
             for group in shown {
                 let pad = String(repeating: " ", count: nameWidth - DisplayWidth.of(group.name))
-                out += "  \(group.name)\(pad)  "
-                    + (zh ? "错误 \(number(group.errors))  警告 \(number(group.warnings))  提示 \(number(group.infos))"
-                          : "errors \(number(group.errors))  warnings \(number(group.warnings))  infos \(number(group.infos))")
+                out +=
+                    "  \(group.name)\(pad)  "
+                    + (zh
+                        ? "错误 \(number(group.errors))  警告 \(number(group.warnings))  提示 \(number(group.infos))"
+                        : "errors \(number(group.errors))  warnings \(number(group.warnings))  infos \(number(group.infos))")
                     + "\n"
             }
             let rest = groups.dropFirst(shown.count)
             if !rest.isEmpty {
                 let e = rest.reduce(0) { $0 + $1.errors }, w = rest.reduce(0) { $0 + $1.warnings }
                 let i = rest.reduce(0) { $0 + $1.infos }
-                out += zh ? "  其余 \(rest.count) 个辖区：错误 \(e)，警告 \(w)，提示 \(i)\n"
-                          : "  the other \(rest.count): \(e) error(s), \(w) warning(s), \(i) info(s)\n"
+                out +=
+                    zh
+                    ? "  其余 \(rest.count) 个辖区：错误 \(e)，警告 \(w)，提示 \(i)\n"
+                    : "  the other \(rest.count): \(e) error(s), \(w) warning(s), \(i) info(s)\n"
             }
         }
         out += "\n"
-        out += zh
+        out +=
+            zh
             ? "一个文件的全部问题：\(command) --file 路径；给各辖区的问题清单：\(command) --format xlsx -o 问题清单.xlsx\n"
             : "All findings of one file: \(command) --file PATH; a list per jurisdiction: \(command) --format xlsx -o findings.xlsx\n"
         return out + text.summary(tally)
@@ -90,9 +102,12 @@ public struct SummaryReporter: Sendable {
 
     /// A word for a POSIX shell: as is when safe, else in single quotes.
     public static func shellWord(_ word: String) -> String {
-        let safe = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            $0.value > 0x7F || ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
-        }
+        let safe =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                $0.value > 0x7F || ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0)
+                    || "-_./=:,+@%".unicodeScalars.contains($0)
+            }
         return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
@@ -148,8 +163,10 @@ final class AutoSummaryStream: FindingSink {
         summary.finish(end)
         let zh = summary.reporter.language == .zh
         let command = summary.reporter.command
-        summary.write(zh ? "共 \(end.tally.total) 个问题，以上是摘要；逐条列出全部问题：\(command) --all\n"
-                         : "\(end.tally.total) findings: this is a summary; to list every finding: \(command) --all\n")
+        summary.write(
+            zh
+                ? "共 \(end.tally.total) 个问题，以上是摘要；逐条列出全部问题：\(command) --all\n"
+                : "\(end.tally.total) findings: this is a summary; to list every finding: \(command) --all\n")
     }
 }
 

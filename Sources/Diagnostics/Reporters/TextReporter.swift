@@ -22,14 +22,17 @@ public struct TextReporter: Sendable {
         var head = loc.file
         if let pos = loc.position { head += ":\(pos.line):\(pos.column)" }
         let severity = finding.severity.label(language)
-        out += paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
+        out +=
+            paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
             + paint(": " + finding.message(language), .bold) + "\n"
         if let pos = loc.position, let text = lines(loc.file, pos.line) {
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += paint("\(pad) |", .boldBlue) + "\n"
             out += paint("\(gutter) |", .boldBlue) + " " + text + "\n"
-            out += paint("\(pad) |", .boldBlue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity) + "\n"
+            out +=
+                paint("\(pad) |", .boldBlue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity)
+                + "\n"
         }
         let arrow = language == .zh ? "= 提示：" : "= help: "
         let pad = String(repeating: " ", count: (loc.position.map { String($0.line).count } ?? 1))

@@ -39,20 +39,29 @@ struct Approve: ParsableCommand {
             formatter.dateFormat = "yyyy-MM-dd"
             return formatter.string(from: Date())
         }()
-        switch ApprovalRecorder.approve(ApprovalRequest(workspace: workspace, version: version, document: doc, date: date ?? today)) {
+        switch ApprovalRecorder.approve(
+            ApprovalRequest(workspace: workspace, version: version, document: doc, date: date ?? today))
+        {
         case .usage(let message):
             Output.error("gkml approve: " + message[lang])
             throw Status.failure
         case .invalid(let report):
-            Output.print(Reporter.render(report, format: .text, language: lang, color: colorOption.stdout,
-                                         kinds: FindingCatalog.all, lines: Output.lineReader()))
-            Output.error(lang == .zh ? "gkml approve: 版本「\(version)」的目录有错误，未登记" : "gkml approve: the catalogs of version \"\(version)\" have errors; nothing recorded")
+            Output.print(
+                Reporter.render(
+                    report, format: .text, language: lang, color: colorOption.stdout,
+                    kinds: FindingCatalog.all, lines: Output.lineReader()))
+            Output.error(
+                lang == .zh
+                    ? "gkml approve: 版本「\(version)」的目录有错误，未登记"
+                    : "gkml approve: the catalogs of version \"\(version)\" have errors; nothing recorded")
             throw Status.findings
         case .recorded(let entry, let path):
             let files = entry.catalogs.map { "  \($0.file)  \($0.fingerprint.prefix(19))…" }.joined(separator: "\n")
-            Output.print(lang == .zh
-                ? "已登记：\(entry.document)（\(entry.date)）审批版本「\(entry.version)」的 \(entry.catalogs.count) 个目录，写入 \(path)\n\(files)\n"
-                : "Recorded: \(entry.document) (\(entry.date)) approves version \"\(entry.version)\", \(entry.catalogs.count) catalog(s), in \(path)\n\(files)\n")
+            Output.print(
+                lang == .zh
+                    ? "已登记：\(entry.document)（\(entry.date)）审批版本「\(entry.version)」的 \(entry.catalogs.count) 个目录，写入 \(path)\n\(files)\n"
+                    : "Recorded: \(entry.document) (\(entry.date)) approves version \"\(entry.version)\", \(entry.catalogs.count) catalog(s), in \(path)\n\(files)\n"
+            )
         }
     }
 }

@@ -71,7 +71,8 @@ struct Audit: ParsableCommand {
         policy.delay = delay
         policy.pageLimit = pageLimit - 1
         policy.maxRequests = maxRequests
-        let source: PageSource = mirror.map { MirrorSource(root: URL(fileURLWithPath: $0)) } ?? HTTPSource(policy: policy)
+        let source: PageSource =
+            mirror.map { MirrorSource(root: URL(fileURLWithPath: $0)) } ?? HTTPSource(policy: policy)
         var options = AuditOptions(asOf: date, pageLimit: pageLimit - 1)
         options.language = lang
         // A progress line only on a terminal.
@@ -81,7 +82,9 @@ struct Audit: ParsableCommand {
             progress = { line in FileHandle.standardError.write(Data(("\r\u{1B}[K" + String(line.prefix(100))).utf8)) }
         }
         let settled = options, reporter = progress
-        let result = blockingWait { try await Auditor.run(loaded, source: source, options: settled, progress: reporter) }
+        let result = blockingWait {
+            try await Auditor.run(loaded, source: source, options: settled, progress: reporter)
+        }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let report: AuditReport
         switch result {
@@ -104,7 +107,8 @@ struct Audit: ParsableCommand {
             do {
                 try bytes.write(to: URL(fileURLWithPath: out))
             } catch {
-                Output.error((lang == .en ? "error: cannot write \(out): " : "错误：无法写入 \(out)：") + error.localizedDescription)
+                Output.error(
+                    (lang == .en ? "error: cannot write \(out): " : "错误：无法写入 \(out)：") + error.localizedDescription)
                 throw Status.failure
             }
         } else {

@@ -21,11 +21,15 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("输出目录（整体替换；必须是新目录、空目录或以前由 gkml build 生成的目录）。", valueName: "DIR"))
     var out: String
 
-    @Option(help: ArgumentHelp("要生成的格式，逗号分隔：html,md,csv,xlsx,docx,json（默认全部）。", valueName: "LIST"),
-            transform: FormatList.parse)
+    @Option(
+        help: ArgumentHelp("要生成的格式，逗号分隔：html,md,csv,xlsx,docx,json（默认全部）。", valueName: "LIST"),
+        transform: FormatList.parse)
     var formats: FormatList = .all
 
-    @Option(help: ArgumentHelp("自定义模板目录：其中与默认模板同名的文件（catalog.mustache、index.mustache、table.mustache、head.mustache、site-header.mustache、site-footer.mustache、gkml.css、gkml.js）替换默认模板。", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "自定义模板目录：其中与默认模板同名的文件（catalog.mustache、index.mustache、table.mustache、head.mustache、site-header.mustache、site-footer.mustache、gkml.css、gkml.js）替换默认模板。",
+            valueName: "DIR"))
     var templates: String?
 
     @Option(help: "公开渠道和载体的印法：checklist（■/□ 勾选框，默认）或 list（列出所选渠道）。")
@@ -39,12 +43,15 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let lang = language.lang
-        let outcome = SitePublisher.publish(PublishRequest(
-            workspace: workspace, out: out, formats: formats.formats, templatesFolder: templates,
-            channelStyle: channels, allowErrors: allowErrors))
+        let outcome = SitePublisher.publish(
+            PublishRequest(
+                workspace: workspace, out: out, formats: formats.formats, templatesFolder: templates,
+                channelStyle: channels, allowErrors: allowErrors))
         if let report = outcome.report, report.hasErrors || outcome.isInputFailure {
-            Output.error(Reporter.render(
-                report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all, lines: Output.lineReader()))
+            Output.error(
+                Reporter.render(
+                    report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all,
+                    lines: Output.lineReader()))
         }
         if case .published(_, let plan, _) = outcome, let warning = plan.blockedMessage(workspaceArgument: workspace) {
             Output.error(warning[lang])

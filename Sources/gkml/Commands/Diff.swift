@@ -60,7 +60,9 @@ struct Diff: ParsableCommand {
         }
         let report: DiffReport
         let loaded: LoadedSides
-        switch DiffSession.run(DiffRequest(arguments: [old, new].compactMap { $0 }, paths: paths, since: since, acceptFile: accept)) {
+        switch DiffSession.run(
+            DiffRequest(arguments: [old, new].compactMap { $0 }, paths: paths, since: since, acceptFile: accept))
+        {
         case .usage(let message):
             throw fail(message)
         case .badAcceptList(let findings):
@@ -72,13 +74,16 @@ struct Diff: ParsableCommand {
             loaded = sides
         }
         if format.isBinary && output == nil {
-            throw fail(LocalizedText(zh: "--format \(format.rawValue) 须用 -o 指定输出文件", en: "--format \(format.rawValue) needs -o FILE"))
+            throw fail(
+                LocalizedText(
+                    zh: "--format \(format.rawValue) 须用 -o 指定输出文件", en: "--format \(format.rawValue) needs -o FILE"))
         }
         let bytes: [UInt8]
         do {
             bytes = try RecordOutput.render(
                 report, format: format, language: language,
-                color: format == .text && output == nil && colorOption.stdout, lines: { [loaded] in loaded.line($0, $1) })
+                color: format == .text && output == nil && colorOption.stdout,
+                lines: { [loaded] in loaded.line($0, $1) })
         } catch {
             throw fail(LocalizedText(zh: "无法生成调整说明：\(error)", en: "cannot make the record: \(error)"))
         }
@@ -86,8 +91,10 @@ struct Diff: ParsableCommand {
             do {
                 try SafeFileWriter.write(bytes: bytes, to: output, overwrite: true)
             } catch {
-                throw fail(LocalizedText(zh: "无法写入「\(output)」：\(error.reason)",
-                                         en: "cannot write \"\(output)\": \(error.reason)"))
+                throw fail(
+                    LocalizedText(
+                        zh: "无法写入「\(output)」：\(error.reason)",
+                        en: "cannot write \"\(output)\": \(error.reason)"))
             }
         } else {
             Output.print(String(decoding: bytes, as: UTF8.self))

@@ -19,25 +19,35 @@ struct Domains: ParsableCommand {
         switch DomainListing.registry(workspace: workspace) {
         case .success(let found): registry = found
         case .failure(let unreadable):
-            Output.error(Reporter.render(
-                ValidationReport(files: [FileReport(path: unreadable.loaded.file, findings: unreadable.loaded.findings)]),
-                format: .text, language: language.lang, kinds: FindingCatalog.all, lines: Output.lineReader()))
+            Output.error(
+                Reporter.render(
+                    ValidationReport(files: [
+                        FileReport(path: unreadable.loaded.file, findings: unreadable.loaded.findings)
+                    ]),
+                    format: .text, language: language.lang, kinds: FindingCatalog.all, lines: Output.lineReader()))
             throw Status.failure
         }
         switch output.format {
         case .json:
-            Output.print(JSONOutput.array(registry.domains.map { d in
-                .object([
-                    ("code", .string(d.code)), ("name", .string(d.name)), ("slug", .string(d.slug)),
-                    ("pilot", .bool(d.pilot)), ("aliases", .array(d.aliases.map(JSONOutput.string))),
-                    ("department", .string(d.department)), ("guide", .string(d.guide)),
-                ])
-            }).serialized() + "\n")
+            Output.print(
+                JSONOutput.array(
+                    registry.domains.map { d in
+                        .object([
+                            ("code", .string(d.code)), ("name", .string(d.name)), ("slug", .string(d.slug)),
+                            ("pilot", .bool(d.pilot)), ("aliases", .array(d.aliases.map(JSONOutput.string))),
+                            ("department", .string(d.department)), ("guide", .string(d.guide)),
+                        ])
+                    }
+                ).serialized() + "\n")
         case .text:
             var out = ""
             for d in registry.domains {
                 let kind = d.pilot ? "" : (language.lang == .zh ? "（扩展）" : " (extra)")
-                let aliases = d.aliases.isEmpty ? "" : (language.lang == .zh ? "　别名：" + d.aliases.joined(separator: "、") : "  aliases: " + d.aliases.joined(separator: ", "))
+                let aliases =
+                    d.aliases.isEmpty
+                    ? ""
+                    : (language.lang == .zh
+                        ? "　别名：" + d.aliases.joined(separator: "、") : "  aliases: " + d.aliases.joined(separator: ", "))
                 out += "\(d.code.isEmpty ? "--" : d.code)  \(d.name)\(kind)  \(d.slug)\(aliases)\n"
                 if !d.department.isEmpty || !d.guide.isEmpty {
                     out += "    \(d.department)\(d.guide.isEmpty ? "" : "　" + d.guide)\n"

@@ -32,7 +32,9 @@ struct Explain: ParsableCommand {
             return
         }
         var message = lang == .zh ? "没有代码「\(code)」。" : "no code \"\(code)\"."
-        if let suggestion = Suggestion.closest(to: code, among: kinds.map(\.code) + LintRules.descriptions.map(\.identifier)) {
+        if let suggestion = Suggestion.closest(
+            to: code, among: kinds.map(\.code) + LintRules.descriptions.map(\.identifier))
+        {
             message += " " + Suggestion.didYouMean(suggestion)[lang]
         }
         message += lang == .zh ? " 运行 gkml rules 查看全部代码。" : " Run gkml rules for the list."
@@ -43,8 +45,10 @@ struct Explain: ParsableCommand {
     static func header(_ kind: FindingKind, lang: Language) -> String {
         let zh = lang == .zh
         var out = "\(kind.code)  \(kind.title[lang])\n"
-        out += zh ? "  阶段：\(Rules.stageName(kind.stage, lang))　默认级别：\(kind.defaultSeverity.label(lang))"
-                  : "  stage: \(Rules.stageName(kind.stage, lang)), default severity: \(kind.defaultSeverity.label(lang))"
+        out +=
+            zh
+            ? "  阶段：\(Rules.stageName(kind.stage, lang))　默认级别：\(kind.defaultSeverity.label(lang))"
+            : "  stage: \(Rules.stageName(kind.stage, lang)), default severity: \(kind.defaultSeverity.label(lang))"
         out += kind.fixable ? (zh ? "　可用 --fix 自动修正\n" : ", fixable with --fix\n") : "\n"
         let example = TemplateExamples.render(kind, lang)
         out += (zh ? "  消息（示例）：" : "  message (example): ") + example.message + "\n"
@@ -58,7 +62,8 @@ struct Explain: ParsableCommand {
 
     static func explain(_ rule: RuleDescription, focus: FindingKind?, lang: Language) -> String {
         let zh = lang == .zh
-        var out = zh ? "规则 \(rule.identifier)：\(rule.name[lang])\n\n" : "Rule \(rule.identifier): \(rule.name[lang])\n\n"
+        var out =
+            zh ? "规则 \(rule.identifier)：\(rule.name[lang])\n\n" : "Rule \(rule.identifier): \(rule.name[lang])\n\n"
         for kind in rule.kinds where focus == nil || focus == kind {
             out += header(kind, lang: lang) + "\n"
         }
@@ -67,10 +72,17 @@ struct Explain: ParsableCommand {
             out += zh ? "同一规则的其他代码：\(others)\n\n" : "other codes of this rule: \(others)\n\n"
         }
         out += (zh ? "为什么\n" : "Why\n") + indent(rule.rationale[lang]) + "\n"
-        out += zh ? "配置：在 gkml.yaml 的「规则」中写 代码: 错误|警告|提示|关闭；对单个事项，在其前一行写 # gkml: 忽略 代码 理由……\n"
-                  : "Configure: under 规则 in gkml.yaml write CODE: error|warning|info|off; for one item, put # gkml: 忽略 CODE reason… on the line before it.\n"
-        let note = zh ? "（示例省略了文件头和「默认」；↓ 标出报告问题的位置）" : "(examples omit the file header and 默认; ↓ marks where a finding is reported)"
-        let triggering = rule.triggeringExamples.filter { focus == nil || $0.codes.isEmpty || $0.codes.contains(focus!.code) }
+        out +=
+            zh
+            ? "配置：在 gkml.yaml 的「规则」中写 代码: 错误|警告|提示|关闭；对单个事项，在其前一行写 # gkml: 忽略 代码 理由……\n"
+            : "Configure: under 规则 in gkml.yaml write CODE: error|warning|info|off; for one item, put # gkml: 忽略 CODE reason… on the line before it.\n"
+        let note =
+            zh
+            ? "（示例省略了文件头和「默认」；↓ 标出报告问题的位置）"
+            : "(examples omit the file header and 默认; ↓ marks where a finding is reported)"
+        let triggering = rule.triggeringExamples.filter {
+            focus == nil || $0.codes.isEmpty || $0.codes.contains(focus!.code)
+        }
         if !triggering.isEmpty {
             out += "\n" + (zh ? "会报告" : "Triggers ") + note + "\n"
             for example in triggering { out += block(example.yaml) }
@@ -91,12 +103,14 @@ struct Explain: ParsableCommand {
 
     static func indent(_ text: String, by n: Int = 2) -> String {
         let pad = String(repeating: " ", count: n)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n") + "\n"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+            + "\n"
     }
 
     static func block(_ yaml: String, indent n: Int = 2) -> String {
         let pad = String(repeating: " ", count: n)
         let body = yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
-        return body.split(separator: "\n", omittingEmptySubsequences: false).map { pad + "│ " + $0 }.joined(separator: "\n") + "\n\n"
+        return body.split(separator: "\n", omittingEmptySubsequences: false).map { pad + "│ " + $0 }.joined(
+            separator: "\n") + "\n\n"
     }
 }

@@ -43,9 +43,10 @@ struct Init: ParsableCommand {
 
         func run() throws {
             do {
-                let report = try WorkspaceInit.run(WorkspaceInit.Request(
-                    directory: directory, region: region, level: level, publisher: publisher, townships: townships,
-                    force: force))
+                let report = try WorkspaceInit.run(
+                    WorkspaceInit.Request(
+                        directory: directory, region: region, level: level, publisher: publisher, townships: townships,
+                        force: force))
                 Output.print(report.message[language.lang])
             } catch {
                 Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])
@@ -102,9 +103,10 @@ struct Init: ParsableCommand {
 
         func run() throws {
             do {
-                let plan = try CatalogInit.run(CatalogInit.Request(
-                    domain: domain, region: region, level: level, body: body, publisher: publisher, roles: roles,
-                    out: out, workspace: workspace, date: date, force: force))
+                let plan = try CatalogInit.run(
+                    CatalogInit.Request(
+                        domain: domain, region: region, level: level, body: body, publisher: publisher, roles: roles,
+                        out: out, workspace: workspace, date: date, force: force))
                 Output.print(plan.message[language.lang])
             } catch {
                 Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])

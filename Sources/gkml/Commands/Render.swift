@@ -37,12 +37,15 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let lang = language.lang
-        let outcome = FilePublisher.render(FileRenderRequest(
-            file: file, output: output, format: format, templatesFolder: templates, channelStyle: channels,
-            allowErrors: allowErrors))
+        let outcome = FilePublisher.render(
+            FileRenderRequest(
+                file: file, output: output, format: format, templatesFolder: templates, channelStyle: channels,
+                allowErrors: allowErrors))
         if let report = outcome.report, report.hasErrors || outcome.isInputFailure {
-            Output.error(Reporter.render(
-                report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all, lines: Output.lineReader()))
+            Output.error(
+                Reporter.render(
+                    report, format: .text, language: lang, color: colorOption.stderr, kinds: FindingCatalog.all,
+                    lines: Output.lineReader()))
         }
         if let message = outcome.message {
             if outcome.exitStatus == 0 { Output.print(message[lang]) } else { Output.error(message[lang]) }

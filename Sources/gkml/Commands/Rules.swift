@@ -49,16 +49,19 @@ struct Rules: ParsableCommand {
         let kinds = Self.kinds
         switch output.format {
         case .json:
-            Output.print(JSONOutput.array(kinds.map { kind in
-                .object([
-                    ("code", .string(kind.code)),
-                    ("stage", .string(kind.stage.rawValue)),
-                    ("severity", .string(kind.defaultSeverity.rawValue)),
-                    ("fixable", .bool(kind.fixable)),
-                    ("title", .object([("zh", .string(kind.title.zh)), ("en", .string(kind.title.en))])),
-                    ("rule", .optional(LintRules.rule(for: kind.code)?.ruleDescription.identifier)),
-                ])
-            }).serialized() + "\n")
+            Output.print(
+                JSONOutput.array(
+                    kinds.map { kind in
+                        .object([
+                            ("code", .string(kind.code)),
+                            ("stage", .string(kind.stage.rawValue)),
+                            ("severity", .string(kind.defaultSeverity.rawValue)),
+                            ("fixable", .bool(kind.fixable)),
+                            ("title", .object([("zh", .string(kind.title.zh)), ("en", .string(kind.title.en))])),
+                            ("rule", .optional(LintRules.rule(for: kind.code)?.ruleDescription.identifier)),
+                        ])
+                    }
+                ).serialized() + "\n")
         case .text:
             let width = kinds.map { DisplayWidth.of($0.code) }.max() ?? 0
             var out = ""
@@ -71,11 +74,13 @@ struct Rules: ParsableCommand {
                 }
                 let pad = String(repeating: " ", count: width - DisplayWidth.of(kind.code))
                 let severity = kind.defaultSeverity.label(lang)
-                let severityPad = String(repeating: " ", count: max(0, (lang == .zh ? 4 : 7) - DisplayWidth.of(severity)))
+                let severityPad = String(
+                    repeating: " ", count: max(0, (lang == .zh ? 4 : 7) - DisplayWidth.of(severity)))
                 let fix = kind.fixable ? (lang == .zh ? "可修正" : "fixable") : (lang == .zh ? "      " : "       ")
                 out += "  \(kind.code)\(pad)  \(severity)\(severityPad)  \(fix)  \(kind.title[lang])\n"
             }
-            out += lang == .zh
+            out +=
+                lang == .zh
                 ? "\n共 \(kinds.count) 个代码，其中 \(kinds.filter(\.fixable).count) 个可用 gkml validate --fix 自动修正。用 gkml explain 代码 查看说明。\n"
                 : "\n\(kinds.count) codes, \(kinds.filter(\.fixable).count) fixable with gkml validate --fix. Run gkml explain CODE for details.\n"
             Output.print(out)

@@ -27,7 +27,8 @@ struct Schema: ParsableCommand {
     func run() throws {
         if write {
             do {
-                let report = try SchemaFiles.refresh(workspace: workspace, from: FileManager.default.currentDirectoryPath)
+                let report = try SchemaFiles.refresh(
+                    workspace: workspace, from: FileManager.default.currentDirectoryPath)
                 Output.error(report[language.lang])
             } catch {
                 Output.error((language.lang == .zh ? "错误：" : "error: ") + error.text[language.lang])
@@ -37,7 +38,8 @@ struct Schema: ParsableCommand {
         }
         let path = "schemas/\(which.rawValue).schema.json"
         guard let text = EmbeddedResources.files[path] else {
-            Output.error(language.lang == .zh ? "错误：内置资源中没有 \(path)" : "error: \(path) is not among the built-in resources")
+            Output.error(
+                language.lang == .zh ? "错误：内置资源中没有 \(path)" : "error: \(path) is not among the built-in resources")
             throw Status.failure
         }
         Output.print(text)

@@ -24,8 +24,10 @@ struct Show: ParsableCommand {
         guard let catalog = loaded.catalog else {
             let report = ValidationReport(files: [FileReport(path: file, findings: loaded.findings)])
             Output.error(Reporter.render(report, format: .text, language: lang, lines: Output.lineReader()))
-            Output.error(lang == .zh ? "文件有错误，无法显示事项；请先按上面的提示修改（gkml validate \(file)）。"
-                                     : "the file has errors, so its items cannot be shown; fix them first (gkml validate \(file)).")
+            Output.error(
+                lang == .zh
+                    ? "文件有错误，无法显示事项；请先按上面的提示修改（gkml validate \(file)）。"
+                    : "the file has errors, so its items cannot be shown; fix them first (gkml validate \(file)).")
             throw loaded.findings.contains { $0.code.hasPrefix("io-") } ? Status.failure : Status.findings
         }
         let (views, unknown) = ItemView.select(catalog, ids: ids)

@@ -37,12 +37,14 @@ struct Stats: ParsableCommand {
         let lang = language.lang
         let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
         if format == .xlsx && output == nil {
-            Output.error(lang == .zh ? "gkml stats: --format xlsx 须用 -o 指定输出文件" : "gkml stats: --format xlsx needs -o FILE")
+            Output.error(
+                lang == .zh ? "gkml stats: --format xlsx 须用 -o 指定输出文件" : "gkml stats: --format xlsx needs -o FILE")
             throw Status.failure
         }
         let bytes: [UInt8]
         do {
-            bytes = try SelfCheckOutput.render(try SelfCheck.run(workspace: workspace, year: year ?? thisYear), format: format)
+            bytes = try SelfCheckOutput.render(
+                try SelfCheck.run(workspace: workspace, year: year ?? thisYear), format: format)
         } catch let failure as SelfCheckFailure {
             Output.error("gkml stats: " + failure.message[lang])
             throw Status.failure
@@ -54,7 +56,10 @@ struct Stats: ParsableCommand {
             do {
                 try SafeFileWriter.write(bytes: bytes, to: output, overwrite: true)
             } catch {
-                Output.error("gkml stats: " + (lang == .zh ? "无法写入「\(output)」：\(error.reason)" : "cannot write \"\(output)\": \(error.reason)"))
+                Output.error(
+                    "gkml stats: "
+                        + (lang == .zh
+                            ? "无法写入「\(output)」：\(error.reason)" : "cannot write \"\(output)\": \(error.reason)"))
                 throw Status.failure
             }
         } else {

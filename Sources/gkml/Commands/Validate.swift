@@ -31,8 +31,9 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("用此 JSON Schema 校验任意 YAML/JSON 文件（不做目录规则检查）。", valueName: "FILE"))
     var schema: String?
 
-    @Option(name: .customLong("schema-map"),
-            help: ArgumentHelp("把 $ref 的网址前缀映射到本地文件夹（可重复）：网址前缀=文件夹。", valueName: "URI-PREFIX=DIR"))
+    @Option(
+        name: .customLong("schema-map"),
+        help: ArgumentHelp("把 $ref 的网址前缀映射到本地文件夹（可重复）：网址前缀=文件夹。", valueName: "URI-PREFIX=DIR"))
     var schemaMaps: [String] = []
 
     @Flag(help: "只输出摘要：每种问题的数量、最多的三个文件和查看全部的命令，以及各辖区的错误、警告、提示数。")
@@ -56,8 +57,9 @@ struct Validate: ParsableCommand {
     @Option(help: ArgumentHelp("忽略已接受问题文件中记录的旧问题，只报告新问题。", valueName: "FILE"))
     var accepted: String?
 
-    @Option(name: .customLong("write-accepted"),
-            help: ArgumentHelp("把本次发现的全部问题写入已接受问题文件（用于在旧目录上开始使用 gkml）。", valueName: "FILE"))
+    @Option(
+        name: .customLong("write-accepted"),
+        help: ArgumentHelp("把本次发现的全部问题写入已接受问题文件（用于在旧目录上开始使用 gkml）。", valueName: "FILE"))
     var writeAccepted: String?
 
     // The former names of --accepted and --write-accepted, kept working (hidden) so that existing CI scripts
@@ -70,19 +72,25 @@ struct Validate: ParsableCommand {
 
     func validate() throws {
         if format == .xlsx && output == nil {
-            throw ValidationError(lang == .zh ? "--format xlsx 需要用 -o 指定输出文件，例如 -o 问题清单.xlsx"
-                                               : "--format xlsx needs -o FILE, e.g. -o findings.xlsx")
+            throw ValidationError(
+                lang == .zh
+                    ? "--format xlsx 需要用 -o 指定输出文件，例如 -o 问题清单.xlsx"
+                    : "--format xlsx needs -o FILE, e.g. -o findings.xlsx")
         }
         if format != .xlsx && output != nil {
-            throw ValidationError(lang == .zh ? "-o 只用于 --format xlsx；其他格式请重定向标准输出"
-                                               : "-o is for --format xlsx; redirect stdout for the other formats")
+            throw ValidationError(
+                lang == .zh
+                    ? "-o 只用于 --format xlsx；其他格式请重定向标准输出"
+                    : "-o is for --format xlsx; redirect stdout for the other formats")
         }
         if fix && schema != nil {
             throw ValidationError(lang == .zh ? "--fix 不能与 --schema 一起使用" : "--fix cannot be combined with --schema")
         }
         for map in schemaMaps where ExternalSchema.Mapping(map) == nil {
-            throw ValidationError(lang == .zh ? "--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」"
-                                               : "write --schema-map as URI-PREFIX=DIR, not \"\(map)\"")
+            throw ValidationError(
+                lang == .zh
+                    ? "--schema-map 应写作「网址前缀=文件夹」，实际为「\(map)」"
+                    : "write --schema-map as URI-PREFIX=DIR, not \"\(map)\"")
         }
         if !schemaMaps.isEmpty && schema == nil {
             throw ValidationError(lang == .zh ? "--schema-map 只能与 --schema 一起使用" : "--schema-map needs --schema")
@@ -92,9 +100,11 @@ struct Validate: ParsableCommand {
     func run() throws {
         let inputs = paths.isEmpty ? ["."] : paths
         let filter = FindingFilter(
-            codes: FindingFilter.codes(only), minimumSeverity: severity, files: onlyFiles.isEmpty ? nil : Set(onlyFiles))
+            codes: FindingFilter.codes(only), minimumSeverity: severity, files: onlyFiles.isEmpty ? nil : Set(onlyFiles)
+        )
         let options = ValidationOptions(
-            fix: fix, configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code))
+            fix: fix,
+            configurableCodes: FindingCatalog.all.filter { $0.stage != .input && $0.stage != .schema }.map(\.code))
         if writeAccepted ?? deprecatedWriteAccepted != nil || accepted ?? deprecatedAccepted != nil {
             try runWithAccepted(inputs, options: options, filter: filter)
             return
@@ -103,9 +113,12 @@ struct Validate: ParsableCommand {
         let out = Output.Stream()
         let workbook = format == .xlsx ? FindingsWorkbook(language: lang) : nil
         let sink = workbook ?? makeSink(write: out.write)
-        let outcome = schema.map {
-            Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init), filter: filter, into: sink)
-        } ?? Validator.run(inputs, options: options, filter: filter, into: sink)
+        let outcome =
+            schema.map {
+                Validator.run(
+                    inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init), filter: filter,
+                    into: sink)
+            } ?? Validator.run(inputs, options: options, filter: filter, into: sink)
         out.flush()
         if fix { reportFixes(outcome) }
         if let workbook, let output { try writeWorkbook(workbook, to: output, tally: outcome.tally) }
@@ -129,10 +142,12 @@ struct Validate: ParsableCommand {
         let color = format == .text && colorOption.stdout
         if format == .xlsx { return FindingsWorkbook(language: lang) }
         if let reportFormat = format.report, reportFormat != .text {
-            return Reporter.stream(format: reportFormat, language: lang, color: color, kinds: FindingCatalog.all,
-                                   lines: Output.lineReader(), write: write)
+            return Reporter.stream(
+                format: reportFormat, language: lang, color: color, kinds: FindingCatalog.all,
+                lines: Output.lineReader(), write: write)
         }
-        let command = (["gkml", "validate"] + (paths.isEmpty ? ["."] : paths)).map(SummaryReporter.shellWord).joined(separator: " ")
+        let command = (["gkml", "validate"] + (paths.isEmpty ? ["."] : paths)).map(SummaryReporter.shellWord).joined(
+            separator: " ")
         return Reporter.textStream(
             layout: TextLayout.choose(summary: summary, all: all, terminal: Output.stdoutIsTerminal),
             language: lang, color: color, command: command, lines: Output.lineReader(), write: write)
@@ -140,19 +155,24 @@ struct Validate: ParsableCommand {
 
     /// With accepted findings to write or to apply, the whole report is needed before anything is printed.
     func runWithAccepted(_ inputs: [String], options: ValidationOptions, filter: FindingFilter) throws {
-        let outcome = schema.map {
-            Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
-        } ?? Validator.run(inputs, options: options)
+        let outcome =
+            schema.map {
+                Validator.run(inputs, schema: $0, mappings: schemaMaps.compactMap(ExternalSchema.Mapping.init))
+            } ?? Validator.run(inputs, options: options)
         if fix { reportFixes(outcome) }
         var report = outcome.report
         if let writeAccepted = writeAccepted ?? deprecatedWriteAccepted {
             do {
                 try AcceptedFindings(report.allFindings).write(to: writeAccepted)
-                Output.error(lang == .zh ? "已把 \(report.allFindings.count) 个问题写入已接受问题文件 \(writeAccepted)"
-                                         : "wrote \(report.allFindings.count) finding(s) to the accepted findings \(writeAccepted)")
+                Output.error(
+                    lang == .zh
+                        ? "已把 \(report.allFindings.count) 个问题写入已接受问题文件 \(writeAccepted)"
+                        : "wrote \(report.allFindings.count) finding(s) to the accepted findings \(writeAccepted)")
             } catch {
-                Output.error(lang == .zh ? "无法写入已接受问题文件 \(writeAccepted)：\(error.reason)"
-                                         : "cannot write \(writeAccepted): \(error.reason)")
+                Output.error(
+                    lang == .zh
+                        ? "无法写入已接受问题文件 \(writeAccepted)：\(error.reason)"
+                        : "cannot write \(writeAccepted): \(error.reason)")
                 throw Status.failure
             }
         }
@@ -175,7 +195,8 @@ struct Validate: ParsableCommand {
         }
         if outcome.inputFailure || !outcome.fixFailures.isEmpty { throw Status.failure }
         if report.files.contains(where: { $0.findings.contains { filter.admits($0) && $0.severity == .error } })
-            || report.general.contains(where: { filter.admits($0) && $0.severity == .error }) {
+            || report.general.contains(where: { filter.admits($0) && $0.severity == .error })
+        {
             throw Status.findings
         }
     }
@@ -194,8 +215,10 @@ struct Validate: ParsableCommand {
         }
         if !outcome.fixes.isEmpty || lang == .zh {
             let count = outcome.fixes.reduce(0) { $0 + $1.changes.count }
-            Output.error(lang == .zh ? "共修复 \(count) 处，涉及 \(outcome.fixes.count) 个文件。"
-                                     : "\(count) fix(es) in \(outcome.fixes.count) file(s).")
+            Output.error(
+                lang == .zh
+                    ? "共修复 \(count) 处，涉及 \(outcome.fixes.count) 个文件。"
+                    : "\(count) fix(es) in \(outcome.fixes.count) file(s).")
         }
     }
 }
