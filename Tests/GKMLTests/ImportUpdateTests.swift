@@ -106,3 +106,31 @@ import Testing
                 == after.components(separatedBy: "\n").filter { $0.hasPrefix("#") })
     }
 }
+
+extension ImportUpdateTests {
+    /// Issue 15 item 7: a cell's text that starts with an apostrophe or looks like a formula is data; import keeps
+    /// it exactly (and the workbook it came from has no guard apostrophe to strip).
+    @Test func leadingApostropheAndFormulaLikeTextAreImportedExactly() throws {
+        let script = """
+            rows["岗位信息发布"][3].value = "'引号开头的内容"
+            cell = rows["职业介绍"][3]
+            cell.value = "=HYPERLINK(\\"http://x.example\\",\\"点我\\")"
+            cell.data_type = "s"
+            """
+        let (workspace, workbook) = try Self.editedWorkbook(script)
+        defer { try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent()) }
+        let file = workspace.appendingPathComponent("星海镇/employment.yaml")
+        let result = try GKML.run(["import", workbook.path, "--into", workspace.path, "--update"])
+        #expect(result.status == 0, "\(result.all)")
+        // Read back through gkml's own JSON rendering (the YAML reader, not a text search).
+        let out = workspace.deletingLastPathComponent().appendingPathComponent("employment.json")
+        let render = try GKML.run(["render", file.path, "--format", "json", "-o", out.path])
+        try #require(render.status == 0, "\(render.all)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
+        let items = try #require(object["事项"] as? [[String: Any]])
+        var contents: [String: String] = [:]
+        for item in items { contents[item["名称"] as? String ?? ""] = item["公开内容"] as? String }
+        #expect(contents["岗位信息发布"] == "'引号开头的内容")
+        #expect(contents["职业介绍"] == "=HYPERLINK(\"http://x.example\",\"点我\")")
+    }
+}
