@@ -141,10 +141,10 @@ extension BrowserTests {
         const answers = {
           captionOwn: leftOf("caption", "星", "镇"),
           captionCount: leftOf("caption", "（共", "项）"),
-          breadcrumb: leftOf(".breadcrumb [aria-current]", "就", "业"),
+          breadcrumb: leftOf(".breadcrumb [aria-current]", "星", "就"),
           nameOwn: leftOf(".c-name", "信", "息"),
           neighbour: leftOf(".c-content", "第一", "第三"),
-          adjustment: leftOf("[aria-labelledby=gkml-adj] li", "初始", "编制"),
+          adjustment: leftOf("[aria-labelledby=gkml-adj] li", "）", "初始"),
         };
         document.documentElement.setAttribute("data-bidi", JSON.stringify(answers));
         """#
@@ -181,10 +181,11 @@ extension BrowserTests {
         let json = String(result.stdout[attribute]).dropFirst("data-bidi=\"".count).dropLast()
             .replacingOccurrences(of: "&quot;", with: "\"")
         let answers = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        // The override works on its own text (so the check below is not vacuous) …
+        // The override works on its own text (so the checks below are not vacuous) …
         #expect(answers["captionOwn"] as? Bool == false, "\(answers)")
         #expect(answers["nameOwn"] as? Bool == false, "\(answers)")
-        // … and stops at the end of it.
+        // … and stops at the end of it: what follows on the line stays after it (the region's 星, reversed to the
+        // end of its own text, stays left of the domain; the version's closing bracket left of the note).
         #expect(answers["captionCount"] as? Bool == true, "\(answers)")
         #expect(answers["breadcrumb"] as? Bool == true, "\(answers)")
         #expect(answers["neighbour"] as? Bool == true, "\(answers)")
