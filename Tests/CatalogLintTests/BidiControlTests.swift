@@ -84,7 +84,7 @@ struct BidiControlTests {
         let found = Self.findings(text)
         #expect(found.count == 1)
         #expect(found.first?.location.position == SourcePosition(line: 19, column: 13))
-        #expect(found.first?.arguments["codepoint"] == "U+202E")
+        #expect(found.first?.arguments["controls"] == "U+202E")
         #expect(Self.fixed(text) == text)
     }
 
@@ -97,7 +97,7 @@ struct BidiControlTests {
             found.map(\.location.position) == [
                 SourcePosition(line: 18, column: 11), SourcePosition(line: 22, column: 14),
             ])
-        #expect(found.first?.arguments["codepoint"] == "U+2067、U+2069")
+        #expect(found.first?.arguments["controls"] == "U+2067、U+2069")
         #expect(
             Self.fixed(text)
                 == Self.catalog(

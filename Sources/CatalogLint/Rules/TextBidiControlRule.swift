@@ -9,12 +9,12 @@ struct TextBidiControlRule: LintRule {
         "text-bidi-control", .warning,
         title: .t("双向文字控制字符", "Bidirectional control character"),
         message: .t(
-            "这一行有看不见的双向文字控制字符 {codepoint}，它会打乱网页、表格和代码审查里文字的显示顺序",
-            "invisible bidirectional control character {codepoint} on this line; it can reorder how text is shown on the page, in spreadsheets and in code review"
+            "这一行有看不见的双向文字控制字符 {controls}，它会打乱网页、表格和代码审查里文字的显示顺序",
+            "invisible bidirectional control character {controls} on this line; it can reorder how text is shown on the page, in spreadsheets and in code review"
         ),
         hint: .t(
-            "删除它（--fix 会删除）：中文目录用不到这类字符，它们多半随复制粘贴而来",
-            "delete it (--fix does): a Chinese catalog has no use for them; they usually come with copied and pasted text"
+            "删除它：中文目录用不到这类字符，它们多半随复制粘贴而来；原样写在文件里、删除后内容不变的，--fix 会删除",
+            "delete it: a Chinese catalog has no use for them; they usually come with copied and pasted text; --fix deletes those written as they are where nothing else changes"
         ),
         fixable: true)
 
@@ -87,13 +87,7 @@ struct TextBidiControlRule: LintRule {
                 """)
         ])
 
-    /// Whether a scalar is one of the controls.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
-        default: false
-        }
-    }
+    static func isControl(_ s: Unicode.Scalar) -> Bool { BidiControl.contains(s) }
 
     /// The length of the UTF-8 encoding of a control at `i`, or 0.
     static func controlLength(_ b: [UInt8], _ i: Int) -> Int {
@@ -231,7 +225,7 @@ struct TextBidiControlRule: LintRule {
                     file.finding(
                         Self.kind, at: first.position,
                         end: SourcePosition(line: first.position.line, column: first.position.column + 1),
-                        path: "", arguments: ["codepoint": codes.joined(separator: "、")]),
+                        path: "", arguments: ["controls": codes.joined(separator: "、")]),
                     fix: fix, visibility: file.visibility(at: first.position)))
         }
         return out + escapedOnly(file, lines: Set(byLine.map { $0[0].position.line }))
@@ -252,9 +246,20 @@ struct TextBidiControlRule: LintRule {
                 LintViolation(
                     file.finding(
                         Self.kind, at: node.start, path: path.string,
-                        arguments: ["codepoint": codes.joined(separator: "、")]),
+                        arguments: ["controls": codes.joined(separator: "、")]),
                     visibility: file.visibility(at: node.start)))
         }
         return out
+    }
+}
+
+/// The characters `text-bidi-control` reports (docs/rules.md: the decision about the marks); `gkml explain` shows
+/// them by name.
+public enum BidiControl {
+    public static func contains(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 }
