@@ -1,3 +1,4 @@
+import CatalogImport
 import Foundation
 import Testing
 
@@ -132,5 +133,32 @@ extension ImportUpdateTests {
         for item in items { contents[item["名称"] as? String ?? ""] = item["公开内容"] as? String }
         #expect(contents["岗位信息发布"] == "'引号开头的内容")
         #expect(contents["职业介绍"] == "=HYPERLINK(\"http://x.example\",\"点我\")")
+    }
+}
+
+extension ImportUpdateTests {
+    /// The same through gkml's own workbook, whose cells are shared strings (openpyxl writes inline strings):
+    /// text that starts with an apostrophe or looks like a formula is built into the XLSX and imported back exactly.
+    @Test func sharedStringCellsRoundTripExactly() throws {
+        let folder = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        try FileManager.default.copyItem(at: GKML.root.appendingPathComponent("catalogs/example"), to: workspace)
+        let file = workspace.appendingPathComponent("星海镇/employment.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let line = "        公开内容: 招聘单位、岗位要求、福利待遇、招聘流程、应聘方式、咨询电话\n"
+        try #require(text.contains(line))
+        text = text.replacingOccurrences(of: line, with: "        公开内容: \"'撇号开头，=1+1 与 @提及\"\n")
+        try Data(text.utf8).write(to: file)
+        let site = folder.appendingPathComponent("site")
+        let built = try GKML.run(["build", workspace.path, "--out", site.path, "--formats", "xlsx"])
+        try #require(built.status == 0, "\(built.all)")
+        var request = Importer.Request(
+            files: [site.appendingPathComponent("星海镇/星海镇.xlsx").path], into: workspace.path)
+        request.jurisdiction = "星海镇"
+        let result = try Importer(request).run()
+        let output = try #require(result.outputs.first { $0.domain == "就业" }, "\(result.failures)")
+        let item = try #require(output.items.first { $0.name == "岗位信息发布" })
+        #expect(item.content == "'撇号开头，=1+1 与 @提及")
     }
 }
