@@ -13,8 +13,8 @@ struct TextBidiControlRule: LintRule {
             "invisible bidirectional control character {controls} on this line; it can reorder how text is shown on the page, in spreadsheets and in code review"
         ),
         hint: .t(
-            "删除它：中文目录用不到这类字符，它们多半随复制粘贴而来；原样写在文件里、删除后内容不变的，--fix 会删除",
-            "delete it: a Chinese catalog has no use for them; they usually come with copied and pasted text; --fix deletes those written as they are where nothing else changes"
+            "删除它：中文目录用不到这类字符，它们多半随复制粘贴而来",
+            "delete it: a Chinese catalog has no use for them; they usually come with copied and pasted text"
         ),
         fixable: true)
 
