@@ -17,6 +17,7 @@ public enum LintRules {
         LevelRule(),
         TextWhitespaceRule(),
         TextHalfwidthPunctuationRule(),
+        TextBidiControlRule(),
         TextListEntryRule(),
         ReasonRule(),
         IDPrefixRule(),

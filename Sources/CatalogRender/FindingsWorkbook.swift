@@ -81,7 +81,7 @@ public final class FindingsWorkbook: FindingSink {
 
     private func text(_ column: Int, _ row: Int, _ value: String) -> String {
         guard !value.isEmpty else { return "" }
-        let index = strings.index(SpreadsheetText.neutralised(value))
+        let index = strings.index(value)
         let style = row == 1 ? XLSXWriter.Style.header : .text
         return "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(index)</v></c>"
     }

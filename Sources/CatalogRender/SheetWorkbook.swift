@@ -2,8 +2,8 @@ import Foundation
 import SafeOutput
 
 /// A plain workbook of titled tables (a report, not a catalog): per sheet a title row, a header row that is
-/// frozen and repeated when printed, and data rows; numbers are numbers, texts are shared strings neutralised
-/// against formula injection. Uses the catalog workbook's package parts and styles.
+/// frozen and repeated when printed, and data rows; numbers are numbers, texts are shared strings (never
+/// evaluated as formulas, so written exactly). Uses the catalog workbook's package parts and styles.
 public enum SheetWorkbook {
     public enum Value: Sendable, Hashable {
         case text(String)
@@ -71,7 +71,7 @@ public enum SheetWorkbook {
     static func xml(_ sheet: Sheet, strings: inout SharedStrings) -> String {
         let columns = max(1, sheet.header.count)
         func text(_ column: Int, _ row: Int, _ value: String, _ style: XLSXWriter.Style) -> String {
-            "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(SpreadsheetText.neutralised(value)))</v></c>"
+            "<c r=\"\(XLSXWriter.ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(value))</v></c>"
         }
         var rows = "<row r=\"1\" ht=\"28\" customHeight=\"1\">" + text(0, 1, sheet.title, .title) + "</row>"
         rows +=

@@ -4,7 +4,7 @@ import SafeOutput
 /// A plain listing for a workbook: a title row, one header row and data rows (used by reports such as
 /// `gkml audit`, which are lists rather than the official catalog table).
 public struct XLSXListSheet: Sendable {
-    /// A data cell: text (a shared string, neutralised against formulas) or a number.
+    /// A data cell: text (a shared string, never a formula, written exactly) or a number.
     public enum Cell: Sendable, Hashable {
         case text(String)
         case number(Double)
@@ -59,7 +59,7 @@ extension XLSXWriter {
         func text(_ column: Int, _ row: Int, _ value: String, _ style: Style) -> String {
             guard !value.isEmpty else { return "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\"/>" }
             return
-                "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(SpreadsheetText.neutralised(value)))</v></c>"
+                "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(value))</v></c>"
         }
         var rows: [String] = []
         var titleCells = [text(0, 1, sheet.title, .title)]

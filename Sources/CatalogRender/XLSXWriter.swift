@@ -6,8 +6,8 @@ import SafeOutput
 /// per catalog. Each sheet: the title and the catalog's facts, the official two-row header with merged cells,
 /// one row per item with 一级事项 merged down its rows, column widths, wrapped text, the header frozen, and a
 /// landscape A4 print setup that fits the width and repeats the header rows on every printed page.
-/// Every text cell is a shared string (never a formula), and text that a spreadsheet would take for a formula
-/// is neutralised as in CSV (see `SpreadsheetText`).
+/// Every text cell is a shared string, which a spreadsheet never evaluates, so text that starts with `=`, `+`, `-`
+/// or `@` is written exactly as it is (the CSV formula guard `'` would show up as data here; docs/rendering.md).
 public enum XLSXWriter {
     /// Rows above the table: title, facts.
     static let headerRow = 3
@@ -109,7 +109,7 @@ public enum XLSXWriter {
         func cell(_ column: Int, _ row: Int, _ text: String?, _ style: Style) -> String {
             let r = ref(column, row)
             guard let text, !text.isEmpty else { return "<c r=\"\(r)\" s=\"\(style.rawValue)\"/>" }
-            let index = strings.index(SpreadsheetText.neutralised(text))
+            let index = strings.index(text)
             return "<c r=\"\(r)\" s=\"\(style.rawValue)\" t=\"s\"><v>\(index)</v></c>"
         }
         func number(_ column: Int, _ row: Int, _ value: Int, _ style: Style) -> String {

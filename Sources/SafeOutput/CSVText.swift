@@ -16,10 +16,11 @@ public enum CSVText {
     }
 }
 
-/// Spreadsheet formula injection (CSV and XLSX): a cell whose text starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return would be read as a formula by Excel, WPS or LibreOffice when the file is opened or re-saved.
-/// Such text gets a leading apostrophe `'`, the convention spreadsheet programs themselves use for
-/// "this is text" (OWASP's recommendation for CSV injection).
+/// Spreadsheet formula injection in CSV: a field whose text starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would be read as a formula by Excel, WPS or LibreOffice when the file is opened or re-saved. Such text
+/// gets a leading apostrophe `'`, the convention spreadsheet programs themselves use for "this is text" (OWASP's
+/// recommendation for CSV injection). Not for XLSX: a shared-string cell is never a formula, and the apostrophe
+/// would be data there.
 public enum SpreadsheetText {
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 

@@ -24,7 +24,8 @@ enum SourceText {
     /// Why a file cannot be handed to libyaml.
     enum Problem: Error, Equatable {
         case utf16(encoding: String)
-        case binary
+        /// Binary data; `offset` is the first byte that is not text (a NUL, a control character, a bad byte).
+        case binary(offset: Int)
         case gbk(offset: Int)
         case invalidUTF8(offset: Int)
         case control(offset: Int, scalar: UInt32)
@@ -212,11 +213,14 @@ enum SourceText {
     static func classify(_ p: UnsafeBufferPointer<UInt8>, firstBad: Int, problem: Problem) -> Problem {
         let n = p.count
         var nuls = 0, controls = 0
+        var firstNUL = n, firstControl = n
         for j in 0..<n {
             let b = p[j]
             if b == 0 {
+                if nuls == 0 { firstNUL = j }
                 nuls += 1
             } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
+                if controls == 0 { firstControl = j }
                 controls += 1
             }
         }
@@ -236,12 +240,12 @@ enum SourceText {
                 if big * 10 >= pairs * 3 { return .utf16(encoding: "UTF-16BE") }
             }
             // Several NULs, or many for the size: binary. A stray one in a text file is shown where it is.
-            if nuls >= 4 || nuls * 100 > n { return .binary }
+            if nuls >= 4 || nuls * 100 > n { return .binary(offset: min(firstNUL, firstControl, firstBad)) }
         }
-        if controls >= 4 && controls * 20 > n { return .binary }
+        if controls >= 4 && controls * 20 > n { return .binary(offset: min(firstNUL, firstControl, firstBad)) }
         if nuls == 0, case .invalidUTF8(let offset) = problem, looksLikeGB18030(p) { return .gbk(offset: offset) }
         let invalid = invalidUTF8Count(p)
-        if invalid >= 4 && invalid * 10 > n { return .binary }
+        if invalid >= 4 && invalid * 10 > n { return .binary(offset: min(firstNUL, firstControl, firstBad)) }
         return problem
     }
 

@@ -37,7 +37,17 @@ public enum YAMLParser {
             if builder.libyamlFailed, case .failure(let problem) = SourceText.scan(p) {
                 return YAMLParseResult(document: nil, findings: [encodingFinding(problem, p, file: file)])
             }
-            if builder.failedOnSurrogateEscape, let rewrite = JSONSurrogates.rewrite(p) {
+            if builder.failedOnSurrogateEscape, let rewrite = JSONSurrogates.rewrite(p, file: file) {
+                if let lone = rewrite.lone {
+                    // Valid JSON has no lone surrogate; libyaml's "bad escape" would not say what is wrong.
+                    var code = String(lone.unit, radix: 16, uppercase: true)
+                    while code.utf8.count < 4 { code = "0" + code }
+                    let finding = Finding(
+                        YAMLTreeFindings.loneSurrogate,
+                        at: SourceLocation(file: file, position: SourceText.position(ofByte: lone.offset, in: p)),
+                        arguments: ["codepoint": "U+" + code])
+                    return YAMLParseResult(document: nil, findings: [finding])
+                }
                 // JSON writes characters outside the BMP as \uD83D\uDE00 pairs, which libyaml rejects: parse again
                 // with each pair written as \U0001F600, positions mapped back to the original text.
                 let retried: TreeBuilder = rewrite.bytes.withUnsafeBufferPointer { input in
@@ -120,8 +130,12 @@ public enum YAMLParser {
             return Finding(
                 YAMLTreeFindings.encodingUTF16, at: SourceLocation(file: file, line: 1, column: 1),
                 arguments: ["encoding": encoding])
-        case .binary:
-            return Finding(YAMLTreeFindings.binary, at: SourceLocation(file: file))
+        case .binary(let offset):
+            // At the first byte that is not text, so that a text file with a stray NUL shows where it is.
+            return Finding(
+                YAMLTreeFindings.binary,
+                at: SourceLocation(file: file, position: SourceText.position(ofByte: offset, in: p)),
+                arguments: ["byte": hex(p[offset])])
         case .gbk(let offset):
             return Finding(
                 YAMLTreeFindings.encodingGBK,

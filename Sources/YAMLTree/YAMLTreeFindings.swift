@@ -163,17 +163,17 @@ public enum YAMLTreeFindings {
         hint: ("请删除这个字符（常见于从网页或 Word 复制的文字）。", "Delete it (it often comes with text copied from web pages or Word).")
     )
 
-    /// No arguments.
+    /// Arguments: `byte` (hex, e.g. `00`): the first byte that is not text, where the finding is located.
     public static let binary = kind(
         "yaml-binary",
         title: ("不是文本文件", "not a text file"),
         message: (
-            "文件不是文本文件（含有二进制数据），不能作为 YAML 读取",
-            "not a text file (it contains binary data); it cannot be read as YAML"
+            "文件不是文本文件（含有二进制数据），不能作为 YAML 读取；第一个非文本字节 0x{byte} 在这里",
+            "not a text file (it contains binary data); it cannot be read as YAML; the first byte that is not text (0x{byte}) is here"
         ),
         hint: (
-            "请确认选对了文件；Excel、Word 文件需要先整理成 YAML 目录文件。",
-            "Check that this is the right file; Excel or Word files must first be turned into YAML catalogs."
+            "请确认选对了文件；Excel、Word 文件需要先整理成 YAML 目录文件。若本是文本文件，请删除这里的不可见字符（如 NUL）。",
+            "Check that this is the right file; Excel or Word files must first be turned into YAML catalogs. If it is a text file, delete the invisible characters (such as NUL) here."
         )
     )
 
@@ -374,6 +374,20 @@ public enum YAMLTreeFindings {
         )
     )
 
+    /// Arguments: `codepoint` (the surrogate, e.g. `U+D83D`). JSON files only.
+    public static let loneSurrogate = kind(
+        "yaml-lone-surrogate",
+        title: ("单独的代理项转义", "lone surrogate escape"),
+        message: (
+            "JSON 转义 \\u 写出的 {codepoint} 是单独的 UTF-16 代理项，不是一个完整的字符：高代理项（D800–DBFF）后面必须紧跟低代理项（DC00–DFFF）",
+            "the JSON escape \\u here gives {codepoint}, a lone UTF-16 surrogate, not a whole character: a high surrogate (D800–DBFF) must be followed by a low one (DC00–DFFF)"
+        ),
+        hint: (
+            "这通常是被截断的表情或生僻字转义：请写出完整的一对（如 \\ud83d\\udca9），或直接写这个字符。",
+            "This is usually a cut-off escape of an emoji or a rare hanzi: write the whole pair (e.g. \\ud83d\\udca9), or the character itself."
+        )
+    )
+
     /// Arguments: `bracket` (`[` or `{`), `closing` (`]` or `}`), `problem`.
     public static let unclosedBracket = kind(
         "yaml-unclosed-bracket",
@@ -510,7 +524,7 @@ public enum YAMLTreeFindings {
         encodingGBK, encodingUTF16, encodingInvalid, controlCharacter, binary,
         empty, multipleDocuments, duplicateKey, complexKey, unknownAlias, tagMismatch,
         syntax, tabIndent, unclosedQuote, quoteRunsOn, badIndent, missingSpaceAfterColon, fullWidthColon, missingColon,
-        colonInValue, badEscape, unclosedBracket, reservedCharacter, listItemNotAllowed,
+        colonInValue, badEscape, loneSurrogate, unclosedBracket, reservedCharacter, listItemNotAllowed,
         unicodeSpace, fullWidthDash, fullWidthComma, commentInValue, missingListDash, smartQuote,
     ]
 }

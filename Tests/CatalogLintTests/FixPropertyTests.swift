@@ -22,6 +22,8 @@ struct FixPropertyTests {
     static let pieces = [
         " ", "　", ",", "(", ")", "《", "》", "〔", "[", "(2019)", "\"", "- ", "\n", "# gkml: 忽略 text-whitespace 测试\n",
         "：", ":", "  ", "- \"\"\n", "30日内", "、", "<", ">", "国务院令第492号", "\t", "\u{00A0}",
+        // Bidi controls (issue 15): their fix must stay safe wherever the damage puts them.
+        "\u{202E}", "\u{2066}", "\u{200F}",
     ]
 
     /// Damaged variants made of each of the four files.
@@ -30,12 +32,13 @@ struct FixPropertyTests {
     /// How many of the 100 damaged variants --fix changes with this seed and these baseline files. A fixer made a
     /// no-op, or one that stops firing, changes this number; so does a deliberate change to the baseline's first
     /// four files or to the fixers (then update it after reading the test's output).
-    /// (9 since issue 11: --fix also repairs tab indentation and unique did-you-means of enums.)
-    static let expectedFixedRounds = 9
+    /// (9 since issue 11: --fix also repairs tab indentation and unique did-you-means of enums; 12 since issue 15
+    /// added bidi controls to the damage and text-bidi-control removes them.)
+    static let expectedFixedRounds = 12
 
     /// The codes whose fixes those variants exercise.
     static let expectedFixedCodes: Set<String> = [
-        "text-whitespace", "text-halfwidth-punctuation", "yaml-unicode-space", "schema-enum",
+        "text-whitespace", "text-halfwidth-punctuation", "yaml-unicode-space", "schema-enum", "text-bidi-control",
     ]
 
     @Test func fixIsSafeAndIdempotentOnDamagedFiles() throws {

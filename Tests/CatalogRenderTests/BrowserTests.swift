@@ -120,3 +120,75 @@ import Testing
         #expect(css.contains("@page { size: A4 landscape;"))
     }
 }
+
+extension BrowserTests {
+    /// Measures, in the laid-out page, whether the first character is left of the second inside an element.
+    /// Runs as the site's own script (allowed by the page's CSP), and leaves its answers in the DOM.
+    static let bidiProbe = #"""
+        function leftOf(selector, a, b) {
+          const el = document.querySelector(selector);
+          if (!el) return "missing";
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          let ra = null, rb = null, n;
+          while ((n = walker.nextNode())) {
+            const ia = n.data.indexOf(a), ib = n.data.indexOf(b);
+            if (ia >= 0 && !ra) { ra = document.createRange(); ra.setStart(n, ia); ra.setEnd(n, ia + a.length); }
+            if (ib >= 0 && !rb) { rb = document.createRange(); rb.setStart(n, ib); rb.setEnd(n, ib + b.length); }
+          }
+          if (!ra || !rb) return "missing";
+          return ra.getBoundingClientRect().left < rb.getBoundingClientRect().left;
+        }
+        const answers = {
+          captionOwn: leftOf("caption", "星", "镇"),
+          captionCount: leftOf("caption", "（共", "项）"),
+          breadcrumb: leftOf(".breadcrumb [aria-current]", "星", "就"),
+          nameOwn: leftOf(".c-name", "信", "息"),
+          neighbour: leftOf(".c-content", "第一", "第三"),
+          adjustment: leftOf("[aria-labelledby=gkml-adj] li", "）", "初始"),
+        };
+        document.documentElement.setAttribute("data-bidi", JSON.stringify(answers));
+        """#
+
+    /// Issue 15 item 6: a stray U+202E in catalog text reverses its own text only: the text after it on the same
+    /// line (the caption's count, the breadcrumb's domain, the adjustment note) and the next cell keep their order.
+    @Test func aStrayBidiOverrideDoesNotReorderNeighbours() throws {
+        let rlo = "\u{202E}"
+        let catalog = Fixtures.catalog(
+            region: "示例县" + rlo + "星海镇",
+            groups: [
+                ("就业服务", [Fixtures.item("17-01-01", "招聘会" + rlo + "信息", group: "就业服务", content: "第一第二第三")])
+            ])
+        var withVersion = catalog
+        withVersion.adjustments[0].version?.value = "2024.1" + rlo
+        let source = SiteSource(
+            title: "测试", publisher: nil,
+            jurisdictions: [SiteJurisdiction(name: "测试镇", level: .township, catalogs: [withVersion])],
+            options: TableOptions())
+        let output = try SiteBuilder.build(source, formats: [.html])
+        let folder = try TestSupport.temporaryFolder("bidi").appendingPathComponent("_site")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try OutputFolder.replace(folder.path, with: output.files)
+        try Data(Self.bidiProbe.utf8).write(to: folder.appendingPathComponent("assets/gkml.js"))
+        let page = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("测试镇").path).first {
+                $0.hasSuffix(".html")
+            })
+        let result = try TestSupport.chromium(
+            folder.appendingPathComponent("测试镇/\(page)"), ["--enable-logging=stderr", "--v=0", "--dump-dom"])
+        #expect(TestSupport.consoleMessages(result.stderr).isEmpty, "\(TestSupport.consoleMessages(result.stderr))")
+        let attribute = try #require(
+            result.stdout.range(of: #"data-bidi="([^"]*)""#, options: .regularExpression), "the probe did not run")
+        let json = String(result.stdout[attribute]).dropFirst("data-bidi=\"".count).dropLast()
+            .replacingOccurrences(of: "&quot;", with: "\"")
+        let answers = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        // The override works on its own text (so the checks below are not vacuous) …
+        #expect(answers["captionOwn"] as? Bool == false, "\(answers)")
+        #expect(answers["nameOwn"] as? Bool == false, "\(answers)")
+        // … and stops at the end of it: what follows on the line stays after it (the region's 星, reversed to the
+        // end of its own text, stays left of the domain; the version's closing bracket left of the note).
+        #expect(answers["captionCount"] as? Bool == true, "\(answers)")
+        #expect(answers["breadcrumb"] as? Bool == true, "\(answers)")
+        #expect(answers["neighbour"] as? Bool == true, "\(answers)")
+        #expect(answers["adjustment"] as? Bool == true, "\(answers)")
+    }
+}

@@ -10,7 +10,7 @@ import Testing
     @Test func pageHasAccessibleTableMarkup() throws {
         let html = try renderer.catalogPage(CatalogTable(Fixtures.employment), context: context)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        #expect(html.contains("<caption>示例县星海镇就业领域基层政务公开标准目录（共 3 项）</caption>"))
+        #expect(html.contains("<caption><bdi>示例县星海镇就业领域基层政务公开标准目录</bdi>（共 3 项）</caption>"))
         #expect(html.contains("<th scope=\"col\" class=\"h-number\" rowspan=\"2\">序号</th>"))
         #expect(html.contains("<th scope=\"colgroup\" class=\"h-item\" colspan=\"2\">公开事项</th>"))
         #expect(html.contains("<th scope=\"rowgroup\" class=\"c-group\" rowspan=\"2\">就业服务</th>"))
@@ -111,8 +111,10 @@ import Testing
                 .init(domain: "税收管理", cells: [.init(), .init(notApplicable: "本镇不承担<税收>管理职责")]),
             ])
         let html = try renderer.indexPage(index)
-        #expect(html.contains("<th scope=\"col\">星海镇<span class=\"level\">乡、村级</span></th>"))
-        #expect(html.contains("<a href=\"%E6%98%9F/employment.html\"><span class=\"sr-only\">星海镇 就业目录，</span>3 项</a>"))
+        #expect(html.contains("<th scope=\"col\"><bdi>星海镇</bdi><span class=\"level\">乡、村级</span></th>"))
+        #expect(
+            html.contains(
+                "<a href=\"%E6%98%9F/employment.html\"><span class=\"sr-only\"><bdi>星海镇 就业</bdi>目录，</span>3 项</a>"))
         #expect(html.contains("共 1 个目录、3 个事项"))
         #expect(html.contains("script-src &#39;none&#39;"))
         #expect(html.contains("<details class=\"na\"><summary>未涉及</summary><p>本镇不承担&lt;税收&gt;管理职责</p></details>"))

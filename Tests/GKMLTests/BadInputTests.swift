@@ -214,3 +214,26 @@ struct BadInputTests {
         #expect(result.status == 2)
     }
 }
+
+extension BadInputTests {
+    /// Issue 15: NULs in a text file give yaml-binary at the first byte that is not text (here the ESC before
+    /// them), and the excerpt shows that line with the NULs, the ESC and a bidi override escaped, the caret under
+    /// the escaped ESC; nothing raw reaches the output.
+    @Test func nulBytesAreLocatedAndTheExcerptIsInert() throws {
+        let folder = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nul.yaml")
+        let bytes = Array("格式: gkml/1\n名称: 就\u{202E}业\u{1B}[31m".utf8) + [0, 0, 0, 0] + Array("x\n".utf8)
+        try Data(bytes).write(to: file)
+        let json = try GKML.run(["validate", file.path, "--format", "json"])
+        let finding = try #require(try GKML.findings(json).first)
+        #expect(finding["code"] as? String == "yaml-binary")
+        #expect(finding["line"] as? Int == 2 && finding["column"] as? Int == 8, "\(finding)")
+        let text = try GKML.run(["validate", file.path])
+        #expect(text.stdout.contains("nul.yaml:2:8: 错误[yaml-binary]"), "\(text.all)")
+        #expect(text.stdout.contains("2 | 名称: 就\\u{202E}业\\e[31m\\x00\\x00\\x00\\x00x\n"), "\(text.all)")
+        // The caret: 名称 (4 cells), ": " (2), 就 (2), the escape (8), 业 (2) before it; \e (2) under it.
+        #expect(text.stdout.contains("\n  | " + String(repeating: " ", count: 18) + "^^\n"), "\(text.all)")
+        #expect(!text.all.unicodeScalars.contains { $0.value == 0 || $0.value == 0x1B || $0.value == 0x202E })
+    }
+}

@@ -1,3 +1,4 @@
+import CatalogImport
 import Foundation
 import Testing
 
@@ -104,5 +105,60 @@ import Testing
         #expect(
             before.components(separatedBy: "\n").filter { $0.hasPrefix("#") }
                 == after.components(separatedBy: "\n").filter { $0.hasPrefix("#") })
+    }
+}
+
+extension ImportUpdateTests {
+    /// Issue 15 item 7: a cell's text that starts with an apostrophe or looks like a formula is data; import keeps
+    /// it exactly (and the workbook it came from has no guard apostrophe to strip).
+    @Test func leadingApostropheAndFormulaLikeTextAreImportedExactly() throws {
+        let script = """
+            rows["岗位信息发布"][3].value = "'引号开头的内容"
+            cell = rows["职业介绍"][3]
+            cell.value = "=HYPERLINK(\\"http://x.example\\",\\"点我\\")"
+            cell.data_type = "s"
+            """
+        let (workspace, workbook) = try Self.editedWorkbook(script)
+        defer { try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent()) }
+        let file = workspace.appendingPathComponent("星海镇/employment.yaml")
+        let result = try GKML.run(["import", workbook.path, "--into", workspace.path, "--update"])
+        #expect(result.status == 0, "\(result.all)")
+        // Read back through gkml's own JSON rendering (the YAML reader, not a text search).
+        let out = workspace.deletingLastPathComponent().appendingPathComponent("employment.json")
+        let render = try GKML.run(["render", file.path, "--format", "json", "-o", out.path])
+        try #require(render.status == 0, "\(render.all)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
+        let items = try #require(object["事项"] as? [[String: Any]])
+        var contents: [String: String] = [:]
+        for item in items { contents[item["名称"] as? String ?? ""] = item["公开内容"] as? String }
+        #expect(contents["岗位信息发布"] == "'引号开头的内容")
+        #expect(contents["职业介绍"] == "=HYPERLINK(\"http://x.example\",\"点我\")")
+    }
+}
+
+extension ImportUpdateTests {
+    /// The same through gkml's own workbook, whose cells are shared strings (openpyxl writes inline strings):
+    /// text that starts with an apostrophe or looks like a formula is built into the XLSX and imported back exactly.
+    @Test func sharedStringCellsRoundTripExactly() throws {
+        let folder = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        try FileManager.default.copyItem(at: GKML.root.appendingPathComponent("catalogs/example"), to: workspace)
+        let file = workspace.appendingPathComponent("星海镇/employment.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let line = "        公开内容: 招聘单位、岗位要求、福利待遇、招聘流程、应聘方式、咨询电话\n"
+        try #require(text.contains(line))
+        text = text.replacingOccurrences(of: line, with: "        公开内容: \"'撇号开头，=1+1 与 @提及\"\n")
+        try Data(text.utf8).write(to: file)
+        let site = folder.appendingPathComponent("site")
+        let built = try GKML.run(["build", workspace.path, "--out", site.path, "--formats", "xlsx"])
+        try #require(built.status == 0, "\(built.all)")
+        var request = Importer.Request(
+            files: [site.appendingPathComponent("星海镇/星海镇.xlsx").path], into: workspace.path)
+        request.jurisdiction = "星海镇"
+        let result = try Importer(request).run()
+        let output = try #require(result.outputs.first { $0.domain == "就业" }, "\(result.failures)")
+        let item = try #require(output.items.first { $0.name == "岗位信息发布" })
+        #expect(item.content == "'撇号开头，=1+1 与 @提及")
     }
 }

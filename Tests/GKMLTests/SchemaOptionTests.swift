@@ -57,3 +57,26 @@ struct SchemaOptionTests {
         #expect(try GKML.findings(result).contains { $0["code"] as? String == "schema-invalid" })
     }
 }
+
+extension SchemaOptionTests {
+    /// Issue 15: every valid JSON string escape is accepted in a `.json` instance, a surrogate pair in a
+    /// top-level string included, and is one character to the schema (maxLength 1); a lone surrogate is a
+    /// clear error with its line and column.
+    @Test func jsonInstancesWithSurrogateEscapes() throws {
+        let dir = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(#"{"type":"string","maxLength":1}"#.utf8).write(to: dir.appendingPathComponent("one.json"))
+        try Data(#""\ud83d\udca9""#.utf8).write(to: dir.appendingPathComponent("pair.json"))
+        try Data("\n\"\\ud83d\"".utf8).write(to: dir.appendingPathComponent("lone.json"))
+        let good = try GKML.run(["validate", "--schema", "one.json", "pair.json"], in: dir)
+        #expect(good.status == 0, "\(good.all)")
+        let bad = try GKML.run(["validate", "--schema", "one.json", "lone.json", "--format", "json"], in: dir)
+        #expect(bad.status == 1, "\(bad.all)")
+        let finding = try #require(try GKML.findings(bad).first)
+        #expect(finding["code"] as? String == "yaml-lone-surrogate")
+        #expect(finding["line"] as? Int == 2 && finding["column"] as? Int == 2)
+        let english = try GKML.run(["validate", "--schema", "one.json", "lone.json", "--lang", "en"], in: dir)
+        #expect(english.stdout.contains("lone.json:2:2:"), "\(english.all)")
+        #expect(english.stdout.contains("U+D83D, a lone UTF-16 surrogate"), "\(english.all)")
+    }
+}

@@ -58,7 +58,7 @@ import Testing
         let approvedPage = try String(contentsOfFile: site + "/柳河镇/employment.html", encoding: .utf8)
         #expect(approvedPage.contains("已审批（柳政办〔2026〕12号，2026-03-01）"))
         let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
-        #expect(index.contains("2026.2 · 已审批（柳政办〔2026〕12号，2026-03-01）"))
+        #expect(index.contains("<bdi>2026.2</bdi> · <bdi>已审批（柳政办〔2026〕12号，2026-03-01）</bdi>"))
     }
 
     @Test func approveRefusesAVersionWithErrorsOrNoCatalogs() throws {

@@ -111,28 +111,37 @@ import Testing
         var generator = LCG(seed: 42)
         for size in [16, 300, 4096, 100_000] {
             let bytes = (0..<size).map { _ in UInt8(truncatingIfNeeded: generator.next() >> 24) }
-            expectSingle(parse(bytes: bytes), "yaml-binary", at: nil)
-            // Without any NUL byte too.
-            let noNUL = bytes.map { $0 == 0 ? 1 : $0 }
-            expectSingle(parse(bytes: noNUL), "yaml-binary", at: nil)
+            // Without any NUL byte too. Always located (at the first byte that is not text).
+            for input in [bytes, bytes.map { $0 == 0 ? 1 : $0 }] {
+                let findings = parse(bytes: input).findings
+                #expect(findings.map(\.code) == ["yaml-binary"])
+                #expect(findings.first?.location.position != nil)
+            }
         }
         // A PNG header, a ZIP (xlsx/docx) header.
-        expectSingle(
-            parse(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "yaml-binary", at: nil)
-        expectSingle(parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0]), "yaml-binary", at: nil)
+        // At the first byte that is not text: the PNG's 0x89 (not UTF-8), the ZIP's 0x03.
+        let png = expectSingle(
+            parse(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "yaml-binary", at: "1:1")
+        #expect(png?.arguments["byte"] == "89")
+        let zip = expectSingle(
+            parse(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0]), "yaml-binary", at: "1:3")
+        #expect(zip?.arguments["byte"] == "03")
     }
 
     @Test func nulBytes() throws {
-        // In a short file a NUL means binary.
-        expectSingle(parse(bytes: Array("a: 1\n".utf8) + [0] + Array("b: 2\n".utf8)), "yaml-binary", at: nil)
+        // In a short file a NUL means binary, reported at the NUL (issue 15: it had no line).
+        let short = expectSingle(
+            parse(bytes: Array("a: 1\n".utf8) + [0] + Array("b: 2\n".utf8)), "yaml-binary", at: "2:1")
+        #expect(short?.arguments["byte"] == "00")
+        expectSingle(parse(bytes: Array("a: 1\nb: \"就业".utf8) + [0] + Array("\"\n".utf8)), "yaml-binary", at: "2:7")
         // A stray NUL in a real catalog is shown where it is.
         var bytes: [UInt8] = []
         for i in 0..<100 { bytes += Array("k\(i): 就业政策法规\n".utf8) }
         bytes += Array("名称: 就".utf8) + [0] + Array("业\n".utf8)
         let f = try #require(expectSingle(parse(bytes: bytes), "yaml-control-char", at: "101:6"))
         #expect(f.arguments["codepoint"] == "U+0000")
-        // Several NULs: binary.
-        expectSingle(parse(bytes: bytes + [0, 0, 0, 0]), "yaml-binary", at: nil)
+        // Several NULs: binary, at the first of them.
+        expectSingle(parse(bytes: bytes + [0, 0, 0, 0]), "yaml-binary", at: "101:6")
     }
 
     @Test func controlCharacters() throws {

@@ -68,9 +68,35 @@ extension JSONInputTests {
         #expect(r.pair("lit")?.key.pos == "1:56")
         // An error after a rewritten pair is at its original column.
         expectSingle(parse("{\"a\": \"\\ud840\\udc00\", \"a\": 1}"), "yaml-duplicate-key", at: "1:23")
-        // A lone surrogate is still an error.
-        expectSingle(parse("{\"a\": \"\\ud840\"}"), "yaml-bad-escape", at: "1:8")
+        // A lone surrogate is an error of its own, at its backslash, naming the code unit (issue 15).
+        let lone = expectSingle(parse("{\"a\": \"\\ud840\"}"), "yaml-lone-surrogate", at: "1:8")
+        #expect(lone?.arguments["codepoint"] == "U+D840")
+        // Reversed (low then high), a high one followed by a letter, and one after a valid pair on line 2.
+        expectSingle(parse("{\"a\": \"\\udca9\\ud83d\"}"), "yaml-lone-surrogate", at: "1:8")
+        expectSingle(parse("{\"a\": \"\\ud83dx\"}"), "yaml-lone-surrogate", at: "1:8")
+        let second = expectSingle(
+            parse("{\"a\": \"\\ud83d\\udca9\",\n \"b\": \"就业\\uDE00\"}"), "yaml-lone-surrogate", at: "2:10")
+        #expect(second?.arguments["codepoint"] == "U+DE00")
         // In YAML (not JSON) the escape is not rewritten.
         expectSingle(parse("a: \"\\ud840\\udc00\"\n"), "yaml-bad-escape", at: "1:5")
+    }
+}
+
+extension JSONInputTests {
+    /// Issue 15: a `.json` instance may be any JSON value, a top-level string with a surrogate pair included
+    /// (what a JSON Schema test-suite instance can be); positions stay those of the original text.
+    @Test func jsonFilesThatAreNotObjectsAcceptSurrogatePairs() throws {
+        let top = YAMLParser.parse(Array("\"\\ud83d\\udca9\"".utf8), file: "/data/instance.json")
+        #expect(top.findings.isEmpty, "\(top.findings.map(\.code))")
+        #expect(top.document?.root.string == "💩")
+        let list = YAMLParser.parse(Array("\n  [\"\\ud840\\udc00\", 1, \"x\"]".utf8), file: "/data/list.JSON")
+        #expect(list.document?.root.sequence?.map(\.keyText) == ["𠀀", "1", "x"])
+        #expect(list.document?.root.sequence?[2].start == SourcePosition(line: 2, column: 23))
+        // The lone one in a top-level string.
+        let lone = YAMLParser.parse(Array("\n\"ab\\udca9\"".utf8), file: "/data/lone.json")
+        #expect(lone.findings.map(\.code) == ["yaml-lone-surrogate"])
+        #expect(lone.findings.first?.location.position == SourcePosition(line: 2, column: 4))
+        // The same text in a .yaml file stays a YAML bad escape (YAML has \U0001F4A9 for this).
+        expectSingle(parse("\"\\ud83d\\udca9\"\n"), "yaml-bad-escape", at: "1:2")
     }
 }

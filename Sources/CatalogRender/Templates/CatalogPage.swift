@@ -11,7 +11,7 @@ extension DefaultTemplates {
         {{> site-header}}
         <main id="gkml-main">
         {{#indexHref}}
-        <nav class="breadcrumb" aria-label="当前位置"><a href="{{indexHref}}">目录一览</a> › <span aria-current="page">{{region}}　{{domain}}</span></nav>
+        <nav class="breadcrumb" aria-label="当前位置"><a href="{{indexHref}}">目录一览</a> › <span aria-current="page"><bdi>{{region}}</bdi>　<bdi>{{domain}}</bdi></span></nav>
         {{/indexHref}}
         <h1>{{title}}</h1>
         <dl class="facts">
@@ -39,7 +39,7 @@ extension DefaultTemplates {
         <h2 id="gkml-na">未涉及事项</h2>
         <ul>
         {{#notApplicable}}
-        <li><span class="id">{{id}}</span>　{{reason}}</li>
+        <li><span class="id">{{id}}</span>　<bdi>{{reason}}</bdi></li>
         {{/notApplicable}}
         </ul>
         </section>
@@ -49,7 +49,7 @@ extension DefaultTemplates {
         <h2 id="gkml-adj">调整记录</h2>
         <ul>
         {{#adjustments}}
-        <li><span class="date">{{date}}</span>{{#version}}（版本 {{.}}）{{/version}}　{{note}}</li>
+        <li><span class="date">{{date}}</span>{{#version}}（版本 <bdi>{{.}}</bdi>）{{/version}}　<bdi>{{note}}</bdi></li>
         {{/adjustments}}
         </ul>
         </section>

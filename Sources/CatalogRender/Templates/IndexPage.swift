@@ -16,14 +16,14 @@ extension DefaultTemplates {
         <table id="gkml-overview" class="overview">
         <caption>各领域、各辖区目录一览（单元格中为事项数、版本和生效日期；“未涉及”可展开查看理由）</caption>
         <thead>
-        <tr><th scope="col">领域</th>{{#jurisdictions}}<th scope="col">{{name}}<span class="level">{{levelLabel}}</span></th>{{/jurisdictions}}</tr>
+        <tr><th scope="col">领域</th>{{#jurisdictions}}<th scope="col"><bdi>{{name}}</bdi><span class="level">{{levelLabel}}</span></th>{{/jurisdictions}}</tr>
         </thead>
         <tbody>
         {{#domains}}
         <tr>
         <th scope="row">{{name}}</th>
         {{#cells}}
-        <td>{{#catalogs}}<a href="{{href}}"><span class="sr-only">{{label}}目录，</span>{{itemCount}} 项</a><span class="meta">{{version}}{{#effectiveDate}} · {{.}}{{/effectiveDate}}{{#approval}} · {{.}}{{/approval}}</span>{{/catalogs}}{{^catalogs}}{{#notApplicable}}<details class="na"><summary>未涉及</summary><p>{{.}}</p></details>{{/notApplicable}}{{^notApplicable}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/notApplicable}}{{/catalogs}}</td>
+        <td>{{#catalogs}}<a href="{{href}}"><span class="sr-only"><bdi>{{label}}</bdi>目录，</span>{{itemCount}} 项</a><span class="meta"><bdi>{{version}}</bdi>{{#effectiveDate}} · {{.}}{{/effectiveDate}}{{#approval}} · <bdi>{{.}}</bdi>{{/approval}}</span>{{/catalogs}}{{^catalogs}}{{#notApplicable}}<details class="na"><summary>未涉及</summary><p>{{.}}</p></details>{{/notApplicable}}{{^notApplicable}}<span aria-hidden="true">—</span><span class="sr-only">无目录</span>{{/notApplicable}}{{/catalogs}}</td>
         {{/cells}}
         </tr>
         {{/domains}}

@@ -26,7 +26,7 @@ extension DefaultTemplates {
     /// site-footer.mustache: replace it to give the pages the county site's own footer.
     static let siteFooter = #"""
         <footer class="site-footer">
-        <p>{{#sitePublisher}}{{.}}　{{/sitePublisher}}基层政务公开标准目录</p>
+        <p>{{#sitePublisher}}<bdi>{{.}}</bdi>　{{/sitePublisher}}基层政务公开标准目录</p>
         </footer>
 
         """#

@@ -1,9 +1,10 @@
 extension DefaultTemplates {
-    /// table.mustache: the official table, one <tbody> per 一级事项 (its cell spans the block's rows).
+    /// table.mustache: the official table, one <tbody> per 一级事项 (its cell spans the block's rows). Each cell is a
+    /// block, its own bidi paragraph; catalog text that shares a line with other text is in a <bdi> (issue 15).
     static let table = #"""
         <div class="table-wrap">
         <table id="gkml-table" class="catalog">
-        <caption>{{title}}（共 {{itemCount}} 项）</caption>
+        <caption><bdi>{{title}}</bdi>（共 {{itemCount}} 项）</caption>
         {{#header1}}
         <colgroup class="g-{{key}}">{{#cols}}<col class="k-{{.}}">{{/cols}}</colgroup>
         {{/header1}}

@@ -29,7 +29,7 @@ public struct TextReporter: Sendable {
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += paint("\(pad) |", .boldBlue) + "\n"
-            out += paint("\(gutter) |", .boldBlue) + " " + text + "\n"
+            out += paint("\(gutter) |", .boldBlue) + " " + Self.shown(text) + "\n"
             out +=
                 paint("\(pad) |", .boldBlue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity)
                 + "\n"
@@ -58,19 +58,47 @@ public struct TextReporter: Sendable {
         let startIndex = max(0, min(start.column - 1, scalars.count))
         var indent = ""
         for scalar in scalars[..<startIndex] {
-            indent += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
+            indent += scalar == "\t" ? "\t" : String(repeating: " ", count: Self.width(scalar))
         }
         var width = 1
         if let end, end.line == start.line, end.column > start.column {
             let endIndex = min(end.column - 1, scalars.count)
             if endIndex > startIndex {
-                width = max(1, scalars[startIndex..<endIndex].reduce(0) { $0 + DisplayWidth.of($1) })
+                width = max(1, scalars[startIndex..<endIndex].reduce(0) { $0 + Self.width($1) })
             }
         } else if startIndex < scalars.count {
-            width = max(1, DisplayWidth.of(scalars[startIndex]))
+            width = max(1, Self.width(scalars[startIndex]))
         }
         return indent + paint(String(repeating: "^", count: width), style(severity))
     }
+
+    /// A source line as the excerpt shows it: characters that would act on the terminal or reorder the line
+    /// (C0 controls but tab, DEL, C1, bidi controls: a NUL or ESC in a binary file, a U+202E) shown as escapes
+    /// (`\x00`, `\e`, `\u{202E}`), so that the excerpt is inert and the caret still lines up (issue 15).
+    static func shown(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { escape($0) != nil }) else { return line }
+        var out = ""
+        for scalar in line.unicodeScalars {
+            if let escaped = escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static func escape(_ scalar: Unicode.Scalar) -> String? {
+        let v = scalar.value
+        switch v {
+        case 0x09: return nil
+        case 0x1B: return "\\e"
+        case 0x00...0x1F, 0x7F:
+            return "\\x" + (v < 0x10 ? "0" : "") + String(v, radix: 16, uppercase: true)
+        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+            return "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+        default: return nil
+        }
+    }
+
+    /// Cells a scalar takes in the excerpt (its escape's length when it is shown escaped).
+    static func width(_ scalar: Unicode.Scalar) -> Int { escape(scalar)?.count ?? DisplayWidth.of(scalar) }
 
     /// The closing line: files checked and findings by severity.
     public func summary(_ tally: FindingTally) -> String {

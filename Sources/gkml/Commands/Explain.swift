@@ -109,8 +109,25 @@ struct Explain: ParsableCommand {
 
     static func block(_ yaml: String, indent n: Int = 2) -> String {
         let pad = String(repeating: " ", count: n)
-        let body = yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
+        let body = visible(yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml)
         return body.split(separator: "\n", omittingEmptySubsequences: false).map { pad + "│ " + $0 }.joined(
             separator: "\n") + "\n\n"
+    }
+
+    /// Examples of text-bidi-control hold the invisible controls themselves; printed raw they would reorder the
+    /// terminal's line, so they are shown by name (⟨U+202E⟩).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: BidiControl.contains) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if BidiControl.contains(scalar) {
+                var code = String(scalar.value, radix: 16, uppercase: true)
+                while code.count < 4 { code = "0" + code }
+                out += "⟨U+\(code)⟩"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
