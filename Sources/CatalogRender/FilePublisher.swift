@@ -67,7 +67,7 @@ public enum FileRenderOutcome: Sendable {
         case .notAFile(let file):
             LocalizedText(zh: "错误：找不到目录文件 \(file)", en: "error: no catalog file \(file)")
         case .badTemplates(let error), .failed(let error, _):
-            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
+            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.englishMessage)")
         case .inputFailure: nil
         case .unreadable(let file, _):
             LocalizedText(

@@ -190,7 +190,7 @@ extension PublishOutcome {
                     "error: \(path) is not a workspace: no \(WorkspaceLoader.fileName) found. Give the folder that holds gkml.yaml."
             )
         case .badTemplates(let error), .failed(let error, _, _):
-            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
+            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.englishMessage)")
         case .inputFailure:
             nil
         case .workspaceInvalid(let file, _):

@@ -3,6 +3,7 @@ import CatalogLint
 import CatalogModel
 import CatalogRender
 import Diagnostics
+import SafeOutput
 
 /// `gkml validate [PATH…]`: schema and rules over files, folders or a workspace.
 struct Validate: ParsableCommand {
@@ -171,8 +172,8 @@ struct Validate: ParsableCommand {
             } catch {
                 Output.error(
                     lang == .zh
-                        ? "无法写入已接受问题文件 \(writeAccepted)：\(error.reason)"
-                        : "cannot write \(writeAccepted): \(error.reason)")
+                        ? "无法写入已接受问题文件 \(TerminalText.path(writeAccepted))：\(error.reason.zh)"
+                        : "cannot write \(TerminalText.path(writeAccepted)): \(error.reason.en)")
                 throw Status.failure
             }
         }
