@@ -6,10 +6,11 @@
     import Darwin
 #endif
 import Diagnostics
+import SafeOutput
 
 /// Reads a whole file with POSIX calls: one `fstat`, then (for a regular file) one `read` of its size.
-enum FileReader {
-    enum Failure: Error, Equatable {
+public enum FileReader {
+    public enum Failure: Error, Equatable {
         case notFound
         case permissionDenied
         case isDirectory
@@ -42,9 +43,11 @@ enum FileReader {
         }
     }
 
-    static func read(_ path: String, maxSize: Int) -> Result<[UInt8], Failure> {
+    /// The whole file, or why it could not be read.
+    public static func read(_ path: String, maxSize: Int) -> Result<[UInt8], Failure> {
         if path.isEmpty { return .failure(.notFound) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // The path as bytes: a name that is not UTF-8 (see `FileName`) opens the file it came from.
+        let fd = FileName.withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         if fd < 0 { return .failure(failure(errno: errno)) }
         defer { _ = close(fd) }
 

@@ -19,13 +19,14 @@ public struct TextReporter: Sendable {
     public func render(_ finding: Finding) -> String {
         var out = ""
         let loc = finding.location
-        var head = loc.file
+        var head = TerminalText.path(loc.file)
         if let pos = loc.position { head += ":\(pos.line):\(pos.column)" }
         let severity = finding.severity.label(language)
         out +=
             paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
-            + paint(": " + finding.message(language), .bold) + "\n"
-        if let pos = loc.position, let text = lines(loc.file, pos.line) {
+            + paint(": " + TerminalText.escape(finding.message(language)), .bold) + "\n"
+        if let pos = loc.position, let source = lines(loc.file, pos.line) {
+            let text = TerminalText.escape(source, keepLineBreaks: false)
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += paint("\(pad) |", .boldBlue) + "\n"
@@ -37,16 +38,17 @@ public struct TextReporter: Sendable {
         let arrow = language == .zh ? "= 提示：" : "= help: "
         let pad = String(repeating: " ", count: (loc.position.map { String($0.line).count } ?? 1))
         if let hint = finding.hint(language) {
-            out += "\(pad) " + paint(arrow, .cyan) + hint + "\n"
+            out += "\(pad) " + paint(arrow, .cyan) + TerminalText.escape(hint) + "\n"
         }
         if let fix = finding.fixDescription(language) {
-            out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + fix + "\n"
+            out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + TerminalText.escape(fix) + "\n"
         }
         for note in finding.visibleNotes {
-            out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + note[language] + "\n"
+            out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + TerminalText.escape(note[language]) + "\n"
         }
         if let old = finding.oldLocation {
-            let where_ = old.position.map { "\(old.file):\($0.line):\($0.column)" } ?? old.file
+            let oldFile = TerminalText.path(old.file)
+            let where_ = old.position.map { "\(oldFile):\($0.line):\($0.column)" } ?? oldFile
             out += "\(pad) " + paint(language == .zh ? "= 原位置：" : "= was: ", .cyan) + where_ + "\n"
         }
         return out + "\n"
