@@ -69,6 +69,21 @@ public enum FileEntry {
         return names.sorted { $0.lexicographicallyPrecedes($1) }.map { FileName.string(fromBytes: $0) }
     }
 
+    /// The files of `folder` whose names end in one of `extensions`, sorted, that are safe to read: regular files
+    /// and links to regular files inside the folder. FIFOs, devices, sockets and links leading out are left out.
+    public static func readableFiles(in folder: String, extensions: [String] = [".yaml", ".yml"]) -> [String] {
+        guard let names = names(in: folder) else { return [] }
+        let root = realPath(folder) ?? folder
+        return names.filter { name in
+            guard extensions.contains(where: { name.hasSuffix($0) }) else { return false }
+            switch kind(of: (folder as NSString).appendingPathComponent(name)) {
+            case .regular: return true
+            case .linkToFile(let real): return isInside(real, root: root)
+            default: return false
+            }
+        }.map { (folder as NSString).appendingPathComponent($0) }
+    }
+
     /// The kind of `path`, without following it unless it is a symbolic link.
     public static func kind(of path: String) -> Kind {
         var info = stat()

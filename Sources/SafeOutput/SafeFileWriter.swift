@@ -82,6 +82,15 @@ public enum SafeFileWriter {
         }
     }
 
+    /// True when writing to `path` streams into it (a device, FIFO, socket or descriptor) rather than replacing
+    /// a file: a command then says what it wrote on stderr, not into the stream.
+    public static func writesThrough(_ path: String) -> Bool {
+        switch try? destination(of: path) {
+        case .descriptor, .stream: true
+        case .file, nil: false
+        }
+    }
+
     /// The final target of `path`: symbolic links followed (at most 32), streams recognised.
     static func destination(of path: String) throws(Failure) -> Destination {
         var current = path

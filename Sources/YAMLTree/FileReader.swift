@@ -15,7 +15,18 @@ public enum FileReader {
         case permissionDenied
         case isDirectory
         case tooLarge(size: Int)
-        case other(String)
+        case other(FileSystemReason)
+
+        /// Why the file could not be read, typed (nil for a file over the size limit).
+        public var reason: FileSystemReason? {
+            switch self {
+            case .notFound: .notFound
+            case .permissionDenied: .permissionDenied
+            case .isDirectory: .isDirectory
+            case .tooLarge: nil
+            case .other(let reason): reason
+            }
+        }
 
         func finding(file: String, limits: YAMLLimits) -> Finding {
             let location = SourceLocation(file: file)
@@ -29,7 +40,9 @@ public enum FileReader {
             case .tooLarge(let size):
                 return YAMLParser.tooLarge(size: size, limits: limits, file: file)
             case .other(let reason):
-                return Finding(YAMLTreeFindings.unreadable, at: location, arguments: ["path": file, "reason": reason])
+                return Finding(
+                    YAMLTreeFindings.unreadable, at: location, arguments: ["path": file, "reason": reason.zh],
+                    localizedArguments: ["reason": LocalizedText(zh: reason.zh, en: reason.en)])
             }
         }
     }
@@ -39,7 +52,7 @@ public enum FileReader {
         case ENOENT, ENOTDIR: .notFound
         case EACCES, EPERM: .permissionDenied
         case EISDIR: .isDirectory
-        default: .other(String(cString: strerror(code)))
+        default: .other(FileSystemReason(errno: code))
         }
     }
 

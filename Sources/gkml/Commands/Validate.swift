@@ -181,7 +181,9 @@ struct Validate: ParsableCommand {
             do {
                 report = try AcceptedFindings.read(path: accepted).filter(report)
             } catch {
-                Output.error(lang == .zh ? "无法读取已接受问题文件：\(error)" : "cannot read the accepted findings: \(error)")
+                Output.error(
+                    lang == .zh
+                        ? "无法读取已接受问题文件：\(error.message.zh)" : "cannot read the accepted findings: \(error.message.en)")
                 throw Status.failure
             }
         }
