@@ -81,7 +81,26 @@ public enum InputDiscovery {
                 inputs.groups.append(FileGroup(workspaceFile: workspace, jurisdiction: nil, files: [path]))
             }
         }
+        dropAliases(&inputs)
         return inputs
+    }
+
+    /// A link to a file that is also found under its own name is read once, under that name (else its items
+    /// would clash with themselves, and `--fix` would edit the file twice).
+    static func dropAliases(_ inputs: inout DiscoveredInputs) {
+        var links: [String: String] = [:]
+        var real: Set<String> = []
+        for file in inputs.groups.flatMap(\.files) {
+            switch FileEntry.kind(of: file) {
+            case .linkToFile(let target): links[file] = target
+            case .regular: if let path = FileEntry.realPath(file) { real.insert(path) }
+            default: break
+            }
+        }
+        let aliases = Set(links.filter { real.contains($0.value) }.keys)
+        guard !aliases.isEmpty else { return }
+        for index in inputs.groups.indices { inputs.groups[index].files.removeAll { aliases.contains($0) } }
+        inputs.groups.removeAll { $0.files.isEmpty }
     }
 
     /// Walks a folder: a folder holding gkml.yaml starts a workspace; YAML files are grouped by folder. Entries
