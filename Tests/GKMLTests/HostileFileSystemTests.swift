@@ -71,6 +71,11 @@ struct HostileFileSystemTests {
         return stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0
     }
 
+    static func inode(_ path: String) -> ino_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_ino : 0
+    }
+
     static func codes(_ result: GKML.Result) throws -> [String] {
         try GKML.findings(result).compactMap { $0["code"] as? String }
     }
@@ -246,12 +251,15 @@ struct HostileFileSystemTests {
         try "old\n".write(toFile: real, atomically: false, encoding: .utf8)
         #expect(chmod(real, 0o640) == 0)
         #expect(symlink("published/employment.csv", dir.appendingPathComponent("link.csv").path) == 0)
+        let before = Self.inode(real)
         let run = try Self.guarded(
             ["render", "example/星海镇/employment.yaml", "--format", "csv", "-o", "link.csv"], in: dir)
         #expect(run.result.status == 0, "\(run.result.all)")
         #expect(Self.type(dir.appendingPathComponent("link.csv").path) == S_IFLNK)
         #expect(try String(contentsOfFile: real, encoding: .utf8).contains("17-01-01"))
         #expect(Self.mode(real) == 0o640)
+        // Replaced atomically (a new file took the name), not rewritten in place.
+        #expect(Self.inode(real) != before)
     }
 
     @Test func fixThroughALinkFixesTheRealFileAndKeepsLinkAndMode() throws {
@@ -267,12 +275,14 @@ struct HostileFileSystemTests {
         #expect(chmod(real, 0o640) == 0)
         let link = dir.appendingPathComponent("town/employment.yaml").path
         #expect(symlink("../real/employment.yaml", link) == 0)
+        let before = Self.inode(real)
         let run = try Self.guarded(["validate", "town/employment.yaml", "--fix"], in: dir)
         #expect(run.result.all.contains("已修复[text-whitespace]"), "\(run.result.all)")
         #expect(Self.type(link) == S_IFLNK)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "../real/employment.yaml")
         #expect(!(try String(contentsOfFile: real, encoding: .utf8)).contains("岗位信息发布 "))
         #expect(Self.mode(real) == 0o640)
+        #expect(Self.inode(real) != before, "the fix was not an atomic replacement")
     }
 
     @Test func anOutputFolderGivenAsALinkIsResolved() throws {
