@@ -52,7 +52,8 @@ public enum OutputFolder {
             if !contents.isEmpty && !contents.contains(marker) {
                 throw RenderError(
                     zh: "输出目录 \(shown) 已存在，且不是 gkml 生成的目录（其中没有 \(marker) 标记文件）。为免误删其中的文件，请换一个新目录，或先清空它。",
-                    en: "the output folder \(shown) exists and was not made by gkml (it has no \(marker) marker file). So as not to delete its files, give a new folder, or empty it first."
+                    en:
+                        "the output folder \(shown) exists and was not made by gkml (it has no \(marker) marker file). So as not to delete its files, give a new folder, or empty it first."
                 )
             }
         }

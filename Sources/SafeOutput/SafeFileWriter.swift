@@ -106,7 +106,9 @@ public enum SafeFileWriter {
             }
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
-                guard let link = readLink(current) else { throw .io(path: path, reason: FileSystemReason(errno: errno)) }
+                guard let link = readLink(current) else {
+                    throw .io(path: path, reason: FileSystemReason(errno: errno))
+                }
                 current = link.hasPrefix("/") ? link : (directory(of: current) + "/" + link)
             case S_IFREG: return .file(current)
             case S_IFDIR: throw .io(path: path, reason: .isDirectory)

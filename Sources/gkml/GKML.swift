@@ -18,7 +18,9 @@ struct GKML: ParsableCommand {
         do {
             // Arguments as bytes: a file name that is not UTF-8 stays the name of its file (`FileName`).
             let arguments = (1..<Int(CommandLine.argc)).map { index in
-                CommandLine.unsafeArgv[index].map { FileName.string(fromBytes: UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? ""
+                CommandLine.unsafeArgv[index].map {
+                    FileName.string(fromBytes: UnsafeRawBufferPointer(start: $0, count: strlen($0)))
+                } ?? ""
             }
             var command = try parseAsRoot(arguments)
             try command.run()

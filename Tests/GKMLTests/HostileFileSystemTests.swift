@@ -116,7 +116,8 @@ struct HostileFileSystemTests {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let folder = dir.appendingPathComponent("example/星海镇")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         #expect(symlink("..", folder.appendingPathComponent("sub/up").path) == 0)
         #expect(symlink("b.yaml", folder.appendingPathComponent("a.yaml").path) == 0)
         #expect(symlink("a.yaml", folder.appendingPathComponent("b.yaml").path) == 0)
@@ -151,7 +152,8 @@ struct HostileFileSystemTests {
         #expect(named.result.stdout.contains("io-link-outside"))
         #expect(!named.result.all.contains("root:x:0:0"))
         // Not published either.
-        let build = try Self.guarded(["build", "example", "--out", "site", "--formats", "csv", "--allow-errors"], in: dir)
+        let build = try Self.guarded(
+            ["build", "example", "--out", "site", "--formats", "csv", "--allow-errors"], in: dir)
         let site = (FileManager.default.enumerator(atPath: dir.appendingPathComponent("site").path)?.allObjects ?? [])
             .compactMap { $0 as? String }
         #expect(!site.isEmpty, "\(build.result.all)")
@@ -185,7 +187,11 @@ struct HostileFileSystemTests {
         #expect(run.result.stdout.contains("星海镇/\\xB9\\xAB\\xBF\\xAA.yaml:"), "\(run.result.stdout)")
         // Its content was read: the error written into it is reported against it.
         let json = try GKML.findings(try Self.guarded(["validate", "example", "--format", "json"], in: dir).result)
-        #expect(json.contains { ($0["file"] as? String)?.hasSuffix(".yaml") == true && ($0["code"] as? String)?.hasPrefix("schema") == true })
+        #expect(
+            json.contains {
+                ($0["file"] as? String)?.hasSuffix(".yaml") == true
+                    && ($0["code"] as? String)?.hasPrefix("schema") == true
+            })
         #expect(run.result.status == 1)
     }
 
@@ -268,8 +274,10 @@ struct HostileFileSystemTests {
         let source = GKML.root.appendingPathComponent("catalogs/example/星海镇/employment.yaml")
         var text = try String(contentsOf: source, encoding: .utf8)
         text = text.replacingOccurrences(of: "名称: 岗位信息发布", with: "名称: \"岗位信息发布 \"")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("town"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("town"), withIntermediateDirectories: true)
         let real = dir.appendingPathComponent("real/employment.yaml").path
         try text.write(toFile: real, atomically: false, encoding: .utf8)
         #expect(chmod(real, 0o640) == 0)
@@ -294,7 +302,8 @@ struct HostileFileSystemTests {
         let run = try Self.guarded(["build", "example", "--out", "site", "--formats", "csv"], in: dir, seconds: 120)
         #expect(run.result.status == 0, "\(run.result.all)")
         #expect(Self.type(dir.appendingPathComponent("site").path) == S_IFLNK)
-        let built = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("releases/2024").path)
+        let built = try FileManager.default.contentsOfDirectory(
+            atPath: dir.appendingPathComponent("releases/2024").path)
         #expect(built.contains(".gkml-output"), "\(built)")
         // A link to nothing is refused with a clear message.
         #expect(symlink("nowhere", dir.appendingPathComponent("dangling").path) == 0)
@@ -312,18 +321,22 @@ struct HostileFileSystemTests {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         // --write-accepted at a folder.
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("folder"), withIntermediateDirectories: true)
         let folder = try Self.guarded(["validate", "example", "--write-accepted", "folder"], in: dir)
         #expect(folder.result.status == 2)
         #expect(folder.result.stderr.contains("无法写入已接受问题文件 folder：目标是目录"), "\(folder.result.stderr)")
         let folderEN = try Self.guarded(["validate", "example", "--write-baseline", "folder", "--lang", "en"], in: dir)
-        #expect(folderEN.result.stderr.contains("cannot write folder: the target is a folder"), "\(folderEN.result.stderr)")
+        #expect(
+            folderEN.result.stderr.contains("cannot write folder: the target is a folder"), "\(folderEN.result.stderr)")
         // A bad --accepted file: missing, then not JSON.
         let missing = try Self.guarded(["validate", "example", "--accepted", "none.json"], in: dir)
         #expect(missing.result.stderr.contains("无法读取「none.json」：路径不存在"), "\(missing.result.stderr)")
         try "{not json".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let bad = try Self.guarded(["validate", "example", "--baseline", "bad.json", "--lang", "en"], in: dir)
-        #expect(bad.result.stderr.contains("\"bad.json\": the accepted findings file is not valid JSON"), "\(bad.result.stderr)")
+        #expect(
+            bad.result.stderr.contains("\"bad.json\": the accepted findings file is not valid JSON"),
+            "\(bad.result.stderr)")
         // diff -o below a regular file, and into a read-only file system.
         let old = "example/星海镇/employment.yaml", new = "example/星海镇/social-assistance.yaml"
         let below = try Self.guarded(["diff", old, new, "-o", "example/gkml.yaml/out.md"], in: dir)

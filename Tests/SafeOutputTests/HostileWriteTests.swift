@@ -102,7 +102,9 @@ struct HostileWriteTests {
         #expect(symlink("real/later.csv", dangling) == 0)
         try SafeFileWriter.write("made\n", to: dangling, overwrite: false)
         #expect(fileType(dangling) == S_IFLNK)
-        #expect(try String(contentsOfFile: folder.appendingPathComponent("real/later.csv").path, encoding: .utf8) == "made\n")
+        #expect(
+            try String(contentsOfFile: folder.appendingPathComponent("real/later.csv").path, encoding: .utf8)
+                == "made\n")
     }
 
     @Test func aLinkLoopIsAnErrorNotAWalk() throws {
@@ -152,7 +154,9 @@ struct HostileWriteTests {
         try SafeFileWriter.write("x\n", to: folder.path + "/" + name, overwrite: false)
         let path = folder.path.utf8CString.dropLast().map { UInt8(bitPattern: $0) } + [0x2F] + gbk
         #expect(fileType(String(decoding: path, as: UTF8.self)) == 0, "the name was written as UTF-8")
-        let exists = (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { access($0.baseAddress!, F_OK) }
+        let exists = (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer {
+            access($0.baseAddress!, F_OK)
+        }
         #expect(exists == 0)
     }
 }

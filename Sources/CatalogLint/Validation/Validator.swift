@@ -48,7 +48,9 @@ public enum ValidationFindings {
             en: "\"{path}\" is a symbolic link to a folder; it was not walked"),
         hint: LocalizedText(
             zh: "查找时不跟随文件夹链接（以免成环或遍历整个文件系统）；请把目录文件放进工作区的真实文件夹，或在命令行上直接指定该文件夹",
-            en: "folder links are not followed (no loops, no walk of the whole file system); keep catalogs in real folders, or name the folder on the command line"))
+            en:
+                "folder links are not followed (no loops, no walk of the whole file system); keep catalogs in real folders, or name the folder on the command line"
+        ))
 
     /// Arguments: `path`, `root`.
     public static let linkOutside = FindingKind(
@@ -89,7 +91,8 @@ public enum ValidationFindings {
     }
 
     public static let all: [FindingKind] = [
-        noCatalogs, specialFile, directoryLink, linkOutside, brokenLink, missingDomain, ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid,
+        noCatalogs, specialFile, directoryLink, linkOutside, brokenLink, missingDomain,
+        ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid,
     ]
 }
 

@@ -44,7 +44,9 @@ public struct TextReporter: Sendable {
             out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + TerminalText.escape(fix) + "\n"
         }
         for note in finding.visibleNotes {
-            out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + TerminalText.escape(note[language]) + "\n"
+            out +=
+                "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + TerminalText.escape(note[language])
+                + "\n"
         }
         if let old = finding.oldLocation {
             let oldFile = TerminalText.path(old.file)
