@@ -181,9 +181,7 @@ struct Validate: ParsableCommand {
             do {
                 report = try AcceptedFindings.read(path: accepted).filter(report)
             } catch {
-                Output.error(
-                    lang == .zh
-                        ? "无法读取已接受问题文件：\(error.message.zh)" : "cannot read the accepted findings: \(error.message.en)")
+                Output.error(error.message[lang])
                 throw Status.failure
             }
         }
