@@ -208,6 +208,26 @@ struct HostileFileSystemTests {
         }
     }
 
+    @Test func importRefusesAFIFOInsteadOfBlocking() throws {
+        let dir = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(mkfifo(dir.appendingPathComponent("目录.html").path, 0o644) == 0)
+        let run = try Self.guarded(["import", "目录.html", "--into", "out"], in: dir)
+        #expect(!run.timedOut, "import blocked on the FIFO")
+        #expect(run.result.status == 2)
+        #expect(run.result.stdout.contains("目录.html 是命名管道（FIFO），不是普通文件，没有读取"), "\(run.result.all)")
+        // A workspace file that is a FIFO is not loaded either.
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("ws/town"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.appendingPathComponent("ws/gkml.yaml").path, 0o644) == 0)
+        try FileManager.default.copyItem(
+            at: GKML.root.appendingPathComponent("catalogs/example/星海镇/employment.yaml"),
+            to: dir.appendingPathComponent("ws/town/employment.yaml"))
+        let validate = try Self.guarded(["validate", "ws", "--format", "json"], in: dir)
+        #expect(!validate.timedOut, "validate blocked on a FIFO named gkml.yaml")
+        #expect(try Self.codes(validate.result).contains("io-special-file"))
+    }
+
     // MARK: Writing where the user pointed
 
     @Test func renderIntoAFullDeviceFailsInChineseAndKeepsTheDevice() throws {

@@ -131,9 +131,16 @@ struct Validate: ParsableCommand {
     func writeWorkbook(_ workbook: FindingsWorkbook, to path: String, tally: FindingTally) throws {
         do {
             try OutputFolder.writeFile(path, bytes: try workbook.result())
-            Output.error(lang == .zh ? "已把 \(tally.total) 个问题写入 \(path)" : "wrote \(tally.total) finding(s) to \(path)")
+            let shown = TerminalText.path(path)
+            Output.error(
+                lang == .zh ? "已把 \(tally.total) 个问题写入 \(shown)" : "wrote \(tally.total) finding(s) to \(shown)")
+        } catch let error as RenderError {
+            Output.error(lang == .zh ? error.message : error.englishMessage)
+            throw Status.failure
         } catch {
-            Output.error(lang == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
+            Output.error(
+                lang == .zh
+                    ? "无法写入 \(TerminalText.path(path))：\(error)" : "cannot write \(TerminalText.path(path)): \(error)")
             throw Status.failure
         }
     }
