@@ -206,6 +206,13 @@ struct HostileFileSystemTests {
             #expect(!run.result.stdout.contains("\u{1B}[31mRED"), "\(format)")
             #expect(!run.result.stdout.contains("\u{202E}"), "\(format)")
         }
+        // Echoed input: an escape sequence and a carriage return in a value never reach the terminal raw.
+        try "格式: gkml/1\n领域: 就业\u{1B}[2J\r伪造的一行\n".write(
+            to: dir.appendingPathComponent("example/县本级/echo.yaml"), atomically: true, encoding: .utf8)
+        let echo = try Self.guarded(["validate", "example/县本级/echo.yaml"], in: dir)
+        #expect(!echo.result.stdout.contains("\u{1B}"), "\(echo.result.stdout)")
+        #expect(!echo.result.stdout.contains("\r"), "\(echo.result.stdout)")
+        #expect(echo.result.stdout.contains("\\e[2J"), "\(echo.result.stdout)")
     }
 
     @Test func importRefusesAFIFOInsteadOfBlocking() throws {

@@ -26,7 +26,7 @@ public struct TextReporter: Sendable {
             paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
             + paint(": " + TerminalText.escape(finding.message(language)), .bold) + "\n"
         if let pos = loc.position, let source = lines(loc.file, pos.line) {
-            let text = TerminalText.escape(source, keepLineBreaks: false)
+            let text = TerminalText.escape(source)
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += paint("\(pad) |", .boldBlue) + "\n"
