@@ -33,7 +33,7 @@ let package = Package(
         // The finding model and reporters shared by every stage.
         .target(name: "Diagnostics", dependencies: ["SafeOutput"]),
         // YAML text → node tree with positions.
-        .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics", "SafeOutput"]),
         // Draft 2020-12 validator; knows nothing of YAML or catalogs.
         .target(name: "JSONSchema", dependencies: ["SafeOutput"]),
         // Typed catalog and workspace, schemas, registry.

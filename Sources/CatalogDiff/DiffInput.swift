@@ -1,6 +1,7 @@
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 import YAMLTree
 
 /// One side of a comparison, as named on the command line.
@@ -333,28 +334,44 @@ public enum DiffInput {
     }
 
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiffUsageError(zh: "无法读取「\(path)」", en: "cannot read \"\(path)\"")
+        switch FileReader.read(path, maxSize: YAMLLimits.default.maxFileSize) {
+        case .success(let bytes): return bytes
+        case .failure(let failure):
+            let shown = TerminalText.path(path)
+            let reason = failure.reason
+            throw DiffUsageError(
+                zh: "无法读取「\(shown)」：\(reason?.zh ?? "文件过大")",
+                en: "cannot read \"\(shown)\": \(reason?.en ?? "file too large")")
         }
-        return [UInt8](data)
     }
 
-    /// YAML files below a folder, relative to it, sorted; hidden folders and build output are skipped.
+    /// YAML files below a folder, relative to it, sorted; hidden folders and build output are skipped. Like
+    /// validate's discovery (docs/hostile-files.md), entries are judged without opening them: FIFOs, devices and
+    /// sockets are skipped, links to folders are not walked, and links to files outside the folder are not read.
     static func folderFiles(_ folder: String) throws -> [String] {
-        let manager = FileManager.default
         var result: [String] = []
         var stack = [""]
+        let root = FileEntry.realPath(folder) ?? folder
         while let relative = stack.popLast() {
             let absolute = relative.isEmpty ? folder : folder + "/" + relative
-            let names = try manager.contentsOfDirectory(atPath: absolute)
+            guard let names = FileEntry.names(in: absolute) else {
+                throw DiffUsageError(
+                    zh: "无法读取文件夹「\(TerminalText.path(absolute))」",
+                    en: "cannot read the folder \"\(TerminalText.path(absolute))\"")
+            }
             for name in names where !name.hasPrefix(".") && name != "node_modules" {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory: ObjCBool = false
-                _ = manager.fileExists(atPath: folder + "/" + child, isDirectory: &isDirectory)
-                if isDirectory.boolValue {
+                switch FileEntry.kind(of: folder + "/" + child) {
+                case .directory:
                     stack.append(child)
-                } else if isYAML(name) && name != WorkspaceLoader.fileName {
-                    result.append(child)
+                case .regular:
+                    if isYAML(name) && name != WorkspaceLoader.fileName { result.append(child) }
+                case .linkToFile(let real):
+                    if isYAML(name) && name != WorkspaceLoader.fileName && FileEntry.isInside(real, root: root) {
+                        result.append(child)
+                    }
+                default:
+                    continue
                 }
             }
         }

@@ -2,6 +2,8 @@ import CatalogModel
 import CatalogRender
 import Diagnostics
 import Foundation
+import SafeOutput
+import YAMLTree
 
 /// `gkml import`: published tables (xlsx, docx, html, csv; legacy formats through LibreOffice) → gkml/1 catalogs.
 public struct Importer {
@@ -79,11 +81,21 @@ public struct Importer {
     {
         let fileName = (path as NSString).lastPathComponent
         var ext = (path as NSString).pathExtension.lowercased()
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes else {
-            throw ImportError(zh: "找不到文件 \(path)", en: "file not found: \(path)")
+        let shown = TerminalText.path(path)
+        // Judged before it is opened (docs/hostile-files.md): a FIFO or a device is no document to import.
+        switch FileEntry.kind(of: path) {
+        case .missing, .brokenLink:
+            throw ImportError(zh: "找不到文件 \(shown)", en: "file not found: \(shown)")
+        case .directory, .linkToDirectory:
+            throw ImportError(zh: "\(shown) 是文件夹，不是文件", en: "\(shown) is a folder, not a file")
+        case .special(let type), .linkToSpecial(_, let type):
+            throw ImportError(
+                zh: "\(shown) 是\(type.zh)，不是普通文件，没有读取", en: "\(shown) is \(type.en), not a regular file; not read")
+        case .regular, .linkToFile: break
         }
-        if let size = attributes[.size] as? Int, size > limits.fileBytes {
+        var info = stat()
+        let size = FileName.withSystemPath(path) { stat($0, &info) } == 0 ? Int(info.st_size) : 0
+        if size > limits.fileBytes {
             throw ImportError(
                 zh: "\(fileName) 有 \(size >> 20) MiB，超过上限 \(limits.fileBytes >> 20) MiB，拒绝读取",
                 en: "\(fileName) is \(size >> 20) MiB, over the limit of \(limits.fileBytes >> 20) MiB; not read")
@@ -93,10 +105,14 @@ public struct Importer {
             data = try OfficeConverter.convert(path, fileName: fileName, to: format)
             ext = format
         } else {
-            guard let read = FileManager.default.contents(atPath: path) else {
-                throw ImportError(zh: "无法读取 \(path)", en: "cannot read \(path)")
+            switch FileReader.read(path, maxSize: limits.fileBytes) {
+            case .success(let bytes): data = Data(bytes)
+            case .failure(let failure):
+                let reason = failure.reason
+                throw ImportError(
+                    zh: "无法读取 \(shown)：\(reason?.zh ?? "文件过大")",
+                    en: "cannot read \(shown): \(reason?.en ?? "file too large")")
             }
-            data = read
         }
         switch ext {
         case "xlsx", "xlsm": return try XLSXReader.read(data, fileName: fileName, limits: limits)

@@ -152,7 +152,7 @@ public struct ApprovalRegister: Sendable, Hashable {
         } catch {
             throw Failure(
                 message: LocalizedText(
-                    zh: "无法写入「\(path)」：\(error.reason)", en: "cannot write \"\(path)\": \(error.reason)"))
+                    zh: error.message, en: error.englishMessage))
         }
     }
 }

@@ -47,7 +47,11 @@ public enum WorkspaceLoader {
         var url = URL(fileURLWithPath: folder).standardizedFileURL
         for _ in 0..<64 {
             let candidate = url.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            // Only a file that can be read: a FIFO named gkml.yaml would block the load (docs/hostile-files.md).
+            switch FileEntry.kind(of: candidate) {
+            case .regular, .linkToFile: return candidate
+            default: break
+            }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent

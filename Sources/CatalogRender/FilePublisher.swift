@@ -2,6 +2,7 @@ import CatalogLint
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// What `gkml render` is asked to do: one catalog file in one format.
 public struct FileRenderRequest: Sendable {
@@ -64,20 +65,24 @@ public enum FileRenderOutcome: Sendable {
     /// The command's own message (the validation report is printed separately).
     public var message: LocalizedText? {
         switch self {
-        case .notAFile(let file):
-            LocalizedText(zh: "错误：找不到目录文件 \(file)", en: "error: no catalog file \(file)")
+        case .notAFile(let name):
+            let file = TerminalText.path(name)
+            return LocalizedText(zh: "错误：找不到目录文件 \(file)", en: "error: no catalog file \(file)")
         case .badTemplates(let error), .failed(let error, _):
-            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
-        case .inputFailure: nil
-        case .unreadable(let file, _):
-            LocalizedText(
+            return LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.englishMessage)")
+        case .inputFailure: return nil
+        case .unreadable(let name, _):
+            let file = TerminalText.path(name)
+            return LocalizedText(
                 zh: "错误：\(file) 有错误，无法读取为目录。", en: "error: \(file) has errors and cannot be read as a catalog.")
-        case .blocked(let file, _):
-            LocalizedText(
+        case .blocked(let name, _):
+            let file = TerminalText.path(name)
+            return LocalizedText(
                 zh: "\(file) 有错误，未生成。请修正后重试，或加 --allow-errors 强制生成。",
                 en: "\(file) has errors; nothing was written. Fix them and try again, or pass --allow-errors.")
-        case .written(let path, _):
-            LocalizedText(zh: "已生成 \(path)\n", en: "wrote \(path)\n")
+        case .written(let name, _):
+            let path = TerminalText.path(name)
+            return LocalizedText(zh: "已生成 \(path)\n", en: "wrote \(path)\n")
         }
     }
 }
@@ -91,10 +96,9 @@ public enum FilePublisher {
         case .success(let loaded): templates = loaded
         case .failure(let error): return .badTemplates(error)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.file, isDirectory: &isDirectory), !isDirectory.boolValue
-        else {
-            return .notAFile(request.file)
+        switch FileEntry.kind(of: request.file) {
+        case .missing, .brokenLink, .directory, .linkToDirectory: return .notAFile(request.file)
+        default: break
         }
 
         let validation = Validator.run([request.file], options: ValidationOptions(keepCatalogs: true))

@@ -20,9 +20,18 @@ public enum DefaultTemplates {
 
 /// An error of the renderers, with a Chinese message fit to show the user.
 public struct RenderError: Error, CustomStringConvertible, Sendable {
+    /// The message in Chinese.
     public var message: String
+    /// The message in English, where it differs (internal errors are worded once).
+    var english: String?
     public init(_ message: String) { self.message = message }
+    public init(zh: String, en: String) {
+        self.message = zh
+        self.english = en
+    }
     public var description: String { message }
+    /// The message in English.
+    public var englishMessage: String { english ?? message }
 }
 
 /// The templates in use: the defaults, with any file of a `--templates` folder replacing the one of the same
@@ -61,23 +70,32 @@ public struct HTMLTemplates: Sendable {
     public init(overridesIn folder: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RenderError("模板目录不存在或不是目录：\(folder)")
+            throw RenderError(
+                zh: "模板目录不存在或不是目录：\(TerminalText.path(folder))",
+                en: "the templates folder does not exist or is not a folder: \(TerminalText.path(folder))")
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
-            throw RenderError("无法读取模板目录 \(folder)：\(FileSystemReason.describe(error))")
+            let reason = FileSystemReason(error)
+            throw RenderError(
+                zh: "无法读取模板目录 \(TerminalText.path(folder))：\(reason.zh)",
+                en: "cannot read the templates folder \(TerminalText.path(folder)): \(reason.en)")
         }
         var files = DefaultTemplates.files
         var overridden: [String] = []
         for name in names where name.hasSuffix(".mustache") || DefaultTemplates.files[name] != nil {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw RenderError("无法读取模板文件：\(path)")
+                throw RenderError(
+                    zh: "无法读取模板文件：\(TerminalText.path(path))",
+                    en: "cannot read the template file \(TerminalText.path(path))")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw RenderError("模板文件不是 UTF-8 编码：\(path)")
+                throw RenderError(
+                    zh: "模板文件不是 UTF-8 编码：\(TerminalText.path(path))",
+                    en: "the template file is not UTF-8: \(TerminalText.path(path))")
             }
             files[name] = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
             overridden.append(name)

@@ -2,6 +2,7 @@ import CatalogLint
 import CatalogModel
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// What `gkml build` is asked to do.
 public struct PublishRequest: Sendable {
@@ -183,24 +184,26 @@ extension PublishOutcome {
     /// The command's own message for the outcome (the validation report is printed separately).
     public func message(workspaceArgument: String) -> LocalizedText? {
         switch self {
-        case .notAWorkspace(let path):
-            LocalizedText(
+        case .notAWorkspace(let name):
+            let path = TerminalText.path(name)
+            return LocalizedText(
                 zh: "错误：\(path) 不是工作区：找不到 \(WorkspaceLoader.fileName)。请指定含 gkml.yaml 的文件夹。",
                 en:
                     "error: \(path) is not a workspace: no \(WorkspaceLoader.fileName) found. Give the folder that holds gkml.yaml."
             )
         case .badTemplates(let error), .failed(let error, _, _):
-            LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.message)")
+            return LocalizedText(zh: "错误：\(error.message)", en: "error: \(error.englishMessage)")
         case .inputFailure:
-            nil
-        case .workspaceInvalid(let file, _):
-            LocalizedText(
+            return nil
+        case .workspaceInvalid(let name, _):
+            let file = TerminalText.path(name)
+            return LocalizedText(
                 zh: "错误：工作区文件 \(file) 有错误，无法生成。",
                 en: "error: the workspace file \(file) has errors; nothing can be built.")
         case .blocked(let plan, _):
-            plan.blockedMessage(workspaceArgument: workspaceArgument)
+            return plan.blockedMessage(workspaceArgument: workspaceArgument)
         case .published(let summary, _, _):
-            summary.message(workspaceArgument: workspaceArgument)
+            return summary.message(workspaceArgument: workspaceArgument)
         }
     }
 }

@@ -40,6 +40,7 @@ public enum TemplateExamples {
         "date": same("2024-06-01"), "inner": same("<就业促进法>"), "item": same("17-01-02"), "newest": same("2024-01-15"),
         "title": same("关于印发就业补助资金管理办法的通知"), "written": same("2024-09-20"), "published": same("2024-10-31"),
         "days": same("25"), "controls": same("U+202E"),
+        "fileType": LocalizedText(zh: "命名管道（FIFO）", en: "a FIFO (named pipe)"), "root": same("/srv/示例县"),
     ]
 
     /// The placeholder values for one language.

@@ -6,15 +6,27 @@
     import Darwin
 #endif
 import Diagnostics
+import SafeOutput
 
 /// Reads a whole file with POSIX calls: one `fstat`, then (for a regular file) one `read` of its size.
-enum FileReader {
-    enum Failure: Error, Equatable {
+public enum FileReader {
+    public enum Failure: Error, Equatable {
         case notFound
         case permissionDenied
         case isDirectory
         case tooLarge(size: Int)
-        case other(String)
+        case other(FileSystemReason)
+
+        /// Why the file could not be read, typed (nil for a file over the size limit).
+        public var reason: FileSystemReason? {
+            switch self {
+            case .notFound: .notFound
+            case .permissionDenied: .permissionDenied
+            case .isDirectory: .isDirectory
+            case .tooLarge: nil
+            case .other(let reason): reason
+            }
+        }
 
         func finding(file: String, limits: YAMLLimits) -> Finding {
             let location = SourceLocation(file: file)
@@ -28,7 +40,9 @@ enum FileReader {
             case .tooLarge(let size):
                 return YAMLParser.tooLarge(size: size, limits: limits, file: file)
             case .other(let reason):
-                return Finding(YAMLTreeFindings.unreadable, at: location, arguments: ["path": file, "reason": reason])
+                return Finding(
+                    YAMLTreeFindings.unreadable, at: location, arguments: ["path": file, "reason": reason.zh],
+                    localizedArguments: ["reason": LocalizedText(zh: reason.zh, en: reason.en)])
             }
         }
     }
@@ -38,13 +52,15 @@ enum FileReader {
         case ENOENT, ENOTDIR: .notFound
         case EACCES, EPERM: .permissionDenied
         case EISDIR: .isDirectory
-        default: .other(String(cString: strerror(code)))
+        default: .other(FileSystemReason(errno: code))
         }
     }
 
-    static func read(_ path: String, maxSize: Int) -> Result<[UInt8], Failure> {
+    /// The whole file, or why it could not be read.
+    public static func read(_ path: String, maxSize: Int) -> Result<[UInt8], Failure> {
         if path.isEmpty { return .failure(.notFound) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // The path as bytes: a name that is not UTF-8 (see `FileName`) opens the file it came from.
+        let fd = FileName.withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         if fd < 0 { return .failure(failure(errno: errno)) }
         defer { _ = close(fd) }
 

@@ -50,7 +50,7 @@ public enum YAMLTreeFindings {
         message: ("{path} 是文件夹，不是文件", "{path} is a directory, not a file")
     )
 
-    /// Arguments: `path`, `reason` (the system's error text, in English).
+    /// Arguments: `path`, `reason` (a `FileSystemReason`, localized).
     public static let unreadable = kind(
         "io-unreadable",
         title: ("无法读取文件", "file cannot be read"),

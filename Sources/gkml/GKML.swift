@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeOutput
 
 /// gkml (公开目录): keep grassroots government-disclosure catalogs as YAML, check them, diff them, publish them.
 @main
@@ -15,7 +16,13 @@ struct GKML: ParsableCommand {
     /// Exit status is the contract of DESIGN §5: 0 clean, 1 findings, 2 usage or I/O failure.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // Arguments as bytes: a file name that is not UTF-8 stays the name of its file (`FileName`).
+            let arguments = (1..<Int(CommandLine.argc)).map { index in
+                CommandLine.unsafeArgv[index].map {
+                    FileName.string(fromBytes: UnsafeRawBufferPointer(start: $0, count: strlen($0)))
+                } ?? ""
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

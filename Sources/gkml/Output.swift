@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLTree
 
 /// Writing to the terminal: stdout for results, stderr for problems with the run itself.
 enum Output {
@@ -60,7 +61,7 @@ final class LineCache: @unchecked Sendable {
         defer { lock.unlock() }
         if file != path {
             file = path
-            let data = FileManager.default.contents(atPath: path) ?? Data()
+            let data = (try? FileReader.read(path, maxSize: YAMLLimits.default.maxFileSize).get()) ?? []
             var text = String(decoding: data, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             // "\r\n" is a single Character in Swift, so split on both forms.

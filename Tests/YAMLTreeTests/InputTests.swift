@@ -190,9 +190,10 @@ import Testing
         // A path through a regular file: ENOTDIR, reported as not found.
         let file = try TempFiles.write("a: 1\n", name: "plain.yaml")
         expectSingle(YAMLParser.parseFile(atPath: file + "/x.yaml"), "io-not-found", at: nil)
-        let f = FileReader.Failure.other("Input/output error").finding(file: "x.yaml", limits: .default)
+        let f = FileReader.Failure.other(.ioError).finding(file: "x.yaml", limits: .default)
         #expect(f.code == "io-unreadable")
-        #expect(f.message(.zh) == "无法读取文件 x.yaml：Input/output error")
+        #expect(f.message(.zh) == "无法读取文件 x.yaml：读写设备出错")
+        #expect(f.message(.en) == "cannot read x.yaml: input/output error")
     }
 
     @Test func readsPipes() throws {

@@ -1,4 +1,6 @@
+import CatalogModel
 import Foundation
+import YAMLTree
 
 /// A saved copy of the site in `wget -m` layout: `DIR/host[:port]/path`, `index.html` for a path ending in
 /// `/`, the query kept in the file name (`index.html?page=2`), `.html` possibly appended (`wget -E`).
@@ -12,12 +14,8 @@ public struct MirrorSource: PageSource {
         let rules = robots(for: url)
         guard rules.allows(HTTPSource.pathAndQuery(url)) else { return .failure(.robots) }
         for candidate in files(for: url) {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-                !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: candidate.path)
-            {
-                return .success(FetchedPage(url: url, data: data, contentType: nil))
+            if let bytes = read(candidate.path) {
+                return .success(FetchedPage(url: url, data: Data(bytes), contentType: nil))
             }
         }
         return .failure(.notInMirror(files(for: url).first?.path ?? url.absoluteString))
@@ -47,7 +45,27 @@ public struct MirrorSource: PageSource {
     func robots(for url: URL) -> RobotsRules {
         let hostFolder = (url.host ?? "") + (url.port.map { ":\($0)" } ?? "")
         let file = root.appendingPathComponent(hostFolder).appendingPathComponent("robots.txt")
-        guard let data = FileManager.default.contents(atPath: file.path) else { return .allowAll }
+        guard let data = read(file.path) else { return .allowAll }
         return RobotsRules(text: String(decoding: data, as: UTF8.self), agent: "gkml")
     }
+
+    /// A file of the copy: a regular file, or a link to one inside the copy (docs/hostile-files.md); never a
+    /// FIFO or device (which could block or never end) and nothing outside the copy.
+    func read(_ path: String) -> [UInt8]? {
+        switch FileEntry.kind(of: path) {
+        case .regular: break
+        case .linkToFile(let real):
+            guard let top = FileEntry.realPath(root.path), FileEntry.isInside(real, root: top) else { return nil }
+        default: return nil
+        }
+        if let top = FileEntry.realPath(root.path), let real = FileEntry.realPath(path),
+            !FileEntry.isInside(real, root: top)
+        {
+            return nil
+        }
+        return try? FileReader.read(path, maxSize: Self.maxPageSize).get()
+    }
+
+    /// Pages larger than this are not read.
+    static let maxPageSize = 64 << 20
 }

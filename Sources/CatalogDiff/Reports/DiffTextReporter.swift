@@ -38,7 +38,7 @@ public struct DiffTextReporter: Sendable {
     }
 
     func heading(_ c: CatalogComparison) -> String {
-        var text = "== \(c.key.region) · \(c.key.domain)"
+        var text = "== \(TerminalText.escape(c.key.region)) · \(TerminalText.escape(c.key.domain))"
         switch (c.old?.version.value, c.new?.version.value) {
         case let (a?, b?):
             if a != b {
@@ -71,20 +71,21 @@ public struct DiffTextReporter: Sendable {
                 // A change that 默认 made: the message and the note say enough; the lists are under 默认.
                 guard !change.inheritance.followsDefaults else { return directionLines(change, pad: pad, arrow: arrow) }
                 var parts: [String] = []
-                parts += change.removed.map { paint("− " + $0, .red) }
-                parts += change.added.map { paint("+ " + $0, .green) }
-                out += "\(pad)\(arrow) \(old.display) → \(new.display)\n"
+                parts += change.removed.map { paint("− " + TerminalText.escape($0), .red) }
+                parts += change.added.map { paint("+ " + TerminalText.escape($0), .green) }
+                out += "\(pad)\(arrow) \(TerminalText.escape(old.display)) → \(TerminalText.escape(new.display))\n"
                 if !parts.isEmpty, change.field?.isDefaults == true {
                     out += "\(pad)\(arrow) \(parts.joined(separator: "  "))\n"
                 }
             } else if !(change.message(language).contains(old.display)
                 && change.message(language).contains(new.display))
             {
-                out += "\(pad)\(arrow) \(paint(old.display, .red)) → \(paint(new.display, .green))\n"
+                out +=
+                    "\(pad)\(arrow) \(paint(TerminalText.escape(old.display), .red)) → \(paint(TerminalText.escape(new.display), .green))\n"
             }
         }
         if let reason = change.reason, change.kind != .removed {
-            out += "\(pad)\(arrow) \(zh ? "理由：" : "reason: ")\(reason)\n"
+            out += "\(pad)\(arrow) \(zh ? "理由：" : "reason: ")\(TerminalText.escape(reason))\n"
         }
         return out + directionLines(change, pad: pad, arrow: arrow)
     }
@@ -122,7 +123,8 @@ public struct DiffTextReporter: Sendable {
     func inline(_ segments: [InlineDiff.Segment], side: Side) -> String {
         var out = ""
         for segment in segments {
-            switch (segment, side) {
+            // Echoed input: control and bidi characters escaped before any colour is added.
+            switch (segment.escapedForTerminal, side) {
             case (.same(let s), _): out += s
             case (.removed(let s), .old): out += color ? TerminalStyle.struckRed.paint(s, enabled: true) : "[-\(s)-]"
             case (.added(let s), .new):
@@ -163,4 +165,15 @@ public struct DiffTextReporter: Sendable {
     }
 
     func paint(_ s: String, _ style: TerminalStyle) -> String { style.paint(s, enabled: color) }
+}
+
+extension InlineDiff.Segment {
+    /// The segment with its text escaped for a terminal (`TerminalText`).
+    var escapedForTerminal: InlineDiff.Segment {
+        switch self {
+        case .same(let s): .same(TerminalText.escape(s))
+        case .removed(let s): .removed(TerminalText.escape(s))
+        case .added(let s): .added(TerminalText.escape(s))
+        }
+    }
 }

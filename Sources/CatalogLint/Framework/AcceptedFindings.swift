@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLTree
 import SafeOutput
 
 /// The accepted findings (已接受问题): a record of known findings, so that a county can adopt gkml on legacy
@@ -106,7 +107,11 @@ public struct AcceptedFindings: Sendable, Equatable {
 
     /// Why an accepted-findings file cannot be read.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        /// The message in both languages.
+        public var message: LocalizedText
+        public var description: String { message.zh }
+
+        init(zh: String, en: String) { message = LocalizedText(zh: zh, en: en) }
     }
 
     /// The file's text: JSON, one object per key, sorted, so that the file diffs well in git.
@@ -134,19 +139,23 @@ public struct AcceptedFindings: Sendable, Equatable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw ReadError(description: "已接受问题文件不是有效的 JSON：\(error.localizedDescription)")
+            throw ReadError(zh: "已接受问题文件不是有效的 JSON", en: "the accepted findings file is not valid JSON")
         }
         guard let top = object as? [String: Any], let list = top["findings"] as? [[String: Any]] else {
-            throw ReadError(description: "已接受问题文件缺少「findings」列表")
+            throw ReadError(
+                zh: "已接受问题文件缺少「findings」列表", en: "the accepted findings file has no \"findings\" list")
         }
         if let format = top["格式"] as? String, format != AcceptedFindings.format, format != AcceptedFindings.formerFormat
         {
-            throw ReadError(description: "不支持的已接受问题文件格式「\(format)」，应为 \(AcceptedFindings.format)")
+            throw ReadError(
+                zh: "不支持的已接受问题文件格式「\(format)」，应为 \(AcceptedFindings.format)",
+                en: "unsupported accepted findings format \"\(format)\"; expected \(AcceptedFindings.format)")
         }
         counts = [:]
         for entry in list {
             guard let file = entry["file"] as? String, let code = entry["code"] as? String else {
-                throw ReadError(description: "已接受问题文件的条目缺少 file 或 code")
+                throw ReadError(
+                    zh: "已接受问题文件的条目缺少 file 或 code", en: "an entry of the accepted findings file has no file or code")
             }
             let arguments = (entry["arguments"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
             let key = Key(
@@ -159,10 +168,20 @@ public struct AcceptedFindings: Sendable, Equatable {
 
     /// Reads an accepted-findings file.
     public static func read(path: String) throws(ReadError) -> AcceptedFindings {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(description: "无法读取已接受问题文件「\(path)」")
+        let shown = TerminalText.path(path)
+        switch FileReader.read(path, maxSize: 256 << 20) {
+        case .success(let bytes):
+            do {
+                return try AcceptedFindings(json: bytes)
+            } catch {
+                throw ReadError(zh: "「\(shown)」：\(error.message.zh)", en: "\"\(shown)\": \(error.message.en)")
+            }
+        case .failure(let failure):
+            let reason = failure.reason
+            throw ReadError(
+                zh: "无法读取「\(shown)」：\(reason?.zh ?? "文件过大")",
+                en: "cannot read \"\(shown)\": \(reason?.en ?? "file too large")")
         }
-        return try AcceptedFindings(json: Array(data))
     }
 
     /// Writes the file atomically (a temporary file, then rename).

@@ -108,10 +108,8 @@ extension BaselineCatalogs {
     public static func forWorkspace(_ workspace: Workspace?, registry: DomainRegistry = .pilot) -> BaselineCatalogs {
         guard let workspace, let folder = workspace.baselineFolder?.value else { return .national }
         let path = folder.hasPrefix("/") ? folder : (workspace.root as NSString).appendingPathComponent(folder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        let catalogs = names.compactMap {
-            CatalogLoader.load(path: (path as NSString).appendingPathComponent($0), registry: registry).catalog
+        let catalogs = FileEntry.readableFiles(in: path).compactMap {
+            CatalogLoader.load(path: $0, registry: registry).catalog
         }
         return BaselineCatalogs(catalogs, registry: registry)
     }

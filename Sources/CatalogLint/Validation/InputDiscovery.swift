@@ -19,6 +19,24 @@ public struct DiscoveredInputs: Sendable {
     /// Paths that do not exist, or folders with no YAML files: I/O failures (exit 2).
     public var missing: [String] = []
     public var empty: [String] = []
+    /// Entries that were not read: special files, folder links, links that leave the workspace or lead nowhere.
+    public var skipped: [SkippedInput] = []
+}
+
+/// An entry discovery did not read, and why (docs/hostile-files.md).
+public struct SkippedInput: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        /// A FIFO, device or socket: opening it could block or read without end.
+        case special(FileEntry.SpecialFile)
+        /// A symbolic link to a folder: not walked (no loops, no walk of the whole file system).
+        case directoryLink
+        /// A symbolic link to a file outside the workspace (or the folder given): never read.
+        case outsideLink(root: String)
+        /// A symbolic link that leads nowhere or into a loop.
+        case brokenLink
+    }
+    public var path: String
+    public var reason: Reason
 }
 
 /// Turns `gkml validate` paths into groups of files (DESIGN §5): files, folders (recursive *.yaml/*.yml),
@@ -26,51 +44,106 @@ public struct DiscoveredInputs: Sendable {
 public enum InputDiscovery {
     public static func discover(_ paths: [String], extensions: [String] = [".yaml", ".yml"]) -> DiscoveredInputs {
         var inputs = DiscoveredInputs()
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = FileEntry.kind(of: path)
+            switch kind {
+            case .missing, .brokenLink:
                 inputs.missing.append(path)
                 continue
+            case .directory, .linkToDirectory:
+                // A folder named on the command line is walked even through a link: the user chose it.
+                let before = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
+                let context = WorkspaceLoader.enclosingWorkspace(of: path)
+                let root = context.map { ($0 as NSString).deletingLastPathComponent } ?? path
+                walk(
+                    path, context: context, root: FileEntry.realPath(root.isEmpty ? "." : root) ?? root,
+                    extensions: extensions, into: &inputs)
+                let after = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
+                if after == before { inputs.empty.append(path) }
+                continue
+            default: break
             }
-            if !isDirectory.boolValue {
-                let name = (path as NSString).lastPathComponent
-                if name == WorkspaceLoader.fileName {
-                    inputs.workspaces.append(path)
-                } else {
-                    let folder = (path as NSString).deletingLastPathComponent
-                    inputs.groups.append(
-                        FileGroup(
-                            workspaceFile: WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder),
-                            jurisdiction: nil, files: [path]))
-                }
+            let folder = (path as NSString).deletingLastPathComponent
+            let workspace = WorkspaceLoader.enclosingWorkspace(of: folder.isEmpty ? "." : folder)
+            // A file named on the command line is read even if it is a FIFO or a device (`/dev/stdin`); a link
+            // inside a workspace must stay inside it.
+            if case .linkToFile(let real) = kind, let workspace,
+                let root = FileEntry.realPath((workspace as NSString).deletingLastPathComponent),
+                !FileEntry.isInside(real, root: root)
+            {
+                inputs.skipped.append(SkippedInput(path: path, reason: .outsideLink(root: root)))
                 continue
             }
-            let before = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
-            walk(path, context: WorkspaceLoader.enclosingWorkspace(of: path), extensions: extensions, into: &inputs)
-            let after = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
-            if after == before { inputs.empty.append(path) }
+            let name = (path as NSString).lastPathComponent
+            if name == WorkspaceLoader.fileName {
+                inputs.workspaces.append(path)
+            } else {
+                inputs.groups.append(FileGroup(workspaceFile: workspace, jurisdiction: nil, files: [path]))
+            }
         }
+        dropAliases(&inputs)
         return inputs
     }
 
-    /// Walks a folder: a folder holding gkml.yaml starts a workspace; YAML files are grouped by folder.
-    static func walk(_ folder: String, context: String?, extensions: [String], into inputs: inout DiscoveredInputs) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+    /// A link to a file that is also found under its own name is read once, under that name (else its items
+    /// would clash with themselves, and `--fix` would edit the file twice).
+    static func dropAliases(_ inputs: inout DiscoveredInputs) {
+        var links: [String: String] = [:]
+        var real: Set<String> = []
+        for file in inputs.groups.flatMap(\.files) {
+            switch FileEntry.kind(of: file) {
+            case .linkToFile(let target): links[file] = target
+            case .regular: if let path = FileEntry.realPath(file) { real.insert(path) }
+            default: break
+            }
+        }
+        let aliases = Set(links.filter { real.contains($0.value) }.keys)
+        guard !aliases.isEmpty else { return }
+        for index in inputs.groups.indices { inputs.groups[index].files.removeAll { aliases.contains($0) } }
+        inputs.groups.removeAll { $0.files.isEmpty }
+    }
+
+    /// Walks a folder: a folder holding gkml.yaml starts a workspace; YAML files are grouped by folder. Entries
+    /// are judged without opening them; links to folders are not walked and links to files must resolve inside
+    /// `root` (a real path).
+    static func walk(
+        _ folder: String, context: String?, root: String, extensions: [String], into inputs: inout DiscoveredInputs
+    ) {
+        guard let names = FileEntry.names(in: folder) else { return }
         var context = context
         var files: [String] = []
         var subfolders: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") {
             let path = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            let wanted = name == WorkspaceLoader.fileName || extensions.contains(where: { name.hasSuffix($0) })
+            switch FileEntry.kind(of: path) {
+            case .directory:
                 subfolders.append(path)
-            } else if name == WorkspaceLoader.fileName {
+                continue
+            case .regular:
+                break
+            case .linkToFile(let real):
+                guard wanted else { continue }
+                guard FileEntry.isInside(real, root: root) else {
+                    inputs.skipped.append(SkippedInput(path: path, reason: .outsideLink(root: root)))
+                    continue
+                }
+            case .linkToDirectory:
+                inputs.skipped.append(SkippedInput(path: path, reason: .directoryLink))
+                continue
+            case .special(let special), .linkToSpecial(_, let special):
+                if wanted { inputs.skipped.append(SkippedInput(path: path, reason: .special(special))) }
+                continue
+            case .brokenLink:
+                if wanted { inputs.skipped.append(SkippedInput(path: path, reason: .brokenLink)) }
+                continue
+            case .missing:
+                continue
+            }
+            if name == WorkspaceLoader.fileName {
                 inputs.workspaces.append(path)
                 context = path
-            } else if extensions.contains(where: { name.hasSuffix($0) }) {
+            } else if wanted {
                 files.append(path)
             }
         }
@@ -78,7 +151,7 @@ public enum InputDiscovery {
             inputs.groups.append(FileGroup(workspaceFile: context, jurisdiction: nil, files: files))
         }
         for subfolder in subfolders {
-            walk(subfolder, context: context, extensions: extensions, into: &inputs)
+            walk(subfolder, context: context, root: root, extensions: extensions, into: &inputs)
         }
     }
 }

@@ -23,9 +23,7 @@ public enum BaselineSource {
     ) throws(Failure) -> (catalog: Catalog, source: String) {
         if let workspace, let folder = workspace.baselineFolder?.value {
             let path = (workspace.root as NSString).appendingPathComponent(folder)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let file = (path as NSString).appendingPathComponent(name)
+            for file in FileEntry.readableFiles(in: path) {
                 let loaded = CatalogLoader.load(path: file, registry: registry)
                 guard let catalog = loaded.catalog else { continue }
                 if registry.domain(named: catalog.domain.value)?.name == domain.name {

@@ -56,10 +56,6 @@ extension BaselineSource.Failure {
 
 extension SafeFileWriter.Failure {
     var localized: InitFailure {
-        switch self {
-        case .exists(let path):
-            InitFailure(zh: message, en: "\(path) exists (not overwritten; pass --force to overwrite)")
-        case .io(let path, let reason): InitFailure(zh: message, en: "cannot write \(path): \(reason)")
-        }
+        InitFailure(zh: message, en: englishMessage)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeOutput
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 public struct GitHubReporter: Sendable {
@@ -20,7 +21,7 @@ public struct GitHubReporter: Sendable {
                 case .warning: "warning"
                 case .info: "notice"
                 }
-            var properties = ["file=\(escapeProperty(f.location.file))"]
+            var properties = ["file=\(escapeProperty(TerminalText.path(f.location.file)))"]
             if let pos = f.location.position {
                 properties.append("line=\(pos.line)")
                 properties.append("col=\(pos.column)")
@@ -30,7 +31,7 @@ public struct GitHubReporter: Sendable {
             if let hint = f.hint(language) { message += "\n" + hint }
             for note in f.visibleNotes { message += "\n" + note[language] }
             if let fix = f.fixDescription(language) { message += "\n" + fix }
-            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(TerminalText.escape(message)))\n"
         }
         return out
     }

@@ -1,3 +1,4 @@
+import SafeOutput
 /// `gkml validate --summary`: what a person reads first on a county's first run. Per code: severity, count,
 /// title, the three files with most, and the command that lists them all; per jurisdiction: errors, warnings,
 /// infos (the ones with most errors, the rest summed on one line); then the usual totals line. Its length
@@ -45,8 +46,8 @@ public struct SummaryReporter: Sendable {
             let count = String(repeating: " ", count: countWidth - String(code.count).count) + String(code.count)
             let name = code.kind.code.padding(toLength: codeWidth, withPad: " ", startingAt: 0)
             out += "  \(severity)  \(count)  \(name)  \(code.kind.title[language])\n"
-            let files = code.topFiles.map { "\($0.file)（\($0.count)）" }
-            let filesEN = code.topFiles.map { "\($0.file) (\($0.count))" }
+            let files = code.topFiles.map { "\(TerminalText.path($0.file))（\($0.count)）" }
+            let filesEN = code.topFiles.map { "\(TerminalText.path($0.file)) (\($0.count))" }
             if !files.isEmpty {
                 out +=
                     indent + (zh ? "最多：" + files.joined(separator: "、") : "most in: " + filesEN.joined(separator: ", "))

@@ -19,17 +19,17 @@ public struct TextReporter: Sendable {
     public func render(_ finding: Finding) -> String {
         var out = ""
         let loc = finding.location
-        var head = loc.file
+        var head = TerminalText.path(loc.file)
         if let pos = loc.position { head += ":\(pos.line):\(pos.column)" }
         let severity = finding.severity.label(language)
         out +=
             paint(head + ":", .bold) + " " + paint("\(severity)[\(finding.code)]", style(finding.severity))
-            + paint(": " + finding.message(language), .bold) + "\n"
+            + paint(": " + TerminalText.escape(finding.message(language)), .bold) + "\n"
         if let pos = loc.position, let text = lines(loc.file, pos.line) {
             let gutter = String(pos.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += paint("\(pad) |", .boldBlue) + "\n"
-            out += paint("\(gutter) |", .boldBlue) + " " + Self.shown(text) + "\n"
+            out += paint("\(gutter) |", .boldBlue) + " " + TerminalText.escape(text) + "\n"
             out +=
                 paint("\(pad) |", .boldBlue) + " " + caret(text, from: pos, to: loc.end, severity: finding.severity)
                 + "\n"
@@ -37,16 +37,19 @@ public struct TextReporter: Sendable {
         let arrow = language == .zh ? "= 提示：" : "= help: "
         let pad = String(repeating: " ", count: (loc.position.map { String($0.line).count } ?? 1))
         if let hint = finding.hint(language) {
-            out += "\(pad) " + paint(arrow, .cyan) + hint + "\n"
+            out += "\(pad) " + paint(arrow, .cyan) + TerminalText.escape(hint) + "\n"
         }
         if let fix = finding.fixDescription(language) {
-            out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + fix + "\n"
+            out += "\(pad) " + paint(language == .zh ? "= 修复：" : "= fix: ", .cyan) + TerminalText.escape(fix) + "\n"
         }
         for note in finding.visibleNotes {
-            out += "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + note[language] + "\n"
+            out +=
+                "\(pad) " + paint(language == .zh ? "= 说明：" : "= note: ", .cyan) + TerminalText.escape(note[language])
+                + "\n"
         }
         if let old = finding.oldLocation {
-            let where_ = old.position.map { "\(old.file):\($0.line):\($0.column)" } ?? old.file
+            let oldFile = TerminalText.path(old.file)
+            let where_ = old.position.map { "\(oldFile):\($0.line):\($0.column)" } ?? oldFile
             out += "\(pad) " + paint(language == .zh ? "= 原位置：" : "= was: ", .cyan) + where_ + "\n"
         }
         return out + "\n"
@@ -72,33 +75,11 @@ public struct TextReporter: Sendable {
         return indent + paint(String(repeating: "^", count: width), style(severity))
     }
 
-    /// A source line as the excerpt shows it: characters that would act on the terminal or reorder the line
-    /// (C0 controls but tab, DEL, C1, bidi controls: a NUL or ESC in a binary file, a U+202E) shown as escapes
-    /// (`\x00`, `\e`, `\u{202E}`), so that the excerpt is inert and the caret still lines up (issue 15).
-    static func shown(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: { escape($0) != nil }) else { return line }
-        var out = ""
-        for scalar in line.unicodeScalars {
-            if let escaped = escape(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    static func escape(_ scalar: Unicode.Scalar) -> String? {
-        let v = scalar.value
-        switch v {
-        case 0x09: return nil
-        case 0x1B: return "\\e"
-        case 0x00...0x1F, 0x7F:
-            return "\\x" + (v < 0x10 ? "0" : "") + String(v, radix: 16, uppercase: true)
-        case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
-            return "\\u{" + String(v, radix: 16, uppercase: true) + "}"
-        default: return nil
-        }
-    }
-
     /// Cells a scalar takes in the excerpt (its escape's length when it is shown escaped).
-    static func width(_ scalar: Unicode.Scalar) -> Int { escape(scalar)?.count ?? DisplayWidth.of(scalar) }
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        // The excerpt shows controls escaped (a NUL as `\x00`, U+202E as `\u{202E}`): issue 15.
+        TerminalText.escaped(scalar)?.count ?? DisplayWidth.of(scalar)
+    }
 
     /// The closing line: files checked and findings by severity.
     public func summary(_ tally: FindingTally) -> String {

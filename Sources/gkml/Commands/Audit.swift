@@ -2,6 +2,7 @@ import ArgumentParser
 import CatalogAudit
 import Diagnostics
 import Foundation
+import SafeOutput
 
 extension AuditFormat: ExpressibleByArgument {}
 
@@ -105,10 +106,9 @@ struct Audit: ParsableCommand {
         }
         if let out {
             do {
-                try bytes.write(to: URL(fileURLWithPath: out))
+                try SafeFileWriter.write(bytes: Array(bytes), to: out, overwrite: true)
             } catch {
-                Output.error(
-                    (lang == .en ? "error: cannot write \(out): " : "错误：无法写入 \(out)：") + error.localizedDescription)
+                Output.error(lang == .en ? "error: " + error.englishMessage : "错误：" + error.message)
                 throw Status.failure
             }
         } else {

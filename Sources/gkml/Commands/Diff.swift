@@ -93,8 +93,7 @@ struct Diff: ParsableCommand {
             } catch {
                 throw fail(
                     LocalizedText(
-                        zh: "无法写入「\(output)」：\(error.reason)",
-                        en: "cannot write \"\(output)\": \(error.reason)"))
+                        zh: error.message, en: error.englishMessage))
             }
         } else {
             Output.print(String(decoding: bytes, as: UTF8.self))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogRender
 import Diagnostics
+import SafeOutput
 
 /// `gkml render FILE --format F -o OUT`: one catalog in one format. The policy is `FilePublisher`'s.
 struct Render: ParsableCommand {
@@ -48,7 +49,12 @@ struct Render: ParsableCommand {
                     lines: Output.lineReader()))
         }
         if let message = outcome.message {
-            if outcome.exitStatus == 0 { Output.print(message[lang]) } else { Output.error(message[lang]) }
+            // Written into stdout or a device: the note goes to stderr so that it does not join the output.
+            if outcome.exitStatus == 0 && !SafeFileWriter.writesThrough(output) {
+                Output.print(message[lang])
+            } else {
+                Output.error(message[lang])
+            }
         }
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }

@@ -59,7 +59,7 @@ struct Stats: ParsableCommand {
                 Output.error(
                     "gkml stats: "
                         + (lang == .zh
-                            ? "无法写入「\(output)」：\(error.reason)" : "cannot write \"\(output)\": \(error.reason)"))
+                            ? error.message : error.englishMessage))
                 throw Status.failure
             }
         } else {

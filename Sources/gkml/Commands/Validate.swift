@@ -3,6 +3,7 @@ import CatalogLint
 import CatalogModel
 import CatalogRender
 import Diagnostics
+import SafeOutput
 
 /// `gkml validate [PATH…]`: schema and rules over files, folders or a workspace.
 struct Validate: ParsableCommand {
@@ -130,9 +131,16 @@ struct Validate: ParsableCommand {
     func writeWorkbook(_ workbook: FindingsWorkbook, to path: String, tally: FindingTally) throws {
         do {
             try OutputFolder.writeFile(path, bytes: try workbook.result())
-            Output.error(lang == .zh ? "已把 \(tally.total) 个问题写入 \(path)" : "wrote \(tally.total) finding(s) to \(path)")
+            let shown = TerminalText.path(path)
+            Output.error(
+                lang == .zh ? "已把 \(tally.total) 个问题写入 \(shown)" : "wrote \(tally.total) finding(s) to \(shown)")
+        } catch let error as RenderError {
+            Output.error(lang == .zh ? error.message : error.englishMessage)
+            throw Status.failure
         } catch {
-            Output.error(lang == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
+            Output.error(
+                lang == .zh
+                    ? "无法写入 \(TerminalText.path(path))：\(error)" : "cannot write \(TerminalText.path(path)): \(error)")
             throw Status.failure
         }
     }
@@ -171,8 +179,8 @@ struct Validate: ParsableCommand {
             } catch {
                 Output.error(
                     lang == .zh
-                        ? "无法写入已接受问题文件 \(writeAccepted)：\(error.reason)"
-                        : "cannot write \(writeAccepted): \(error.reason)")
+                        ? "无法写入已接受问题文件 \(TerminalText.path(writeAccepted))：\(error.reason.zh)"
+                        : "cannot write \(TerminalText.path(writeAccepted)): \(error.reason.en)")
                 throw Status.failure
             }
         }
@@ -180,7 +188,7 @@ struct Validate: ParsableCommand {
             do {
                 report = try AcceptedFindings.read(path: accepted).filter(report)
             } catch {
-                Output.error(lang == .zh ? "无法读取已接受问题文件：\(error)" : "cannot read the accepted findings: \(error)")
+                Output.error(error.message[lang])
                 throw Status.failure
             }
         }
