@@ -435,7 +435,9 @@ public struct TimeLimitParser {
             var j = i
             while j < b, isDigit(norm[j]) { j += 1 }
             let amount = Int(text(i, j)) ?? 0
-            let after = text(j, b)
+            // The unit words are at most four characters: reading the whole rest of the text after each number
+            // made a long value full of digits quadratic (a fuzzer timeout, Tests/Fixtures/fuzz).
+            let after = text(j, min(b, j + 4))
             let units: [(String, TimeLimit.Unit)] = [
                 ("个工作日", .workingDays), ("工作日", .workingDays), ("个自然日", .days), ("自然日", .days),
                 ("个月", .months), ("个星期", .weeks), ("星期", .weeks), ("小时", .hours),

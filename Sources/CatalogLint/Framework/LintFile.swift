@@ -1,5 +1,6 @@
 import CatalogModel
 import Diagnostics
+import Foundation
 import YAMLTree
 
 /// One file as the rules see it: the parsed document (tree and source bytes), the typed catalog when it
@@ -19,6 +20,8 @@ public final class LintFile: Sendable {
     /// Where the earlier stages report errors.
     let earlierErrorPositions: Set<SourcePosition>
     let scalars: [SourcePosition: YAMLNode]
+    /// The characters of the line last asked for: the rules look at many values on one line in a row.
+    private let lineCache = LineScalarsCache()
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
         guard let document = loaded.document else { return nil }
@@ -58,6 +61,13 @@ public final class LintFile: Sendable {
 
     public var lineCount: Int { lines.lineCount }
 
+    /// The characters of a 1-based line. Asking again for the same line costs nothing: a list written on one
+    /// line (`[a, a, a, …]`) has thousands of values there, and reading the line for each made the rules that
+    /// look at each value quadratic.
+    func lineScalars(_ number: Int) -> [Unicode.Scalar] {
+        lineCache.scalars(number) { Array(lines.line(number).unicodeScalars) }
+    }
+
     /// The scalar node that starts at a position.
     public func node(at position: SourcePosition) -> YAMLNode? { scalars[position] }
 
@@ -85,8 +95,8 @@ public final class LintFile: Sendable {
         guard let value = node.string, node.start.line == node.end.line || node.style == .plain else {
             return ValueSpan(start: node.start, length: 0, exact: false)
         }
+        let text = lineScalars(node.start.line)
         let scalarsOfValue = Array(value.unicodeScalars)
-        let text = Array(line(node.start.line).unicodeScalars)
         let column = node.start.column - 1
         func matches(at offset: Int) -> Bool {
             guard offset >= 0, offset + scalarsOfValue.count <= text.count else { return false }
@@ -272,5 +282,22 @@ public struct TreePath: Sendable {
             }
         }
         return out
+    }
+}
+
+/// One line's characters, kept until another line is asked for (a lock: rules may share a file across threads).
+final class LineScalarsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var number = 0
+    private var scalars: [Unicode.Scalar] = []
+
+    func scalars(_ line: Int, read: () -> [Unicode.Scalar]) -> [Unicode.Scalar] {
+        lock.lock()
+        defer { lock.unlock() }
+        if line != number {
+            scalars = read()
+            number = line
+        }
+        return scalars
     }
 }

@@ -111,29 +111,47 @@ struct TextListEntryRule: LintRule {
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        var work = 0
+        return check(file, work: &work)
+    }
+
+    /// The violations, counting the steps taken (entries compared, source lines and characters read) in `work`:
+    /// tests check that it grows linearly with the length of a list.
+    func check(_ file: LintFile, work: inout Int) -> [LintViolation] {
         var out: [LintViolation] = []
         var path = TreePath()
-        visit(file.root, path: &path, key: "", file: file, into: &out)
+        visit(file.root, path: &path, key: "", file: file, into: &out, work: &work)
         return out
     }
 
-    func visit(_ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation]) {
+    func visit(
+        _ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation],
+        work: inout Int
+    ) {
         switch node.value {
         case .mapping(let pairs):
             for pair in pairs {
                 path.components.append(.key(pair.key.keyText))
-                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out)
+                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out, work: &work)
                 path.components.removeLast()
             }
         case .sequence(let items):
-            var seen = Set<String>()
+            // One hash set per list: each entry is looked up once, the first occurrence is kept and every repeat
+            // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
+            var first: [String: SourcePosition] = [:]
+            var layout: EntryRemoval.Layout?
+            func removal(_ index: Int) -> [TextEdit] {
+                if layout == nil { layout = EntryRemoval.Layout(node, file: file) }
+                return layout!.edits(removing: index)
+            }
             let nonEmpty = items.filter { !Self.isEmpty($0) }.count
+            work += items.count
             for (index, item) in items.enumerated() {
                 path.components.append(.element(item, index))
                 defer { path.components.removeLast() }
                 var itemPath: String { path.string }
                 if Self.isEmpty(item) {
-                    let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
+                    let fix = nonEmpty > 0 ? removal(index) : []
                     out.append(
                         LintViolation(
                             file.finding(
@@ -143,22 +161,35 @@ struct TextListEntryRule: LintRule {
                 }
                 if let text = item.string {
                     let normalized = Self.normalize(text, key: key)
-                    if !seen.insert(normalized).inserted {
+                    work += 1
+                    if let firstAt = first[normalized] {
+                        let fix = removal(index)
                         let span = file.span(of: item)
                         out.append(
                             LintViolation(
                                 file.finding(
                                     Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
-                                    arguments: ["key": key, "entry": text.abbreviated(30)]),
-                                fix: EntryRemoval.edits(removing: index, of: node, file: file),
+                                    arguments: ["key": key, "entry": text.abbreviated(30)],
+                                    notes: [Self.firstNote(firstAt)]),
+                                fix: fix,
                                 visibility: file.visibility(at: item.start)))
+                    } else {
+                        first[normalized] = item.start
                     }
                 }
-                visit(item, path: &path, key: key, file: file, into: &out)
+                visit(item, path: &path, key: key, file: file, into: &out, work: &work)
             }
+            work += layout?.work ?? 0
         default:
             break
         }
+    }
+
+    /// Where the entry first occurs: the one kept when --fix removes the repeats.
+    static func firstNote(_ position: SourcePosition) -> LocalizedText {
+        LocalizedText(
+            zh: "首次出现在第 \(position.line) 行第 \(position.column) 列，修正时保留该项",
+            en: "first at line \(position.line), column \(position.column); --fix keeps that one")
     }
 
     static func isEmpty(_ node: YAMLNode) -> Bool {
