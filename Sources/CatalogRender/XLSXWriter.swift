@@ -1,3 +1,4 @@
+import CatalogModel
 import Diagnostics
 import Foundation
 import SafeOutput
@@ -6,6 +7,10 @@ import SafeOutput
 /// per catalog. Each sheet: the title and the catalog's facts, the official two-row header with merged cells,
 /// one row per item with 一级事项 merged down its rows, column widths, wrapped text, the header frozen, and a
 /// landscape A4 print setup that fits the width and repeats the header rows on every printed page.
+/// The sheet always carries 编号 (`gkml import` reads the workbook back). Pages are broken by the writer
+/// (manual row breaks computed from the row heights at the fit-to-width scale), and a 一级事项 block that
+/// crosses a break is split there with its label repeated, so no printed page starts with a cut merged cell.
+/// A legend of the boxes follows the table.
 /// Every text cell is a shared string (never a formula), and text that a spreadsheet would take for a formula
 /// is neutralised as in CSV (see `SpreadsheetText`).
 public enum XLSXWriter {
@@ -20,7 +25,7 @@ public enum XLSXWriter {
         var sheets: [(name: String, xml: String)] = []
         for table in tables {
             let name = sheetName(table.domain, taken: &taken)
-            sheets.append((name, sheet(table, strings: &strings)))
+            sheets.append((name, sheet(table.withID, strings: &strings)))
         }
         if sheets.isEmpty {
             // A workbook must have a sheet.
@@ -82,19 +87,20 @@ public enum XLSXWriter {
 
     /// Style indexes of `styles` (cellXfs).
     enum Style: Int {
-        case normal = 0, title, facts, header, text, centered, group
+        case normal = 0, title, facts, header, text, centered, group, note
     }
 
     static func width(_ column: TableColumn, style: ChannelStyle) -> Double {
         switch column {
         case .number: 6
+        case .id: 10
         case .group: 12
         case .name: 16
         case .content: 32
         case .basis: 28
         case .timeLimit: 18
         case .bodies: 16
-        case .channels: style == .checklist ? 36 : 26
+        case .channels: style == .checklist ? 36 : 24
         case .audience, .mode, .level: 7.5
         case .remark: 22
         }
@@ -152,49 +158,67 @@ public enum XLSXWriter {
                 column += headerCell.leaves.count
             }
         }
-        // The 编号 column: hidden after the printed columns, so that an edited workbook imports back by identity
-        // (`gkml import --update`, docs/import.md).
-        let idColumn = columns.count
-        topCells.append(cell(idColumn, top, "编号", .header))
-        bottomCells.append(cell(idColumn, bottom, nil, .header))
-        merges.append("\(ref(idColumn, top)):\(ref(idColumn, bottom))")
         rows.append("<row r=\"\(top)\" ht=\"24\" customHeight=\"1\">\(topCells.joined())</row>")
         rows.append("<row r=\"\(bottom)\" ht=\"30\" customHeight=\"1\">\(bottomCells.joined())</row>")
 
-        // One row per item.
+        // One row per item; the pages are planned first so that a block split by a page break repeats its label.
+        let heights = table.rows.map { rowHeight(table, $0, columns) }
+        let pages = pageBreaks(table, heights: heights)
+        var breakRows: [Int] = []
         var rowNumber = firstDataRow
+        var index = 0
+        let groupColumn = columns.firstIndex(of: .group)
         for group in table.groups {
-            let firstRow = rowNumber
-            for row in group.rows {
+            var segmentStart = rowNumber
+            for (position, row) in group.rows.enumerated() {
+                let startsPage = pages.contains(index) && index > 0
+                if startsPage {
+                    breakRows.append(rowNumber - 1)
+                    if position > 0, let groupColumn, rowNumber - 1 > segmentStart {
+                        merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
+                    }
+                    segmentStart = rowNumber
+                }
                 var cells: [String] = []
-                for (index, column) in columns.enumerated() {
+                for (columnIndex, column) in columns.enumerated() {
                     switch column {
                     case .number:
-                        cells.append(number(index, rowNumber, row.number, .centered))
+                        cells.append(number(columnIndex, rowNumber, row.number, .centered))
                     case .group:
-                        cells.append(cell(index, rowNumber, row.startsGroup ? row.group : nil, .group))
-                    case .audience, .mode, .level:
-                        cells.append(cell(index, rowNumber, table.lines(row, column).first, .centered))
+                        cells.append(
+                            cell(columnIndex, rowNumber, row.startsGroup || startsPage ? row.group : nil, .group))
+                    case .audience, .mode, .level, .id:
+                        cells.append(cell(columnIndex, rowNumber, table.lines(row, column).first, .centered))
                     default:
-                        cells.append(cell(index, rowNumber, table.lines(row, column).joined(separator: "\n"), .text))
+                        cells.append(
+                            cell(columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"), .text))
                     }
                 }
-                cells.append(cell(idColumn, rowNumber, row.id, .text))
-                let height = rowHeight(table, row, columns)
-                rows.append("<row r=\"\(rowNumber)\" ht=\"\(height)\" customHeight=\"1\">\(cells.joined())</row>")
+                rows.append(
+                    "<row r=\"\(rowNumber)\" ht=\"\(String(format: "%.1f", heights[index]))\" customHeight=\"1\">\(cells.joined())</row>"
+                )
                 rowNumber += 1
+                index += 1
             }
-            if group.rows.count > 1, let groupColumn = columns.firstIndex(of: .group) {
-                merges.append("\(ref(groupColumn, firstRow)):\(ref(groupColumn, rowNumber - 1))")
+            if let groupColumn, rowNumber - 1 > segmentStart {
+                merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
             }
+        }
+        // The legend under the table, across its width.
+        if let legend = table.legend {
+            var legendCells = [cell(0, rowNumber, "注：" + legend, .note)]
+            for column in 1...max(1, last) where column <= last {
+                legendCells.append(cell(column, rowNumber, nil, .note))
+            }
+            rows.append("<row r=\"\(rowNumber)\" ht=\"20\" customHeight=\"1\">\(legendCells.joined())</row>")
+            if last > 0 { merges.append("\(ref(0, rowNumber)):\(ref(last, rowNumber))") }
+            rowNumber += 1
         }
         let lastRow = max(rowNumber - 1, bottom)
 
-        let cols =
-            columns.enumerated().map { index, column in
-                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
-            }.joined()
-            + "<col min=\"\(idColumn + 1)\" max=\"\(idColumn + 1)\" width=\"12\" hidden=\"1\" customWidth=\"1\"/>"
+        let cols = columns.enumerated().map { index, column in
+            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
+        }.joined()
         let mergeXML =
             merges.isEmpty
             ? ""
@@ -203,7 +227,7 @@ public enum XLSXWriter {
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-            + "<dimension ref=\"A1:\(ref(idColumn, lastRow))\"/>"
+            + "<dimension ref=\"A1:\(ref(columns.count - 1, lastRow))\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
             + "<sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -214,13 +238,17 @@ public enum XLSXWriter {
             + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
             + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
             + "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+            + (breakRows.isEmpty
+                ? ""
+                : "<rowBreaks count=\"\(breakRows.count)\" manualBreakCount=\"\(breakRows.count)\">"
+                    + breakRows.map { "<brk id=\"\($0)\" max=\"16383\" man=\"1\"/>" }.joined() + "</rowBreaks>")
             + "</worksheet>"
     }
 
     /// Spreadsheet programs do not agree on fitting a row to wrapped text when a file is opened (LibreOffice
     /// keeps the default height), so each row gets the height its tallest cell needs, estimated from display
     /// widths: a wide (CJK) character takes two units of a column's width, a line is 14.5 pt at 10 pt type.
-    static func rowHeight(_ table: CatalogTable, _ row: TableRow, _ columns: [TableColumn]) -> String {
+    static func rowHeight(_ table: CatalogTable, _ row: TableRow, _ columns: [TableColumn]) -> Double {
         var lines = 1
         for column in columns {
             if case .group = column { continue }
@@ -234,8 +262,31 @@ public enum XLSXWriter {
             }
             lines = max(lines, count)
         }
-        let points = min(409.0, Double(lines) * 14.5 + 5)
-        return String(format: "%.1f", points)
+        return min(409.0, Double(lines) * 14.5 + 5)
+    }
+
+    /// Page layout in points: A4 landscape less the margins of `pageMargins`, and the rows above the table.
+    static let printableWidth = (297.0 / 25.4 - 0.8) * 72, printableHeight = (210.0 / 25.4 - 1.1) * 72
+    static let titleRowsHeight = 36.0 + 22, headerRowsHeight = 24.0 + 30
+
+    /// The indexes (into `table.rows`) of the rows that start a printed page, 0 first. The sheet prints fit to
+    /// one page wide, so a point of row height prints at `scale`; a page holds the repeated header rows and as
+    /// many rows as fit with a margin for programs that round differently.
+    static func pageBreaks(_ table: CatalogTable, heights: [Double]) -> [Int] {
+        // A column of width w characters is about 7w + 5 pixels of 0.75 pt.
+        let sheetWidth = table.columns.reduce(0.0) { $0 + (width($1, style: table.channelStyle) * 7 + 5) * 0.75 }
+        let scale = min(1, printableWidth / sheetWidth)
+        let pageHeight = printableHeight / scale * 0.93
+        var starts = [0]
+        var used = titleRowsHeight + headerRowsHeight
+        for (index, height) in heights.enumerated() {
+            if used + height > pageHeight && used > headerRowsHeight {
+                starts.append(index)
+                used = headerRowsHeight
+            }
+            used += height
+        }
+        return heights.isEmpty ? [] : starts
     }
 
     static func textUnits<S: StringProtocol>(_ text: S) -> Int {
@@ -360,7 +411,7 @@ public enum XLSXWriter {
         + "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
         + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"7\">"
+        + "<cellXfs count=\"8\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
@@ -368,6 +419,7 @@ public enum XLSXWriter {
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"3\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
+        + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "</cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"常规\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
