@@ -6,7 +6,7 @@ import SafeOutput
 /// XLSX (Office Open XML SpreadsheetML), written by hand into a ZIP: one workbook per jurisdiction, one sheet
 /// per catalog. Each sheet: the title and the catalog's facts, the official two-row header with merged cells,
 /// one row per item with 一级事项 merged down its rows, column widths, wrapped text, the header frozen, and a
-/// landscape A4 print setup that fits the width and repeats the header rows on every printed page.
+/// landscape A4 print setup at a scale that fits the width, repeating the header rows on every printed page.
 /// The sheet always carries 编号 (`gkml import` reads the workbook back). Pages are broken by the writer
 /// (manual row breaks computed from the row heights at the fit-to-width scale), and a 一级事项 block that
 /// crosses a break is split there with its label repeated, so no printed page starts with a cut merged cell.
@@ -87,23 +87,32 @@ public enum XLSXWriter {
 
     /// Style indexes of `styles` (cellXfs).
     enum Style: Int {
-        case normal = 0, title, facts, header, text, centered, group, note
+        case normal = 0, title, facts, header, text, centered, group, note, small
     }
 
-    static func width(_ column: TableColumn, style: ChannelStyle) -> Double {
-        switch column {
-        case .number: 6
-        case .id: 10
-        case .group: 12
-        case .name: 16
-        case .content: 32
-        case .basis: 28
-        case .timeLimit: 18
-        case .bodies: 16
-        case .channels: style == .checklist ? 36 : 24
-        case .audience, .mode, .level: 7.5
-        case .remark: 22
+    /// The workbook's width unit is the width of a digit of its default font. The default font is monospaced
+    /// (Courier New; Liberation Mono or DejaVu Sans Mono where it is missing, all 0.6 em), so the unit is 6.6 pt
+    /// in Excel, WPS and LibreOffice alike and the writer knows the printed scale; a CJK default font makes the
+    /// unit differ from one machine to the next (宋体 7 px, its DejaVu stand-in 9.4 px), and pages planned for
+    /// one scale print under-filled or cut at another. A column adds 5 px of padding.
+    static let unitPoints = 6.6, columnPadding = 3.75
+    /// Type sizes in points, as the Word file prints them: 小五 for the table, 六号 for the 13-box checklist.
+    static let textSize = Double(DOCXWriter.tableSize) / 2, smallSize = Double(DOCXWriter.checklistSize) / 2
+
+    /// Column widths in points: the Word file's widths computed from the content (`DOCXLayout.columnWidths`), so
+    /// the sheet prints at nearly full size on A4 landscape; 编号 a little wider for Latin digits, which the
+    /// fallback fonts of spreadsheet programs print wider than Word's.
+    static func columnPoints(_ table: CatalogTable) -> [Double] {
+        zip(table.columns, DOCXLayout.columnWidths(table)).map { column, twips in
+            Double(twips) / 20 + (column == .id ? 6 : 0)
         }
+    }
+
+    /// A width in points as the sheet's `<col width>`.
+    static func units(_ points: Double) -> Double { ((points - columnPadding) / unitPoints * 100).rounded() / 100 }
+
+    static func textStyle(_ column: TableColumn, _ table: CatalogTable) -> Style {
+        column == .channels && table.channelStyle == .checklist ? .small : .text
     }
 
     static func sheet(_ table: CatalogTable, strings: inout SharedStrings) -> String {
@@ -162,8 +171,9 @@ public enum XLSXWriter {
         rows.append("<row r=\"\(bottom)\" ht=\"30\" customHeight=\"1\">\(bottomCells.joined())</row>")
 
         // One row per item; the pages are planned first so that a block split by a page break repeats its label.
-        let heights = table.rows.map { rowHeight(table, $0, columns) }
-        let pages = pageBreaks(table, heights: heights)
+        let widths = columnPoints(table)
+        let heights = rowHeights(table, widths: widths)
+        let pages = pageBreaks(table, widths: widths, heights: heights)
         var breakRows: [Int] = []
         var rowNumber = firstDataRow
         var index = 0
@@ -191,7 +201,9 @@ public enum XLSXWriter {
                         cells.append(cell(columnIndex, rowNumber, table.lines(row, column).first, .centered))
                     default:
                         cells.append(
-                            cell(columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"), .text))
+                            cell(
+                                columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"),
+                                textStyle(column, table)))
                     }
                 }
                 rows.append(
@@ -216,8 +228,8 @@ public enum XLSXWriter {
         }
         let lastRow = max(rowNumber - 1, bottom)
 
-        let cols = columns.enumerated().map { index, column in
-            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
+        let cols = widths.enumerated().map { index, points in
+            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(units(points))\" customWidth=\"1\"/>"
         }.joined()
         let mergeXML =
             merges.isEmpty
@@ -226,7 +238,7 @@ public enum XLSXWriter {
                 + "</mergeCells>"
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+
             + "<dimension ref=\"A1:\(ref(columns.count - 1, lastRow))\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
@@ -236,7 +248,7 @@ public enum XLSXWriter {
             + mergeXML
             + "<printOptions horizontalCentered=\"1\"/>"
             + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+            + "<pageSetup paperSize=\"9\" scale=\"\(scale(widths: widths))\" orientation=\"landscape\"/>"
             + "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
             + (breakRows.isEmpty
                 ? ""
@@ -246,37 +258,43 @@ public enum XLSXWriter {
     }
 
     /// Spreadsheet programs do not agree on fitting a row to wrapped text when a file is opened (LibreOffice
-    /// keeps the default height), so each row gets the height its tallest cell needs, estimated from display
-    /// widths: a wide (CJK) character takes two units of a column's width, a line is 14.5 pt at 10 pt type.
-    static func rowHeight(_ table: CatalogTable, _ row: TableRow, _ columns: [TableColumn]) -> Double {
-        var lines = 1
-        for column in columns {
-            if case .group = column { continue }
-            let usable = max(2.0, width(column, style: table.channelStyle) - 1.5)
-            var count = 0
-            for line in table.lines(row, column) {
-                for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-                    let units = Double(textUnits(part))
-                    count += max(1, Int((units / usable).rounded(.up)))
-                }
+    /// keeps the default height), so each row gets the height its tallest cell needs: the line count as the
+    /// Word layout estimates it (`DOCXLayout.height`) in a column 2 pt narrower (spreadsheet programs keep wider
+    /// cell margins), each line 1.45 em high (LibreOffice's line for the CJK fonts, measured in its PDF).
+    static func rowHeights(_ table: CatalogTable, widths: [Double]) -> [Double] {
+        let columns = table.columns
+        return table.rows.map { row in
+            var tallest = lineHeight(textSize)
+            for (index, column) in columns.enumerated() where column != .group {
+                let size = textStyle(column, table) == .small ? smallSize : textSize
+                let halfPoints = Int(size * 2)
+                let twips = DOCXLayout.height(
+                    table.lines(row, column), width: Int((widths[index] - 2) * 20), size: halfPoints)
+                let lines = twips / DOCXWriter.lineHeight(halfPoints)
+                tallest = max(tallest, Double(lines) * lineHeight(size))
             }
-            lines = max(lines, count)
+            return min(409.0, (tallest + 4).rounded(.up))
         }
-        return min(409.0, Double(lines) * 14.5 + 5)
     }
+
+    static func lineHeight(_ size: Double) -> Double { size * 1.45 }
 
     /// Page layout in points: A4 landscape less the margins of `pageMargins`, and the rows above the table.
     static let printableWidth = (297.0 / 25.4 - 0.8) * 72, printableHeight = (210.0 / 25.4 - 1.1) * 72
     static let titleRowsHeight = 36.0 + 22, headerRowsHeight = 24.0 + 30
 
-    /// The indexes (into `table.rows`) of the rows that start a printed page, 0 first. The sheet prints fit to
-    /// one page wide, so a point of row height prints at `scale`; a page holds the repeated header rows and as
-    /// many rows as fit with a margin for programs that round differently.
-    static func pageBreaks(_ table: CatalogTable, heights: [Double]) -> [Int] {
-        // A column of width w characters is about 7w + 5 pixels of 0.75 pt.
-        let sheetWidth = table.columns.reduce(0.0) { $0 + (width($1, style: table.channelStyle) * 7 + 5) * 0.75 }
-        let scale = min(1, printableWidth / sheetWidth)
-        let pageHeight = printableHeight / scale * 0.93
+    /// The printed scale in percent, set in the sheet rather than left to "fit to width" (which programs compute
+    /// from their own font metrics, so pages planned at one scale printed at another): the sheet fits the page
+    /// width with 5 % to spare for a program whose width unit is a little wider.
+    static func scale(widths: [Double]) -> Int {
+        max(10, min(100, Int((printableWidth / (widths.reduce(0, +) * 1.05) * 100).rounded(.down))))
+    }
+
+    /// The indexes (into `table.rows`) of the rows that start a printed page, 0 first. A point of row height
+    /// prints at the scale; a page holds the repeated header rows and as many rows as fit, less a small margin
+    /// for programs that round differently.
+    static func pageBreaks(_ table: CatalogTable, widths: [Double], heights: [Double]) -> [Int] {
+        let pageHeight = printableHeight / (Double(scale(widths: widths)) / 100) * 0.97
         var starts = [0]
         var used = titleRowsHeight + headerRowsHeight
         for (index, height) in heights.enumerated() {
@@ -393,17 +411,19 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Fonts: 宋体 (body), 黑体 (header), 方正小标宋简体 (title; spreadsheet programs substitute their default
-    /// CJK font where it is not installed). cellXfs follow `Style`.
+    /// Fonts: Courier New (the default font, which only sets the column unit, see `unitPoints`), 宋体 (body, and 7.5 pt
+    /// for the checklist), 黑体 (header), 方正小标宋简体 (title; spreadsheet programs substitute their default CJK
+    /// font where it is not installed). cellXfs follow `Style`.
     static let styles =
         xmlHeader
         + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        + "<fonts count=\"5\">"
-        + "<font><sz val=\"11\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<fonts count=\"6\">"
+        + "<font><sz val=\"11\"/><name val=\"Courier New\"/><family val=\"3\"/></font>"
         + "<font><sz val=\"18\"/><name val=\"方正小标宋简体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
         + "<font><sz val=\"10\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
-        + "<font><b/><sz val=\"10\"/><name val=\"黑体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
-        + "<font><sz val=\"10\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><b/><sz val=\"9\"/><name val=\"黑体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><sz val=\"9\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><sz val=\"7.5\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
         + "</fonts>"
         + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE6ECF5\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
@@ -411,7 +431,7 @@ public enum XLSXWriter {
         + "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
         + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"8\">"
+        + "<cellXfs count=\"9\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
@@ -420,6 +440,7 @@ public enum XLSXWriter {
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"3\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
+        + "<xf numFmtId=\"0\" fontId=\"5\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "</cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"常规\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"

@@ -19,7 +19,8 @@ import Testing
                 "paper": str(ws.page_setup.paperSize),
                 "fitToWidth": ws.page_setup.fitToWidth,
                 "fitToHeight": ws.page_setup.fitToHeight,
-                "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage),
+                "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                "scale": ws.page_setup.scale,
                 "widths": [ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
                 "hidden": [bool(ws.column_dimensions[c].hidden) for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
                 "wrapped": all(ws.cell(row=r, column=c).alignment.wrap_text for r in range(3, ws.max_row + 1) for c in range(1, ws.max_column + 1) if type(ws.cell(row=r, column=c)).__name__ != "MergedCell"),
@@ -39,6 +40,7 @@ import Testing
         var fitToWidth: Int?
         var fitToHeight: Int?
         var fitToPage: Bool
+        var scale: Int?
         var widths: [Double]
         var hidden: [Bool]
         var wrapped: Bool
@@ -100,8 +102,9 @@ import Testing
             }
             // 一级事项 merged down its rows, split (label repeated) only where the writer breaks the page.
             let wide = table.withID
+            let widths = XLSXWriter.columnPoints(wide)
             let starts = Set(
-                XLSXWriter.pageBreaks(wide, heights: wide.rows.map { XLSXWriter.rowHeight(wide, $0, wide.columns) }))
+                XLSXWriter.pageBreaks(wide, widths: widths, heights: XLSXWriter.rowHeights(wide, widths: widths)))
             var index = 0
             for group in table.groups {
                 var segment: [Int] = []
@@ -126,8 +129,12 @@ import Testing
             #expect(sheet.freeze == "A5")
             #expect(sheet.printTitles == "$3:$4")
             #expect(sheet.orientation == "landscape" && sheet.paper == "9")
-            #expect(sheet.fitToPage && sheet.fitToWidth == 1 && sheet.fitToHeight == 0)
-            #expect(sheet.widths.count == table.withID.columns.count && sheet.widths.allSatisfy { $0 > 5 })
+            // Printed at the scale the page breaks were planned for (not "fit to width", which each program
+            // computes from its own fonts), large enough to read: 小五 prints at 8.5 pt or more.
+            let widths = XLSXWriter.columnPoints(table.withID)
+            #expect(!sheet.fitToPage && sheet.scale == XLSXWriter.scale(widths: widths))
+            #expect((sheet.scale ?? 0) >= 95, "\(sheet.title): printed at \(sheet.scale ?? 0) %")
+            #expect(sheet.widths.count == table.withID.columns.count && sheet.widths.allSatisfy { $0 > 2.5 })
             #expect(sheet.wrapped)
             #expect(!sheet.types.contains("f"))
         }

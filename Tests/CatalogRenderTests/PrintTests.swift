@@ -8,7 +8,8 @@ import Testing
 /// (never the continuation of a merged cell cut by the page break). LibreOffice is slow: one suite at a time.
 @Suite(.serialized) struct PrintTests {
     /// Converts a file to PDF and returns the text of each page.
-    static func printedPages(_ bytes: [UInt8], name: String) throws -> [String] {
+    /// `fill` gets, for each page, how far down the page its lowest text (above the footer) reaches (0…1).
+    static func printedPages(_ bytes: [UInt8], name: String, fill: ((Double) -> Void)? = nil) throws -> [String] {
         guard let soffice = TestSupport.which("soffice") ?? TestSupport.which("libreoffice") else {
             throw TestSupport.ToolMissing(
                 tool: "LibreOffice (Debian: libreoffice-writer libreoffice-calc; scripts/test installs it)")
@@ -33,13 +34,24 @@ import Testing
         let text = try TestSupport.run(pdftotext, ["-layout", pdf.path, "-"])
         var pages = text.stdout.components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        if let fill {
+            // pdftotext -bbox: each page's height and the words' boxes; the lowest word above the footer.
+            let boxes = try TestSupport.run(pdftotext, ["-bbox", pdf.path, "-"]).stdout
+            for page in boxes.components(separatedBy: "<page ").dropFirst() {
+                guard let height = page.firstMatch(of: /height="([\d.]+)"/).flatMap({ Double($0.1) }) else { continue }
+                let bottoms = page.matches(of: /yMax="([\d.]+)"/).compactMap { Double($0.1) }
+                // The footer (第 n 页) sits in the bottom margin; the table's lowest text is above it.
+                let body = bottoms.filter { $0 < height - 50 }
+                fill(body.max().map { $0 / height } ?? 0)
+            }
+        }
         return pages
     }
 
     /// The 序号 of the first item row on a printed page (the left-most column starts its line).
     static func firstNumber(_ page: String) -> Int? {
         for line in page.split(separator: "\n") {
-            if let match = line.firstMatch(of: /^\s{0,12}(\d{1,3})\s{2,}\S/) { return Int(match.1) }
+            if let match = line.firstMatch(of: /^\s{0,12}(\d{1,3})\s+\S/) { return Int(match.1) }
         }
         return nil
     }
@@ -91,11 +103,18 @@ import Testing
         let table = CatalogTable(Fixtures.long, options: TableOptions(levelLabels: [.township: "乡、村级"]))
         let bytes = try XLSXWriter.workbook([table], title: "long")
         let wide = table.withID
-        let heights = wide.rows.map { XLSXWriter.rowHeight(wide, $0, wide.columns) }
-        let planned = XLSXWriter.pageBreaks(wide, heights: heights)
+        let widths = XLSXWriter.columnPoints(wide)
+        let heights = XLSXWriter.rowHeights(wide, widths: widths)
+        let planned = XLSXWriter.pageBreaks(wide, widths: widths, heights: heights)
         #expect(planned.count >= 2, "the long fixture should need several pages")
-        let pages = try Self.printedPages(bytes, name: "book.xlsx")
+        var fills: [Double] = []
+        let pages = try Self.printedPages(bytes, name: "book.xlsx") { fills.append($0) }
         #expect(pages.count == planned.count, "printed \(pages.count) pages, planned \(planned.count)")
+        // Every page but the last is filled: its rows reach past three quarters of the sheet of paper (the
+        // bottom margin and the footer take the last eighth), so no page prints half empty.
+        for (index, fill) in fills.dropLast().enumerated() {
+            #expect(fill > 0.75, "page \(index + 1) filled to \(Int(fill * 100)) % of its height")
+        }
         for (page, start) in zip(pages, planned) {
             #expect(
                 Self.firstNumber(page) == wide.rows[start].number,
