@@ -131,8 +131,7 @@ import Testing
             #expect(sheet.orientation == "landscape" && sheet.paper == "9")
             // Printed at the scale the page breaks were planned for (not "fit to width", which each program
             // computes from its own fonts), large enough to read: 小五 prints at 8.5 pt or more.
-            let widths = XLSXWriter.columnPoints(table.withID)
-            #expect(!sheet.fitToPage && sheet.scale == XLSXWriter.scale(widths: widths))
+            #expect(!sheet.fitToPage && sheet.scale == XLSXWriter.scale(widths: XLSXWriter.columnPoints(table.withID)))
             #expect((sheet.scale ?? 0) >= 95, "\(sheet.title): printed at \(sheet.scale ?? 0) %")
             #expect(sheet.widths.count == table.withID.columns.count && sheet.widths.allSatisfy { $0 > 2.5 })
             #expect(sheet.wrapped)
