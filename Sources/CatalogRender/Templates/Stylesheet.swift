@@ -63,9 +63,9 @@ extension DefaultTemplates {
         .h-number, .c-number { width: 2.5rem; }
         .c-group { text-align: center; font-weight: bold; background: #f6f8fb; min-width: 5rem; }
         .c-name { font-weight: bold; min-width: 6rem; }
-        .c-content { min-width: 12rem; }
-        .c-basis { min-width: 10rem; }
-        .c-time { min-width: 7rem; }
+        .c-content { min-width: 9rem; }
+        .c-basis { min-width: 9rem; }
+        .c-time { min-width: 6rem; }
         .c-bodies { min-width: 6.5rem; }
         .c-basis p, .c-bodies p, .c-remark p { margin: 0 0 .25rem; }
         .c-channels { min-width: 15rem; }
@@ -83,7 +83,11 @@ extension DefaultTemplates {
         }
         caption .count { font-weight: normal; }
         .h-mark, .c-mark { width: 3.2rem; }
-        .c-remark { min-width: 8rem; }
+        /* Header words break only where a person would (乡、/村级), never one character a line (依/申/请). */
+        thead th { word-break: keep-all; }
+        th.h-mark, td.c-mark { padding-left: .2rem; padding-right: .2rem; }
+        th.h-mark { font-size: .85rem; }
+        .c-remark { min-width: 6rem; }
         .legend { font-size: .85rem; color: var(--muted); }
         .notes ul { padding-left: 1.25rem; }
         .notes .id, .notes .date { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; }
