@@ -279,3 +279,35 @@ import Testing
         #expect(document.rows[3][3] == "第一行\n第二行，含逗号,和\"引号\"")
     }
 }
+
+/// The workbook and the Word file in every channel style, read back cell by cell with openpyxl and python-docx.
+@Suite struct ChannelStyleOfficeTests {
+    @Test(arguments: ChannelStyle.allCases)
+    func everyStylePrintsItsLinesInBothFiles(style: ChannelStyle) throws {
+        let table = CatalogTable(
+            Fixtures.employment, options: TableOptions(channelStyle: style, levelLabels: [.township: "乡、村级"]))
+        let wide = table.withID
+        let channels = try #require(wide.columns.firstIndex(of: .channels))
+        let everyone = try #require(wide.columns.firstIndex(of: .audience(.everyone)))
+        let sheet = try #require(try OfficeTests().readWorkbook(try XLSXWriter.workbook([table], title: "t")).first)
+        let document = try OfficeTests().readDocument(try DOCXWriter.document(table))
+        let docChannels = try #require(table.columns.firstIndex(of: .channels))
+        let docEveryone = try #require(table.columns.firstIndex(of: .audience(.everyone)))
+        for (index, row) in table.rows.enumerated() {
+            let expected = table.lines(row, .channels)
+            let cell = sheet.rows[XLSXWriter.firstDataRow - 1 + index]
+            #expect(cell[1] == row.id, "\(style) 编号 in column B")
+            #expect(cell[channels].components(separatedBy: "\n") == expected, "\(style) \(row.id): \(cell[channels])")
+            #expect(cell[everyone] == (row.audience == .everyone ? "√" : ""))
+            let docRow = document.rows[2 + index]
+            #expect(docRow[docChannels].components(separatedBy: "\n") == expected, "\(style) \(row.id) (Word)")
+            #expect(docRow[docEveryone] == (row.audience == .everyone ? "√" : ""))
+        }
+        // Only the checklist prints unticked boxes; the list style prints neither ■ nor □.
+        let printed = table.rows.flatMap { table.lines($0, .channels) }.joined()
+        #expect(printed.contains("□") == (style == .checklist))
+        #expect(printed.contains("■") == (style != .list))
+        // The legend row under the table says what the boxes mean, or is absent for a plain list.
+        #expect((sheet.rows.last?.first?.hasPrefix("注：") ?? false) == (style != .list))
+    }
+}
