@@ -175,7 +175,11 @@ public enum WorkspaceDecoder {
             baselineFolder: D.text(root["基准目录"]),
             bodies: root["机构名录"]?.sequence?.compactMap { D.text($0) } ?? [],
             levelLabels: labels, jurisdictions: jurisdictions, extraDomains: extraDomains, rules: rules,
-            coverage: root["领域覆盖"]?.string.flatMap(RuleSetting.init) ?? .severity(.warning)
+            coverage: root["领域覆盖"]?.string.flatMap(RuleSetting.init) ?? .severity(.warning),
+            publishing: PublishSettings(
+                channelStyle: root["发布"]?["公开渠道"]?.string.flatMap(ChannelStyle.init(word:)),
+                showsID: root["发布"]?["编号列"]?.string.flatMap(PublishSettings.showsID(word:)) ?? false
+            )
         )
     }
 }

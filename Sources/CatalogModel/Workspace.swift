@@ -77,13 +77,16 @@ public struct Workspace: Sendable, Hashable {
     public var rules: [String: RuleSetting]
     /// What a missing pilot domain is: warning by default.
     public var coverage: RuleSetting
+    /// 发布: how the catalogs are printed.
+    public var publishing: PublishSettings
 
     public init(
         file: String, root: String, region: Located<String>, level: Located<Level>,
         publisher: Located<String>? = nil, baselineFolder: Located<String>? = nil,
         bodies: [Located<String>] = [], levelLabels: [Level: String] = [:],
         jurisdictions: [Jurisdiction] = [], extraDomains: [ExtraDomain] = [],
-        rules: [String: RuleSetting] = [:], coverage: RuleSetting = .severity(.warning)
+        rules: [String: RuleSetting] = [:], coverage: RuleSetting = .severity(.warning),
+        publishing: PublishSettings = PublishSettings()
     ) {
         self.file = file
         self.root = root
@@ -97,6 +100,7 @@ public struct Workspace: Sendable, Hashable {
         self.extraDomains = extraDomains
         self.rules = rules
         self.coverage = coverage
+        self.publishing = publishing
     }
 
     /// The label this place prints for a level.

@@ -2,7 +2,8 @@ import Foundation
 import SafeOutput
 
 /// CSV (RFC 4180): UTF-8 with a byte-order mark so that Excel opens Chinese text correctly, CRLF between
-/// records, one record per item. Lists are joined with ；. Cells that a spreadsheet would read as a formula
+/// records, one record per item, always with 编号. Lists (公开依据, 公开主体, a plain channel list, 公开层级) are
+/// joined with ；, which no channel name or level label contains (乡、村级 has a 、). Cells that a spreadsheet would read as a formula
 /// are neutralised (see `SpreadsheetText`).
 public enum CSVRenderer {
     public static let header = [
@@ -14,12 +15,11 @@ public enum CSVRenderer {
         var out = "\u{FEFF}"
         out += CSVText.record(header)
         for row in table.rows {
-            let levels = table.levelColumns.filter { row.levels.contains($0.level) }.map(\.label)
             out += CSVText.record([
                 String(row.number), row.id, row.group, row.name, row.content,
                 row.basis.joined(separator: "；"), row.timeLimit, row.bodies.joined(separator: "；"),
-                row.channels.lines(table.channelStyle).joined(separator: " "),
-                row.audience.rawValue, row.mode.rawValue, levels.joined(separator: "、"),
+                row.channels.plainText(table.channelStyle),
+                row.audience.rawValue, row.mode.rawValue, table.levelLabels(row).joined(separator: "；"),
                 row.reasonNotProactive ?? "", row.remark ?? "",
             ])
         }

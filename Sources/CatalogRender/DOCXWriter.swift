@@ -1,9 +1,14 @@
-/// DOCX (Office Open XML WordprocessingML), written by hand into a ZIP: one document per catalog. Landscape
-/// A4; the title (地区 + 领域 + 领域基层政务公开标准目录) in 方正小标宋简体, the issuing body, version and
-/// effective date in 仿宋_GB2312, then the official table whose two header rows (黑体) repeat at the top of
-/// every page (`w:tblHeader`), with 一级事项 merged down its rows; then 未涉及事项 and 调整记录.
+import CatalogModel
+
+/// DOCX (Office Open XML WordprocessingML), written by hand into a ZIP: one document per catalog, laid out to
+/// print as an official catalog. A4 landscape; the title (地区 + 领域 + 领域基层政务公开标准目录) in 方正小标宋简体,
+/// the facts and the table in 仿宋_GB2312 (headers 黑体) at 五号, column widths computed from the content
+/// (`DOCXLayout`), 序号 and ticks centred, the legend of the boxes, then 未涉及事项 and 调整记录 after the table.
+/// The writer paginates itself: every line has an exact height, so row heights are known, and each page is its
+/// own table with the header rows, separated by a page break. A 一级事项 block that a page break splits is
+/// merged on each page separately with its label repeated, so no page starts with a cut merged cell.
 /// Fonts are named as official documents name them; the font table gives each an alternative (宋体, 仿宋,
-/// 黑体 → SimHei) that Word and WPS use where the official font is not installed.
+/// SimHei) and every Chinese font family falls back through the `w:altName` chain where it is not installed.
 public enum DOCXWriter {
     enum Font {
         case title, heading, body
@@ -18,8 +23,10 @@ public enum DOCXWriter {
     }
 
     /// A4 landscape in twentieths of a point, and the margins.
-    static let pageWidth = 16838, pageHeight = 11906, margin = 1134
-    static var textWidth: Int { pageWidth - 2 * margin }
+    static let pageWidth = 16838, pageHeight = 11906
+    static let marginX = 720, marginTop = 1020, marginBottom = 964
+    static var textWidth: Int { pageWidth - 2 * marginX }
+    static var textHeight: Int { pageHeight - marginTop - marginBottom }
 
     public static func document(_ table: CatalogTable) throws -> [UInt8] {
         try ZipContainer.make([
@@ -52,26 +59,30 @@ public enum DOCXWriter {
 
     enum Alignment: String { case left, center, both }
 
+    /// A paragraph with an exact line height (so the writer knows how tall it prints).
     static func paragraph(
         _ text: String, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
-        spacingAfter: Int = 0, keepNext: Bool = false
+        spacingBefore: Int = 0, spacingAfter: Int = 0, keepNext: Bool = false, pageBreakBefore: Bool = false,
+        line: Int? = nil
     ) -> String {
-        "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")<w:spacing w:before=\"0\" w:after=\"\(spacingAfter)\" w:line=\"240\" w:lineRule=\"auto\"/>"
+        "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")\(pageBreakBefore ? "<w:pageBreakBefore/>" : "")"
+            + "<w:spacing w:before=\"\(spacingBefore)\" w:after=\"\(spacingAfter)\" w:line=\"\(line ?? lineHeight(size))\" w:lineRule=\"exact\"/>"
             + "<w:jc w:val=\"\(align.rawValue)\"/><w:rPr>\(fonts(font))<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:pPr>"
             + (text.isEmpty ? "" : run(text, font, size: size, bold: bold)) + "</w:p>"
     }
 
+    /// The exact line height for a type size in half-points: 1.15 lines, in twips.
+    static func lineHeight(_ size: Int) -> Int { size * 23 / 2 }
+
     // MARK: The table
 
-    /// Type sizes in half-points: 二号 22 pt title, 四号 14 pt facts, 小五 9 pt table.
-    static let titleSize = 44, factsSize = 28, tableSize = 18, headingSize = 28
+    /// Type sizes in half-points: 二号 22 pt title, 四号 14 pt facts, 小五 9 pt table, 六号 7.5 pt for the 13-box
+    /// checklist (seven lines of it must not make a row taller than a sixth of the page), 五号 10.5 pt notes.
+    static let titleSize = 44, factsSize = 28, tableSize = 18, checklistSize = 15, headingSize = 28, notesSize = 21
 
-    static func gridWidths(_ table: CatalogTable) -> [Int] {
-        let weights = table.columns.map { XLSXWriter.width($0, style: table.channelStyle) }
-        let total = weights.reduce(0, +)
-        var widths = weights.map { Int((Double(textWidth) * $0 / total).rounded(.down)) }
-        widths[widths.count - 1] += textWidth - widths.reduce(0, +)
-        return widths
+    /// The type size of a column's cells.
+    static func size(_ column: TableColumn, _ table: CatalogTable) -> Int {
+        column == .channels && table.channelStyle == .checklist ? checklistSize : tableSize
     }
 
     struct Cell {
@@ -86,6 +97,7 @@ public enum DOCXWriter {
         /// A hidden bookmark (name starting with `_`) carrying the row's 编号, so that the document imports back
         /// by identity (docs/import.md); Word and WPS keep bookmarks when a table is edited.
         var bookmark: (id: Int, name: String)?
+        var size = DOCXWriter.tableSize
     }
 
     /// The bookmark name that carries a 编号: `_gkml_17_01_01` (bookmark names allow letters, digits and `_`).
@@ -100,7 +112,7 @@ public enum DOCXWriter {
         let lines =
             cell.mergeStart == false || cell.lines.isEmpty
             ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        var paragraphs = lines.map { paragraph($0, cell.font, size: tableSize, align: cell.align, bold: cell.bold) }
+        var paragraphs = lines.map { paragraph($0, cell.font, size: cell.size, align: cell.align, bold: cell.bold) }
             .joined()
         if let bookmark = cell.bookmark, let end = paragraphs.range(of: "</w:pPr>") {
             paragraphs.insert(
@@ -111,11 +123,11 @@ public enum DOCXWriter {
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
     }
 
-    static func rowXML(_ cells: [Cell], widths: [Int], header: Bool) -> String {
+    static func rowXML(_ cells: [Cell], widths: [Int], header: Bool, height: Int? = nil) -> String {
         var column = 0
-        var xml =
-            "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>")
-            + "<w:jc w:val=\"center\"/></w:trPr>"
+        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>")
+        if let height { xml += "<w:trHeight w:val=\"\(height)\" w:hRule=\"atLeast\"/>" }
+        xml += "<w:jc w:val=\"center\"/></w:trPr>"
         for cell in cells {
             let width = widths[column..<min(widths.count, column + cell.span)].reduce(0, +)
             xml += cellXML(cell, width: width)
@@ -124,19 +136,8 @@ public enum DOCXWriter {
         return xml + "</w:tr>"
     }
 
-    static func tableXML(_ table: CatalogTable) -> String {
-        let widths = gridWidths(table)
-        var xml =
-            "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-            + "<w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-            }.joined() + "</w:tblBorders>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
-            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
-        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-
-        // Two header rows.
+    /// The two header rows.
+    static func headerXML(_ table: CatalogTable, widths: [Int]) -> String {
         var top: [Cell] = []
         var bottom: [Cell] = []
         for headerCell in table.headerCells {
@@ -154,70 +155,113 @@ public enum DOCXWriter {
                 }
             }
         }
-        xml += rowXML(top, widths: widths, header: true)
-        xml += rowXML(bottom, widths: widths, header: true)
+        return rowXML(top, widths: widths, header: true) + rowXML(bottom, widths: widths, header: true)
+    }
 
-        // One row per item.
+    static func tableStart(_ widths: [Int]) -> String {
+        "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+            + "<w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+            }.joined() + "</w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(DOCXLayout.cellMarginY)\" w:type=\"dxa\"/>"
+            + "<w:left w:w=\"\(DOCXLayout.cellMarginX)\" w:type=\"dxa\"/><w:bottom w:w=\"\(DOCXLayout.cellMarginY)\" w:type=\"dxa\"/>"
+            + "<w:right w:w=\"\(DOCXLayout.cellMarginX)\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
+            + "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+    }
+
+    /// The tables, one per planned page, each with the header rows. A block split by a page merges anew on the
+    /// next page with its label.
+    static func tablesXML(_ table: CatalogTable, layout: DOCXLayout) -> String {
         let columns = table.columns
-        for group in table.groups {
-            for row in group.rows {
+        var xml = ""
+        let rows = table.rows
+        for (pageIndex, page) in layout.pages.enumerated() {
+            if pageIndex > 0 {
+                // Separates the tables (Word joins adjacent tables) and starts the next page.
+                xml += paragraph("", .body, size: 2, pageBreakBefore: true, line: DOCXLayout.separatorHeight)
+            }
+            xml += tableStart(layout.widths) + headerXML(table, widths: layout.widths)
+            for index in page {
+                let row = rows[index]
+                let firstOnPage = index == page.first
+                let groupRows = table.groups[row.groupIndex].rows
+                let lastInGroupOnPage = page.last(where: { rows[$0].groupIndex == row.groupIndex }) ?? index
+                let firstInGroupOnPage = page.first(where: { rows[$0].groupIndex == row.groupIndex }) ?? index
+                let segmentLength = lastInGroupOnPage - firstInGroupOnPage + 1
+                let startsSegment = row.startsGroup || firstOnPage
                 let cells = columns.map { column -> Cell in
                     switch column {
                     case .number:
                         var cell = Cell(lines: table.lines(row, column), align: .center)
                         cell.bookmark = (row.number, bookmarkName(row.id))
                         return cell
-                    case .audience, .mode, .level:
+                    case .audience, .mode, .level, .id:
                         return Cell(lines: table.lines(row, column), align: .center)
                     case .group:
-                        if group.rows.count == 1 { return Cell(lines: [row.group], align: .center, bold: true) }
+                        if groupRows.count == 1 || segmentLength == 1 {
+                            return Cell(lines: [row.group], align: .center, bold: true)
+                        }
                         return Cell(
-                            lines: row.startsGroup ? [row.group] : [], align: .center, mergeStart: row.startsGroup,
+                            lines: startsSegment ? [row.group] : [], align: .center, mergeStart: startsSegment,
                             bold: true)
                     default:
-                        return Cell(lines: table.lines(row, column))
+                        return Cell(lines: table.lines(row, column), size: size(column, table))
                     }
                 }
-                xml += rowXML(cells, widths: widths, header: false)
+                xml += rowXML(cells, widths: layout.widths, header: false)
             }
+            xml += "</w:tbl>"
         }
-        return xml + "</w:tbl>"
+        return xml
     }
 
     static func body(_ table: CatalogTable) -> String {
+        let layout = DOCXLayout(table)
         var xml =
             XLSXWriter.xmlHeader
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
-        xml += paragraph(table.title, .title, size: titleSize, align: .center, spacingAfter: 120)
-        xml += paragraph("发布机构：" + table.publisher, .body, size: factsSize, align: .center)
-        var facts = "版本：" + table.version
+        xml += paragraph(table.title, .title, size: titleSize, align: .center, spacingAfter: DOCXLayout.titleSpacing)
+        var facts = "发布机构：" + table.publisher + "　　版本：" + table.version
         if let date = table.effectiveDate { facts += "　　生效日期：" + date }
-        xml += paragraph(facts, .body, size: factsSize, align: .center, spacingAfter: 200)
-        xml += tableXML(table)
-        if table.channelStyle == .checklist {
-            xml += paragraph("注：公开渠道和载体中“■”表示选用，“□”表示未选用。", .body, size: tableSize, spacingAfter: 0)
+        xml += paragraph(facts, .body, size: factsSize, align: .center, spacingAfter: DOCXLayout.factsSpacing)
+        if let legend = table.legend {
+            xml += paragraph(
+                "注：" + legend, .body, size: tableSize, align: .left, spacingAfter: DOCXLayout.legendSpacing)
         }
-        if !table.notApplicableEntries.isEmpty {
-            xml += paragraph("未涉及事项", .heading, size: headingSize, spacingAfter: 60, keepNext: true)
-            for entry in table.notApplicableEntries {
-                xml += paragraph(entry.id + "　" + entry.reason, .body, size: factsSize)
-            }
-        }
-        if !table.adjustments.isEmpty {
-            xml += paragraph("调整记录", .heading, size: headingSize, spacingAfter: 60, keepNext: true)
-            for entry in table.adjustments {
-                let version = entry.version.map { "（版本 \($0)）" } ?? ""
-                xml += paragraph(entry.date + version + "　" + entry.note, .body, size: factsSize)
-            }
+        xml += tablesXML(table, layout: layout)
+        for note in notes(table) {
+            xml += paragraph(
+                note.text, note.heading ? .heading : .body, size: notesSize,
+                spacingBefore: note.heading ? DOCXLayout.noteHeadingSpacing : 0,
+                keepNext: note.heading)
         }
         // Word wants a paragraph between a table and the end of the document.
-        xml += paragraph("", .body, size: tableSize)
+        xml += paragraph("", .body, size: 2, line: DOCXLayout.separatorHeight)
         xml +=
             "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
             + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
-            + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            + "<w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginX)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginX)\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"425\"/></w:sectPr>"
         return xml + "</w:body></w:document>"
+    }
+
+    /// The paragraphs after the table: 未涉及事项 (编号, the baseline's name, the reason) and 调整记录.
+    static func notes(_ table: CatalogTable) -> [(text: String, heading: Bool)] {
+        var notes: [(String, Bool)] = []
+        if !table.notApplicableEntries.isEmpty {
+            notes.append(("未涉及事项", true))
+            for entry in table.notApplicableEntries { notes.append((entry.label + "：" + entry.reason, false)) }
+        }
+        if !table.adjustments.isEmpty {
+            notes.append(("调整记录", true))
+            for entry in table.adjustments {
+                let version = entry.version.map { "（版本 \($0)）" } ?? ""
+                notes.append((entry.date + version + "：" + entry.note, false))
+            }
+        }
+        return notes
     }
 
     // MARK: Package parts
@@ -287,6 +331,11 @@ public enum DOCXWriter {
         + "<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
         + "<w:font w:name=\"宋体\"><w:altName w:val=\"SimSun\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
         + "<w:font w:name=\"仿宋\"><w:altName w:val=\"FangSong\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "<w:font w:name=\"SimSun\"><w:altName w:val=\"Noto Serif CJK SC\"/><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+        + "<w:font w:name=\"FangSong\"><w:altName w:val=\"Noto Serif CJK SC\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "<w:font w:name=\"SimHei\"><w:altName w:val=\"Noto Sans CJK SC\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        + "<w:font w:name=\"Noto Serif CJK SC\"><w:charset w:val=\"86\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+        + "<w:font w:name=\"Noto Sans CJK SC\"><w:charset w:val=\"86\"/><w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>"
         + "</w:fonts>"
 
     /// "— 1 —" centred at the foot of each page, as official documents number pages.

@@ -11,12 +11,13 @@ public struct FileRenderRequest: Sendable {
     public var output: String
     public var format: OutputFormat
     public var templatesFolder: String?
-    public var channelStyle: ChannelStyle
+    /// `--channels`; nil: the workspace's 发布 setting, else the checklist.
+    public var channelStyle: ChannelStyle?
     public var allowErrors: Bool
 
     public init(
         file: String, output: String = ".", format: OutputFormat, templatesFolder: String? = nil,
-        channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false
+        channelStyle: ChannelStyle? = nil, allowErrors: Bool = false
     ) {
         self.file = file
         self.output = output
@@ -114,7 +115,7 @@ public enum FilePublisher {
             WorkspaceLoader.load(path: $0)
         }
         let registry = workspace?.registry ?? .pilot
-        var options = TableOptions(channelStyle: request.channelStyle)
+        var options = TableOptions(channelStyle: request.channelStyle ?? .checklist)
         if let ws = workspace?.workspace { options = TableOptions(workspace: ws, channelStyle: request.channelStyle) }
 
         let target = outputPath(request.output, for: catalog, format: request.format, registry: registry)

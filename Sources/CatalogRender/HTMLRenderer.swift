@@ -278,7 +278,10 @@ public struct HTMLRenderer: Sendable {
         data["hasDownloads"] = !context.downloads.isEmpty
         data["downloads"] = context.downloads.map { ["label": $0.label, "href": $0.href, "fileName": $0.fileName] }
         data["checklist"] = table.channelStyle == .checklist
+        data["ticked"] = table.channelStyle == .ticked
+        data["showsID"] = table.showsID
         data["hasRemarks"] = table.hasRemarks
+        if let legend = table.legend { data["legend"] = legend }
 
         data["header1"] = table.headerCells.enumerated().map { index, cell -> [String: Any] in
             var entry: [String: Any] = [
@@ -291,11 +294,26 @@ public struct HTMLRenderer: Sendable {
             return entry
         }
         data["header2"] = table.subheaderColumns.map { ["title": $0.title, "key": leafKey($0)] }
-        data["groups"] = table.groups.map { group -> [String: Any] in
-            ["name": group.name, "rows": group.rows.map { row(table, $0) }]
+        data["groups"] = Self.blocks(table).map { block -> [String: Any] in
+            [
+                "name": block.name,
+                "rows": block.rows.enumerated().map { position, item in
+                    var data = row(table, item)
+                    if position == 0 {
+                        data["startsGroup"] = true
+                        data["group"] = item.group
+                        data["groupSpan"] = String(block.rows.count)
+                    }
+                    return data
+                },
+            ]
         }
         data["hasNotApplicable"] = !table.notApplicableEntries.isEmpty
-        data["notApplicable"] = table.notApplicableEntries.map { ["id": $0.id, "reason": $0.reason] }
+        data["notApplicable"] = table.notApplicableEntries.map { entry -> [String: Any] in
+            var value: [String: Any] = ["id": entry.id, "reason": entry.reason]
+            if let name = entry.name { value["name"] = name }
+            return value
+        }
         data["hasAdjustments"] = !table.adjustments.isEmpty
         data["adjustments"] = table.adjustments.map { entry -> [String: Any] in
             var value: [String: Any] = ["date": entry.date, "note": entry.note]
@@ -308,6 +326,7 @@ public struct HTMLRenderer: Sendable {
     func headerKey(_ cell: HeaderCell, index: Int) -> String {
         switch cell.title {
         case "序号": "number"
+        case "编号": "id"
         case "公开事项": "item"
         case "公开内容（要素）": "content"
         case "公开依据": "basis"
@@ -326,6 +345,7 @@ public struct HTMLRenderer: Sendable {
     func leafKey(_ column: TableColumn) -> String {
         switch column {
         case .number: "number"
+        case .id: "id"
         case .group: "group"
         case .name: "name"
         case .content: "content"
@@ -338,8 +358,31 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// The most rows a 一级事项 cell spans on the page. A longer block is cut into parts that each carry the
+    /// label, so that a printed page never starts with a cut merged cell (each part is kept on one page).
+    static let blockRows = 6
+
+    /// The table's <tbody> blocks: the 一级事项 blocks, the long ones cut into parts of `blockRows`.
+    static func blocks(_ table: CatalogTable) -> [(name: String, rows: [TableRow])] {
+        table.groups.flatMap { group in
+            stride(from: 0, to: group.rows.count, by: blockRows).map { start in
+                (group.name, Array(group.rows[start..<min(group.rows.count, start + blockRows)]))
+            }
+        }
+    }
+
     func row(_ table: CatalogTable, _ row: TableRow) -> [String: Any] {
-        var data: [String: Any] = [
+        var marks: [[String: Any]] = []
+        for audience in Audience.allCases {
+            marks.append(["on": row.audience == audience, "label": "公开对象", "word": audience.rawValue])
+        }
+        for mode in DisclosureMode.allCases {
+            marks.append(["on": row.mode == mode, "label": "公开方式", "word": TableColumn.mode(mode).title])
+        }
+        for (column, on) in zip(table.levelColumns, row.levelMarks) {
+            marks.append(["on": on, "label": "公开层级", "word": column.label])
+        }
+        return [
             "number": String(row.number),
             "id": row.id,
             "name": row.name,
@@ -351,15 +394,11 @@ public struct HTMLRenderer: Sendable {
                 ["text": $0.text, "state": ($0.ticked ? "on" : "off") + ($0.channel == .noticeBoard ? " wide" : "")]
             },
             "channelList": row.channels.listText,
-            "marks": (row.audienceMarks + row.modeMarks + row.levelMarks).map { ["on": $0] },
+            "channelLines": row.channels.lines(table.channelStyle),
+            "marks": marks,
             "remarkLines": row.remarkLines,
+            "search": table.searchWords(row).joined(separator: " "),
         ]
-        if row.startsGroup {
-            data["startsGroup"] = true
-            data["group"] = row.group
-            data["groupSpan"] = String(row.groupSpan)
-        }
-        return data
     }
 
     /// One catalog's page.

@@ -20,15 +20,16 @@ public enum JSONRenderer {
             ("版本", .string(table.version)),
             ("生效日期", .optional(table.effectiveDate)),
             ("层级名称", .object(table.levelColumns.map { ($0.level.rawValue, .string($0.label)) })),
+            ("公开渠道印法", .string(table.channelStyle.rawValue)),
             ("事项数", .int(table.itemCount)),
         ]
-        members.append(("事项", .array(table.rows.map(item))))
+        members.append(("事项", .array(table.rows.map { item($0, style: table.channelStyle) })))
         members.append(
             (
                 "未涉及事项",
                 .array(
                     table.notApplicableEntries.map {
-                        .object([("编号", .string($0.id)), ("说明", .string($0.reason))])
+                        .object([("编号", .string($0.id)), ("名称", .optional($0.name)), ("说明", .string($0.reason))])
                     })
             ))
         members.append(
@@ -46,7 +47,7 @@ public enum JSONRenderer {
         value(table).serialized() + "\n"
     }
 
-    static func item(_ row: TableRow) -> JSONOutput {
+    static func item(_ row: TableRow, style: ChannelStyle) -> JSONOutput {
         .object([
             ("序号", .int(row.number)),
             ("编号", .string(row.id)),
@@ -57,6 +58,7 @@ public enum JSONRenderer {
             ("公开时限", .string(row.timeLimit)),
             ("公开主体", .array(row.bodies.map(JSONOutput.string))),
             ("公开渠道", .array(row.channels.channels.map { .string($0.text) })),
+            ("公开渠道印出", .array(row.channels.lines(style).map(JSONOutput.string))),
             ("公开对象", .string(row.audience.rawValue)),
             ("公开方式", .string(row.mode.rawValue)),
             ("公开层级", .array(row.levels.map { .string($0.rawValue) })),

@@ -22,10 +22,11 @@ public enum MarkdownRenderer {
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
+        if let legend = table.legend { out += "\n注：\(MarkdownText.escape(legend))\n" }
         if !table.notApplicableEntries.isEmpty {
             out += "\n## 未涉及事项\n\n"
             for entry in table.notApplicableEntries {
-                out += "- \(MarkdownText.escape(entry.id))：\(MarkdownText.escape(entry.reason))\n"
+                out += "- \(MarkdownText.escape(entry.label))：\(MarkdownText.escape(entry.reason))\n"
             }
         }
         if !table.adjustments.isEmpty {

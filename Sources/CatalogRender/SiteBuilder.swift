@@ -110,9 +110,10 @@ public struct SiteSource: Sendable {
     }
 
     /// The site of a workspace: its title is the workspace's region + 基层政务公开标准目录, and the 公开层级
-    /// columns are the workspace's levels with its labels.
+    /// columns are the workspace's levels with its labels; the channel style is `channelStyle` if given, else
+    /// the workspace's (gkml.yaml 发布).
     public init(
-        workspace: Workspace, jurisdictions: [SiteJurisdiction], channelStyle: ChannelStyle,
+        workspace: Workspace, jurisdictions: [SiteJurisdiction], channelStyle: ChannelStyle? = nil,
         registry: DomainRegistry = .pilot
     ) {
         self.init(

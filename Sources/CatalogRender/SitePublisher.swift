@@ -13,12 +13,13 @@ public struct PublishRequest: Sendable {
     public var formats: [OutputFormat]
     /// A `--templates` folder laid over the built-in templates.
     public var templatesFolder: String?
-    public var channelStyle: ChannelStyle
+    /// `--channels`; nil: the workspace's 发布 setting, else the checklist.
+    public var channelStyle: ChannelStyle?
     public var allowErrors: Bool
 
     public init(
         workspace: String = ".", out: String, formats: [OutputFormat] = OutputFormat.allCases,
-        templatesFolder: String? = nil, channelStyle: ChannelStyle = .checklist, allowErrors: Bool = false
+        templatesFolder: String? = nil, channelStyle: ChannelStyle? = nil, allowErrors: Bool = false
     ) {
         self.workspace = workspace
         self.out = out

@@ -1,16 +1,10 @@
 import CatalogModel
 
-/// How the 公开渠道和载体 column is printed.
-public enum ChannelStyle: String, Sendable, Hashable, CaseIterable {
-    /// The official ■/□ checklist of the 13 standard boxes, named 其他 entries after 其他.
-    case checklist
-    /// The entries as written, joined with 、 (named platforms without their 其他： prefix).
-    case list
-}
-
 /// What every renderer needs besides the catalog: how channels print and which 公开层级 columns there are.
 public struct TableOptions: Sendable, Hashable {
     public var channelStyle: ChannelStyle
+    /// Whether the printed table shows 编号 (the workbook and CSV always do).
+    public var showsID: Bool
     /// The canonical levels that get a 公开层级 column, in order. Levels that an item uses are added if missing.
     public var levels: [Level]
     /// How each level is labelled (e.g. 乡级 → 乡、村级); unlabelled levels print their canonical name.
@@ -18,19 +12,26 @@ public struct TableOptions: Sendable, Hashable {
 
     public init(
         channelStyle: ChannelStyle = .checklist, levels: [Level] = [.county, .township],
-        levelLabels: [Level: String] = [:]
+        levelLabels: [Level: String] = [:],
+        showsID: Bool = false
     ) {
         self.channelStyle = channelStyle
         self.levels = levels
         self.levelLabels = levelLabels
+        self.showsID = showsID
     }
 
-    /// The options for the catalogs of a workspace: one column per level of the workspace and its jurisdictions,
-    /// labelled as the workspace labels them.
-    public init(workspace: Workspace, channelStyle: ChannelStyle = .checklist) {
+    /// The options for the catalogs of a workspace: one column per level named in its 层级名称, its own level and
+    /// its jurisdictions' (whether or not an item uses it), labelled as the workspace labels them; the channel
+    /// style of `--channels` if given, else of gkml.yaml 发布, else the checklist.
+    public init(workspace: Workspace, channelStyle: ChannelStyle? = nil) {
         var levels = Set(workspace.jurisdictions.map(\.level.value))
         levels.insert(workspace.level.value)
-        self.init(channelStyle: channelStyle, levels: levels.sorted(), levelLabels: workspace.levelLabels)
+        levels.formUnion(workspace.levelLabels.keys)
+        self.init(
+            channelStyle: channelStyle ?? workspace.publishing.channelStyle ?? .checklist, levels: levels.sorted(),
+            levelLabels: workspace.levelLabels, showsID: workspace.publishing.showsID
+        )
     }
 
     public func label(_ level: Level) -> String { levelLabels[level] ?? level.rawValue }
@@ -87,32 +88,86 @@ public struct ChannelCell: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// The checklist laid out as the official tables print it: two boxes a line, the long notice-board box alone.
+    /// The checklist laid out as the official tables print it: the boxes in order, the long notice-board box on
+    /// a line of its own, the others as many to a line as fit in twenty characters (three a line, so that the
+    /// checklist makes a row no taller than six or seven lines).
     public var checklistLines: [String] {
+        let limit = 40
         var lines: [String] = []
         var pending: [String] = []
+        func flush() {
+            if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+            pending = []
+        }
         for box in boxes {
+            let text = box.text
             if box.channel == .noticeBoard {
-                if !pending.isEmpty { lines.append(pending.joined(separator: " ")); pending = [] }
-                lines.append(box.text)
+                flush()
+                lines.append(text)
                 continue
             }
-            pending.append(box.text)
-            if pending.count == 2 { lines.append(pending.joined(separator: " ")); pending = [] }
+            let candidate = (pending + [text]).joined(separator: " ")
+            if !pending.isEmpty && ChannelCell.units(candidate) > limit { flush() }
+            pending.append(text)
         }
-        if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+        flush()
         return lines
+    }
+
+    /// Display width in half-ems: CJK characters and the box marks count two, Latin one.
+    static func units(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 && !(0x2190...0x27BF).contains($1.value) ? 1 : 2) }
     }
 
     /// The plain list: the entries joined with 、.
     public var listText: String { entries.joined(separator: "、") }
 
+    /// The chosen boxes only, one a line in checklist order, each with ■; a named platform prints as its name
+    /// (■县人社局微信公众号), as the tables that print only the ticked boxes show local platforms.
+    public var tickedLines: [String] {
+        var lines: [String] = []
+        for box in boxes where box.ticked {
+            guard box.channel == .other else {
+                lines.append("■" + box.channel.rawValue)
+                continue
+            }
+            let names = others
+            if names.isEmpty { lines.append("■" + box.channel.rawValue) } else { lines += names.map { "■" + $0 } }
+        }
+        return lines
+    }
+
+    /// The named platforms (其他：名称), in order of first appearance.
+    var others: [String] {
+        var names: [String] = []
+        for case .other(let name) in channels where !names.contains(name) { names.append(name) }
+        return names
+    }
+
     /// The lines to print in a cell for a style.
     public func lines(_ style: ChannelStyle) -> [String] {
         switch style {
         case .checklist: checklistLines
+        case .ticked: tickedLines
         case .list: entries.isEmpty ? [] : [listText]
         }
+    }
+
+    /// The cell's text where lists are joined with ；, which no channel name or label contains (CSV, search).
+    public func plainText(_ style: ChannelStyle) -> String {
+        switch style {
+        case .checklist: checklistLines.joined(separator: " ")
+        case .ticked: tickedLines.joined(separator: " ")
+        case .list: entries.joined(separator: "；")
+        }
+    }
+
+    /// What a reader sees as chosen, whatever the style: the ticked channel names and the named platforms.
+    /// The filter searches these, never the names of unticked boxes.
+    public var chosenWords: [String] {
+        var words = boxes.filter { $0.ticked && $0.channel != .other }.map(\.channel.rawValue)
+        if boxes.contains(where: { $0.ticked && $0.channel == .other }) { words.append(StandardChannel.other.rawValue) }
+        return words + others
     }
 }
 
@@ -176,7 +231,7 @@ public struct TableGroup: Sendable, Hashable {
 
 /// A leaf column of the official table, in printed order.
 public enum TableColumn: Sendable, Hashable {
-    case number, group, name, content, basis, timeLimit, bodies, channels
+    case number, id, group, name, content, basis, timeLimit, bodies, channels
     case audience(Audience)
     case mode(DisclosureMode)
     case level(LevelColumn)
@@ -186,6 +241,7 @@ public enum TableColumn: Sendable, Hashable {
     public var title: String {
         switch self {
         case .number: "序号"
+        case .id: "编号"
         case .group: "一级事项"
         case .name: "二级事项"
         case .content: "公开内容（要素）"
@@ -225,6 +281,8 @@ public struct CatalogTable: Sendable, Hashable {
     public var version: String
     public var effectiveDate: String?
     public var channelStyle: ChannelStyle
+    /// Whether the table prints the 编号 column (the workbook and CSV carry it regardless).
+    public var showsID: Bool
     public var levelColumns: [LevelColumn]
     public var groups: [TableGroup]
     /// Whether the table has a 备注 column (some item has a remark or is 依申请 with a reason).
@@ -234,7 +292,12 @@ public struct CatalogTable: Sendable, Hashable {
 
     public struct NotApplicableEntry: Sendable, Hashable {
         public var id: String
+        /// The baseline item's 名称, when the baseline has the 编号.
+        public var name: String?
         public var reason: String
+
+        /// "17-02-02 就业困难人员认定" (the name left out when unknown).
+        public var label: String { name.map { id + " " + $0 } ?? id }
     }
 
     public struct AdjustmentEntry: Sendable, Hashable {
@@ -243,7 +306,11 @@ public struct CatalogTable: Sendable, Hashable {
         public var note: String
     }
 
-    public init(_ catalog: Catalog, options: TableOptions = TableOptions(), registry: DomainRegistry = .pilot) {
+    /// `baseline` names the 未涉及事项; by default the built-in national baseline of the catalog's domain.
+    public init(
+        _ catalog: Catalog, options: TableOptions = TableOptions(), registry: DomainRegistry = .pilot,
+        baseline: Catalog? = nil
+    ) {
         let c = PrintableText.clean
         func clean(_ channel: Channel) -> Channel {
             if case .other(let name) = channel { return .other(name: c(name)) }
@@ -258,6 +325,7 @@ public struct CatalogTable: Sendable, Hashable {
         version = PrintableText.clean(catalog.version.value)
         effectiveDate = catalog.effectiveDate.map { PrintableText.clean($0.value) }
         channelStyle = options.channelStyle
+        showsID = options.showsID
 
         var levels = options.levels
         for item in catalog.items {
@@ -293,8 +361,12 @@ public struct CatalogTable: Sendable, Hashable {
         }
         self.groups = groups
         hasRemarks = groups.contains { $0.rows.contains { !$0.remarkLines.isEmpty } }
+        var baselineNames: [String: String] = [:]
+        if !catalog.notApplicable.isEmpty, let base = baseline ?? domainInfo.flatMap(Baseline.catalog(for:)) {
+            for item in base.items { baselineNames[item.id.value] = c(item.name.value) }
+        }
         notApplicableEntries = catalog.notApplicable.map {
-            NotApplicableEntry(id: c($0.id.value), reason: c($0.reason.value))
+            NotApplicableEntry(id: c($0.id.value), name: baselineNames[$0.id.value], reason: c($0.reason.value))
         }
         adjustments = catalog.adjustments.map {
             AdjustmentEntry(date: c($0.date.value), version: $0.version.map { c($0.value) }, note: c($0.note.value))
@@ -311,7 +383,9 @@ public struct CatalogTable: Sendable, Hashable {
 
     /// The leaf columns in printed order.
     public var columns: [TableColumn] {
-        var columns: [TableColumn] = [.number, .group, .name, .content, .basis, .timeLimit, .bodies, .channels]
+        var columns: [TableColumn] = [.number]
+        if showsID { columns.append(.id) }
+        columns += [.group, .name, .content, .basis, .timeLimit, .bodies, .channels]
         columns += Audience.allCases.map(TableColumn.audience)
         columns += DisclosureMode.allCases.map(TableColumn.mode)
         columns += levelColumns.map(TableColumn.level)
@@ -327,7 +401,9 @@ public struct CatalogTable: Sendable, Hashable {
         func grouped(_ title: String, _ leaves: [TableColumn]) -> HeaderCell {
             HeaderCell(title: title, columnSpan: leaves.count, rowSpan: 1, leaves: leaves)
         }
-        var cells = [single(.number), grouped("公开事项", [.group, .name])]
+        var cells = [single(.number)]
+        if showsID { cells.append(single(.id)) }
+        cells.append(grouped("公开事项", [.group, .name]))
         cells += [TableColumn.content, .basis, .timeLimit, .bodies, .channels].map(single)
         cells.append(grouped("公开对象", Audience.allCases.map(TableColumn.audience)))
         cells.append(grouped("公开方式", DisclosureMode.allCases.map(TableColumn.mode)))
@@ -346,6 +422,7 @@ public struct CatalogTable: Sendable, Hashable {
     public func lines(_ row: TableRow, _ column: TableColumn) -> [String] {
         switch column {
         case .number: [String(row.number)]
+        case .id: [row.id]
         case .group: [row.group]
         case .name: [row.name]
         case .content: [row.content]
@@ -362,4 +439,39 @@ public struct CatalogTable: Sendable, Hashable {
 
     /// The mark printed in the split columns.
     public static let tick = "√"
+
+    /// The note printed with the table on what the boxes mean, as published tables carry it; nil for a plain list.
+    public var legend: String? {
+        switch channelStyle {
+        case .checklist: "公开渠道和载体栏中“■”表示已勾选（选用），“□”表示未勾选。"
+        case .ticked: "公开渠道和载体栏中“■”表示已勾选（选用），只列出已勾选的渠道。"
+        case .list: nil
+        }
+    }
+
+    /// The same table with the 编号 column, as the workbook prints it (`gkml import` reads it back).
+    public var withID: CatalogTable {
+        var table = self
+        table.showsID = true
+        return table
+    }
+
+    /// The level labels of a row's ticked 公开层级 columns.
+    public func levelLabels(_ row: TableRow) -> [String] {
+        levelColumns.filter { row.levels.contains($0.level) }.map(\.label)
+    }
+
+    /// What a reader sees of a row, as words: its text, the chosen channels (never the unticked boxes), the
+    /// ticks as the words of their columns (全社会, 特定群众, 主动, 依申请公开, the level labels) and its 编号.
+    /// The page's filter searches this.
+    public func searchWords(_ row: TableRow) -> [String] {
+        var words = [row.id, row.group, row.name, row.content] + row.basis + [row.timeLimit] + row.bodies
+        words += row.channels.chosenWords
+        words.append(row.audience.rawValue)
+        words.append(row.mode == .proactive ? "主动公开" : "依申请公开")
+        words += levelLabels(row)
+        // The remark and the reason without the cell's 不主动公开理由： label, so that 主动 does not find 依申请 items.
+        words += [row.remark, row.reasonNotProactive].compactMap { $0 }
+        return words
+    }
 }

@@ -1,3 +1,4 @@
+import CatalogModel
 import Diagnostics
 import Foundation
 import SafeOutput
@@ -5,7 +6,11 @@ import SafeOutput
 /// XLSX (Office Open XML SpreadsheetML), written by hand into a ZIP: one workbook per jurisdiction, one sheet
 /// per catalog. Each sheet: the title and the catalog's facts, the official two-row header with merged cells,
 /// one row per item with 一级事项 merged down its rows, column widths, wrapped text, the header frozen, and a
-/// landscape A4 print setup that fits the width and repeats the header rows on every printed page.
+/// landscape A4 print setup at a scale that fits the width, repeating the header rows on every printed page.
+/// The sheet always carries 编号 (`gkml import` reads the workbook back). Pages are broken by the writer
+/// (manual row breaks computed from the row heights at the fit-to-width scale), and a 一级事项 block that
+/// crosses a break is split there with its label repeated, so no printed page starts with a cut merged cell.
+/// A legend of the boxes follows the table.
 /// Every text cell is a shared string, which a spreadsheet never evaluates, so text that starts with `=`, `+`, `-`
 /// or `@` is written exactly as it is (the CSV formula guard `'` would show up as data here; docs/rendering.md).
 public enum XLSXWriter {
@@ -20,7 +25,7 @@ public enum XLSXWriter {
         var sheets: [(name: String, xml: String)] = []
         for table in tables {
             let name = sheetName(table.domain, taken: &taken)
-            sheets.append((name, sheet(table, strings: &strings)))
+            sheets.append((name, sheet(table.withID, strings: &strings)))
         }
         if sheets.isEmpty {
             // A workbook must have a sheet.
@@ -82,22 +87,32 @@ public enum XLSXWriter {
 
     /// Style indexes of `styles` (cellXfs).
     enum Style: Int {
-        case normal = 0, title, facts, header, text, centered, group
+        case normal = 0, title, facts, header, text, centered, group, note, small
     }
 
-    static func width(_ column: TableColumn, style: ChannelStyle) -> Double {
-        switch column {
-        case .number: 6
-        case .group: 12
-        case .name: 16
-        case .content: 32
-        case .basis: 28
-        case .timeLimit: 18
-        case .bodies: 16
-        case .channels: style == .checklist ? 36 : 26
-        case .audience, .mode, .level: 7.5
-        case .remark: 22
+    /// The workbook's width unit is the width of a digit of its default font. The default font is monospaced
+    /// (Courier New; Liberation Mono or DejaVu Sans Mono where it is missing, all 0.6 em), so the unit is 6.6 pt
+    /// in Excel, WPS and LibreOffice alike and the writer knows the printed scale; a CJK default font makes the
+    /// unit differ from one machine to the next (宋体 7 px, its DejaVu stand-in 9.4 px), and pages planned for
+    /// one scale print under-filled or cut at another. A column adds 5 px of padding.
+    static let unitPoints = 6.6, columnPadding = 3.75
+    /// Type sizes in points, as the Word file prints them: 小五 for the table, 六号 for the 13-box checklist.
+    static let textSize = Double(DOCXWriter.tableSize) / 2, smallSize = Double(DOCXWriter.checklistSize) / 2
+
+    /// Column widths in points: the Word file's widths computed from the content (`DOCXLayout.columnWidths`), so
+    /// the sheet prints at nearly full size on A4 landscape; 编号 a little wider for Latin digits, which the
+    /// fallback fonts of spreadsheet programs print wider than Word's.
+    static func columnPoints(_ table: CatalogTable) -> [Double] {
+        zip(table.columns, DOCXLayout.columnWidths(table)).map { column, twips in
+            Double(twips) / 20 + (column == .id ? 6 : 0)
         }
+    }
+
+    /// A width in points as the sheet's `<col width>`.
+    static func units(_ points: Double) -> Double { ((points - columnPadding) / unitPoints * 100).rounded() / 100 }
+
+    static func textStyle(_ column: TableColumn, _ table: CatalogTable) -> Style {
+        column == .channels && table.channelStyle == .checklist ? .small : .text
     }
 
     static func sheet(_ table: CatalogTable, strings: inout SharedStrings) -> String {
@@ -152,49 +167,70 @@ public enum XLSXWriter {
                 column += headerCell.leaves.count
             }
         }
-        // The 编号 column: hidden after the printed columns, so that an edited workbook imports back by identity
-        // (`gkml import --update`, docs/import.md).
-        let idColumn = columns.count
-        topCells.append(cell(idColumn, top, "编号", .header))
-        bottomCells.append(cell(idColumn, bottom, nil, .header))
-        merges.append("\(ref(idColumn, top)):\(ref(idColumn, bottom))")
         rows.append("<row r=\"\(top)\" ht=\"24\" customHeight=\"1\">\(topCells.joined())</row>")
         rows.append("<row r=\"\(bottom)\" ht=\"30\" customHeight=\"1\">\(bottomCells.joined())</row>")
 
-        // One row per item.
+        // One row per item; the pages are planned first so that a block split by a page break repeats its label.
+        let widths = columnPoints(table)
+        let heights = rowHeights(table, widths: widths)
+        let pages = pageBreaks(table, widths: widths, heights: heights)
+        var breakRows: [Int] = []
         var rowNumber = firstDataRow
+        var index = 0
+        let groupColumn = columns.firstIndex(of: .group)
         for group in table.groups {
-            let firstRow = rowNumber
-            for row in group.rows {
+            var segmentStart = rowNumber
+            for (position, row) in group.rows.enumerated() {
+                let startsPage = pages.contains(index) && index > 0
+                if startsPage {
+                    breakRows.append(rowNumber - 1)
+                    if position > 0, let groupColumn, rowNumber - 1 > segmentStart {
+                        merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
+                    }
+                    segmentStart = rowNumber
+                }
                 var cells: [String] = []
-                for (index, column) in columns.enumerated() {
+                for (columnIndex, column) in columns.enumerated() {
                     switch column {
                     case .number:
-                        cells.append(number(index, rowNumber, row.number, .centered))
+                        cells.append(number(columnIndex, rowNumber, row.number, .centered))
                     case .group:
-                        cells.append(cell(index, rowNumber, row.startsGroup ? row.group : nil, .group))
-                    case .audience, .mode, .level:
-                        cells.append(cell(index, rowNumber, table.lines(row, column).first, .centered))
+                        cells.append(
+                            cell(columnIndex, rowNumber, row.startsGroup || startsPage ? row.group : nil, .group))
+                    case .audience, .mode, .level, .id:
+                        cells.append(cell(columnIndex, rowNumber, table.lines(row, column).first, .centered))
                     default:
-                        cells.append(cell(index, rowNumber, table.lines(row, column).joined(separator: "\n"), .text))
+                        cells.append(
+                            cell(
+                                columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"),
+                                textStyle(column, table)))
                     }
                 }
-                cells.append(cell(idColumn, rowNumber, row.id, .text))
-                let height = rowHeight(table, row, columns)
-                rows.append("<row r=\"\(rowNumber)\" ht=\"\(height)\" customHeight=\"1\">\(cells.joined())</row>")
+                rows.append(
+                    "<row r=\"\(rowNumber)\" ht=\"\(String(format: "%.1f", heights[index]))\" customHeight=\"1\">\(cells.joined())</row>"
+                )
                 rowNumber += 1
+                index += 1
             }
-            if group.rows.count > 1, let groupColumn = columns.firstIndex(of: .group) {
-                merges.append("\(ref(groupColumn, firstRow)):\(ref(groupColumn, rowNumber - 1))")
+            if let groupColumn, rowNumber - 1 > segmentStart {
+                merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
             }
+        }
+        // The legend under the table, across its width.
+        if let legend = table.legend {
+            var legendCells = [cell(0, rowNumber, "注：" + legend, .note)]
+            for column in 1...max(1, last) where column <= last {
+                legendCells.append(cell(column, rowNumber, nil, .note))
+            }
+            rows.append("<row r=\"\(rowNumber)\" ht=\"20\" customHeight=\"1\">\(legendCells.joined())</row>")
+            if last > 0 { merges.append("\(ref(0, rowNumber)):\(ref(last, rowNumber))") }
+            rowNumber += 1
         }
         let lastRow = max(rowNumber - 1, bottom)
 
-        let cols =
-            columns.enumerated().map { index, column in
-                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(column, style: table.channelStyle))\" customWidth=\"1\"/>"
-            }.joined()
-            + "<col min=\"\(idColumn + 1)\" max=\"\(idColumn + 1)\" width=\"12\" hidden=\"1\" customWidth=\"1\"/>"
+        let cols = widths.enumerated().map { index, points in
+            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(units(points))\" customWidth=\"1\"/>"
+        }.joined()
         let mergeXML =
             merges.isEmpty
             ? ""
@@ -202,8 +238,8 @@ public enum XLSXWriter {
                 + "</mergeCells>"
         return xmlHeader
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-            + "<dimension ref=\"A1:\(ref(idColumn, lastRow))\"/>"
+
+            + "<dimension ref=\"A1:\(ref(columns.count - 1, lastRow))\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
             + "<sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -212,30 +248,63 @@ public enum XLSXWriter {
             + mergeXML
             + "<printOptions horizontalCentered=\"1\"/>"
             + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+            + "<pageSetup paperSize=\"9\" scale=\"\(scale(widths: widths))\" orientation=\"landscape\"/>"
             + "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+            + (breakRows.isEmpty
+                ? ""
+                : "<rowBreaks count=\"\(breakRows.count)\" manualBreakCount=\"\(breakRows.count)\">"
+                    + breakRows.map { "<brk id=\"\($0)\" max=\"16383\" man=\"1\"/>" }.joined() + "</rowBreaks>")
             + "</worksheet>"
     }
 
     /// Spreadsheet programs do not agree on fitting a row to wrapped text when a file is opened (LibreOffice
-    /// keeps the default height), so each row gets the height its tallest cell needs, estimated from display
-    /// widths: a wide (CJK) character takes two units of a column's width, a line is 14.5 pt at 10 pt type.
-    static func rowHeight(_ table: CatalogTable, _ row: TableRow, _ columns: [TableColumn]) -> String {
-        var lines = 1
-        for column in columns {
-            if case .group = column { continue }
-            let usable = max(2.0, width(column, style: table.channelStyle) - 1.5)
-            var count = 0
-            for line in table.lines(row, column) {
-                for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-                    let units = Double(textUnits(part))
-                    count += max(1, Int((units / usable).rounded(.up)))
-                }
+    /// keeps the default height), so each row gets the height its tallest cell needs: the line count as the
+    /// Word layout estimates it (`DOCXLayout.height`) in a column 2 pt narrower (spreadsheet programs keep wider
+    /// cell margins), each line 1.45 em high (LibreOffice's line for the CJK fonts, measured in its PDF).
+    static func rowHeights(_ table: CatalogTable, widths: [Double]) -> [Double] {
+        let columns = table.columns
+        return table.rows.map { row in
+            var tallest = lineHeight(textSize)
+            for (index, column) in columns.enumerated() where column != .group {
+                let size = textStyle(column, table) == .small ? smallSize : textSize
+                let halfPoints = Int(size * 2)
+                let twips = DOCXLayout.height(
+                    table.lines(row, column), width: Int((widths[index] - 2) * 20), size: halfPoints)
+                let lines = twips / DOCXWriter.lineHeight(halfPoints)
+                tallest = max(tallest, Double(lines) * lineHeight(size))
             }
-            lines = max(lines, count)
+            return min(409.0, (tallest + 4).rounded(.up))
         }
-        let points = min(409.0, Double(lines) * 14.5 + 5)
-        return String(format: "%.1f", points)
+    }
+
+    static func lineHeight(_ size: Double) -> Double { size * 1.45 }
+
+    /// Page layout in points: A4 landscape less the margins of `pageMargins`, and the rows above the table.
+    static let printableWidth = (297.0 / 25.4 - 0.8) * 72, printableHeight = (210.0 / 25.4 - 1.1) * 72
+    static let titleRowsHeight = 36.0 + 22, headerRowsHeight = 24.0 + 30
+
+    /// The printed scale in percent, set in the sheet rather than left to "fit to width" (which programs compute
+    /// from their own font metrics, so pages planned at one scale printed at another): the sheet fits the page
+    /// width with 5 % to spare for a program whose width unit is a little wider.
+    static func scale(widths: [Double]) -> Int {
+        max(10, min(100, Int((printableWidth / (widths.reduce(0, +) * 1.05) * 100).rounded(.down))))
+    }
+
+    /// The indexes (into `table.rows`) of the rows that start a printed page, 0 first. A point of row height
+    /// prints at the scale; a page holds the repeated header rows and as many rows as fit, less a small margin
+    /// for programs that round differently.
+    static func pageBreaks(_ table: CatalogTable, widths: [Double], heights: [Double]) -> [Int] {
+        let pageHeight = printableHeight / (Double(scale(widths: widths)) / 100) * 0.97
+        var starts = [0]
+        var used = titleRowsHeight + headerRowsHeight
+        for (index, height) in heights.enumerated() {
+            if used + height > pageHeight && used > headerRowsHeight {
+                starts.append(index)
+                used = headerRowsHeight
+            }
+            used += height
+        }
+        return heights.isEmpty ? [] : starts
     }
 
     static func textUnits<S: StringProtocol>(_ text: S) -> Int {
@@ -342,17 +411,19 @@ public enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Fonts: 宋体 (body), 黑体 (header), 方正小标宋简体 (title; spreadsheet programs substitute their default
-    /// CJK font where it is not installed). cellXfs follow `Style`.
+    /// Fonts: Courier New (the default font, which only sets the column unit, see `unitPoints`), 宋体 (body, and 7.5 pt
+    /// for the checklist), 黑体 (header), 方正小标宋简体 (title; spreadsheet programs substitute their default CJK
+    /// font where it is not installed). cellXfs follow `Style`.
     static let styles =
         xmlHeader
         + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-        + "<fonts count=\"5\">"
-        + "<font><sz val=\"11\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<fonts count=\"6\">"
+        + "<font><sz val=\"11\"/><name val=\"Courier New\"/><family val=\"3\"/></font>"
         + "<font><sz val=\"18\"/><name val=\"方正小标宋简体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
         + "<font><sz val=\"10\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
-        + "<font><b/><sz val=\"10\"/><name val=\"黑体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
-        + "<font><sz val=\"10\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><b/><sz val=\"9\"/><name val=\"黑体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><sz val=\"9\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
+        + "<font><sz val=\"7.5\"/><name val=\"宋体\"/><family val=\"3\"/><charset val=\"134\"/></font>"
         + "</fonts>"
         + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE6ECF5\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
@@ -360,7 +431,7 @@ public enum XLSXWriter {
         + "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
         + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"7\">"
+        + "<cellXfs count=\"9\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\"/></xf>"
@@ -368,6 +439,8 @@ public enum XLSXWriter {
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"3\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>"
+        + "<xf numFmtId=\"0\" fontId=\"4\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
+        + "<xf numFmtId=\"0\" fontId=\"5\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyBorder=\"1\" applyAlignment=\"1\"><alignment horizontal=\"left\" vertical=\"center\" wrapText=\"1\"/></xf>"
         + "</cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"常规\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"

@@ -40,6 +40,12 @@ struct CellRuleTests {
         for mark in ["√", "✓", "■", "●", "是", " √ "] { #expect(CellRules.tick(mark) == .yes, "\(mark)") }
         for mark in ["", "□", "×", "否", "/"] { #expect(CellRules.tick(mark) == .no, "\(mark)") }
         #expect(CellRules.tick("县级") == .unreadable)
+        // A page prints the tick with its column's word (for screen readers and phone cards): only that word counts.
+        #expect(CellRules.tick("√依申请", columnTitle: "依申请") == .yes)
+        #expect(CellRules.tick("√ 乡、村级", columnTitle: "乡、村级") == .yes)
+        #expect(CellRules.tick("", columnTitle: "依申请") == .no)
+        #expect(CellRules.tick("√主动", columnTitle: "依申请") == .unreadable)
+        #expect(CellRules.tick("依申请", columnTitle: "依申请") == .unreadable)
     }
 
     @Test func basisAndBodies() {

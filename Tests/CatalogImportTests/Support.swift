@@ -57,3 +57,28 @@ struct ExpectedRow {
         #expect(item.levels == levels, "\(label): 公开层级")
     }
 }
+
+extension Support {
+    /// Runs a Python script with `<repo>/.venv/bin/python3` (made by scripts/test, with python-docx and openpyxl)
+    /// or python3 on PATH; a failure is a thrown error with its stderr, never a skip.
+    static func python(_ script: String, _ arguments: [String]) throws {
+        let venv = root.appendingPathComponent(".venv/bin/python3")
+        let process = Process()
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            process.executableURL = venv
+            process.arguments = ["-c", script] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script] + arguments
+        }
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        struct PythonFailed: Error, CustomStringConvertible { var description: String }
+        guard process.terminationStatus == 0 else {
+            throw PythonFailed(description: "python (run scripts/test to install python-docx): \(message)")
+        }
+    }
+}

@@ -10,13 +10,16 @@ import Testing
     @Test func pageHasAccessibleTableMarkup() throws {
         let html = try renderer.catalogPage(CatalogTable(Fixtures.employment), context: context)
         #expect(html.contains("<html lang=\"zh-CN\">"))
-        #expect(html.contains("<caption><bdi>示例县星海镇就业领域基层政务公开标准目录</bdi>（共 3 项）</caption>"))
+        #expect(
+            html.contains(
+                "<caption><bdi>示例县星海镇就业领域基层政务公开标准目录</bdi><span id=\"gkml-count\" class=\"count\">（共 3 项）</span></caption>"
+            ))
         #expect(html.contains("<th scope=\"col\" class=\"h-number\" rowspan=\"2\">序号</th>"))
         #expect(html.contains("<th scope=\"colgroup\" class=\"h-item\" colspan=\"2\">公开事项</th>"))
         #expect(html.contains("<th scope=\"rowgroup\" class=\"c-group\" rowspan=\"2\">就业服务</th>"))
         #expect(html.contains("<th scope=\"row\" class=\"c-name\">招聘会信息</th>"))
-        #expect(html.contains("<tr id=\"item-17-02-03\">"))
-        #expect(html.components(separatedBy: "<tbody>").count - 1 == 2)
+        #expect(html.contains("<tr id=\"item-17-02-03\" data-search=\"17-02-03 就业服务 失业登记人员名单"))
+        #expect(html.components(separatedBy: "<tbody data-group=").count - 1 == 2)
         #expect(html.contains("■其他：县人社局微信公众号"))
         #expect(html.contains("http-equiv=\"Content-Security-Policy\""))
         #expect(html.contains("default-src &#39;none&#39;; style-src &#39;self&#39;; script-src &#39;self&#39;"))

@@ -19,7 +19,8 @@ import Testing
                 "paper": str(ws.page_setup.paperSize),
                 "fitToWidth": ws.page_setup.fitToWidth,
                 "fitToHeight": ws.page_setup.fitToHeight,
-                "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage),
+                "fitToPage": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+                "scale": ws.page_setup.scale,
                 "widths": [ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
                 "hidden": [bool(ws.column_dimensions[c].hidden) for c in "ABCDEFGHIJKLMNOPQ" if c in ws.column_dimensions],
                 "wrapped": all(ws.cell(row=r, column=c).alignment.wrap_text for r in range(3, ws.max_row + 1) for c in range(1, ws.max_column + 1) if type(ws.cell(row=r, column=c)).__name__ != "MergedCell"),
@@ -39,6 +40,7 @@ import Testing
         var fitToWidth: Int?
         var fitToHeight: Int?
         var fitToPage: Bool
+        var scale: Int?
         var widths: [Double]
         var hidden: [Bool]
         var wrapped: Bool
@@ -69,49 +71,69 @@ import Testing
         #expect(sheets.map(\.title) == tables.map(\.domain))
         for (sheet, table) in zip(sheets, tables) {
             // The two-row header with its merged cells.
-            #expect(sheet.rows[2].prefix(8) == ["序号", "公开事项", "", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
-            #expect(sheet.rows[2][8] == "公开对象" && sheet.rows[2][10] == "公开方式" && sheet.rows[2][12] == "公开层级")
-            #expect(Array(sheet.rows[3][1...2]) == ["一级事项", "二级事项"])
-            #expect(Array(sheet.rows[3][8...13]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
+            // The workbook always carries 编号 (gkml import reads it back), in column B.
+            #expect(sheet.rows[2].prefix(9) == ["序号", "编号", "公开事项", "", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"])
+            #expect(sheet.rows[2][9] == "公开对象" && sheet.rows[2][11] == "公开方式" && sheet.rows[2][13] == "公开层级")
+            #expect(Array(sheet.rows[3][2...3]) == ["一级事项", "二级事项"])
+            #expect(Array(sheet.rows[3][9...14]) == ["全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
             for range in [
-                "A3:A4", "B3:C3", "D3:D4", "H3:H4", "I3:J3", "K3:L3", "M3:N3",
-                "A1:\(XLSXWriter.columnLetters(table.columns.count - 1))1",
+                "A3:A4", "B3:B4", "C3:D3", "E3:E4", "I3:I4", "J3:K3", "L3:M3", "N3:O3",
+                "A1:\(XLSXWriter.columnLetters(table.withID.columns.count - 1))1",
             ] {
                 #expect(sheet.merged.contains(range), "\(sheet.title): missing merge \(range) in \(sheet.merged)")
             }
             // One row per item, in order, agreeing with the catalog.
-            let body = Array(sheet.rows.dropFirst(4))
-            #expect(body.count == table.itemCount)
+            // One row per item, then the legend of the boxes.
+            let body = Array(sheet.rows.dropFirst(4).prefix(table.itemCount))
+            #expect(sheet.rows.count == 4 + table.itemCount + 1)
+            #expect(sheet.rows.last?.first == "注：" + (table.legend ?? ""))
             for (row, item) in zip(body, table.rows) {
                 #expect(row[0] == String(item.number))
-                #expect(row[2] == item.name)
-                #expect(row[3] == item.content)
-                #expect(row[4] == item.basis.joined(separator: "\n"))
+                #expect(row[1] == item.id)
+                #expect(row[3] == item.name)
+                #expect(row[4] == item.content)
+                #expect(row[5] == item.basis.joined(separator: "\n"))
                 #expect(
-                    row[8] == (item.audience == .everyone ? "√" : "")
-                        && row[9] == (item.audience == .specificGroups ? "√" : ""))
+                    row[9] == (item.audience == .everyone ? "√" : "")
+                        && row[10] == (item.audience == .specificGroups ? "√" : ""))
                 #expect(
-                    row[10] == (item.mode == .proactive ? "√" : "") && row[11] == (item.mode == .onRequest ? "√" : ""))
-                #expect(row[7].components(separatedBy: "\n") == item.channels.checklistLines)
+                    row[11] == (item.mode == .proactive ? "√" : "") && row[12] == (item.mode == .onRequest ? "√" : ""))
+                #expect(row[8].components(separatedBy: "\n") == item.channels.checklistLines)
             }
-            // 一级事项 merged down its rows.
-            var rowNumber = XLSXWriter.firstDataRow
+            // 一级事项 merged down its rows, split (label repeated) only where the writer breaks the page.
+            let wide = table.withID
+            let widths = XLSXWriter.columnPoints(wide)
+            let starts = Set(
+                XLSXWriter.pageBreaks(wide, widths: widths, heights: XLSXWriter.rowHeights(wide, widths: widths)))
+            var index = 0
             for group in table.groups {
-                #expect(body[rowNumber - XLSXWriter.firstDataRow][1] == group.name)
-                if group.rows.count > 1 {
-                    #expect(sheet.merged.contains("B\(rowNumber):B\(rowNumber + group.rows.count - 1)"))
+                var segment: [Int] = []
+                for _ in group.rows {
+                    if starts.contains(index) && index > 0 && !segment.isEmpty {
+                        if segment.count > 1 { #expect(sheet.merged.contains("C\(segment[0]):C\(segment.last!)")) }
+                        segment = []
+                    }
+                    let rowNumber = XLSXWriter.firstDataRow + index
+                    if segment.isEmpty {
+                        #expect(body[index][2] == group.name, "row \(rowNumber) should carry \(group.name)")
+                    }
+                    segment.append(rowNumber)
+                    index += 1
                 }
-                rowNumber += group.rows.count
+                if segment.count > 1 {
+                    #expect(
+                        sheet.merged.contains("C\(segment[0]):C\(segment.last!)"),
+                        "\(sheet.title): C\(segment[0]):C\(segment.last!) in \(sheet.merged)")
+                }
             }
             #expect(sheet.freeze == "A5")
             #expect(sheet.printTitles == "$3:$4")
             #expect(sheet.orientation == "landscape" && sheet.paper == "9")
-            #expect(sheet.fitToPage && sheet.fitToWidth == 1 && sheet.fitToHeight == 0)
-            // The printed columns, then the hidden 编号 column that `gkml import` reads back.
-            #expect(sheet.widths.count == table.columns.count + 1 && sheet.widths.allSatisfy { $0 > 5 })
-            #expect(sheet.hidden == Array(repeating: false, count: table.columns.count) + [true])
-            #expect(sheet.rows[2][table.columns.count] == "编号")
-            #expect(body.map { $0[table.columns.count] } == table.rows.map(\.id))
+            // Printed at the scale the page breaks were planned for (not "fit to width", which each program
+            // computes from its own fonts), large enough to read: 小五 prints at 8.5 pt or more.
+            #expect(!sheet.fitToPage && sheet.scale == XLSXWriter.scale(widths: XLSXWriter.columnPoints(table.withID)))
+            #expect((sheet.scale ?? 0) >= 95, "\(sheet.title): printed at \(sheet.scale ?? 0) %")
+            #expect(sheet.widths.count == table.withID.columns.count && sheet.widths.allSatisfy { $0 > 2.5 })
             #expect(sheet.wrapped)
             #expect(!sheet.types.contains("f"))
         }
@@ -122,7 +144,7 @@ import Testing
         let sheet = try #require(sheets.first)
         // Shared strings are never formulas: the text is kept exactly, with no CSV apostrophe guard.
         #expect(!sheet.types.contains("f"))
-        let first = sheet.rows[4]
+        let first = Array(sheet.rows[4].dropFirst())  // after 编号
         #expect(first[1] == Fixtures.script)
         #expect(first[2] == "=HYPERLINK(\"http://evil.example\",\"点我\")")
         #expect(first[4].hasPrefix("+SUM(1,2)"))
@@ -157,11 +179,19 @@ import Testing
         import json, sys, docx
         from docx.oxml.ns import qn
         d = docx.Document(sys.argv[1])
-        t = d.tables[0]
-        rows = []
-        for r in t.rows:
-            rows.append([c.text for c in r.cells])
-        header_flags = [r._tr.trPr is not None and r._tr.trPr.find(qn('w:tblHeader')) is not None for r in t.rows]
+        # The document prints one table per page: the header rows of the first, then every table's item rows.
+        def is_header(r):
+            return r._tr.trPr is not None and r._tr.trPr.find(qn('w:tblHeader')) is not None
+        rows, header_flags = [], []
+        for i, t in enumerate(d.tables):
+            for r in t.rows:
+                if is_header(r) and i > 0:
+                    continue
+                rows.append([c.text for c in r.cells])
+                header_flags.append(is_header(r))
+        body_fonts = sorted(set(el.get(qn('w:eastAsia')) for t in d.tables for el in t._tbl.iter(qn('w:rFonts'))))
+        centred = sorted(set(c.paragraphs[0].alignment is not None and int(c.paragraphs[0].alignment) == 1
+                             for t in d.tables for r in t.rows if not is_header(r) for c in r.cells[:1]))
         s = d.sections[0]
         title_fonts = [r._r.rPr.rFonts.get(qn('w:eastAsia')) for r in d.paragraphs[0].runs]
         body_fonts = sorted(set(el.get(qn('w:eastAsia')) for el in t._tbl.iter(qn('w:rFonts'))))
@@ -171,7 +201,7 @@ import Testing
             "headerFlags": header_flags,
             "orientation": int(s.orientation),
             "width": s.page_width.mm, "height": s.page_height.mm,
-            "titleFonts": title_fonts, "tableFonts": body_fonts,
+            "titleFonts": title_fonts, "tableFonts": body_fonts, "tables": len(d.tables), "numberCentred": centred,
         }, ensure_ascii=False))
         """
 
@@ -184,6 +214,8 @@ import Testing
         var height: Double
         var titleFonts: [String]
         var tableFonts: [String]
+        var tables: Int
+        var numberCentred: [Bool]
     }
 
     func readDocument(_ bytes: [UInt8]) throws -> Document {
@@ -205,12 +237,12 @@ import Testing
             let table = CatalogTable(catalog, options: TableOptions(levelLabels: [.township: "乡、村级"]))
             let document = try readDocument(try DOCXWriter.document(table))
             #expect(document.paragraphs[0] == catalog.region.value + catalog.domain.value + "领域基层政务公开标准目录")
-            #expect(document.paragraphs[1] == "发布机构：" + catalog.publisher.value)
-            #expect(document.paragraphs[2].hasPrefix("版本：" + catalog.version.value))
+            #expect(
+                document.paragraphs[1].hasPrefix("发布机构：" + catalog.publisher.value + "　　版本：" + catalog.version.value))
             if let date = catalog.effectiveDate {
-                #expect(document.paragraphs[2].contains("生效日期：" + date.value))
+                #expect(document.paragraphs[1].hasSuffix("生效日期：" + date.value))
             } else {
-                #expect(!document.paragraphs[2].contains("生效日期"))
+                #expect(!document.paragraphs[1].contains("生效日期"))
             }
             #expect(document.rows.count == 2 + catalog.items.count)
             #expect(document.headerFlags == [true, true] + Array(repeating: false, count: catalog.items.count))
@@ -233,6 +265,8 @@ import Testing
             #expect(abs(document.width - 297) < 1 && abs(document.height - 210) < 1)
             #expect(document.titleFonts.allSatisfy { $0 == "方正小标宋简体" } && !document.titleFonts.isEmpty)
             #expect(document.tableFonts == ["仿宋_GB2312", "黑体"])
+            #expect(document.numberCentred == [true])
+            #expect(document.paragraphs.contains { $0.hasPrefix("注：公开渠道和载体栏中“■”表示已勾选") })
         }
     }
 
@@ -241,5 +275,37 @@ import Testing
         #expect(document.rows[2][1] == Fixtures.script)
         #expect(document.rows[2][3] == Fixtures.attribute + " x")
         #expect(document.rows[3][3] == "第一行\n第二行，含逗号,和\"引号\"")
+    }
+}
+
+/// The workbook and the Word file in every channel style, read back cell by cell with openpyxl and python-docx.
+@Suite struct ChannelStyleOfficeTests {
+    @Test(arguments: ChannelStyle.allCases)
+    func everyStylePrintsItsLinesInBothFiles(style: ChannelStyle) throws {
+        let table = CatalogTable(
+            Fixtures.employment, options: TableOptions(channelStyle: style, levelLabels: [.township: "乡、村级"]))
+        let wide = table.withID
+        let channels = try #require(wide.columns.firstIndex(of: .channels))
+        let everyone = try #require(wide.columns.firstIndex(of: .audience(.everyone)))
+        let sheet = try #require(try OfficeTests().readWorkbook(try XLSXWriter.workbook([table], title: "t")).first)
+        let document = try OfficeTests().readDocument(try DOCXWriter.document(table))
+        let docChannels = try #require(table.columns.firstIndex(of: .channels))
+        let docEveryone = try #require(table.columns.firstIndex(of: .audience(.everyone)))
+        for (index, row) in table.rows.enumerated() {
+            let expected = table.lines(row, .channels)
+            let cell = sheet.rows[XLSXWriter.firstDataRow - 1 + index]
+            #expect(cell[1] == row.id, "\(style) 编号 in column B")
+            #expect(cell[channels].components(separatedBy: "\n") == expected, "\(style) \(row.id): \(cell[channels])")
+            #expect(cell[everyone] == (row.audience == .everyone ? "√" : ""))
+            let docRow = document.rows[2 + index]
+            #expect(docRow[docChannels].components(separatedBy: "\n") == expected, "\(style) \(row.id) (Word)")
+            #expect(docRow[docEveryone] == (row.audience == .everyone ? "√" : ""))
+        }
+        // Only the checklist prints unticked boxes; the list style prints neither ■ nor □.
+        let printed = table.rows.flatMap { table.lines($0, .channels) }.joined()
+        #expect(printed.contains("□") == (style == .checklist))
+        #expect(printed.contains("■") == (style != .list))
+        // The legend row under the table says what the boxes mean, or is absent for a plain list.
+        #expect((sheet.rows.last?.first?.hasPrefix("注：") ?? false) == (style != .list))
     }
 }

@@ -8,7 +8,7 @@ import Testing
 enum ExampleWorkspace {
     static var root: URL { TestSupport.repositoryRoot.appendingPathComponent("catalogs/example") }
 
-    static func source(channelStyle: ChannelStyle = .checklist) throws -> SiteSource {
+    static func source(channelStyle: ChannelStyle? = nil) throws -> SiteSource {
         let loaded = WorkspaceLoader.load(path: root.appendingPathComponent("gkml.yaml").path)
         let workspace = try #require(
             loaded.workspace, "catalogs/example/gkml.yaml does not load: \(loaded.findings.map(\.code))")

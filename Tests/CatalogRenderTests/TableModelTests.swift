@@ -40,10 +40,64 @@ import Testing
             ])
         #expect(
             cell.checklistLines == [
-                "■政府网站 □政府公报", "■两微一端 □发布会/听证会", "□广播电视 □纸质媒体", "■公开查阅点 □政务服务中心",
-                "□便民服务站 □入户/现场", "□社区/企事业单位/村公示栏(电子屏)", "□精准推送 ■其他：县人社局微信公众号",
+                "■政府网站 □政府公报 ■两微一端", "□发布会/听证会 □广播电视 □纸质媒体", "■公开查阅点 □政务服务中心 □便民服务站",
+                "□入户/现场", "□社区/企事业单位/村公示栏(电子屏)", "□精准推送 ■其他：县人社局微信公众号",
             ])
         #expect(cell.listText == "政府网站、两微一端、公开查阅点、县人社局微信公众号")
+    }
+
+    @Test func eachStylePrintsWhatItSays() {
+        let cell = table.rows[0].channels
+        #expect(cell.lines(.checklist) == cell.checklistLines)
+        // Only the chosen boxes, each with ■; the named platform as its name.
+        #expect(cell.lines(.ticked) == ["■政府网站", "■两微一端", "■公开查阅点", "■县人社局微信公众号"])
+        #expect(cell.lines(.list) == ["政府网站、两微一端、公开查阅点、县人社局微信公众号"])
+        // CSV and search: ；, never 、.
+        #expect(cell.plainText(.list) == "政府网站；两微一端；公开查阅点；县人社局微信公众号")
+        #expect(cell.chosenWords == ["政府网站", "两微一端", "公开查阅点", "其他", "县人社局微信公众号"])
+        #expect(!cell.chosenWords.contains("政府公报"))
+    }
+
+    @Test func searchWordsAreWhatAReaderSees() {
+        let unemployed = table.rows[2]
+        let words = table.searchWords(unemployed)
+        #expect(
+            words.contains("17-02-03") && words.contains("特定群众") && words.contains("依申请公开") && words.contains("乡、村级"))
+        #expect(!words.contains("全社会") && !words.contains("县级") && !words.contains("政府公报"))
+        // The 不主动公开理由 label is not searched: 主动 must not find a 依申请 item.
+        #expect(!words.joined(separator: " ").contains("主动"))
+    }
+
+    @Test func workspaceSettingsGiveStyleIDColumnAndEveryLabelledLevel() throws {
+        let workspace = Workspace(
+            file: "gkml.yaml", root: ".", region: Fixtures.located("凤屯镇"), level: Fixtures.located(.township),
+            levelLabels: [.township: "镇级", .village: "村级"],
+            jurisdictions: [
+                Jurisdiction(
+                    name: Fixtures.located("凤屯镇"), level: Fixtures.located(.township), folder: Fixtures.located("镇"))
+            ],
+            publishing: PublishSettings(channelStyle: .ticked, showsID: true)
+        )
+        let table = CatalogTable(Fixtures.employment, options: TableOptions(workspace: workspace))
+        #expect(table.channelStyle == .ticked)
+        // 村级 is named in 层级名称: it gets its column though no item uses it; 县级 is used by an item.
+        #expect(table.levelColumns.map(\.label) == ["县级", "镇级", "村级"])
+        #expect(table.columns.prefix(2) == [.number, .id])
+        #expect(table.headerCells[1].title == "编号")
+        // --channels wins over gkml.yaml.
+        #expect(
+            CatalogTable(Fixtures.employment, options: TableOptions(workspace: workspace, channelStyle: .list))
+                .channelStyle == .list)
+        // Hidden 编号 in print, but the workbook's table always has it.
+        let hidden = CatalogTable(Fixtures.employment)
+        #expect(!hidden.columns.contains(.id) && hidden.withID.columns.contains(.id))
+    }
+
+    @Test func notApplicableNamesTheBaselineItem() throws {
+        let entry = try #require(table.notApplicableEntries.first)
+        #expect(entry.id == "17-02-02")
+        let name = try #require(entry.name)
+        #expect(!name.isEmpty && entry.label == "17-02-02 " + name)
     }
 
     @Test func headerHasTheOfficialTwoRows() {
@@ -52,7 +106,7 @@ import Testing
                 "序号", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级", "备注",
             ])
         #expect(table.subheaderColumns.map(\.title) == ["一级事项", "二级事项", "全社会", "特定群众", "主动", "依申请公开", "县级", "乡、村级"])
-        #expect(table.columns.count == 15)
+        #expect(table.columns.count == 15 && !table.columns.contains(.id))
     }
 
     @Test func itemLevelsOutsideTheWorkspaceGetAColumn() {

@@ -17,7 +17,14 @@ import Testing
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
             ws = wb["就业"]
-            rows = {row[2].value: row for row in ws.iter_rows(min_row=5)}
+            # Columns by their header as printed (rows 3 and 4; a merged top cell names the columns under it).
+            col = {}
+            for c in range(1, ws.max_column + 1):
+                for r in (4, 3):
+                    name = ws.cell(row=r, column=c).value
+                    if name and name not in col:
+                        col[name] = c - 1
+            rows = {row[col["二级事项"]].value: row for row in ws.iter_rows(min_row=5)}
             \(script)
             wb.save(sys.argv[2])
             """
@@ -40,7 +47,7 @@ import Testing
     }
 
     @Test func oneEditedCellBecomesExactlyThatChange() throws {
-        let (workspace, workbook) = try Self.editedWorkbook(#"rows["岗位信息发布"][5].value = "信息形成之日起5个工作日内""#)
+        let (workspace, workbook) = try Self.editedWorkbook(#"rows["岗位信息发布"][col["公开时限"]].value = "信息形成之日起5个工作日内""#)
         defer { try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent()) }
         let file = workspace.appendingPathComponent("星海镇/employment.yaml")
         let before = try Self.lines(file)
@@ -77,14 +84,16 @@ import Testing
 
     @Test func ownValuesAreReplacedInPlaceNewRowsAddedRemovedRowsReported() throws {
         let script = """
-            rows["岗位信息发布"][2].value = "岗位信息发布（含公益性岗位）"
+            rows["岗位信息发布"][col["二级事项"]].value = "岗位信息发布（含公益性岗位）"
             ws.insert_rows(6)
-            for col, value in enumerate(["", "", "零工信息发布", "零工岗位、报酬、联系方式"], start=1):
-                ws.cell(row=6, column=col).value = value
-            for col in range(5, ws.max_column + 1):
-                ws.cell(row=6, column=col).value = ws.cell(row=7, column=col).value
-            ws.cell(row=6, column=ws.max_column).value = "XH-17-09"
-            idrow = [r for r in ws.iter_rows(min_row=5) if r[2].value == "职业介绍"][0]
+            for c in range(1, ws.max_column + 1):
+                ws.cell(row=6, column=c).value = ws.cell(row=7, column=c).value
+            ws.cell(row=6, column=col["序号"] + 1).value = None
+            ws.cell(row=6, column=col["一级事项"] + 1).value = None
+            ws.cell(row=6, column=col["二级事项"] + 1).value = "零工信息发布"
+            ws.cell(row=6, column=col["公开内容（要素）"] + 1).value = "零工岗位、报酬、联系方式"
+            ws.cell(row=6, column=col["编号"] + 1).value = "XH-17-09"
+            idrow = [r for r in ws.iter_rows(min_row=5) if r[col["二级事项"]].value == "职业介绍"][0]
             ws.delete_rows(idrow[0].row)
             """
         let (workspace, workbook) = try Self.editedWorkbook(script)
@@ -97,7 +106,7 @@ import Testing
         #expect(after.contains("名称: 岗位信息发布（含公益性岗位）") && !after.contains("名称: 岗位信息发布\n"))
         #expect(result.stdout.contains("import-update-removed") && result.stdout.contains("17-02-01"))
         #expect(after.contains("名称: 职业介绍"))
-        // The new row, with the 编号 typed into the hidden column, is added to its 一级事项.
+        // The new row, with the 编号 typed into the 编号 column, is added to its 一级事项.
         #expect(after.contains("      - 编号: XH-17-09\n        名称: 零工信息发布\n        公开内容: 零工岗位、报酬、联系方式\n"), "\(after)")
         #expect(result.status == 1, "a removed row needs a person: \(result.all)")
         let check = try GKML.run(["validate", file.path])

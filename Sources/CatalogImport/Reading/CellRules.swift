@@ -19,6 +19,18 @@ public enum CellRules {
         return .unreadable
     }
 
+    /// A tick in the column titled `title`: a mark followed by the column's own title (`√依申请` under 依申请,
+    /// as a page prints the tick with its word for screen readers and phones) is the mark alone.
+    public static func tick(_ raw: String, columnTitle title: String) -> Tick {
+        let text = raw.filter { !$0.isWhitespace }
+        let word = title.filter { !$0.isWhitespace }
+        if !word.isEmpty, text.count > word.count, text.hasSuffix(word) {
+            let mark = String(text.dropLast(word.count))
+            if ticks.contains(mark) { return .yes }
+        }
+        return tick(raw)
+    }
+
     // MARK: 公开渠道和载体
 
     /// A channel entry read from a cell, with how it was recognised.

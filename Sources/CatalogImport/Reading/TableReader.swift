@@ -16,7 +16,7 @@ public struct TableReader {
     /// Every catalog table of a document (tables without a catalog header are skipped and noted).
     public func read(_ document: SourceDocument, notes: inout [ImportNote]) -> [ImportedCatalog] {
         var catalogs: [ImportedCatalog] = []
-        for table in document.tables {
+        for table in joiningContinuations(document.tables) {
             guard let header = HeaderRecognizer.find(in: table, knownLabels: knownLabels) else {
                 if table.rows.contains(where: { $0.contains { !$0.text.isEmpty } }) {
                     notes.append(
@@ -30,6 +30,47 @@ public struct TableReader {
             catalogs.append(read(table, header: header, notes: &notes))
         }
         return catalogs
+    }
+
+    /// A Word table split across pages is often several tables, each repeating the header (gkml writes one per
+    /// printed page; clerks split long tables the same way). A table whose first rows repeat the header of the
+    /// catalog table before it, with nothing but a 续表 mark between them, continues that table.
+    func joiningContinuations(_ tables: [SourceTable]) -> [SourceTable] {
+        var joined: [SourceTable] = []
+        var header: TableHeader?
+        for table in tables {
+            if table.kind == .docx, var previous = joined.last, let header,
+                Self.continues(table, previous: previous, header: header)
+            {
+                let offset = previous.rows.count
+                previous.rows += table.rows
+                previous.rowNumbers += table.rowNumbers
+                previous.rowTableNumbers += Array(repeating: table.number, count: table.rows.count)
+                for (row, id) in table.rowIdentities { previous.rowIdentities[row + offset] = id }
+                joined[joined.count - 1] = previous
+                continue
+            }
+            var table = table
+            table.rowTableNumbers = Array(repeating: table.number, count: table.rows.count)
+            joined.append(table)
+            header = HeaderRecognizer.find(in: table, knownLabels: knownLabels)
+        }
+        return joined
+    }
+
+    /// Lines a clerk prints between the parts of a split table.
+    static let continuationMarks: Set<String> = ["续表", "续上表", "(续)", "(续表)", "续"]
+
+    static func continues(_ table: SourceTable, previous: SourceTable, header: TableHeader) -> Bool {
+        guard table.width == previous.width, table.rows.count > header.height,
+            table.linesBefore.allSatisfy({ continuationMarks.contains(HeaderRecognizer.normalize($0)) })
+        else { return false }
+        for offset in 0..<header.height {
+            let repeated = table.rows[offset].map { HeaderRecognizer.normalize($0.text) }
+            let original = previous.rows[header.row + offset].map { HeaderRecognizer.normalize($0.text) }
+            if repeated != original || original.allSatisfy(\.isEmpty) { return false }
+        }
+        return true
     }
 
     func read(_ table: SourceTable, header: TableHeader, notes: inout [ImportNote]) -> ImportedCatalog {
@@ -248,7 +289,7 @@ public struct TableReader {
         guard !columns.isEmpty else { return nil }
         var ticked: [Int] = []
         for c in columns {
-            switch CellRules.tick(values[c]) {
+            switch CellRules.tick(values[c], columnTitle: leafTitle(table, header, c)) {
             case .yes: ticked.append(c)
             case .no: break
             case .unreadable:
@@ -272,6 +313,11 @@ public struct TableReader {
                     ? "no \(label) box is ticked; left out (please fill it in)"
                     : "more than one \(label) box is ticked; left out (please confirm)"))
         return .some(nil)
+    }
+
+    /// The title printed over a tick column (the header's last row).
+    func leafTitle(_ table: SourceTable, _ header: TableHeader, _ column: Int) -> String {
+        table.rows[header.row + header.height - 1][column].text
     }
 
     func roleTitle(_ role: ColumnRole) -> String {
@@ -308,7 +354,7 @@ public struct TableReader {
         for (c, role) in header.roles.enumerated() {
             guard case .level(let level)? = role else { continue }
             any = true
-            switch CellRules.tick(values[c]) {
+            switch CellRules.tick(values[c], columnTitle: leafTitle(table, header, c)) {
             case .yes: levels.append(level)
             case .no: break
             case .unreadable:

@@ -42,6 +42,9 @@ public struct SourceTable: Sendable, Hashable {
     public var linesBefore: [String]
     /// 编号 that the document carries invisibly for a row (docx bookmark `_gkml_…`, html `<tr id="item-…">`), by row index.
     public var rowIdentities: [Int: String] = [:]
+    /// The number of the document table each row came from, when continuation tables were joined into this one
+    /// (a Word table split across pages); empty otherwise.
+    public var rowTableNumbers: [Int] = []
 
     public init(
         fileName: String, kind: SourceKind, sheet: String? = nil, number: Int = 1, rows: [[SourceCell]],
@@ -71,6 +74,7 @@ public struct SourceTable: Sendable, Hashable {
                 zh: "\(fileName)：第 \(sourceRow) 行第 \(column + 1) 列",
                 en: "\(fileName): row \(sourceRow), column \(column + 1)")
         case .docx, .html:
+            let number = tableNumber(row: row)
             return LocalizedText(
                 zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行第 \(column + 1) 列",
                 en: "\(fileName): table \(number), row \(sourceRow), column \(column + 1)")
@@ -87,10 +91,14 @@ public struct SourceTable: Sendable, Hashable {
         case .csv:
             return LocalizedText(zh: "\(fileName)：第 \(sourceRow) 行", en: "\(fileName): row \(sourceRow)")
         case .docx, .html:
+            let number = tableNumber(row: row)
             return LocalizedText(
                 zh: "\(fileName)：表格 \(number) 第 \(sourceRow) 行", en: "\(fileName): table \(number), row \(sourceRow)")
         }
     }
+
+    /// The document table a row is in (a joined continuation table keeps its own number).
+    func tableNumber(row: Int) -> Int { row < rowTableNumbers.count ? rowTableNumbers[row] : number }
 
     /// Where the table is.
     public var place: LocalizedText {

@@ -5060,6 +5060,38 @@ public enum EmbeddedResources {
         ]
       }
     },
+    "发布": {
+      "title": "发布",
+      "description": "公布的表格怎样印：公开渠道和载体的印法、是否印「编号」列",
+      "type": "object",
+      "properties": {
+        "公开渠道": {
+          "title": "公开渠道",
+          "description": "公开渠道和载体的印法：勾选框（13 项全印，■ 选用、□ 未选用，默认）、已勾选（只印选用的，各带 ■）、列表（文字列出选用的渠道）",
+          "type": "string",
+          "enum": [
+            "勾选框",
+            "已勾选",
+            "列表",
+            "checklist",
+            "ticked",
+            "list"
+          ]
+        },
+        "编号列": {
+          "title": "编号列",
+          "description": "网页、Word、Markdown 的表格是否印「编号」列：显示 或 隐藏（默认隐藏；Excel 和 CSV 总有编号）",
+          "type": "string",
+          "enum": [
+            "显示",
+            "隐藏",
+            "show",
+            "hide"
+          ]
+        }
+      },
+      "additionalProperties": false
+    },
     "领域覆盖": {
       "title": "领域覆盖",
       "description": "辖区缺少试点领域目录时的级别：错误、警告 或 关闭",

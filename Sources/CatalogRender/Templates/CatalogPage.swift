@@ -39,7 +39,7 @@ extension DefaultTemplates {
         <h2 id="gkml-na">未涉及事项</h2>
         <ul>
         {{#notApplicable}}
-        <li><span class="id">{{id}}</span>　<bdi>{{reason}}</bdi></li>
+        <li><span class="id">{{id}}</span>{{#name}} <bdi>{{.}}</bdi>{{/name}}：<bdi>{{reason}}</bdi></li>
         {{/notApplicable}}
         </ul>
         </section>

@@ -1,6 +1,8 @@
 extension DefaultTemplates {
-    /// gkml.js: the offline filter of a catalog page. Plain script, no library, no network. It keeps the merged
-    /// 一级事项 cell on the first visible row of its block. `?q=词` in the page's URL pre-fills the filter.
+    /// gkml.js: the offline filter of a catalog page. Plain script, no library, no network. It searches what a
+    /// reader sees of each row (its `data-search` words: the text, the chosen channels only, the ticks as words,
+    /// 编号), keeps the merged 一级事项 cell on the first visible row of its block, and shows the count in the
+    /// status line and the caption. `?q=词` in the page's URL pre-fills the filter.
     static let script = #"""
         (function () {
           'use strict';
@@ -9,6 +11,7 @@ extension DefaultTemplates {
           if (!form || !table) { return; }
           var input = document.getElementById('gkml-filter-input');
           var status = document.getElementById('gkml-filter-status');
+          var caption = document.getElementById('gkml-count');
           var blocks = [];
           var total = 0;
           Array.prototype.forEach.call(table.tBodies, function (body) {
@@ -20,7 +23,7 @@ extension DefaultTemplates {
               rows: rows,
               head: head,
               headText: head ? normalise(head.textContent) : '',
-              texts: rows.map(function (row) { return normalise(row.textContent); })
+              texts: rows.map(function (row) { return normalise(row.getAttribute('data-search') || row.textContent); })
             });
           });
           function normalise(text) { return (text || '').replace(/\s+/g, ' ').trim().toLowerCase(); }
@@ -30,7 +33,7 @@ extension DefaultTemplates {
             blocks.forEach(function (block) {
               var visible = [];
               block.rows.forEach(function (row, i) {
-                var text = block.texts[i] + ' ' + block.headText;
+                var text = block.texts[i];
                 var match = terms.every(function (term) { return text.indexOf(term) !== -1; });
                 row.hidden = !match;
                 if (match) { visible.push(row); }
@@ -44,6 +47,7 @@ extension DefaultTemplates {
               shown += visible.length;
             });
             status.textContent = terms.length > 0 ? '显示 ' + shown + ' / ' + total + ' 项' : '共 ' + total + ' 项';
+            if (caption) { caption.textContent = terms.length > 0 ? '（筛选出 ' + shown + ' 项，共 ' + total + ' 项）' : '（共 ' + total + ' 项）'; }
           }
           form.addEventListener('submit', function (event) { event.preventDefault(); });
           input.addEventListener('input', apply);

@@ -63,9 +63,9 @@ extension DefaultTemplates {
         .h-number, .c-number { width: 2.5rem; }
         .c-group { text-align: center; font-weight: bold; background: #f6f8fb; min-width: 5rem; }
         .c-name { font-weight: bold; min-width: 6rem; }
-        .c-content { min-width: 12rem; }
-        .c-basis { min-width: 10rem; }
-        .c-time { min-width: 7rem; }
+        .c-content { min-width: 9rem; }
+        .c-basis { min-width: 9rem; }
+        .c-time { min-width: 6rem; }
         .c-bodies { min-width: 6.5rem; }
         .c-basis p, .c-bodies p, .c-remark p { margin: 0 0 .25rem; }
         .c-channels { min-width: 15rem; }
@@ -73,8 +73,21 @@ extension DefaultTemplates {
         .checklist li.wide { grid-column: 1 / -1; }
         .checklist li.off { color: var(--muted); }
         .checklist li.on { font-weight: bold; }
+        .ticked { list-style: none; margin: 0; padding: 0; }
+        .h-id, .c-id { white-space: nowrap; }
+        .c-id { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; font-size: .85rem; }
+        /* The tick's word is read by screen readers and shown on the phone cards. */
+        .mark-word {
+          position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+          overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+        }
+        caption .count { font-weight: normal; }
         .h-mark, .c-mark { width: 3.2rem; }
-        .c-remark { min-width: 8rem; }
+        /* Header words break only where a person would (乡、/村级), never one character a line (依/申/请). */
+        thead th { word-break: keep-all; }
+        th.h-mark, td.c-mark { padding-left: .2rem; padding-right: .2rem; }
+        th.h-mark { font-size: .85rem; }
+        .c-remark { min-width: 6rem; }
         .legend { font-size: .85rem; color: var(--muted); }
         .notes ul { padding-left: 1.25rem; }
         .notes .id, .notes .date { font-family: ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", monospace; }
@@ -85,6 +98,33 @@ extension DefaultTemplates {
         table.overview details.na { color: var(--muted); font-size: .85rem; }
         table.overview details.na summary { cursor: pointer; }
         table.overview details.na p { text-align: left; margin: .25rem 0 0; max-width: 16rem; }
+        /* A phone: one card per item instead of a table wider than the screen. */
+        @media screen and (max-width: 40rem) {
+          main { padding: .75rem; }
+          h1 { font-size: 1.35rem; }
+          .filter input { min-width: 0; width: 100%; }
+          table.catalog { min-width: 0; font-size: .95rem; }
+          table.catalog, table.catalog caption, table.catalog tbody, table.catalog tr, table.catalog td, table.catalog th { display: block; width: auto; }
+          table.catalog thead, table.catalog colgroup { display: none; }
+          table.catalog caption { text-align: left; padding: .25rem 0 .5rem; }
+          table.catalog tbody::before { content: attr(data-group); display: block; font-weight: bold; color: var(--accent); margin: 1rem 0 .25rem; }
+          table.catalog th.c-group { display: none; }
+          table.catalog tr { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .75rem; padding: .5rem .75rem; }
+          table.catalog td, table.catalog th { border: 0; padding: .15rem 0; white-space: normal; }
+          table.catalog th.c-name { font-size: 1.05rem; padding-bottom: .35rem; }
+          table.catalog td.c-number { text-align: left; }
+          table.catalog td[data-label]::before { content: attr(data-label) "："; color: var(--muted); }
+          table.catalog td:empty { display: none; }
+          table.catalog td.c-mark { display: inline-block; margin-right: 1rem; }
+          table.catalog td.c-mark:empty { display: none; }
+          table.catalog .c-mark .tick { display: none; }
+          table.catalog .mark-word { position: static; width: auto; height: auto; margin: 0; overflow: visible; clip: auto; white-space: normal; }
+          table.catalog .c-basis p, table.catalog .c-bodies p { display: inline; }
+          table.catalog .c-basis p + p::before, table.catalog .c-bodies p + p::before { content: "；"; }
+          .checklist { display: block; }
+          .checklist li.off { display: none; }
+          .checklist li, .ticked li { display: inline; margin-right: .5rem; }
+        }
         @page { size: A4 landscape; margin: 10mm; }
         @media print {
           body { font-size: 9pt; }
@@ -96,6 +136,7 @@ extension DefaultTemplates {
           table.catalog { min-width: 0; width: 100%; table-layout: fixed; font-size: 7.5pt; line-height: 1.35; }
           table.catalog th, table.catalog td { padding: 1mm; min-width: 0; overflow-wrap: anywhere; }
           col.k-number { width: 3%; }
+          col.k-id { width: 6%; }
           col.k-group { width: 6%; }
           col.k-name { width: 8%; }
           col.k-content { width: 14%; }
@@ -107,9 +148,9 @@ extension DefaultTemplates {
           col.k-remark { width: 8%; }
           .checklist { font-size: 7pt; gap: 0 1mm; }
           thead { display: table-header-group; }
-          /* Keep each row on one page. Not the first row of a block: its merged 一级事项 cell spans the block, and
-             Chromium would then move the whole block to the next page. */
-          tbody tr:not(:first-child) { break-inside: avoid; page-break-inside: avoid; }
+          /* Keep each row and each block on one page: a block's merged 一级事项 cell is never cut by a page break.
+             Blocks are at most six rows (longer 一级事项 are cut into parts, each carrying the label again). */
+          tbody, tr { break-inside: avoid; page-break-inside: avoid; }
           th, td { border-color: #000; }
           thead th { background: #fff; }
           .c-group { background: #fff; }

@@ -4,7 +4,7 @@ extension DefaultTemplates {
     static let table = #"""
         <div class="table-wrap">
         <table id="gkml-table" class="catalog">
-        <caption><bdi>{{title}}</bdi>（共 {{itemCount}} 项）</caption>
+        <caption><bdi>{{title}}</bdi><span id="gkml-count" class="count">（共 {{itemCount}} 项）</span></caption>
         {{#header1}}
         <colgroup class="g-{{key}}">{{#cols}}<col class="k-{{.}}">{{/cols}}</colgroup>
         {{/header1}}
@@ -13,24 +13,27 @@ extension DefaultTemplates {
         <tr>{{#header2}}<th scope="col" class="h-{{key}}">{{title}}</th>{{/header2}}</tr>
         </thead>
         {{#groups}}
-        <tbody>
+        <tbody data-group="{{name}}">
         {{#rows}}
-        <tr id="item-{{id}}">
-        <td class="c-number">{{number}}</td>
+        <tr id="item-{{id}}" data-search="{{search}}">
+        <td class="c-number" data-label="序号">{{number}}</td>
+        {{#showsID}}
+        <td class="c-id" data-label="编号">{{id}}</td>
+        {{/showsID}}
         {{#startsGroup}}
         <th scope="rowgroup" class="c-group" rowspan="{{groupSpan}}">{{group}}</th>
         {{/startsGroup}}
         <th scope="row" class="c-name">{{name}}</th>
-        <td class="c-content">{{content}}</td>
-        <td class="c-basis">{{#basis}}<p>{{.}}</p>{{/basis}}</td>
-        <td class="c-time">{{timeLimit}}</td>
-        <td class="c-bodies">{{#bodies}}<p>{{.}}</p>{{/bodies}}</td>
-        <td class="c-channels">{{#checklist}}<ul class="checklist" aria-hidden="true">{{#boxes}}<li class="{{state}}">{{text}}</li>{{/boxes}}</ul><span class="sr-only">{{channelList}}</span>{{/checklist}}{{^checklist}}{{channelList}}{{/checklist}}</td>
+        <td class="c-content" data-label="公开内容">{{content}}</td>
+        <td class="c-basis" data-label="公开依据">{{#basis}}<p>{{.}}</p>{{/basis}}</td>
+        <td class="c-time" data-label="公开时限">{{timeLimit}}</td>
+        <td class="c-bodies" data-label="公开主体">{{#bodies}}<p>{{.}}</p>{{/bodies}}</td>
+        <td class="c-channels" data-label="公开渠道">{{#checklist}}<ul class="checklist" aria-hidden="true">{{#boxes}}<li class="{{state}}">{{text}}</li>{{/boxes}}</ul><span class="sr-only">{{channelList}}</span>{{/checklist}}{{#ticked}}<ul class="ticked">{{#channelLines}}<li>{{.}}</li>{{/channelLines}}</ul>{{/ticked}}{{^checklist}}{{^ticked}}{{channelList}}{{/ticked}}{{/checklist}}</td>
         {{#marks}}
-        <td class="c-mark">{{#on}}<span aria-hidden="true">√</span><span class="sr-only">是</span>{{/on}}</td>
+        <td class="c-mark" data-label="{{label}}">{{#on}}<span class="tick" aria-hidden="true">√</span><span class="mark-word">{{word}}</span>{{/on}}</td>
         {{/marks}}
         {{#hasRemarks}}
-        <td class="c-remark">{{#remarkLines}}<p>{{.}}</p>{{/remarkLines}}</td>
+        <td class="c-remark" data-label="备注">{{#remarkLines}}<p>{{.}}</p>{{/remarkLines}}</td>
         {{/hasRemarks}}
         </tr>
         {{/rows}}
@@ -38,9 +41,9 @@ extension DefaultTemplates {
         {{/groups}}
         </table>
         </div>
-        {{#checklist}}
-        <p class="legend">公开渠道和载体：“■”表示选用，“□”表示未选用。</p>
-        {{/checklist}}
+        {{#legend}}
+        <p class="legend">注：{{.}}</p>
+        {{/legend}}
 
         """#
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogModel
 import CatalogRender
 import Diagnostics
 
@@ -32,8 +33,10 @@ struct Build: ParsableCommand {
             valueName: "DIR"))
     var templates: String?
 
-    @Option(help: "公开渠道和载体的印法：checklist（■/□ 勾选框，默认）或 list（列出所选渠道）。")
-    var channels: ChannelStyle = .checklist
+    @Option(
+        help:
+            "公开渠道和载体的印法：checklist（13 项 ■/□ 勾选框）、ticked（只印选用的，各带 ■）或 list（文字列出）；默认按 gkml.yaml「发布: 公开渠道」，未写时为 checklist。")
+    var channels: ChannelStyle?
 
     @Flag(name: .customLong("allow-errors"), help: "即使目录有错误也生成（无法读取的目录仍会跳过）。")
     var allowErrors = false
