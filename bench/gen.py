@@ -419,14 +419,15 @@ def catalog(index, domain_index, n_items):
 # lint rules' examples. Rates are per item (per file for dropped baseline rows) and give a finding mix of
 # the same order as the one issue 16 describes (≈ 0.3 baseline-item-missing, 0.24 channel-no-online,
 # 0.2 level-own-missing and 0.09 time-limit-unrecognized per item).
-MESSY_KEEP_BASELINE = 0.45   # a national row kept with its 编号 (else renumbered locally or dropped)
-MESSY_RENUMBER = 0.35        # of the rows not kept: written with a local 编号 (the rest are simply absent)
+MESSY_KEEP_BASELINE = 0.2    # a national row kept with its 编号 (else renumbered locally or dropped)
+MESSY_RENUMBER = 0.05        # of the rows not kept: written with a local 编号 (the rest are simply absent)
 MESSY_DEFAULTS = 0.25        # files with a 默认 block (the rest repeat every element on every row)
 MESSY_OFFLINE = 0.24         # rows published on notice boards / service halls only
 MESSY_LEVEL_MISSING = 0.2    # rows whose 公开层级 lacks the catalog's own level
 MESSY_UNRECOGNIZED = 0.09    # rows with a free-text 时限 gkml cannot read
-MESSY_VAGUE = 0.01           # 及时公开, 按规定
-MESSY_HALFWIDTH = 0.01       # a half-width comma pasted into Chinese text
+MESSY_VAGUE = 0.015          # 及时公开, 按规定
+MESSY_HALFWIDTH = 0.015      # a half-width comma pasted into Chinese text
+MESSY_LOCAL_CHANNEL = 0.015  # a channel in the table's own words (办事窗口, 镇村公示公开栏, as real tables have)
 
 MESSY_TIME_LIMITS = [
     "自信息形成或者变更之日起20个工作日内",
@@ -437,8 +438,8 @@ MESSY_TIME_LIMITS = [
     "自作出决定之日起7个工作日内",
 ]
 MESSY_UNRECOGNIZED_LIMITS = [
-    "视情况而定", "常态化公开", "长期公开", "根据工作进度", "随时更新", "动态调整", "工作完成后", "实时",
-    "每学期开学前", "会议结束后", "项目实施期间", "长期", "常年公开", "适时公开",
+    "视情况而定", "视工作需要", "根据工作进度", "按工作安排", "动态调整", "工作完成后", "根据上级安排",
+    "每学期开学前", "会议结束后", "项目实施期间", "适时公开",
 ]
 MESSY_VAGUE_LIMITS = ["及时公开", "按规定", "按要求", "及时"]
 # Offline only: the channels of notice boards, halls and paper, in the names the tables use.
@@ -563,10 +564,15 @@ def messy_catalog(index, domain_index, n_items):
                 out.append(f"        公开时限: {default_limit if rng.random() < 0.7 else rng.choice(MESSY_TIME_LIMITS)}")
             if not has_defaults:
                 out.append(f"        公开主体: {flow([body])}")
+            channels = None
             if rng.random() < MESSY_OFFLINE:
-                out.append(f"        公开渠道: {flow(rng.choice(MESSY_OFFLINE_SETS))}")
+                channels = rng.choice(MESSY_OFFLINE_SETS)
             elif not has_defaults:
-                out.append(f"        公开渠道: {flow(rng.choice(MESSY_ONLINE_SETS))}")
+                channels = rng.choice(MESSY_ONLINE_SETS)
+            if channels and rng.random() < MESSY_LOCAL_CHANNEL:
+                channels = channels + [rng.choice(["办事窗口", "镇村公示公开栏"])]
+            if channels:
+                out.append(f"        公开渠道: {flow(channels)}")
             if not has_defaults:
                 out.append("        公开对象: 全社会")
                 out.append("        公开方式: 主动")
