@@ -108,13 +108,15 @@ def main():
         ]
         medians = {}
         findings = {}
-        for workload, folder, output, argv in cases:
-            runs = []
-            for r in range(args.runs):
+        runs = {case[:3]: [] for case in cases}
+        # Interleaved (run 1 of every case, then run 2 …) so that a change in the machine's load hits all alike.
+        for r in range(args.runs):
+            for workload, folder, output, argv in cases:
                 stdout = os.path.join(scratch, f"{workload}-{output.strip('-')}.out")
-                runs.append(timed(folder, [gkml] + argv, stdout))
-                print(f"   {label} {workload:5} {output:9} run {r + 1}: {runs[-1][0]:.2f} s wall, {runs[-1][1]:.2f} s cpu, "
-                      f"{runs[-1][2] / 1024:.1f} MB", file=sys.stderr)
+                got = timed(folder, [gkml] + argv, stdout)
+                runs[(workload, folder, output)].append(got)
+                print(f"   {label} {workload:5} {output:9} run {r + 1}: {got[0]:.2f} s wall, {got[1]:.2f} s cpu, "
+                      f"{got[2] / 1024:.1f} MB", file=sys.stderr)
                 if r == 0 and output == "json":
                     counts = code_counts(stdout)
                     findings[workload] = sum(counts.values())
@@ -123,13 +125,16 @@ def main():
                 if r == 0 and output == "--summary":
                     with open(stdout, encoding="utf-8") as f:
                         summary_lines = sum(1 for _ in f)
-            wall = statistics.median(x[0] for x in runs)
-            cpu = statistics.median(x[1] for x in runs)
-            rss = statistics.median(x[2] for x in runs) / 1024
+                os.remove(stdout)
+        for workload, folder, output, argv in cases:
+            got = runs[(workload, folder, output)]
+            wall = statistics.median(x[0] for x in got)
+            cpu = statistics.median(x[1] for x in got)
+            rss = statistics.median(x[2] for x in got) / 1024
             medians[(workload, output)] = (wall, cpu, rss)
             n = findings.get(workload, findings.get("messy", 0))
             rate = f"{n / wall:,.0f}" if n and wall else "—"
-            shown = f"{summary_lines} lines" if output == "--summary" else ""
+            shown = f"({summary_lines} lines)" if output == "--summary" else ""
             table.append(f"| {label} ({clean_meta['items']:,} items) | {workload} | {output} {shown} | {args.runs} | "
                          f"{n:,} | {wall:.2f} | {cpu:.2f} | {rss:.1f} | {rate} |")
         c, m = medians[("clean", "json")], medians[("messy", "json")]

@@ -42,6 +42,14 @@ public enum SafeFileWriter {
 
     /// Writes `bytes` to `path`, creating missing folders. A file that is replaced keeps its permissions.
     public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        try write(to: path, overwrite: overwrite) { temporary in try Data(bytes).write(to: temporary) }
+    }
+
+    /// Writes `path` with `produce`, which writes the content to the temporary file it is given (for outputs
+    /// too large to hold in memory), with the same guarantees as `write(bytes:to:overwrite:)`.
+    public static func write(
+        to path: String, overwrite: Bool, produce: (URL) throws -> Void
+    ) throws(Failure) {
         let fm = FileManager.default
         if !overwrite && fm.fileExists(atPath: path) { throw .exists(path) }
         let url = URL(fileURLWithPath: path)
@@ -52,12 +60,12 @@ public enum SafeFileWriter {
             throw .io(path: folder.path, reason: FileSystemReason.describe(error))
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).gkml-\(UUID().uuidString).tmp")
+        defer { unlink(temporary.path) }
         do {
-            try Data(bytes).write(to: temporary)
+            try produce(temporary)
         } catch {
             throw .io(path: path, reason: FileSystemReason.describe(error))
         }
-        defer { unlink(temporary.path) }
         if overwrite {
             if let permissions = (try? fm.attributesOfItem(atPath: path))?[.posixPermissions] {
                 try? fm.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)

@@ -129,7 +129,7 @@ struct Validate: ParsableCommand {
     /// Writes the xlsx list and says so on stderr.
     func writeWorkbook(_ workbook: FindingsWorkbook, to path: String, tally: FindingTally) throws {
         do {
-            try OutputFolder.writeFile(path, bytes: try workbook.result())
+            try workbook.write(to: path)
             Output.error(lang == .zh ? "已把 \(tally.total) 个问题写入 \(path)" : "wrote \(tally.total) finding(s) to \(path)")
         } catch {
             Output.error(lang == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
