@@ -104,7 +104,8 @@ public final class ListWorkbookWriter {
         if sheets[index].pending.utf8.count >= Self.flushBytes { try flush(index) }
     }
 
-    /// Writes the workbook to `path` atomically (the ZIP is made in a temporary file beside it).
+    /// Writes the workbook to `path` atomically (the ZIP is made in a temporary file beside it); a failure says
+    /// why, the caller names the path.
     public func write(to path: String) throws {
         let entries = try finish()
         var zipFailure: RenderError?
@@ -118,7 +119,8 @@ public final class ListWorkbookWriter {
                 }
             }
         } catch {
-            throw zipFailure ?? RenderError("无法写入文件 \(path)：\(error.reason)")
+            // The caller names the path; the reason alone avoids saying it twice.
+            throw zipFailure ?? RenderError(error.reason)
         }
     }
 
