@@ -142,8 +142,8 @@ def main():
         verdicts.append(
             f"- {label}: peak RSS messy ÷ clean = {m[2] / c[2]:.2f} (json), {s[2] / c[2]:.2f} (--summary), "
             f"{x[2] / c[2]:.2f} (xlsx) — bar ≤ 1.2; wall messy ÷ clean = {m[0] / c[0]:.2f} (json), "
-            f"{s[0] / c[0]:.2f} (--summary), {x[0] / c[0]:.2f} (xlsx) — bar ≤ 1.5; --summary {summary_lines} lines "
-            f"— bar < 100")
+            f"{s[0] / c[0]:.2f} (--summary), {x[0] / c[0]:.2f} (xlsx), CPU {m[1] / c[1]:.2f}, {s[1] / c[1]:.2f}, "
+            f"{x[1] / c[1]:.2f} — bar ≤ 1.5; --summary {summary_lines} lines — bar < 100")
     md += table + ["", "Against issue 16's bar:", ""] + verdicts + ["", "Finding mix of the messy workload:", ""]
     for label, counts in mixes:
         md.append(f"- {label}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
