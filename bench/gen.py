@@ -410,6 +410,179 @@ def catalog(index, domain_index, n_items):
     return "\n".join(out) + "\n"
 
 
+# --- the messy county (issue 16): catalogs as counties wrote them by hand ------------------------------------
+# A county's first run meets tables typed or pasted over years, not made from the baseline with `gkml init`:
+# each row carries its own 时限, 主体, 渠道, 层级 (tables repeat them per row, few files use 默认), part of
+# the national guide's rows are kept with their 编号, others renumbered locally or silently left out (nothing
+# is listed under 未涉及事项), channels are often notice boards only, the 公开层级 tick of the catalog's own
+# level is missing, and time limits are free text. The wording below follows Tests/Fixtures/real/ and the
+# lint rules' examples. Rates are per item (per file for dropped baseline rows) and give a finding mix of
+# the same order as the one issue 16 describes (≈ 0.3 baseline-item-missing, 0.24 channel-no-online,
+# 0.2 level-own-missing and 0.09 time-limit-unrecognized per item).
+MESSY_KEEP_BASELINE = 0.2    # a national row kept with its 编号 (else renumbered locally or dropped)
+MESSY_RENUMBER = 0.05        # of the rows not kept: written with a local 编号 (the rest are simply absent)
+MESSY_DEFAULTS = 0.25        # files with a 默认 block (the rest repeat every element on every row)
+MESSY_OFFLINE = 0.24         # rows published on notice boards / service halls only
+MESSY_LEVEL_MISSING = 0.2    # rows whose 公开层级 lacks the catalog's own level
+MESSY_UNRECOGNIZED = 0.09    # rows with a free-text 时限 gkml cannot read
+MESSY_VAGUE = 0.015          # 及时公开, 按规定
+MESSY_HALFWIDTH = 0.015      # a half-width comma pasted into Chinese text
+MESSY_LOCAL_CHANNEL = 0.015  # a channel in the table's own words (办事窗口, 镇村公示公开栏, as real tables have)
+
+MESSY_TIME_LIMITS = [
+    "自信息形成或者变更之日起20个工作日内",
+    "形成或者变更之日起20个工作日内予以公开",
+    "制定或获取信息之日起10个工作日内",
+    "公开事项信息形成或变更之日起20个工作日内公开",
+    "信息形成（变更）之日起20个工作日内",
+    "自作出决定之日起7个工作日内",
+]
+MESSY_UNRECOGNIZED_LIMITS = [
+    "视情况而定", "视工作需要", "根据工作进度", "按工作安排", "动态调整", "工作完成后", "根据上级安排",
+    "每学期开学前", "会议结束后", "项目实施期间", "适时公开",
+]
+MESSY_VAGUE_LIMITS = ["及时公开", "按规定", "按要求", "及时"]
+# Offline only: the channels of notice boards, halls and paper, in the names the tables use.
+MESSY_OFFLINE_SETS = [
+    ["公开查阅点", "政务服务中心"],
+    ["社区/企事业单位/村公示栏(电子屏)"],
+    ["便民服务站", "社区/企事业单位/村公示栏(电子屏)"],
+    ["政务服务中心"],
+    ["公开查阅点"],
+    ["纸质媒体", "公开查阅点"],
+    ["入户/现场", "社区/企事业单位/村公示栏(电子屏)"],
+]
+MESSY_ONLINE_SETS = [
+    ["政府网站"],
+    ["政府网站", "公开查阅点"],
+    ["政府网站", "政务服务中心"],
+    ["政府网站", "社区/企事业单位/村公示栏(电子屏)"],
+    ["政府网站", "两微一端", "便民服务站"],
+    ["两微一端", "公开查阅点"],
+    ["政府网站", "入户/现场"],
+]
+MESSY_CONTENT = [
+    "{n}相关信息", "{n}的办理条件、办理流程、所需材料", "受理部门、办理条件、办理流程、所需材料、办理时限、收费依据及标准",
+    "服务指南等信息", "{n}名单及相关信息", "政策文件、工作动态", "{n}结果",
+]
+MESSY_NAME_SUFFIXES = ["", "", "", "信息", "情况", "公开", "事项"]
+_national = None
+
+
+def national_baseline():
+    """{domain code: [(编号, 名称, 公开层级)]} of the national baseline (catalogs/baseline/), read line by line."""
+    global _national
+    if _national is not None:
+        return _national
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "catalogs", "baseline")
+    _national = {}
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".yaml"):
+            continue
+        default_levels, items, current = ["县级", "乡级"], [], None
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            for line in f:
+                stripped = line.strip()
+                if stripped.startswith("公开层级:") and current is None:
+                    default_levels = [v.strip() for v in stripped.split(":", 1)[1].strip(" []").split(",")]
+                elif stripped.startswith("- 编号:"):
+                    current = [stripped.split(":", 1)[1].strip(), "", default_levels]
+                    items.append(current)
+                elif stripped.startswith("名称:") and current is not None and not current[1]:
+                    current[1] = stripped.split(":", 1)[1].strip()
+                elif stripped.startswith("公开层级:") and current is not None:
+                    current[2] = [v.strip() for v in stripped.split(":", 1)[1].strip(" []").split(",")]
+        _national[name[:2]] = [tuple(i) for i in items]
+    return _national
+
+
+def messy_catalog(index, domain_index, n_items):
+    """One hand-written catalog file's text (see the block comment above); deterministic in (index, domain)."""
+    code, domain, _slug = DOMAINS[domain_index]
+    rng = random.Random(f"{SEED}:messy:{index}:{code}")
+    lead, topics, laws = DOMAIN_INFO[domain]
+    county = index == 0
+    level = "县级" if county else "乡级"
+    other = "乡级" if county else "县级"
+    region = COUNTY if county else f"{COUNTY}{jurisdiction_name(index)}"
+    body = dept(lead) if county else body_of(index)
+    year = rng.choice([2019, 2020, 2021, 2022])
+
+    # Rows: national rows kept (编号 as in the guide) or renumbered, then local rows up to n_items.
+    rows = []  # (编号, 名称, 一级事项)
+    local = 0
+    for ident, name, _levels in national_baseline().get(code, []):
+        if len(rows) >= n_items:
+            break
+        draw = rng.random()
+        if draw < MESSY_KEEP_BASELINE:
+            rows.append((ident, name + rng.choice(MESSY_NAME_SUFFIXES), topics[int(ident[3:5]) % len(topics)]))
+        elif draw < MESSY_KEEP_BASELINE + (1 - MESSY_KEEP_BASELINE) * MESSY_RENUMBER:
+            local += 1
+            rows.append((f"{code}-90-{local:02d}", name + "（本级）", topics[local % len(topics)]))
+    names = set(r[1] for r in rows)
+    while len(rows) < n_items:
+        local += 1
+        topic = topics[local % len(topics)]
+        name = f"{topic}{ITEM_SUFFIXES[(local * 7 + index) % len(ITEM_SUFFIXES)]}"
+        if name in names:
+            name = f"{topic}专项信息{local}"
+        names.add(name)
+        rows.append((f"{code}-9{1 + local // 90}-{local % 90 + 1:02d}", name, topic))
+
+    has_defaults = rng.random() < MESSY_DEFAULTS
+    default_limit = rng.choice(MESSY_TIME_LIMITS)
+    out = ["# 手工录入的目录（bench/gen.py --messy 生成；地区和机构均为虚构）",
+           "格式: gkml/1", f"领域: {domain}", f"地区: {region}", f"层级: {level}", f"发布机构: {body}",
+           f'版本: "{year}"']
+    if has_defaults:
+        out += ["默认:", f"  公开时限: {default_limit}", f"  公开主体: {flow([body])}",
+                f"  公开渠道: {flow(rng.choice(MESSY_ONLINE_SETS))}", "  公开对象: 全社会", "  公开方式: 主动",
+                f"  公开层级: {flow([level])}"]
+    out.append("事项:")
+    by_topic = {}
+    for row in rows:
+        by_topic.setdefault(row[2], []).append(row)
+    for topic, entries in by_topic.items():
+        out.append(f"  - 一级事项: {topic}")
+        out.append("    二级事项:")
+        for ident, name, _topic in entries:
+            out.append(f"      - 编号: {ident}")
+            out.append(f"        名称: {name}")
+            text = rng.choice(MESSY_CONTENT).format(n=name)
+            if rng.random() < MESSY_HALFWIDTH:
+                text = text.replace("、", ",", 1) if "、" in text else text + ",及时更新"
+            out.append(f"        公开内容: {text}")
+            citations = rng.sample(laws, min(len(laws), rng.randint(1, 2))) + [TIAOLI]
+            out.append(f"        公开依据: {flow(citations)}")
+            draw = rng.random()
+            if draw < MESSY_UNRECOGNIZED:
+                out.append(f"        公开时限: {rng.choice(MESSY_UNRECOGNIZED_LIMITS)}")
+            elif draw < MESSY_UNRECOGNIZED + MESSY_VAGUE:
+                out.append(f"        公开时限: {rng.choice(MESSY_VAGUE_LIMITS)}")
+            elif not has_defaults:
+                out.append(f"        公开时限: {default_limit if rng.random() < 0.7 else rng.choice(MESSY_TIME_LIMITS)}")
+            if not has_defaults:
+                out.append(f"        公开主体: {flow([body])}")
+            channels = None
+            if rng.random() < MESSY_OFFLINE:
+                channels = rng.choice(MESSY_OFFLINE_SETS)
+            elif not has_defaults:
+                channels = rng.choice(MESSY_ONLINE_SETS)
+            if channels and rng.random() < MESSY_LOCAL_CHANNEL:
+                channels = channels + [rng.choice(["办事窗口", "镇村公示公开栏"])]
+            if channels:
+                out.append(f"        公开渠道: {flow(channels)}")
+            if not has_defaults:
+                out.append("        公开对象: 全社会")
+                out.append("        公开方式: 主动")
+            if rng.random() < MESSY_LEVEL_MISSING:
+                out.append(f"        公开层级: {flow([other])}")
+            elif not has_defaults:
+                out.append(f"        公开层级: {flow([level] if rng.random() < 0.7 else ['县级', '乡级'])}")
+    return "\n".join(out) + "\n"
+
+
 def plan(total_items):
     """[(jurisdiction index, [domain indexes], [items per file])] with exactly total_items items."""
     n_files = max(1, round(total_items / ITEMS_PER_FILE))
@@ -505,7 +678,7 @@ def main():
         os.makedirs(os.path.join(tmp, folder), exist_ok=True)
         for d, count in zip(domains, counts):
             rel = f"{folder}/{DOMAINS[d][2]}.yaml"
-            data = catalog(j, d, count).encode("utf-8")
+            data = (messy_catalog if args.messy else catalog)(j, d, count).encode("utf-8")
             with open(os.path.join(tmp, rel), "wb") as f:
                 f.write(data)
             files.append(rel)

@@ -330,7 +330,7 @@ public enum XLSXWriter {
 
     static let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    static func contentTypes(sheetCount: Int) -> String {
+    static func contentTypes(sheetCount: Int, sharedStrings: Bool = true) -> String {
         var xml = xmlHeader + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -342,8 +342,10 @@ public enum XLSXWriter {
         }
         xml +=
             "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        xml +=
-            "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        if sharedStrings {
+            xml +=
+                "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        }
         xml +=
             "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         xml +=
@@ -378,6 +380,11 @@ public enum XLSXWriter {
     }
 
     static func workbookXML(_ names: [String], printTitles: Bool) -> String {
+        workbookXML(names, printTitleRows: printTitles ? names.map { _ in (headerRow, headerRow + 1) } : [])
+    }
+
+    /// The workbook part; `printTitleRows` (first, last), one per sheet or none, repeat on every printed page.
+    static func workbookXML(_ names: [String], printTitleRows: [(Int, Int)]) -> String {
         var xml =
             xmlHeader
             + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -386,19 +393,19 @@ public enum XLSXWriter {
             xml += "<sheet name=\"\(XMLText.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         xml += "</sheets>"
-        if printTitles {
+        if !printTitleRows.isEmpty {
             xml += "<definedNames>"
-            for (index, name) in names.enumerated() {
+            for (index, (name, rows)) in zip(names, printTitleRows).enumerated() {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
                 xml +=
-                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(headerRow):$\(headerRow + 1)</definedName>"
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XMLText.escape(quoted))!$\(rows.0):$\(rows.1)</definedName>"
             }
             xml += "</definedNames>"
         }
         return xml + "</workbook>"
     }
 
-    static func workbookRelationships(sheetCount: Int) -> String {
+    static func workbookRelationships(sheetCount: Int, sharedStrings: Bool = true) -> String {
         var xml = xmlHeader + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in 1...sheetCount {
             xml +=
@@ -406,8 +413,10 @@ public enum XLSXWriter {
         }
         xml +=
             "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-        xml +=
-            "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        if sharedStrings {
+            xml +=
+                "<Relationship Id=\"rId\(sheetCount + 2)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        }
         return xml + "</Relationships>"
     }
 

@@ -72,13 +72,38 @@ public enum SafeFileWriter {
 
     /// Writes `bytes` to `path`, creating missing folders. A file that is replaced keeps its permissions.
     public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        try write(to: path, overwrite: overwrite) { fd in writeAll(fd, bytes) }
+    }
+
+    /// Writes `path` with `produce`, which writes the content to the temporary file it is given (for outputs
+    /// too large to hold in memory), with the same guarantees as `write(bytes:to:overwrite:)`. The temporary file
+    /// is private to this process; its content is then copied in blocks to where `path` points.
+    public static func write(to path: String, overwrite: Bool, produce: (URL) throws -> Void) throws(Failure) {
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("gkml-\(UUID().uuidString).tmp")
+        defer { unlink(temporary.path) }
+        do {
+            try produce(temporary)
+        } catch {
+            throw .io(path: path, reason: FileSystemReason(error))
+        }
+        let source = open(temporary.path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw .io(path: path, reason: FileSystemReason(errno: errno)) }
+        defer { close(source) }
+        try write(to: path, overwrite: overwrite) { fd in copyAll(from: source, to: fd) }
+    }
+
+    /// Writes what `content` puts into a descriptor to where `path` points (descriptor, stream or file).
+    static func write(
+        to path: String, overwrite: Bool, content: (Int32) -> FileSystemReason?
+    ) throws(Failure) {
         switch try destination(of: path) {
         case .descriptor(let fd):
-            if let reason = writeAll(fd, bytes) { throw .io(path: path, reason: reason) }
+            if let reason = content(fd) { throw .io(path: path, reason: reason) }
         case .stream(let target):
-            try writeThrough(bytes, to: target, shownAs: path)
+            try writeThrough(content, to: target, shownAs: path)
         case .file(let target):
-            try replace(target, with: bytes, overwrite: overwrite, shownAs: path)
+            try replace(target, with: content, overwrite: overwrite, shownAs: path)
         }
     }
 
@@ -146,19 +171,23 @@ public enum SafeFileWriter {
     }
 
     /// Streams into a device, FIFO or socket (or a descriptor of another process) without replacing it.
-    static func writeThrough(_ bytes: [UInt8], to target: String, shownAs path: String) throws(Failure) {
+    static func writeThrough(
+        _ content: (Int32) -> FileSystemReason?, to target: String, shownAs path: String
+    ) throws(Failure) {
         var info = stat()
         let isRegular = FileName.withSystemPath(target) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFREG
         let flags = O_WRONLY | O_CLOEXEC | O_NOCTTY | (isRegular ? O_TRUNC : 0)
         let fd = FileName.withSystemPath(target) { open($0, flags) }
         guard fd >= 0 else { throw .io(path: path, reason: FileSystemReason(errno: errno)) }
-        let failure = writeAll(fd, bytes)
+        let failure = content(fd)
         let closed = close(fd) == 0 ? nil : FileSystemReason(errno: errno)
         if let reason = failure ?? closed { throw .io(path: path, reason: reason) }
     }
 
     /// Replaces (or creates) the regular file `target` atomically.
-    static func replace(_ target: String, with bytes: [UInt8], overwrite: Bool, shownAs path: String) throws(Failure) {
+    static func replace(
+        _ target: String, with content: (Int32) -> FileSystemReason?, overwrite: Bool, shownAs path: String
+    ) throws(Failure) {
         var existing = stat()
         let exists = FileName.withSystemPath(target) { stat($0, &existing) } == 0
         if exists && !overwrite { throw .exists(path) }
@@ -172,7 +201,7 @@ public enum SafeFileWriter {
         guard fd >= 0 else { throw .io(path: path, reason: FileSystemReason(errno: errno)) }
         defer { _ = FileName.withSystemPath(temporary) { unlink($0) } }
         if exists { _ = fchmod(fd, mode) }
-        let failure = writeAll(fd, bytes)
+        let failure = content(fd)
         let closed = close(fd) == 0 ? nil : FileSystemReason(errno: errno)
         if let reason = failure ?? closed { throw .io(path: path, reason: reason) }
 
@@ -230,6 +259,20 @@ public enum SafeFileWriter {
             offset += written
         }
         return nil
+    }
+
+    /// Copies everything `source` still holds to `fd`, in blocks; the reason of a failure, or nil.
+    static func copyAll(from source: Int32, to fd: Int32) -> FileSystemReason? {
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return FileSystemReason(errno: errno)
+            }
+            if count == 0 { return nil }
+            if let reason = writeAll(fd, Array(block[0..<count])) { return reason }
+        }
     }
 
     /// The system's reason for the last failed call.

@@ -118,15 +118,18 @@ public enum SelfCheckOutput {
     }
 
     static func workbook(_ report: SelfCheckReport) throws -> [UInt8] {
-        typealias V = SheetWorkbook.Value
+        typealias V = XLSXListSheet.Cell
         var summary: [[V]] = [], onRequest: [[V]] = [], coverage: [[V]] = []
         for j in report.jurisdictions {
             for c in j.catalogs {
                 let a = c.adjustments
                 summary.append([
-                    .text(j.name), .text(c.domain), .text(c.version), .number(c.items), .number(c.proactive),
-                    .number(c.onRequest.count), .number(a.added), .number(a.removed), .number(a.changed),
-                    .number(a.downgraded), .number(a.upgraded), .text(a.documents.joined(separator: "、")),
+                    .text(j.name), .text(c.domain), .text(c.version), .number(Double(c.items)),
+                    .number(Double(c.proactive)),
+                    .number(Double(c.onRequest.count)), .number(Double(a.added)), .number(Double(a.removed)),
+                    .number(Double(a.changed)),
+                    .number(Double(a.downgraded)), .number(Double(a.upgraded)),
+                    .text(a.documents.joined(separator: "、")),
                     .text(c.approval.label),
                 ])
                 for item in c.onRequest {
@@ -136,27 +139,27 @@ public enum SelfCheckOutput {
                 }
             }
             coverage.append([
-                .text(j.name), .text(j.level.rawValue), .number(j.pilotCovered.count),
-                .number(j.pilotNotApplicable.count),
-                .number(j.pilotMissing.count), .text(j.pilotMissing.joined(separator: "、")),
+                .text(j.name), .text(j.level.rawValue), .number(Double(j.pilotCovered.count)),
+                .number(Double(j.pilotNotApplicable.count)),
+                .number(Double(j.pilotMissing.count)), .text(j.pilotMissing.joined(separator: "、")),
             ])
         }
-        return try SheetWorkbook.workbook(
+        return try XLSXWriter.listWorkbook(
             [
-                SheetWorkbook.Sheet(
+                XLSXListSheet(
                     name: "目录汇总", title: report.title,
-                    header: [
+                    headers: [
                         "辖区", "领域", "版本", "事项数", "主动", "依申请", "新增", "删除", "修改", "降为依申请", "转为主动", "\(report.year)年审批文号",
                         "审批状态",
                     ],
                     widths: [14, 14, 9, 8, 7, 7, 7, 7, 7, 10, 9, 24, 30], rows: summary),
-                SheetWorkbook.Sheet(
+                XLSXListSheet(
                     name: "依申请事项", title: "依申请公开事项及理由（供审查是否转为主动公开）",
-                    header: ["辖区", "领域", "编号", "事项", "不主动公开理由", "审查意见"],
+                    headers: ["辖区", "领域", "编号", "事项", "不主动公开理由", "审查意见"],
                     widths: [14, 14, 12, 24, 40, 24], rows: onRequest),
-                SheetWorkbook.Sheet(
+                XLSXListSheet(
                     name: "领域覆盖", title: "26个试点领域覆盖情况",
-                    header: ["辖区", "层级", "有目录", "未涉及", "缺少", "缺少的领域"],
+                    headers: ["辖区", "层级", "有目录", "未涉及", "缺少", "缺少的领域"],
                     widths: [14, 8, 8, 8, 8, 60], rows: coverage),
             ], title: report.title)
     }

@@ -6,20 +6,7 @@ import Testing
 
 /// `gkml validate --format xlsx`: the findings list read back with openpyxl (issue 16).
 @Suite struct FindingsWorkbookTests {
-    static let read = """
-        import json, sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1])
-        print(json.dumps([{"title": ws.title, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
-                           "rows": [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]}
-                          for ws in wb.worksheets], ensure_ascii=False))
-        """
-
-    struct Sheet: Decodable {
-        var title: String
-        var freeze: String?
-        var filter: String?
-        var rows: [[String]]
-    }
+    typealias Sheet = ListWorkbookWriterTests.Sheet
 
     static let kind = FindingKind(
         code: "channel-no-online", stage: .lint, severity: .warning,
@@ -56,8 +43,8 @@ import Testing
             let folder = try TestSupport.temporaryFolder("findings-xlsx")
             defer { try? FileManager.default.removeItem(at: folder) }
             let url = folder.appendingPathComponent("问题清单.xlsx")
-            try Data(try workbook.result()).write(to: url)
-            let result = try TestSupport.python(Self.read, [url.path])
+            try workbook.write(to: url.path)
+            let result = try TestSupport.python(ListWorkbookWriterTests.read, [url.path])
             try #require(result.status == 0, "openpyxl could not read the list: \(result.stderr)")
             let sheets = try JSONDecoder().decode([Sheet].self, from: Data(result.stdout.utf8))
             #expect(sheets.map(\.title) == ["星海镇", "长胜乡", "其他"])

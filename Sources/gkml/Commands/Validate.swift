@@ -130,7 +130,7 @@ struct Validate: ParsableCommand {
     /// Writes the xlsx list and says so on stderr.
     func writeWorkbook(_ workbook: FindingsWorkbook, to path: String, tally: FindingTally) throws {
         do {
-            try OutputFolder.writeFile(path, bytes: try workbook.result())
+            try workbook.write(to: path)
             let shown = TerminalText.path(path)
             Output.error(
                 lang == .zh ? "已把 \(tally.total) 个问题写入 \(shown)" : "wrote \(tally.total) finding(s) to \(shown)")
