@@ -3,7 +3,7 @@ import Diagnostics
 import YAMLTree
 
 /// Lists: empty entries and entries written twice.
-struct TextListEntryRule: LintRule {
+struct TextListEntryRule: TreeRule {
     static let empty = lintKind(
         "text-list-empty-entry", .warning,
         title: .t("列表中有空项", "Empty list entry"),
@@ -110,54 +110,40 @@ struct TextListEntryRule: LintRule {
                 """),
         ])
 
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        var out: [LintViolation] = []
-        var path = TreePath()
-        visit(file.root, path: &path, key: "", file: file, into: &out)
-        return out
-    }
+    static let interest: TreeInterest = .sequences
 
-    func visit(_ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation]) {
-        switch node.value {
-        case .mapping(let pairs):
-            for pair in pairs {
-                path.components.append(.key(pair.key.keyText))
-                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out)
-                path.components.removeLast()
+    func visit(
+        sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
+        into out: inout [LintViolation]
+    ) {
+        var seen = Set<String>()
+        let nonEmpty = items.filter { !Self.isEmpty($0) }.count
+        for (index, item) in items.enumerated() {
+            path.components.append(.element(item, index))
+            defer { path.components.removeLast() }
+            var itemPath: String { path.string }
+            if Self.isEmpty(item) {
+                let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
+                        visibility: file.visibility(at: item.start)))
+                continue
             }
-        case .sequence(let items):
-            var seen = Set<String>()
-            let nonEmpty = items.filter { !Self.isEmpty($0) }.count
-            for (index, item) in items.enumerated() {
-                path.components.append(.element(item, index))
-                defer { path.components.removeLast() }
-                var itemPath: String { path.string }
-                if Self.isEmpty(item) {
-                    let fix = nonEmpty > 0 ? EntryRemoval.edits(removing: index, of: node, file: file) : []
+            if let text = item.string {
+                let normalized = Self.normalize(text, key: key)
+                if !seen.insert(normalized).inserted {
+                    let span = file.span(of: item)
                     out.append(
                         LintViolation(
                             file.finding(
-                                Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
+                                Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
+                                arguments: ["key": key, "entry": text.abbreviated(30)]),
+                            fix: EntryRemoval.edits(removing: index, of: node, file: file),
                             visibility: file.visibility(at: item.start)))
-                    continue
                 }
-                if let text = item.string {
-                    let normalized = Self.normalize(text, key: key)
-                    if !seen.insert(normalized).inserted {
-                        let span = file.span(of: item)
-                        out.append(
-                            LintViolation(
-                                file.finding(
-                                    Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
-                                    arguments: ["key": key, "entry": text.abbreviated(30)]),
-                                fix: EntryRemoval.edits(removing: index, of: node, file: file),
-                                visibility: file.visibility(at: item.start)))
-                    }
-                }
-                visit(item, path: &path, key: key, file: file, into: &out)
             }
-        default:
-            break
         }
     }
 
