@@ -19,6 +19,8 @@ public final class LintFile: Sendable {
     /// Where the earlier stages report errors.
     let earlierErrorPositions: Set<SourcePosition>
     let scalars: [SourcePosition: YAMLNode]
+    /// The 公开依据 entries as written, with their paths: found once, read by every citation rule.
+    let basisEntries: [(value: Located<String>, path: String)]
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
         guard let document = loaded.document else { return nil }
@@ -33,6 +35,7 @@ public final class LintFile: Sendable {
         var scalars: [SourcePosition: YAMLNode] = [:]
         LintFile.indexScalars(document.root, into: &scalars)
         self.scalars = scalars
+        self.basisEntries = LintFile.basisEntries(of: loaded.catalog)
     }
 
     /// `.fixOnly` where an earlier stage already reports an error at `position`, `.reported` elsewhere: for
@@ -171,6 +174,13 @@ public final class LintFile: Sendable {
     /// The values of an inheritable element as written: once for 默认, then for each item that sets its own.
     public func written<Value>(
         _ element: CatalogElement, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
+        item: KeyPath<CatalogItem, Located<Value>>
+    ) -> [Written<Value>] {
+        LintFile.written(element, in: catalog, defaults: defaults, item: item)
+    }
+
+    static func written<Value>(
+        _ element: CatalogElement, in catalog: Catalog?, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
         item: KeyPath<CatalogItem, Located<Value>>
     ) -> [Written<Value>] {
         guard let catalog else { return [] }

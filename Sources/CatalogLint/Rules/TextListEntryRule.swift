@@ -131,7 +131,8 @@ struct TextListEntryRule: TreeRule {
                         visibility: file.visibility(at: item.start)))
                 continue
             }
-            if let text = item.string {
+            // A list of one entry has no duplicate (most lists are that short).
+            if items.count > 1, let text = item.string {
                 let normalized = Self.normalize(text, key: key)
                 if !seen.insert(normalized).inserted {
                     let span = file.span(of: item)
@@ -154,7 +155,10 @@ struct TextListEntryRule: TreeRule {
     }
 
     static func normalize(_ text: String, key: String) -> String {
-        var t = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) }))
+        // Rebuilding the string is the costly part: only when there is a space to drop.
+        var t =
+            text.unicodeScalars.contains(where: CJK.isSpace)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) })) : text
         if key == "公开渠道", let channel = Channel(t) { t = channel.text }
         return t
     }
