@@ -9,8 +9,15 @@ public enum CitationScanner {
         public var range: Range<Int>
     }
 
-    /// The titles in 《》 (nested 〈〉 titles are part of the outer title).
+    /// The titles in 《》 (nested 〈〉 titles are part of the outer title). Catalogs cite the same few texts over and
+    /// over, and several rules read the titles of each entry: each distinct text is scanned once per run.
     public static func titles(in text: String) -> [Title] {
+        titleMemo.value(for: text, scanTitles)
+    }
+
+    static let titleMemo = ParseMemo<[Title]>()
+
+    static func scanTitles(_ text: String) -> [Title] {
         let s = text.scalars
         var out: [Title] = []
         var i = 0
@@ -50,8 +57,14 @@ public enum CitationScanner {
         return open.first
     }
 
-    /// Whether a citation names an article: 第二十六条, 第26条.
+    /// Whether a citation names an article: 第二十六条, 第26条 (each distinct text scanned once per run).
     public static func hasArticle(_ text: String) -> Bool {
+        articleMemo.value(for: text, scanArticle)
+    }
+
+    static let articleMemo = ParseMemo<Bool>()
+
+    static func scanArticle(_ text: String) -> Bool {
         let s = text.scalars
         var i = 0
         while i < s.count {

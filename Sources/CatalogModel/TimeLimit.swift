@@ -152,10 +152,21 @@ public struct TimeLimit: Sendable, Hashable {
         }
     }
 
-    /// Parses a 公开时限. Never fails: clauses it cannot read are `.unrecognized`.
+    /// Whether the whole limit is a vague word with nothing measurable (see `vague(_:)`); set when parsed.
+    public private(set) var isVague = false
+
+    /// Parses a 公开时限. Never fails: clauses it cannot read are `.unrecognized`. A county writes a few dozen
+    /// distinct limits over thousands of items, and parsing one costs far more than looking it up: each distinct
+    /// text is parsed once per run and the rules, the audit and the diff share the result.
     public static func parse(_ text: String) -> TimeLimit {
-        TimeLimitParser(text).parse()
+        memo.value(for: text) { text in
+            var limit = TimeLimitParser(text).parse()
+            limit.isVague = vague(limit.text)
+            return limit
+        }
     }
+
+    static let memo = ParseMemo<TimeLimit>()
 
     /// Whether at least one clause was understood.
     public var isRecognized: Bool { clauses.contains { $0.kind != .unrecognized } }
@@ -271,7 +282,7 @@ public struct TimeLimit: Sendable, Hashable {
 
     /// Whether the whole limit is a vague word with nothing measurable: 及时(公开), 按要求(公开), 按(有关)规定.
     /// `按《…》规定的期限` names the text that sets the limit and is not vague.
-    public var isVague: Bool {
+    static func vague(_ text: String) -> Bool {
         var core = punctuationFree(text)
         for prefix in ["按照", "依照", "依据", "根据", "按"] where core.hasPrefix(prefix) {
             core = String(core.dropFirst(prefix.count))

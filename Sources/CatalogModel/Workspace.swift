@@ -68,7 +68,9 @@ public struct Workspace: Sendable, Hashable {
     /// Folder of the baseline catalogs, relative to `root`; nil means the built-in national baseline.
     public var baselineFolder: Located<String>?
     /// 机构名录: the names 公开主体 may use.
-    public var bodies: [Located<String>]
+    public var bodies: [Located<String>] { didSet { bodyNames = Set(bodies.map(\.value)) } }
+    /// The names of `bodies`, for lookups: built once per workspace, not once per file checked.
+    public private(set) var bodyNames: Set<String>
     /// How each canonical level is labelled in this place's tables (e.g. 县级 → 区级).
     public var levelLabels: [Level: String]
     public var jurisdictions: [Jurisdiction]
@@ -95,6 +97,7 @@ public struct Workspace: Sendable, Hashable {
         self.publisher = publisher
         self.baselineFolder = baselineFolder
         self.bodies = bodies
+        self.bodyNames = Set(bodies.map(\.value))
         self.levelLabels = levelLabels
         self.jurisdictions = jurisdictions
         self.extraDomains = extraDomains

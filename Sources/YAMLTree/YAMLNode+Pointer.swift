@@ -31,7 +31,7 @@ extension YAMLNode {
     public func child(_ token: String) -> YAMLNode? {
         switch value {
         case .mapping(let pairs):
-            for pair in pairs where pair.key.keyText == token { return pair.value }
+            for pair in pairs where YAMLNode.sameKey(pair.key, token) { return pair.value }
             return nil
         case .sequence(let items):
             guard let index = YAMLNode.arrayIndex(token), index < items.count else { return nil }

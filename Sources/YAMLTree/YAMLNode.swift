@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Diagnostics
 
 /// A node of a parsed YAML document. Every node keeps where it starts (and ends) in the source.
@@ -74,11 +81,38 @@ extension YAMLNode {
 
     /// The value under `key` in a mapping (first match), or nil.
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first(where: { $0.key.keyText == key })?.value
+        pair(key)?.value
     }
 
     /// The pair under `key` in a mapping (for the key's own position).
     public func pair(_ key: String) -> YAMLPair? {
-        mapping?.first(where: { $0.key.keyText == key })
+        guard case .mapping(let pairs) = value else { return nil }
+        for pair in pairs where YAMLNode.sameKey(pair.key, key) { return pair }
+        return nil
     }
+
+    /// Whether a key node spells `key`. Keys are compared as UTF-8 bytes, as YAML and JSON compare them (by code
+    /// point): `String ==` would check Chinese keys for canonical equivalence on every comparison, which made
+    /// key lookups the largest cost of decoding. Lengths differ for most keys of a catalog, so most
+    /// comparisons stop at the length.
+    @inline(__always)
+    static func sameKey(_ node: YAMLNode, _ key: String) -> Bool {
+        switch node.value {
+        case .string(let s): sameUTF8(s, key)
+        default: sameUTF8(node.text, key)
+        }
+    }
+}
+
+/// Whether two strings have the same UTF-8 bytes (no Unicode normalization).
+@inline(__always)
+public func sameUTF8(_ a: String, _ b: String) -> Bool {
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    if let same = a.utf8.withContiguousStorageIfAvailable({ pa in
+        b.utf8.withContiguousStorageIfAvailable { pb in n == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
+    }), let same {
+        return same
+    }
+    return a.utf8.elementsEqual(b.utf8)
 }

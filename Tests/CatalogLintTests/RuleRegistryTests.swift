@@ -9,7 +9,7 @@ struct RuleRegistryTests {
     static func declaredRules() throws -> Set<String> {
         let folder = CatalogsTests.root.appendingPathComponent("Sources/CatalogLint")
         let regex = try NSRegularExpression(
-            pattern: #"\b(?:struct|final class|class|enum|extension)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
+            pattern: #"\b(?:struct|final class|class|enum|extension)\s+(\w+)\s*:[^{]*\b(?:LintRule|TreeRule)\b"#)
         var names: Set<String> = []
         let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
         for case let file as String in walker where file.hasSuffix(".swift") {
@@ -39,7 +39,7 @@ struct RuleRegistryTests {
     @Test func oneRulePerFileNamedAfterIt() throws {
         let folder = CatalogsTests.root.appendingPathComponent("Sources/CatalogLint/Rules")
         let regex = try NSRegularExpression(
-            pattern: #"\b(?:struct|final class|class|enum)\s+(\w+)\s*:[^{]*\bLintRule\b"#)
+            pattern: #"\b(?:struct|final class|class|enum)\s+(\w+)\s*:[^{]*\b(?:LintRule|TreeRule)\b"#)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
         #expect(files.count >= 10, "the Rules folder holds only \(files)")
         for file in files {

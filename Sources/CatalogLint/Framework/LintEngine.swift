@@ -40,10 +40,19 @@ public enum LintEngine {
         let active = rules.filter { rule in
             type(of: rule).description.kinds.contains { context.rules[$0.code] != .off }
         }
+        // The tree rules share one walk per file; their violations keep their place in the rule order.
+        let treeRules = active.compactMap { $0 as? any TreeRule }
         var results: [String: LintResult] = [:]
         for file in files {
+            var walked = TreeWalk.run(treeRules, over: file)[...]
             var violations: [LintViolation] = []
-            for rule in active { violations += rule.check(file, in: scope) }
+            for rule in active {
+                if rule is any TreeRule {
+                    violations += walked.removeFirst()
+                } else {
+                    violations += rule.check(file, in: scope)
+                }
+            }
             results[file.path] = configure(violations, file: file, context: context)
         }
         return results

@@ -22,6 +22,8 @@ public final class LintFile: Sendable {
     let scalars: [SourcePosition: YAMLNode]
     /// The characters of the line last asked for: the rules look at many values on one line in a row.
     private let lineCache = LineScalarsCache()
+    /// The 公开依据 entries as written, with their paths: found once, read by every citation rule.
+    let basisEntries: [(value: Located<String>, path: String)]
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
         guard let document = loaded.document else { return nil }
@@ -36,6 +38,7 @@ public final class LintFile: Sendable {
         var scalars: [SourcePosition: YAMLNode] = [:]
         LintFile.indexScalars(document.root, into: &scalars)
         self.scalars = scalars
+        self.basisEntries = LintFile.basisEntries(of: loaded.catalog)
     }
 
     /// `.fixOnly` where an earlier stage already reports an error at `position`, `.reported` elsewhere: for
@@ -181,6 +184,13 @@ public final class LintFile: Sendable {
     /// The values of an inheritable element as written: once for 默认, then for each item that sets its own.
     public func written<Value>(
         _ element: CatalogElement, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
+        item: KeyPath<CatalogItem, Located<Value>>
+    ) -> [Written<Value>] {
+        LintFile.written(element, in: catalog, defaults: defaults, item: item)
+    }
+
+    static func written<Value>(
+        _ element: CatalogElement, in catalog: Catalog?, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
         item: KeyPath<CatalogItem, Located<Value>>
     ) -> [Written<Value>] {
         guard let catalog else { return [] }

@@ -94,12 +94,14 @@ struct BodyRule: LintRule {
         guard let catalog = file.catalog, !file.isBaseline, let workspace = scope.context.workspace,
             !workspace.bodies.isEmpty
         else { return [] }
-        let directory = workspace.bodies.map(\.value)
-        let known = Set(directory)
-        let levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a }
+        let known = workspace.bodyNames
+        // Only an unknown body needs the directory by level (reading a body's level walks the jurisdictions).
+        var directory: [String] { workspace.bodies.map(\.value) }
+        var levels: [String: Level?] = [:]
         // A hint never crosses levels: a township's role or name is matched only against township bodies.
         func sameLevel(_ level: Level?) -> [String] {
             guard let level else { return directory }
+            if levels.isEmpty { levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a } }
             return directory.filter { levels[$0] ?? nil == level }
         }
         let roles = scope.context.baselines.roleNames

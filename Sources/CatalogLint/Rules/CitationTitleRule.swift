@@ -163,7 +163,7 @@ struct CitationTitleRule: LintRule {
                                 arguments: args)))
                     continue
                 }
-                out += nestedAngleBrackets(s, span: span, path: path, file: file)
+                out += nestedAngleBrackets(s, text: text, span: span, path: path, file: file)
                 if let outer = Self.uncitedOuterTitle(s) {
                     // 国务院办公厅印发《…》的通知: the notice's own title has no 《》. Not fixed: where the title starts
                     // and ends is the reader's call (a number or an article may follow).
@@ -228,11 +228,17 @@ struct CitationTitleRule: LintRule {
         zh: "--fix 不修改此处：无法确定标题的起止，请人工核对后加书名号",
         en: "--fix leaves this alone: where the title starts and ends is not certain")
 
+    static let angleBrackets: [Unicode.Scalar: Unicode.Scalar] = ["<": ">", "‹": "›", "＜": "＞"]
+
     /// <…> or ‹…› inside 《》 (《国务院关于<中华人民共和国政府信息公开条例>的说明》): the inner title takes 〈〉.
-    func nestedAngleBrackets(_ s: [Unicode.Scalar], span: ValueSpan, path: String, file: LintFile) -> [LintViolation] {
+    func nestedAngleBrackets(
+        _ s: [Unicode.Scalar], text: String, span: ValueSpan, path: String, file: LintFile
+    ) -> [LintViolation] {
+        let pairs = Self.angleBrackets
+        // Most citations have no angle bracket at all.
+        guard s.contains(where: { pairs[$0] != nil }) else { return [] }
         var out: [LintViolation] = []
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["<": ">", "‹": "›", "＜": "＞"]
-        for title in CitationScanner.titles(in: String(scalars: s[...])) {
+        for title in CitationScanner.titles(in: text) {
             let inner = (title.range.lowerBound + 1)..<(title.range.upperBound - 1)
             var i = inner.lowerBound
             while i < inner.upperBound {

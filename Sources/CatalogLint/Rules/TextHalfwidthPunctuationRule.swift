@@ -3,7 +3,7 @@ import Diagnostics
 import YAMLTree
 
 /// Half-width punctuation between Chinese characters: , ; : ? ! ( ) → ，；：？！（）.
-struct TextHalfwidthPunctuationRule: LintRule {
+struct TextHalfwidthPunctuationRule: TreeRule {
     static let kind = lintKind(
         "text-halfwidth-punctuation", .warning,
         title: .t("中文中使用了半角标点", "Half-width punctuation in Chinese text"),
@@ -73,57 +73,55 @@ struct TextHalfwidthPunctuationRule: LintRule {
                 """)
         ])
 
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        var out: [LintViolation] = []
-        file.forEachString { node, path in
-            guard let value = node.string, value.unicodeScalars.contains(where: Self.isHalfWidthMark),
-                !value.unicodeScalars.contains("\n")
-            else { return }
-            let v = value.scalars
-            if let channel = Channel(value), case .standard = channel { return }
-            var edits: [(Range<Int>, String)] = []
-            var marks: [Unicode.Scalar] = []
-            var i = 0
-            while i < v.count {
-                let c = v[i]
-                if ",;:?!".unicodeScalars.contains(c), i > 0, CJK.isChinese(v[i - 1]) {
-                    var j = i + 1
-                    while j < v.count, v[j] == " " { j += 1 }
-                    if j < v.count, CJK.isChinese(v[j]) {
-                        edits.append((i..<j, String(Self.fullWidth[c]!)))
-                        if !marks.contains(c) { marks.append(c) }
-                        i = j
-                        continue
-                    }
+    static let interest: TreeInterest = .strings
+
+    func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
+        guard let value = node.string, value.unicodeScalars.contains(where: Self.isHalfWidthMark),
+            !value.unicodeScalars.contains("\n")
+        else { return }
+        let v = value.scalars
+        if let channel = Channel(value), case .standard = channel { return }
+        var edits: [(Range<Int>, String)] = []
+        var marks: [Unicode.Scalar] = []
+        var i = 0
+        while i < v.count {
+            let c = v[i]
+            if ",;:?!".unicodeScalars.contains(c), i > 0, CJK.isChinese(v[i - 1]) {
+                var j = i + 1
+                while j < v.count, v[j] == " " { j += 1 }
+                if j < v.count, CJK.isChinese(v[j]) {
+                    edits.append((i..<j, String(Self.fullWidth[c]!)))
+                    if !marks.contains(c) { marks.append(c) }
+                    i = j
+                    continue
                 }
-                if c == "(", let close = v[(i + 1)...].firstIndex(of: ")"), close > i + 1 {
-                    let content = v[(i + 1)..<close]
-                    let digitsOnly = content.allSatisfy(CJK.isDigit)
-                    let chinese =
-                        (i > 0 && CJK.isChinese(v[i - 1])) || content.contains(where: CJK.isHan)
-                        || (close + 1 < v.count && CJK.isChinese(v[close + 1]))
-                    if chinese, !digitsOnly, !content.contains("(") {
-                        edits.append((i..<(i + 1), "（"))
-                        edits.append((close..<(close + 1), "）"))
-                        if !marks.contains("(") { marks += ["(", ")"] }
-                        i = close + 1
-                        continue
-                    }
-                }
-                i += 1
             }
-            guard let first = edits.first else { return }
-            let span = file.span(of: node)
-            let fixEdits = edits.map { span.edit($0.0, $0.1) }
-            let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
-            out.append(
-                LintViolation(
-                    file.finding(
-                        Self.kind, at: span.position(first.0.lowerBound), end: span.end(first.0.lowerBound + 1),
-                        path: path.string,
-                        arguments: ["text": value.abbreviated(30), "marks": String(String.UnicodeScalarView(marks))]),
-                    fix: fix))
+            if c == "(", let close = v[(i + 1)...].firstIndex(of: ")"), close > i + 1 {
+                let content = v[(i + 1)..<close]
+                let digitsOnly = content.allSatisfy(CJK.isDigit)
+                let chinese =
+                    (i > 0 && CJK.isChinese(v[i - 1])) || content.contains(where: CJK.isHan)
+                    || (close + 1 < v.count && CJK.isChinese(v[close + 1]))
+                if chinese, !digitsOnly, !content.contains("(") {
+                    edits.append((i..<(i + 1), "（"))
+                    edits.append((close..<(close + 1), "）"))
+                    if !marks.contains("(") { marks += ["(", ")"] }
+                    i = close + 1
+                    continue
+                }
+            }
+            i += 1
         }
-        return out
+        guard let first = edits.first else { return }
+        let span = file.span(of: node)
+        let fixEdits = edits.map { span.edit($0.0, $0.1) }
+        let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
+        out.append(
+            LintViolation(
+                file.finding(
+                    Self.kind, at: span.position(first.0.lowerBound), end: span.end(first.0.lowerBound + 1),
+                    path: path.string,
+                    arguments: ["text": value.abbreviated(30), "marks": String(String.UnicodeScalarView(marks))]),
+                fix: fix))
     }
 }

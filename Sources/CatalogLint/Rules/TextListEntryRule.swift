@@ -3,7 +3,7 @@ import Diagnostics
 import YAMLTree
 
 /// Lists: empty entries and entries written twice.
-struct TextListEntryRule: LintRule {
+struct TextListEntryRule: TreeRule {
     static let empty = lintKind(
         "text-list-empty-entry", .warning,
         title: .t("列表中有空项", "Empty list entry"),
@@ -110,79 +110,70 @@ struct TextListEntryRule: LintRule {
                 """),
         ])
 
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        var work = 0
-        return check(file, work: &work)
-    }
+    static let interest: TreeInterest = .sequences
+
+    /// Counts the steps of the duplicate check when a test asks (nil in a normal run).
+    let counter: WorkCounter?
+
+    init() { counter = nil }
+
+    init(counter: WorkCounter) { self.counter = counter }
 
     /// The violations, counting the steps taken (entries compared, source lines and characters read) in `work`:
     /// tests check that it grows linearly with the length of a list.
     func check(_ file: LintFile, work: inout Int) -> [LintViolation] {
-        var out: [LintViolation] = []
-        var path = TreePath()
-        visit(file.root, path: &path, key: "", file: file, into: &out, work: &work)
+        let counter = WorkCounter()
+        let out = TreeWalk.run([TextListEntryRule(counter: counter)], over: file)[0]
+        work = counter.steps
         return out
     }
 
     func visit(
-        _ node: YAMLNode, path: inout TreePath, key: String, file: LintFile, into out: inout [LintViolation],
-        work: inout Int
+        sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
+        into out: inout [LintViolation]
     ) {
-        switch node.value {
-        case .mapping(let pairs):
-            for pair in pairs {
-                path.components.append(.key(pair.key.keyText))
-                visit(pair.value, path: &path, key: pair.key.keyText, file: file, into: &out, work: &work)
-                path.components.removeLast()
-            }
-        case .sequence(let items):
-            // One hash set per list: each entry is looked up once, the first occurrence is kept and every repeat
-            // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
-            var first: [String: SourcePosition] = [:]
-            var layout: EntryRemoval.Layout?
-            func removal(_ index: Int) -> [TextEdit] {
-                if layout == nil { layout = EntryRemoval.Layout(node, file: file) }
-                return layout!.edits(removing: index)
-            }
-            let nonEmpty = items.filter { !Self.isEmpty($0) }.count
-            work += items.count
-            for (index, item) in items.enumerated() {
-                path.components.append(.element(item, index))
-                defer { path.components.removeLast() }
-                var itemPath: String { path.string }
-                if Self.isEmpty(item) {
-                    let fix = nonEmpty > 0 ? removal(index) : []
-                    out.append(
-                        LintViolation(
-                            file.finding(
-                                Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
-                            visibility: file.visibility(at: item.start)))
-                    continue
-                }
-                if let text = item.string {
-                    let normalized = Self.normalize(text, key: key)
-                    work += 1
-                    if let firstAt = first[normalized] {
-                        let fix = removal(index)
-                        let span = file.span(of: item)
-                        out.append(
-                            LintViolation(
-                                file.finding(
-                                    Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
-                                    arguments: ["key": key, "entry": text.abbreviated(30)],
-                                    notes: [Self.firstNote(firstAt)]),
-                                fix: fix,
-                                visibility: file.visibility(at: item.start)))
-                    } else {
-                        first[normalized] = item.start
-                    }
-                }
-                visit(item, path: &path, key: key, file: file, into: &out, work: &work)
-            }
-            work += layout?.work ?? 0
-        default:
-            break
+        // One dictionary per list: each entry is looked up once, the first occurrence is kept and every repeat
+        // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
+        var first: [String: SourcePosition] = [:]
+        var layout: EntryRemoval.Layout?
+        func removal(_ index: Int) -> [TextEdit] {
+            if layout == nil { layout = EntryRemoval.Layout(node, file: file) }
+            return layout!.edits(removing: index)
         }
+        var work = items.count
+        let nonEmpty = items.filter { !Self.isEmpty($0) }.count
+        for (index, item) in items.enumerated() {
+            path.components.append(.element(item, index))
+            defer { path.components.removeLast() }
+            var itemPath: String { path.string }
+            if Self.isEmpty(item) {
+                let fix = nonEmpty > 0 ? removal(index) : []
+                out.append(
+                    LintViolation(
+                        file.finding(Self.empty, at: item.start, path: itemPath, arguments: ["key": key]), fix: fix,
+                        visibility: file.visibility(at: item.start)))
+                continue
+            }
+            // A list of one entry has no duplicate (most lists are that short).
+            guard items.count > 1, let text = item.string else { continue }
+            let normalized = Self.normalize(text, key: key)
+            work += 1
+            if let firstAt = first[normalized] {
+                let fix = removal(index)
+                let span = file.span(of: item)
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.duplicate, at: item.start, end: span.end(span.length), path: itemPath,
+                            arguments: ["key": key, "entry": text.abbreviated(30)],
+                            notes: [Self.firstNote(firstAt)]),
+                        fix: fix,
+                        visibility: file.visibility(at: item.start)))
+            } else {
+                first[normalized] = item.start
+            }
+        }
+        counter?.add(work + (layout?.work ?? 0))
     }
 
     /// Where the entry first occurs: the one kept when --fix removes the repeats.
@@ -199,7 +190,10 @@ struct TextListEntryRule: LintRule {
     }
 
     static func normalize(_ text: String, key: String) -> String {
-        var t = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) }))
+        // Rebuilding the string is the costly part: only when there is a space to drop.
+        var t =
+            text.unicodeScalars.contains(where: CJK.isSpace)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) })) : text
         if key == "公开渠道", let channel = Channel(t) { t = channel.text }
         return t
     }

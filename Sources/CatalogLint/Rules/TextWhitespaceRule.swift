@@ -3,7 +3,7 @@ import Diagnostics
 import YAMLTree
 
 /// Spaces that do not belong in a value: at its ends, full-width spaces, spaces between Chinese characters.
-struct TextWhitespaceRule: LintRule {
+struct TextWhitespaceRule: TreeRule {
     static let kind = lintKind(
         "text-whitespace", .warning,
         title: .t("多余的空格", "Stray spaces"),
@@ -73,53 +73,51 @@ struct TextWhitespaceRule: LintRule {
 
     static func isChinesePunctuation(_ s: Unicode.Scalar) -> Bool { CJK.isChinese(s) && !CJK.isHan(s) }
 
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        var out: [LintViolation] = []
-        file.forEachString { node, path in
-            guard let value = node.string, !value.isEmpty, value.unicodeScalars.contains(where: CJK.isSpace),
-                !value.unicodeScalars.contains("\n")
-            else { return }
-            let v = value.scalars
-            var edits: [(Range<Int>, String)] = []
-            var lead = 0
-            while lead < v.count, CJK.isSpace(v[lead]) { lead += 1 }
-            // Whitespace only: the schema reports it; an empty entry is text-list-empty-entry.
-            if lead == v.count { return }
-            var trail = v.count
-            while trail > lead, CJK.isSpace(v[trail - 1]) { trail -= 1 }
-            if lead > 0 { edits.append((0..<lead, "")) }
-            var i = lead
-            while i < trail {
-                guard CJK.isSpace(v[i]) else {
-                    i += 1
-                    continue
-                }
-                var j = i
-                while j < trail, CJK.isSpace(v[j]) { j += 1 }
-                let run = v[i..<j]
-                let punctuationNext = Self.isChinesePunctuation(v[i - 1]) || Self.isChinesePunctuation(v[j])
-                if punctuationNext {
-                    // Next to 、，。；：（） a space is never wanted.
-                    edits.append((i..<j, ""))
-                } else if run.count > 1 || run.first != " " {
-                    // One ASCII space may separate words, and the issuers of a joint title (《民政部 财政部关于…》).
-                    edits.append((i..<j, " "))
-                }
-                i = j
+    static let interest: TreeInterest = .strings
+
+    func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
+        guard let value = node.string, !value.isEmpty, value.unicodeScalars.contains(where: CJK.isSpace),
+            !value.unicodeScalars.contains("\n")
+        else { return }
+        let v = value.scalars
+        var edits: [(Range<Int>, String)] = []
+        var lead = 0
+        while lead < v.count, CJK.isSpace(v[lead]) { lead += 1 }
+        // Whitespace only: the schema reports it; an empty entry is text-list-empty-entry.
+        if lead == v.count { return }
+        var trail = v.count
+        while trail > lead, CJK.isSpace(v[trail - 1]) { trail -= 1 }
+        if lead > 0 { edits.append((0..<lead, "")) }
+        var i = lead
+        while i < trail {
+            guard CJK.isSpace(v[i]) else {
+                i += 1
+                continue
             }
-            if trail < v.count { edits.append((trail..<v.count, "")) }
-            guard let first = edits.first else { return }
-            let span = file.span(of: node)
-            let fixEdits = edits.map { span.edit($0.0, $0.1) }
-            let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
-            let position = span.position(first.0.lowerBound)
-            out.append(
-                LintViolation(
-                    file.finding(
-                        Self.kind, at: position, end: span.end(max(first.0.upperBound, first.0.lowerBound + 1)),
-                        path: path.string, arguments: ["text": value.abbreviated(30)]), fix: fix,
-                    visibility: file.visibility(at: position)))
+            var j = i
+            while j < trail, CJK.isSpace(v[j]) { j += 1 }
+            let run = v[i..<j]
+            let punctuationNext = Self.isChinesePunctuation(v[i - 1]) || Self.isChinesePunctuation(v[j])
+            if punctuationNext {
+                // Next to 、，。；：（） a space is never wanted.
+                edits.append((i..<j, ""))
+            } else if run.count > 1 || run.first != " " {
+                // One ASCII space may separate words, and the issuers of a joint title (《民政部 财政部关于…》).
+                edits.append((i..<j, " "))
+            }
+            i = j
         }
-        return out
+        if trail < v.count { edits.append((trail..<v.count, "")) }
+        guard let first = edits.first else { return }
+        let span = file.span(of: node)
+        let fixEdits = edits.map { span.edit($0.0, $0.1) }
+        let fix = fixEdits.allSatisfy { $0 != nil } ? fixEdits.compactMap { $0 } : []
+        let position = span.position(first.0.lowerBound)
+        out.append(
+            LintViolation(
+                file.finding(
+                    Self.kind, at: position, end: span.end(max(first.0.upperBound, first.0.lowerBound + 1)),
+                    path: path.string, arguments: ["text": value.abbreviated(30)]), fix: fix,
+                visibility: file.visibility(at: position)))
     }
 }

@@ -229,14 +229,8 @@ struct TimeLimitRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        // Catalogs repeat a few limits many times: parse each text once.
-        var cache: [String: TimeLimit] = [:]
-        func parse(_ text: String) -> TimeLimit {
-            if let hit = cache[text] { return hit }
-            let limit = TimeLimit.parse(text)
-            cache[text] = limit
-            return limit
-        }
+        // TimeLimit.parse parses each distinct text once per run.
+        func parse(_ text: String) -> TimeLimit { TimeLimit.parse(text) }
         // Unrecognized limits, where they are written.
         for written in file.written(.timeLimit, defaults: \.timeLimit, item: \.timeLimit) {
             let limit = parse(written.value.value)

@@ -1,0 +1,94 @@
+import YAMLTree
+
+/// The nodes a tree rule wants to see in the shared walk.
+public struct TreeInterest: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Every string scalar that is a value (not a key).
+    public static let strings = TreeInterest(rawValue: 1)
+    /// Every sequence, with the mapping key it is under (inherited by nested sequences).
+    public static let sequences = TreeInterest(rawValue: 2)
+}
+
+/// A rule that inspects the nodes of a file's tree. All such rules run in one shared walk per file (as
+/// SwiftLint's and swift-format's visitor pipelines do) instead of each walking the whole tree itself: the
+/// walk dispatches each node only to the rules that declared an interest in its kind. A new per-scalar rule
+/// conforms, declares `.strings` and implements `visit(string:path:file:into:)`; it stays one rule per file.
+public protocol TreeRule: LintRule {
+    /// The nodes the walk hands to this rule.
+    static var interest: TreeInterest { get }
+    /// A string scalar value; `path` is its identity path (built only when asked for).
+    func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation])
+    /// A sequence under mapping key `key`, before the walk descends into its elements; `path` leads to it.
+    func visit(
+        sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
+        into out: inout [LintViolation])
+}
+
+extension TreeRule {
+    public func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {}
+
+    public func visit(
+        sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
+        into out: inout [LintViolation]
+    ) {}
+
+    /// The rule alone (its examples, `--fix` of one rule): a walk with only this rule.
+    public func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
+        TreeWalk.run([self], over: file)[0]
+    }
+}
+
+/// One traversal of a file's tree feeding every interested tree rule.
+enum TreeWalk {
+    /// The violations of each rule, in the order of `rules` (each rule's own in the order it found them).
+    static func run(_ rules: [any TreeRule], over file: LintFile) -> [[LintViolation]] {
+        var walk = Walk(file: file, rules: rules)
+        var path = TreePath()
+        walk.visit(file.root, key: "", path: &path)
+        return walk.out
+    }
+
+    private struct Walk {
+        let file: LintFile
+        let rules: [any TreeRule]
+        /// Indexes into `rules` of those interested in strings and in sequences.
+        let stringRules: [Int]
+        let sequenceRules: [Int]
+        var out: [[LintViolation]]
+
+        init(file: LintFile, rules: [any TreeRule]) {
+            self.file = file
+            self.rules = rules
+            stringRules = rules.indices.filter { type(of: rules[$0]).interest.contains(.strings) }
+            sequenceRules = rules.indices.filter { type(of: rules[$0]).interest.contains(.sequences) }
+            out = Array(repeating: [], count: rules.count)
+        }
+
+        mutating func visit(_ node: YAMLNode, key: String, path: inout TreePath) {
+            switch node.value {
+            case .string:
+                for i in stringRules { rules[i].visit(string: node, path: path, file: file, into: &out[i]) }
+            case .mapping(let pairs):
+                for pair in pairs {
+                    let key = pair.key.keyText
+                    path.components.append(.key(key))
+                    visit(pair.value, key: key, path: &path)
+                    path.components.removeLast()
+                }
+            case .sequence(let items):
+                for i in sequenceRules {
+                    rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
+                }
+                for (index, item) in items.enumerated() {
+                    path.components.append(.element(item, index))
+                    visit(item, key: key, path: &path)
+                    path.components.removeLast()
+                }
+            default:
+                break
+            }
+        }
+    }
+}
