@@ -86,9 +86,34 @@ public struct LintScope: Sendable {
     /// The files checked together (one jurisdiction's folder), including the one being checked.
     public var files: [LintFile]
 
+    /// The first owners of 编号 and names by domain, built once per scope when a rule first asks.
+    let ownerIndex = SameDomainOwners.Cache()
+
     public init(context: LintContext, files: [LintFile]) {
         self.context = context
         self.files = files
+    }
+
+    /// Which file (the first in path order) of `file`'s domain in this scope holds each 编号 and each
+    /// 一级事项 + 名称 (`file` itself included).
+    func sameDomainOwners(of file: LintFile) -> SameDomainOwners {
+        guard let name = Self.domainName(file) else { return SameDomainOwners() }
+        return ownerIndex.owners(domain: name) {
+            var owners = SameDomainOwners()
+            for other in files.sorted(by: { $0.path < $1.path }) where Self.domainName(other) == name {
+                for item in other.catalog?.items ?? [] {
+                    if owners.ids[item.id.value] == nil { owners.ids[item.id.value] = other.path }
+                    let key = item.group.value + "\u{1}" + item.name.value
+                    if owners.names[key] == nil { owners.names[key] = (other.path, item.id.value) }
+                }
+            }
+            return owners
+        }
+    }
+
+    static func domainName(_ file: LintFile) -> String? {
+        guard file.catalog != nil else { return nil }
+        return file.domain?.name ?? file.catalog?.domain.value
     }
 
     /// The other files of the same domain as `file` (in this jurisdiction), in path order.
@@ -112,5 +137,26 @@ extension BaselineCatalogs {
             CatalogLoader.load(path: $0, registry: registry).catalog
         }
         return BaselineCatalogs(catalogs, registry: registry)
+    }
+}
+
+/// The first owner of each 编号 and each 一级事项 + 名称 among one domain's files of a scope.
+struct SameDomainOwners: Sendable {
+    var ids: [String: String] = [:]
+    var names: [String: (path: String, id: String)] = [:]
+
+    /// Built once per domain and shared by the files checked in parallel.
+    final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byDomain: [String: SameDomainOwners] = [:]
+
+        func owners(domain: String, build: () -> SameDomainOwners) -> SameDomainOwners {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = byDomain[domain] { return known }
+            let built = build()
+            byDomain[domain] = built
+            return built
+        }
     }
 }

@@ -127,17 +127,19 @@ struct UniquenessRule: LintRule {
                 seen[key] = item
             }
         }
-        // Earlier files of the same domain (in path order) own their 编号 and names.
-        let earlier = scope.sameDomain(as: file).filter { $0.path < file.path }
-        guard !earlier.isEmpty else { return out }
+        // Earlier files of the same domain (in path order) own their 编号 and names: a 编号 or name is reported
+        // when its first owner in the domain is a file before this one. One index per scope and domain, not one
+        // per file (that was quadratic in the files of a domain: issue 15).
+        let owners = scope.sameDomainOwners(of: file)
         var ids: [String: String] = [:]
         var names: [String: (String, String)] = [:]
-        for other in earlier {
-            for item in other.catalog?.items ?? [] {
-                if ids[item.id.value] == nil { ids[item.id.value] = other.path }
-                if names[nameKey(item)] == nil { names[nameKey(item)] = (other.path, item.id.value) }
+        for item in catalog.items {
+            if let owner = owners.ids[item.id.value], owner < file.path { ids[item.id.value] = owner }
+            if let owner = owners.names[nameKey(item)], owner.path < file.path {
+                names[nameKey(item)] = (owner.path, owner.id)
             }
         }
+        guard !ids.isEmpty || !names.isEmpty else { return out }
         for item in catalog.items {
             if let other = ids[item.id.value] {
                 let span = file.span(of: item.id)
