@@ -50,7 +50,8 @@ import Testing
         let countyNumbers = (0..<count).filter { $0 % 3 == 0 }
         #expect(sheets[0].rows.first == ["文件", "行", "问题"])
         #expect(sheets[0].rows.dropFirst().dropLast().map { $0[1] } == townNumbers.map(String.init))
-        #expect(sheets[0].rows.last?[0] == "'=SUM(A1)")
+        // An inline string is never a formula: the text is kept exactly, without the CSV guard (issue 15).
+        #expect(sheets[0].rows.last?[0] == "=SUM(A1)")
         #expect(sheets[0].freeze == "A2" && sheets[0].filter == "A1:C\(townNumbers.count + 2)")
         #expect(sheets[1].rows[0][0] == "县本级问题" && sheets[1].rows[1] == ["文件", "行", "问题"])
         #expect(sheets[1].rows.dropFirst(2).map { $0[2] } == countyNumbers.map { "事项 \($0) 的问题说明文字" })

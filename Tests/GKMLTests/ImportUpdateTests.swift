@@ -122,8 +122,8 @@ extension ImportUpdateTests {
     /// it exactly (and the workbook it came from has no guard apostrophe to strip).
     @Test func leadingApostropheAndFormulaLikeTextAreImportedExactly() throws {
         let script = """
-            rows["岗位信息发布"][3].value = "'引号开头的内容"
-            cell = rows["职业介绍"][3]
+            rows["岗位信息发布"][col["公开内容（要素）"]].value = "'引号开头的内容"
+            cell = rows["职业介绍"][col["公开内容（要素）"]]
             cell.value = "=HYPERLINK(\\"http://x.example\\",\\"点我\\")"
             cell.data_type = "s"
             """
