@@ -62,18 +62,23 @@ public struct Workspace: Sendable, Hashable {
     public var file: String
     /// The folder holding gkml.yaml.
     public var root: String
-    public var region: Located<String>
-    public var level: Located<Level>
+    public var region: Located<String> { didSet { indexBodies() } }
+    public var level: Located<Level> { didSet { indexBodies() } }
     public var publisher: Located<String>?
     /// Folder of the baseline catalogs, relative to `root`; nil means the built-in national baseline.
     public var baselineFolder: Located<String>?
     /// 机构名录: the names 公开主体 may use.
-    public var bodies: [Located<String>] { didSet { bodyNames = Set(bodies.map(\.value)) } }
+    public var bodies: [Located<String>] { didSet { indexBodies() } }
     /// The names of `bodies`, for lookups: built once per workspace, not once per file checked.
-    public private(set) var bodyNames: Set<String>
+    public private(set) var bodyNames: Set<String> = []
+    /// The level of each body of `bodies` whose name tells one (`level(ofBody:)`), built once per workspace: read
+    /// per file, it cost bodies × jurisdictions per file, cubic at province scale (issues 14 and 16).
+    public private(set) var bodyLevels: [String: Level] = [:]
+    /// Jurisdiction name → level (the first of equal names), so a body's level is found by its prefixes.
+    private var levelsByJurisdictionName: [String: Level] = [:]
     /// How each canonical level is labelled in this place's tables (e.g. 县级 → 区级).
     public var levelLabels: [Level: String]
-    public var jurisdictions: [Jurisdiction]
+    public var jurisdictions: [Jurisdiction] { didSet { indexBodies() } }
     public var extraDomains: [ExtraDomain]
     /// Rule code → setting, from 规则.
     public var rules: [String: RuleSetting]
@@ -97,13 +102,22 @@ public struct Workspace: Sendable, Hashable {
         self.publisher = publisher
         self.baselineFolder = baselineFolder
         self.bodies = bodies
-        self.bodyNames = Set(bodies.map(\.value))
         self.levelLabels = levelLabels
         self.jurisdictions = jurisdictions
         self.extraDomains = extraDomains
         self.rules = rules
         self.coverage = coverage
         self.publishing = publishing
+        indexBodies()
+    }
+
+    private mutating func indexBodies() {
+        levelsByJurisdictionName = Dictionary(jurisdictions.map { ($0.name.value, $0.level.value) }) { first, _ in first
+        }
+        bodyNames = Set(bodies.map(\.value))
+        var levels: [String: Level] = [:]
+        for name in bodyNames { levels[name] = level(ofBody: name) }
+        bodyLevels = levels
     }
 
     /// The label this place prints for a level.
@@ -115,12 +129,22 @@ extension Workspace {
     /// 星海镇, 乡级), the workspace's own region (示例县人民政府 → 县级), or a township government's ending (…镇人民政府,
     /// …街道办事处). Nil when the name does not tell.
     public func level(ofBody name: String) -> Level? {
-        if let jurisdiction = jurisdictions.filter({ name.hasPrefix($0.name.value) })
-            .max(by: { $0.name.value.count < $1.name.value.count })
-        {
-            return jurisdiction.level.value
+        bodyLevelLookup(name).level
+    }
+
+    /// `level(ofBody:)` with the number of dictionary probes it took: at most the name's length plus one,
+    /// whatever the number of jurisdictions (the tests assert it; the old scan compared every jurisdiction).
+    func bodyLevelLookup(_ name: String) -> (level: Level?, probes: Int) {
+        // The longest jurisdiction name that starts the body's name, tried from the whole name down.
+        var probes = 0
+        var end = name.endIndex
+        while true {
+            probes += 1
+            if let level = levelsByJurisdictionName[String(name[..<end])] { return (level, probes) }
+            if end == name.startIndex { break }
+            name.formIndex(before: &end)
         }
-        return Workspace.level(ofBodyName: name, region: region.value, level: level.value)
+        return (Workspace.level(ofBodyName: name, region: region.value, level: level.value), probes)
     }
 
     /// The level a body's name tells without a jurisdiction list (see `level(ofBody:)`).

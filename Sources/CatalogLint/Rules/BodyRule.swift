@@ -95,14 +95,12 @@ struct BodyRule: LintRule {
             !workspace.bodies.isEmpty
         else { return [] }
         let known = workspace.bodyNames
-        // Only an unknown body needs the directory by level (reading a body's level walks the jurisdictions).
+        // Only an unknown body needs the directory; the bodies' levels are read once per workspace.
         var directory: [String] { workspace.bodies.map(\.value) }
-        var levels: [String: Level?] = [:]
         // A hint never crosses levels: a township's role or name is matched only against township bodies.
         func sameLevel(_ level: Level?) -> [String] {
             guard let level else { return directory }
-            if levels.isEmpty { levels = Dictionary(directory.map { ($0, workspace.level(ofBody: $0)) }) { a, _ in a } }
-            return directory.filter { levels[$0] ?? nil == level }
+            return directory.filter { workspace.bodyLevels[$0] == level }
         }
         let roles = scope.context.baselines.roleNames
         var out: [LintViolation] = []
