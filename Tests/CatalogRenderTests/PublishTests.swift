@@ -142,7 +142,7 @@ import Testing
         #expect(outcome.exitStatus == 0)
         // The published plan keeps its jurisdictions, but their catalogs were released as the site was written.
         #expect(published.jurisdictions.map(\.name) == expected.jurisdictions.map(\.name))
-        #expect(published.jurisdictions.allSatisfy(\.catalogs.isEmpty))
+        #expect(published.jurisdictions.allSatisfy { $0.catalogs.isEmpty })
         let plan = expected
         let catalogs = plan.jurisdictions.reduce(0) { $0 + $1.catalogs.count }
         #expect(summary.jurisdictions == 3)

@@ -177,7 +177,7 @@ enum ExampleWorkspace {
         }
         // The catalogs are gone from the source; the jurisdictions themselves stay.
         #expect(source.jurisdictions.count == jurisdictions)
-        #expect(source.jurisdictions.allSatisfy(\.catalogs.isEmpty))
+        #expect(source.jurisdictions.allSatisfy { $0.catalogs.isEmpty })
         let whole = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
         #expect(counts.fileCount == whole.files.count && counts.catalogCount == whole.catalogCount)
         #expect(streamed.sorted { $0.path < $1.path } == whole.files)
