@@ -131,15 +131,42 @@ public struct SiteOutput: Sendable {
     public var itemCount: Int
 }
 
+/// What a streamed build wrote: the counts without the files.
+public struct SiteCounts: Sendable, Hashable {
+    public var catalogCount: Int
+    public var itemCount: Int
+    public var fileCount: Int
+}
+
 /// Lays out the published site: `index.html` and `assets/` at the top, one folder per jurisdiction holding
 /// `<domain-slug>.html|md|csv|docx|json` per catalog and `<jurisdiction>.xlsx` with one sheet per catalog.
 /// Folder and file names come from `SafeName`, so no catalog text can place a file outside the output folder.
 public enum SiteBuilder {
+    /// The whole site in memory, sorted by path (for tests and callers that want the files themselves).
     public static func build(_ source: SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn) throws
         -> SiteOutput
     {
+        var files: [RenderedFile] = []
+        var source = source
+        let counts = try write(&source, formats: formats, templates: templates) { files.append($0) }
+        files.sort { $0.path < $1.path }
+        return SiteOutput(files: files, catalogCount: counts.catalogCount, itemCount: counts.itemCount)
+    }
+
+    /// Renders the site and hands each file to `emit` as soon as it is rendered. Each jurisdiction's catalogs are
+    /// emptied in `source` once its files are emitted, so they are released when nothing else holds them; the
+    /// index keeps only small summaries. At most one jurisdiction's catalogs and tables are held at a time.
+    public static func write(
+        _ source: inout SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn,
+        emit: (RenderedFile) throws -> Void
+    ) throws -> SiteCounts {
         let renderer = HTMLRenderer(templates: templates)
-        var files: [RenderedFile] = [RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText)]
+        var fileCount = 0
+        func emitFile(_ file: RenderedFile) throws {
+            try emit(file)
+            fileCount += 1
+        }
+        try emitFile(RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText))
         var takenFolders: Set<String> = ["assets", "index.html", OutputFolder.marker]
         var columns: [SiteIndex.Column] = []
         var entries: [String: [Int: [SiteIndex.Entry]]] = [:]
@@ -151,14 +178,20 @@ public enum SiteBuilder {
         }
         var catalogCount = 0, itemCount = 0
 
-        for (jurisdictionIndex, jurisdiction) in source.jurisdictions.enumerated() {
+        // By index, not by element: iterating the array would hold every jurisdiction's catalogs until the end.
+        for jurisdictionIndex in source.jurisdictions.indices {
+            let jurisdiction = (
+                name: source.jurisdictions[jurisdictionIndex].name, level: source.jurisdictions[jurisdictionIndex].level
+            )
             let folder = SafeName.unique(
                 SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
             var takenNames: Set<String> = []
             let workbookName = SafeName.unique(folder, in: &takenNames)
-            let catalogs = jurisdiction.catalogs.enumerated().sorted {
+            let catalogs = source.jurisdictions[jurisdictionIndex].catalogs.enumerated().sorted {
                 (sortKey($0.element, source.registry), $0.offset) < (sortKey($1.element, source.registry), $1.offset)
             }.map(\.element)
+            // From here on `catalogs` and `tables` (released at the end of this iteration) are the only holders.
+            source.jurisdictions[jurisdictionIndex].catalogs = []
             let tables = catalogs.map { CatalogTable($0, options: source.options, registry: source.registry) }
             // The approval state of each catalog as it is now, keyed like the tables (地区, 领域 as written).
             var approvals: [String: String] = [:]
@@ -174,7 +207,7 @@ public enum SiteBuilder {
                 fileName: SafeName.component(jurisdiction.name + "基层政务公开标准目录", fallback: workbookName) + ".xlsx"
             )
             if formats.contains(.xlsx) {
-                files.append(
+                try emitFile(
                     RenderedFile(
                         path: workbookPath,
                         bytes: try XLSXWriter.workbook(tables, title: jurisdiction.name + "基层政务公开标准目录")))
@@ -212,11 +245,11 @@ public enum SiteBuilder {
                             sitePublisher: source.publisher, downloads: downloads
                         )
                         context.approval = approvals[table.region + "\u{1F}" + table.domain]
-                        files.append(RenderedFile(path: path, text: try renderer.catalogPage(table, context: context)))
-                    case .md: files.append(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
-                    case .csv: files.append(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
-                    case .json: files.append(RenderedFile(path: path, text: JSONRenderer.render(table)))
-                    case .docx: files.append(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
+                        try emitFile(RenderedFile(path: path, text: try renderer.catalogPage(table, context: context)))
+                    case .md: try emitFile(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
+                    case .csv: try emitFile(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
+                    case .json: try emitFile(RenderedFile(path: path, text: JSONRenderer.render(table)))
+                    case .docx: try emitFile(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
                     case .xlsx: break
                     }
                 }
@@ -250,12 +283,11 @@ public enum SiteBuilder {
                     })
             }
             let index = SiteIndex(title: source.title, publisher: source.publisher, columns: columns, rows: rows)
-            files.append(RenderedFile(path: "index.html", text: try renderer.indexPage(index)))
-            files.append(RenderedFile(path: "assets/\(HTMLTemplates.stylesheetName)", text: templates.stylesheet))
-            files.append(RenderedFile(path: "assets/\(HTMLTemplates.scriptName)", text: templates.script))
+            try emitFile(RenderedFile(path: "index.html", text: try renderer.indexPage(index)))
+            try emitFile(RenderedFile(path: "assets/\(HTMLTemplates.stylesheetName)", text: templates.stylesheet))
+            try emitFile(RenderedFile(path: "assets/\(HTMLTemplates.scriptName)", text: templates.script))
         }
-        files.sort { $0.path < $1.path }
-        return SiteOutput(files: files, catalogCount: catalogCount, itemCount: itemCount)
+        return SiteCounts(catalogCount: catalogCount, itemCount: itemCount, fileCount: fileCount)
     }
 
     /// Pilot domains in code order, then the others by name, then by file.

@@ -71,6 +71,7 @@ public enum PublishOutcome: Sendable {
     case blocked(PublishPlan, ValidationReport)
     /// Rendering or writing the output failed; the previous output is left as it was.
     case failed(RenderError, PublishPlan, ValidationReport)
+    /// The plan's jurisdictions no longer carry their catalogs: they were released as the site was written.
     case published(PublishSummary, PublishPlan, ValidationReport)
 
     /// 0 written, 1 catalogs (or the workspace file) have errors, 2 usage or I/O failure.
@@ -122,26 +123,33 @@ public enum SitePublisher {
         }
         // Validate first, with the whole pipeline; render what was validated (each catalog decoded once).
         let folder = (workspaceFile as NSString).deletingLastPathComponent
-        let validation = Validator.run([folder.isEmpty ? "." : folder], options: ValidationOptions(keepCatalogs: true))
+        var validation = Validator.run([folder.isEmpty ? "." : folder], options: ValidationOptions(keepCatalogs: true))
         let report = validation.report
         if validation.inputFailure { return .inputFailure(report) }
 
         let loaded = WorkspaceLoader.load(path: workspaceFile)
         guard let workspace = loaded.workspace else { return .workspaceInvalid(file: workspaceFile, report) }
-        let plan = PublishPlan(
+        var plan = PublishPlan(
             workspace: workspace, workspaceFile: workspaceFile, validation: validation, allowErrors: request.allowErrors
         )
+        // The plan now holds the catalogs to publish; the validation's copies are dropped.
+        validation.catalogs = [:]
         guard plan.proceeds else { return .blocked(plan, report) }
 
         var source = SiteSource(
             workspace: workspace, jurisdictions: plan.jurisdictions, channelStyle: request.channelStyle,
             registry: loaded.registry)
+        // The catalogs move into the source, which the builder empties jurisdiction by jurisdiction once each
+        // one's files are written; the plan keeps the jurisdictions and the blocked list.
+        for index in plan.jurisdictions.indices { plan.jurisdictions[index].catalogs = [] }
         // The approval state on every page; an unreadable register was reported by the validation above.
         source.approvals = (try? ApprovalRegister.load(folder: folder.isEmpty ? "." : folder)) ?? ApprovalRegister()
-        let site: SiteOutput
+        let site: SiteCounts
         do {
-            site = try SiteBuilder.build(source, formats: request.formats, templates: templates)
-            try OutputFolder.replace(request.out, with: site.files)
+            // Each file goes to the temporary folder as soon as it is rendered; the folder is swapped in at the end.
+            site = try OutputFolder.replace(request.out) { staging in
+                try SiteBuilder.write(&source, formats: request.formats, templates: templates, emit: staging.write)
+            }
         } catch let error as RenderError {
             return .failed(error, plan, report)
         } catch {
@@ -149,7 +157,7 @@ public enum SitePublisher {
         }
         let summary = PublishSummary(
             out: request.out, jurisdictions: plan.jurisdictions.count, catalogs: site.catalogCount,
-            items: site.itemCount, files: site.files.count, formats: request.formats,
+            items: site.itemCount, files: site.fileCount, formats: request.formats,
             warnings: report.count(.warning), seconds: Date().timeIntervalSince(started))
         return .published(summary, plan, report)
     }

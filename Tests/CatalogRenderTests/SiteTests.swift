@@ -119,6 +119,70 @@ enum ExampleWorkspace {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
     }
 
+    @Test func eachFileIsOnDiskInTheTemporaryFolderAsSoonAsItIsHandedOver() throws {
+        let folder = try TestSupport.temporaryFolder("stream")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("_site").path
+        var checked = 0
+        let count = try OutputFolder.replace(out) { staging in
+            try staging.write(RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText))
+            for index in 0..<3 {
+                try staging.write(RenderedFile(path: "j/\(index).html", text: "page \(index)"))
+                // Before the swap, the file is already in the one temporary folder beside the output.
+                let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                try #require(temporaries.count == 1 && temporaries[0].hasPrefix("._site.gkml-tmp-"))
+                let written = folder.appendingPathComponent("\(temporaries[0])/j/\(index).html")
+                #expect(try String(contentsOf: written, encoding: .utf8) == "page \(index)")
+                #expect(!FileManager.default.fileExists(atPath: out))
+                checked += 1
+            }
+            return staging.fileCount
+        }
+        #expect(checked == 3 && count == 4)
+        #expect(try String(contentsOfFile: out + "/j/2.html", encoding: .utf8) == "page 2")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+    }
+
+    @Test func aFailingProducerLeavesThePreviousOutputAndNoTemporaryFolder() throws {
+        struct RendererBroke: Error {}
+        let folder = try TestSupport.temporaryFolder("producer-fails")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("_site").path
+        try OutputFolder.replace(
+            out,
+            with: [
+                RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText),
+                RenderedFile(path: "old.html", text: "old"),
+            ])
+        // The renderer's own error comes back as it was, after some files were already written.
+        #expect(throws: RendererBroke.self) {
+            try OutputFolder.replace(out) { staging in
+                try staging.write(RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText))
+                try staging.write(RenderedFile(path: "new.html", text: "new"))
+                throw RendererBroke()
+            }
+        }
+        #expect(try String(contentsOfFile: out + "/old.html", encoding: .utf8) == "old")
+        #expect(!FileManager.default.fileExists(atPath: out + "/new.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["_site"])
+    }
+
+    @Test func theStreamedBuildReleasesEachJurisdictionsCatalogsAndMatchesTheBuildInMemory() throws {
+        var source = try ExampleWorkspace.source()
+        let jurisdictions = source.jurisdictions.count
+        try #require(source.jurisdictions.contains { !$0.catalogs.isEmpty })
+        var streamed: [RenderedFile] = []
+        let counts = try SiteBuilder.write(&source, formats: OutputFormat.allCases) { file in
+            streamed.append(file)
+        }
+        // The catalogs are gone from the source; the jurisdictions themselves stay.
+        #expect(source.jurisdictions.count == jurisdictions)
+        #expect(source.jurisdictions.allSatisfy { $0.catalogs.isEmpty })
+        let whole = try SiteBuilder.build(try ExampleWorkspace.source(), formats: OutputFormat.allCases)
+        #expect(counts.fileCount == whole.files.count && counts.catalogCount == whole.catalogCount)
+        #expect(streamed.sorted { $0.path < $1.path } == whole.files)
+    }
+
     @Test func aFolderGkmlDidNotMakeIsNeverReplaced() throws {
         let folder = try TestSupport.temporaryFolder("foreign")
         defer { try? FileManager.default.removeItem(at: folder) }
