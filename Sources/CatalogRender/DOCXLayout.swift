@@ -93,7 +93,11 @@ struct DOCXLayout {
     /// How many lines text takes in a width of `ems`: one more than the plain division when a line is nearly
     /// full, for the characters that may not start a line (，。）) and move along.
     static func lineCount(_ text: Substring, ems room: Double) -> Int {
-        let width = ems(text)
+        lineCount(width: ems(text), ems: room)
+    }
+
+    /// `lineCount` for a text of `width` ems.
+    static func lineCount(width: Double, ems room: Double) -> Int {
         if width <= room { return 1 }
         // A line holds whole characters, and LibreOffice wants a little slack: 4.1 ems of room take four, 4.0
         // take three.
@@ -179,29 +183,51 @@ struct DOCXLayout {
         var remaining = Double(DOCXWriter.textWidth) - widths.reduce(0, +)
         // The table's height, plus a little for every column's own height, so that a column is widened even
         // when another column of the same rows is as tall (both must shrink before the rows do).
-        func total(_ widths: [Double]) -> Int {
-            rows.reduce(0) { sum, row in
+        // The widths (in ems) of each cell's lines and each column's type size, measured once: the search below
+        // tries thousands of widths, and measuring the text for each made a 10k-item build spend most of its
+        // time here.
+        let measured = columns.indices.filter { columns[$0] != .group }
+        let sizes = columns.map { DOCXWriter.size($0, table) }
+        let lineWidths: [[[Double]]] = rows.map { row in
+            columns.indices.map { index in
+                guard columns[index] != .group else { return [] }
+                return table.lines(row, columns[index]).flatMap {
+                    $0.split(separator: "\n", omittingEmptySubsequences: false).map { ems($0) }
+                }
+            }
+        }
+        func cellHeight(_ row: Int, _ index: Int, _ width: Double) -> Int {
+            let size = sizes[index]
+            let room = max(1, Double(Int(width) - 2 * cellMarginX) / Double(size * 10))
+            let count = lineWidths[row][index].reduce(0) { $0 + lineCount(width: $1, ems: room) }
+            return max(1, count) * DOCXWriter.lineHeight(size)
+        }
+        var heights: [[Int]] = rows.indices.map { row in
+            columns.indices.map { index in columns[index] == .group ? 0 : cellHeight(row, index, widths[index]) }
+        }
+        /// The total with column `changed` at `width` (the others as in `heights`).
+        func total(changing changed: Int? = nil, to width: Double = 0) -> Int {
+            var sum = 0
+            for row in rows.indices {
                 var tallest = 0, all = 0
-                for (index, column) in columns.enumerated() where column != .group {
-                    let height = height(
-                        table.lines(row, column), width: Int(widths[index]), size: DOCXWriter.size(column, table))
+                for index in measured {
+                    let height = index == changed ? cellHeight(row, index, width) : heights[row][index]
                     tallest = max(tallest, height)
                     all += height
                 }
-                return sum + tallest * 100 + all
+                sum += tallest * 100 + all
             }
+            return sum
         }
         let step = em / 2
-        var current = total(widths)
+        var current = total()
         while remaining >= step {
             var best: (index: Int, steps: Int, height: Int)?
             for index in flexible where widths[index] + step <= caps[index]! {
                 for steps in 1...12 {
                     let added = Double(steps) * step
                     guard added <= remaining, widths[index] + added <= caps[index]! else { break }
-                    var trial = widths
-                    trial[index] += added
-                    let height = total(trial)
+                    let height = total(changing: index, to: widths[index] + added)
                     if height < current {
                         let gain = Double(current - height) / Double(steps)
                         if best.map({ gain > Double(current - $0.height) / Double($0.steps) }) ?? true {
@@ -213,6 +239,7 @@ struct DOCXLayout {
             }
             guard let best else { break }
             widths[best.index] += Double(best.steps) * step
+            for row in rows.indices { heights[row][best.index] = cellHeight(row, best.index, widths[best.index]) }
             remaining -= Double(best.steps) * step
             current = best.height
         }
