@@ -274,9 +274,6 @@ public enum SafeFileWriter {
             if let reason = writeAll(fd, Array(block[0..<count])) { return reason }
         }
     }
-
-    /// The system's reason for the last failed call.
-    static func errnoText() -> String { FileSystemReason.describe(errno: errno) }
 }
 
 @inline(__always)

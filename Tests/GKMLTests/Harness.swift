@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs the built `gkml` executable, as a user or CI would.
 enum GKML {
     /// The repository root (three levels above this file).
@@ -25,11 +31,14 @@ enum GKML {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The run was killed after its `timeout`.
+        var timedOut = false
         var all: String { stdout + stderr }
     }
 
-    /// Runs gkml with `arguments` in `directory` (the repository root by default).
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+    /// Runs gkml with `arguments` in `directory` (the repository root by default). With a `timeout`, a run
+    /// still going after that many seconds is killed and marked `timedOut`, so a hang fails a test.
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,6 +50,12 @@ enum GKML {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        nonisolated(unsafe) var timedOut = false
+        let watchdog = DispatchWorkItem {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+        }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         // Read both pipes concurrently so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
@@ -52,10 +67,11 @@ enum GKML {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        watchdog.cancel()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
     }
 
     /// Parses `--format json` output.

@@ -18,39 +18,8 @@ struct HostileFileSystemTests {
     }
 
     static func guarded(_ arguments: [String], in directory: URL, seconds: Double = 60) throws -> Guarded {
-        let process = Process()
-        process.executableURL = GKML.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var timedOut = false
-        let watchdog = DispatchWorkItem {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        watchdog.cancel()
-        return Guarded(
-            result: GKML.Result(
-                status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self)),
-            timedOut: timedOut)
+        let result = try GKML.run(arguments, in: directory, timeout: seconds)
+        return Guarded(result: result, timedOut: result.timedOut)
     }
 
     /// A copy of the example workspace in a fresh folder.
