@@ -130,4 +130,49 @@ struct JSONTextTests {
         #expect(JSONText.quoted("a\u{2028}b\u{2029}") == "\"a\\u2028b\\u2029\"")
         #expect(JSONText.quoted("公开目录") == "\"公开目录\"")
     }
+
+    /// Runs are copied whole and only escapes are written one by one: the result must equal escaping scalar by
+    /// scalar, whatever mixes with what (a quote before a combining mark, “” whose UTF-8 starts like U+2028, DEL).
+    @Test func copiesRunsExactlyAsScalarByScalar() {
+        func reference(_ text: String, extra: ((Unicode.Scalar) -> Bool)?) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 || extra?(scalar) == true {
+                        let hex = String(scalar.value, radix: 16, uppercase: true)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pieces = [
+            "公开", "“依据”", "\"", "\u{301}", "\\", "\n", "\u{7F}", "\u{85}", "\u{2028}", "\u{2027}", "a", "😀",
+            "\u{FEFF}", "\u{1}", "——", "e\u{301}",
+        ]
+        let extra: (Unicode.Scalar) -> Bool = {
+            $0.value == 0x7F || (0x80...0x9F).contains($0.value) || $0 == "\u{FEFF}"
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(state % 12) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            #expect(JSONText.quoted(text, uppercaseHex: true) == reference(text, extra: nil))
+            #expect(JSONText.quoted(text, alsoEscaping: extra, uppercaseHex: true) == reference(text, extra: extra))
+        }
+    }
 }

@@ -60,7 +60,7 @@ public enum LintEngine {
 
     /// Applies severities and `off`, drops what the earlier stages already report, and applies ignore comments.
     static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
-        var seen = Set<String>()
+        var seen = Set<SameFinding>()
         var violations: [LintViolation] = []
         let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
         let defaults = file.root["默认"].map { $0.start.line...$0.end.line }
@@ -78,8 +78,9 @@ public enum LintEngine {
             }
             // Kept only for --fix (the rule said so): not shown, and recorded as info when fixed.
             if violation.visibility == .fixOnly { violation.finding.severity = .info }
-            let key =
-                "\(finding.code)|\(finding.location.position?.description ?? "")|\(finding.path)|\(finding.arguments.sorted { $0.key < $1.key })"
+            let key = SameFinding(
+                code: finding.code, position: finding.location.position, path: finding.path,
+                arguments: finding.arguments)
             if seen.insert(key).inserted { violations.append(violation) }
         }
 
@@ -142,4 +143,13 @@ public enum LintEngine {
                 "this value comes from 默认 (line \(line)); item \(id) does not set it itself. Changing 默认 changes every item that does not set it; to change item \(id) only, set the element in the item (gkml show \(file) \(id) shows all its elements)"
         )
     }
+}
+
+/// What makes two raw findings of one file the same finding (reported once): a typed key, since interpolating the
+/// arguments into a string cost more than the rule that found them.
+private struct SameFinding: Hashable {
+    let code: String
+    let position: SourcePosition?
+    let path: String
+    let arguments: [String: String]
 }
