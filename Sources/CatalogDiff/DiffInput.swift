@@ -171,7 +171,9 @@ public enum DiffInput {
         -> LoadedSides
     {
         let singleFiles = isSingleFile(old, git: git) && isSingleFile(new, git: git)
-        var a = try files(old, git: git), b = try files(new, git: git)
+        var skippedEntries: [SkippedInput] = []
+        var a = try files(old, git: git, skipped: &skippedEntries)
+        var b = try files(new, git: git, skipped: &skippedEntries)
         var unchanged = 0
         if !singleFiles {
             let bByPath = Dictionary(b.map { ($0.relative, $0.bytes) }, uniquingKeysWith: { x, _ in x })
@@ -180,7 +182,8 @@ public enum DiffInput {
             a.removeAll { same.contains($0.relative) }
             b.removeAll { same.contains($0.relative) }
         }
-        var loaded = LoadedSides(old: [], new: [], findings: [], unchanged: unchanged, sources: [:])
+        var loaded = LoadedSides(
+            old: [], new: [], findings: skippedEntries.map(\.finding), unchanged: unchanged, sources: [:])
         loaded.singleFiles = singleFiles
         // Decoded catalogs by relative path, and the relative paths that could not be decoded, per side.
         var decoded: [[(relative: String, catalog: Catalog)]] = [[], []]
@@ -281,8 +284,8 @@ public enum DiffInput {
         return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
     }
 
-    /// The YAML files of a side.
-    public static func files(_ side: DiffSide, git: Git) throws -> [SourceFile] {
+    /// The YAML files of a side; entries of a folder side that were not read go to `skipped`, named as shown.
+    public static func files(_ side: DiffSide, git: Git, skipped: inout [SkippedInput]) throws -> [SourceFile] {
         switch side {
         case .path(let path):
             let absolute = git.resolve(path)
@@ -295,8 +298,11 @@ public enum DiffInput {
                     SourceFile(relative: (path as NSString).lastPathComponent, display: path, bytes: try read(absolute))
                 ]
             }
-            return try folderFiles(absolute).map { relative in
-                let display = path.hasSuffix("/") ? path + relative : path + "/" + relative
+            let listing = try folderFiles(absolute)
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            skipped += listing.skipped.map { SkippedInput(path: prefix + $0.path, reason: $0.reason) }
+            return try listing.files.map { relative in
+                let display = prefix + relative
                 return SourceFile(relative: relative, display: display, bytes: try read(absolute + "/" + relative))
             }
         case .revision(let revision, let paths):
@@ -347,9 +353,12 @@ public enum DiffInput {
 
     /// YAML files below a folder, relative to it, sorted; hidden folders and build output are skipped. Like
     /// validate's discovery (docs/hostile-files.md), entries are judged without opening them: FIFOs, devices and
-    /// sockets are skipped, links to folders are not walked, and links to files outside the folder are not read.
-    static func folderFiles(_ folder: String) throws -> [String] {
+    /// sockets are not read, links to folders are not walked, and links to files outside the folder are not
+    /// read; each such YAML entry (and each folder link) is returned in `skipped`, relative to the folder, so the
+    /// report says what was left out.
+    static func folderFiles(_ folder: String) throws -> (files: [String], skipped: [SkippedInput]) {
         var result: [String] = []
+        var skipped: [SkippedInput] = []
         var stack = [""]
         let root = FileEntry.realPath(folder) ?? folder
         while let relative = stack.popLast() {
@@ -361,21 +370,31 @@ public enum DiffInput {
             }
             for name in names where !name.hasPrefix(".") && name != "node_modules" {
                 let child = relative.isEmpty ? name : relative + "/" + name
+                let wanted = isYAML(name) && name != WorkspaceLoader.fileName
                 switch FileEntry.kind(of: folder + "/" + child) {
                 case .directory:
                     stack.append(child)
                 case .regular:
-                    if isYAML(name) && name != WorkspaceLoader.fileName { result.append(child) }
+                    if wanted { result.append(child) }
                 case .linkToFile(let real):
-                    if isYAML(name) && name != WorkspaceLoader.fileName && FileEntry.isInside(real, root: root) {
+                    guard wanted else { continue }
+                    if FileEntry.isInside(real, root: root) {
                         result.append(child)
+                    } else {
+                        skipped.append(SkippedInput(path: child, reason: .outsideLink(root: folder)))
                     }
-                default:
+                case .linkToDirectory:
+                    skipped.append(SkippedInput(path: child, reason: .directoryLink))
+                case .special(let special), .linkToSpecial(_, let special):
+                    if wanted { skipped.append(SkippedInput(path: child, reason: .special(special))) }
+                case .brokenLink:
+                    if wanted { skipped.append(SkippedInput(path: child, reason: .brokenLink)) }
+                case .missing:
                     continue
                 }
             }
         }
-        return result.sorted()
+        return (result.sorted(), skipped.sorted { $0.path < $1.path })
     }
 
     /// `target` relative to `base` (both absolute or both relative to the same folder).

@@ -43,9 +43,12 @@ public enum SelfCheck {
                         report = DiffReport.compare(loaded, oldLabel: base, newLabel: end, registry: registry)
                     } else {
                         // The history starts in the year: everything in it was added in the year.
-                        let new = try DiffInput.files(.revision(end, paths: [folder]), git: git).compactMap {
-                            CatalogLoader.load(bytes: $0.bytes, file: $0.display, registry: registry).catalog
-                        }
+                        // A revision lists blobs only: nothing is skipped there.
+                        var skipped: [SkippedInput] = []
+                        let new = try DiffInput.files(.revision(end, paths: [folder]), git: git, skipped: &skipped)
+                            .compactMap {
+                                CatalogLoader.load(bytes: $0.bytes, file: $0.display, registry: registry).catalog
+                            }
                         report = DiffReport.compare(old: [], new: new, oldLabel: "", newLabel: end, registry: registry)
                     }
                     for comparison in report.comparisons {

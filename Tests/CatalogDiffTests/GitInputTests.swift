@@ -4,6 +4,12 @@ import Diagnostics
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Git revisions as inputs, against a real repository made in a temporary folder.
 @Suite struct GitInputTests {
     static let example = Fixtures.diff + "/example"
@@ -168,5 +174,30 @@ import Testing
         #expect(text.contains("事项 XH-17-02 的变更历史（3 次提交，由新到旧）"))
         #expect(text.contains("[item-renumbered]"))
         #expect(try ItemHistory.log(id: "99-99-99", git: repo.git).isEmpty)
+    }
+
+    /// A folder side says what it left out (issue 15): a FIFO named *.yaml, a link to a folder and a link to a
+    /// file outside the folder are each a finding in the report, not silently absent from the comparison.
+    @Test func entriesAFolderSideSkipsAreReported() throws {
+        let repo = try exampleRepository()
+        let old = repo.root + "/old", new = repo.root + "/new"
+        let manager = FileManager.default
+        try manager.copyItem(atPath: Self.example + "/before", toPath: old)
+        try manager.copyItem(atPath: Self.example + "/after", toPath: new)
+        #expect(mkfifo(new + "/星海镇/pipe.yaml", 0o644) == 0)
+        #expect(symlink("/", new + "/星海镇/root") == 0)
+        #expect(symlink(repo.root + "/old/星海镇/employment.yaml", new + "/outside.yaml") == 0)
+        #expect(symlink("nowhere.yaml", new + "/broken.yaml") == 0)
+        let loaded = try DiffInput.load(old: .path(old), new: .path(new), git: repo.git)
+        let skipped = loaded.findings.map { "\($0.code) \($0.location.file)" }.sorted()
+        #expect(
+            skipped == [
+                "io-broken-link \(new)/broken.yaml", "io-directory-link \(new)/星海镇/root",
+                "io-link-outside \(new)/outside.yaml", "io-special-file \(new)/星海镇/pipe.yaml",
+            ])
+        // The rest is compared as before, and the report carries the findings as general notices.
+        let report = DiffReport.compare(loaded, oldLabel: "old", newLabel: "new")
+        #expect(report.changes.contains { $0.code == "time-limit-shorter" })
+        #expect(report.general.map(\.code).filter { $0.hasPrefix("io-") }.count == 4)
     }
 }

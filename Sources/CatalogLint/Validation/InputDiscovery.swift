@@ -23,22 +23,6 @@ public struct DiscoveredInputs: Sendable {
     public var skipped: [SkippedInput] = []
 }
 
-/// An entry discovery did not read, and why (docs/hostile-files.md).
-public struct SkippedInput: Sendable, Equatable {
-    public enum Reason: Sendable, Equatable {
-        /// A FIFO, device or socket: opening it could block or read without end.
-        case special(FileEntry.SpecialFile)
-        /// A symbolic link to a folder: not walked (no loops, no walk of the whole file system).
-        case directoryLink
-        /// A symbolic link to a file outside the workspace (or the folder given): never read.
-        case outsideLink(root: String)
-        /// A symbolic link that leads nowhere or into a loop.
-        case brokenLink
-    }
-    public var path: String
-    public var reason: Reason
-}
-
 /// Turns `gkml validate` paths into groups of files (DESIGN §5): files, folders (recursive *.yaml/*.yml),
 /// or a workspace (a folder with gkml.yaml, grouped by its jurisdictions' folders).
 public enum InputDiscovery {

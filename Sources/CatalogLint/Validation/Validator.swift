@@ -28,70 +28,9 @@ public enum ValidationFindings {
                 "create them with gkml init catalog --domain {first} …; list domains that do not apply under 未涉及领域 of the jurisdiction in gkml.yaml, with a reason"
         ))
 
-    /// Arguments: `path`, `fileType` (localized).
-    public static let specialFile = FindingKind(
-        code: "io-special-file", stage: .input, severity: .warning,
-        title: LocalizedText(zh: "不是普通文件，已跳过", en: "Not a regular file; skipped"),
-        message: LocalizedText(
-            zh: "「{path}」是{fileType}，不是普通文件，没有读取",
-            en: "\"{path}\" is {fileType}, not a regular file; it was not read"),
-        hint: LocalizedText(
-            zh: "目录文件应是普通文件；若确要读取，请在命令行上直接指定它",
-            en: "catalog files are regular files; to read this one anyway, name it on the command line"))
-
-    /// Arguments: `path`.
-    public static let directoryLink = FindingKind(
-        code: "io-directory-link", stage: .input, severity: .warning,
-        title: LocalizedText(zh: "未进入指向文件夹的符号链接", en: "Folder link not followed"),
-        message: LocalizedText(
-            zh: "「{path}」是指向文件夹的符号链接，没有进入其中查找",
-            en: "\"{path}\" is a symbolic link to a folder; it was not walked"),
-        hint: LocalizedText(
-            zh: "查找时不跟随文件夹链接（以免成环或遍历整个文件系统）；请把目录文件放进工作区的真实文件夹，或在命令行上直接指定该文件夹",
-            en:
-                "folder links are not followed (no loops, no walk of the whole file system); keep catalogs in real folders, or name the folder on the command line"
-        ))
-
-    /// Arguments: `path`, `root`.
-    public static let linkOutside = FindingKind(
-        code: "io-link-outside", stage: .input, severity: .error,
-        title: LocalizedText(zh: "符号链接指向工作区之外", en: "Link leads outside the workspace"),
-        message: LocalizedText(
-            zh: "「{path}」是符号链接，指向「{root}」之外的文件，拒绝读取",
-            en: "\"{path}\" is a symbolic link to a file outside \"{root}\"; it was not read"),
-        hint: LocalizedText(
-            zh: "工作区只读取其中的文件；请把目录文件复制进工作区，而不是链接到外面",
-            en: "a workspace reads only its own files; copy the catalog in rather than linking to it"))
-
-    /// Arguments: `path`.
-    public static let brokenLink = FindingKind(
-        code: "io-broken-link", stage: .input, severity: .error,
-        title: LocalizedText(zh: "符号链接无效", en: "Broken symbolic link"),
-        message: LocalizedText(
-            zh: "「{path}」是符号链接，但它指向的文件不存在，或链接成环",
-            en: "\"{path}\" is a symbolic link to nothing, or into a loop"),
-        hint: LocalizedText(
-            zh: "请删除这个链接，或让它指向工作区中存在的文件", en: "remove the link, or point it at a file in the workspace"))
-
-    /// The finding of an entry discovery skipped.
-    public static func finding(_ skipped: SkippedInput) -> Finding {
-        let location = SourceLocation(file: skipped.path)
-        switch skipped.reason {
-        case .special(let type):
-            return Finding(
-                specialFile, at: location, arguments: ["path": skipped.path, "fileType": type.zh],
-                localizedArguments: ["fileType": LocalizedText(zh: type.zh, en: type.en)])
-        case .directoryLink:
-            return Finding(directoryLink, at: location, arguments: ["path": skipped.path])
-        case .outsideLink(let root):
-            return Finding(linkOutside, at: location, arguments: ["path": skipped.path, "root": root])
-        case .brokenLink:
-            return Finding(brokenLink, at: location, arguments: ["path": skipped.path])
-        }
-    }
-
     public static let all: [FindingKind] = [
-        noCatalogs, specialFile, directoryLink, linkOutside, brokenLink, missingDomain,
+        noCatalogs, SkippedInput.specialFile, SkippedInput.directoryLink, SkippedInput.linkOutside,
+        SkippedInput.brokenLink, missingDomain,
         ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid,
     ]
 }
@@ -177,7 +116,7 @@ public enum Validator {
                 Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: path), arguments: ["path": path]))
             inputFailure = true
         }
-        general += inputs.skipped.map(ValidationFindings.finding)
+        general += inputs.skipped.map(\.finding)
 
         // Workspaces first: their context (registry, bodies, rules) applies to the groups inside them.
         var workspaces: [String: LoadedWorkspace] = [:]
@@ -451,7 +390,7 @@ extension Validator {
         general += inputs.empty.map {
             Finding(ValidationFindings.noCatalogs, at: SourceLocation(file: $0), arguments: ["path": $0])
         }
-        general += inputs.skipped.map(ValidationFindings.finding)
+        general += inputs.skipped.map(\.finding)
         let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
         let delivery = OrderedDelivery(order: files, deliver: deliver)
         let unreadable = parallelMap(files.count, parallelism: options.parallelism) { index in
