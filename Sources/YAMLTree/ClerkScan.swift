@@ -69,6 +69,13 @@ enum ClerkScan {
                         }  // U+FEFF
                     default: break
                     }
+                    // A three-byte character (all of Chinese text): its continuation bytes (0x80–0xBF) are none of
+                    // the bytes looked for, so step over them. Checked, not assumed, so a malformed sequence is
+                    // still read byte by byte.
+                    if b & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, end + 2 < p.count {
+                        end += 3
+                        continue
+                    }
                 }
                 end += 1
             }
