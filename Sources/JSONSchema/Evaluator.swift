@@ -123,12 +123,16 @@ struct Evaluator<I: JSONInstance> {
 
     /// Evaluates a subschema against a child of the instance.
     @inlinable
-    mutating func evalChild(_ n: Int, _ child: I, _ token: @autoclosure () -> String, _ k1: String, _ k2: String?)
+    mutating func evalChild(
+        _ n: Int, _ child: I, _ token: @autoclosure () -> String, _ k1: String, _ k2: @autoclosure () -> String?
+    )
         -> Bool
     {
+        // The paths are built only while collecting: on the fast path no token or key is even copied.
         if !collecting { return eval(n, child, nil) }
         instancePath.append(token())
         keywordPath.append(k1)
+        let k2 = k2()
         if let k2 { keywordPath.append(k2) }
         let ok = eval(n, child, nil)
         keywordPath.removeLast(k2 == nil ? 1 : 2)
@@ -339,22 +343,23 @@ struct Evaluator<I: JSONInstance> {
             members.withUnsafeBufferPointer { buffer in
                 for i in buffer.indices {
                     var matched = false
-                    if let index = spec.names.index(of: buffer[i].key) {
+                    let key = buffer[i].key
+                    if let index = spec.names.index(of: key) {
                         let bit = spec.requiredBits[index]
                         if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
                         let t = spec.nodes[index]
                         if t >= 0 {
                             matched = true
-                            if !evalChild(t, buffer[i].value, buffer[i].key, "properties", buffer[i].key) {
+                            if !evalChild(t, buffer[i].value, key, "properties", key) {
                                 valid = false
                                 if !collecting { failedFast = true; return }
                             }
                         }
                     }
                     if !spec.patterns.isEmpty {
-                        for p in spec.patterns where p.regex.matches(buffer[i].key) {
+                        for p in spec.patterns where p.regex.matches(key) {
                             matched = true
-                            if !evalChild(p.node, buffer[i].value, buffer[i].key, "patternProperties", p.regex.source) {
+                            if !evalChild(p.node, buffer[i].value, key, "patternProperties", p.regex.source) {
                                 valid = false
                                 if !collecting { failedFast = true; return }
                             }
@@ -364,14 +369,14 @@ struct Evaluator<I: JSONInstance> {
                         if spec.additionalIsFalse {
                             valid = false
                             if !collecting { failedFast = true; return }
-                            unexpected.append(buffer[i].key)
-                        } else if !evalChild(additional, buffer[i].value, buffer[i].key, "additionalProperties", nil) {
+                            unexpected.append(key)
+                        } else if !evalChild(additional, buffer[i].value, key, "additionalProperties", nil) {
                             valid = false
                             if !collecting { failedFast = true; return }
                         }
                         matched = true
                     }
-                    if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(buffer[i].key)) }
+                    if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(key)) }
                 }
             }
             if failedFast { return false }

@@ -69,6 +69,13 @@ enum ClerkScan {
                         }  // U+FEFF
                     default: break
                     }
+                    // A three-byte character (all of Chinese text): its continuation bytes (0x80–0xBF) are none of
+                    // the bytes looked for, so step over them. Checked, not assumed, so a malformed sequence is
+                    // still read byte by byte.
+                    if b & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, end + 2 < p.count {
+                        end += 3
+                        continue
+                    }
                 }
                 end += 1
             }
@@ -135,17 +142,29 @@ enum ClerkScan {
     }
 
     /// Whether a line ends with a block scalar indicator (`key: |`, `- >-`), ignoring a trailing comment.
+    /// Reads the line in place: this runs on every line of every file.
     static func opensBlockScalar(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var bytes = Array(line)
-        if let hash = bytes.indices.first(where: { bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20 })
-        {
-            bytes = Array(bytes[..<hash])
-        }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        var i = bytes.count - 1
-        while i >= 0, "+-0123456789".utf8.contains(bytes[i]) { i -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: line)
+        var end = commentStart(bytes) ?? bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        var i = end - 1
+        while i >= 0, isIndicatorTail(bytes[i]) { i -= 1 }
         guard i >= 1, bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">") else { return false }
         return bytes[i - 1] == 0x20
+    }
+
+    /// `+`, `-` or a digit: what may follow `|` or `>` (chomping and indentation indicators).
+    @inline(__always)
+    static func isIndicatorTail(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || (b &- 0x30) < 10
+    }
+
+    /// The index of the first `#` that follows a space (where a comment starts), if any.
+    @inline(__always)
+    static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count > 1 else { return nil }
+        for i in 1..<bytes.count where bytes[i] == UInt8(ascii: "#") && bytes[i - 1] == 0x20 { return i }
+        return nil
     }
 
     /// The outline of a line: its indentation, where its key starts (after `- `), whether it opens a block.
@@ -156,7 +175,7 @@ enum ClerkScan {
         var isComment: Bool
 
         init(_ line: Slice<UnsafeBufferPointer<UInt8>>, indent: Int) {
-            let bytes = Array(line)
+            let bytes = UnsafeBufferPointer(rebasing: line)
             self.indent = indent
             var k = indent
             if k + 1 < bytes.count, bytes[k] == UInt8(ascii: "-"), bytes[k + 1] == 0x20 {
@@ -165,12 +184,7 @@ enum ClerkScan {
             }
             key = k
             isComment = indent < bytes.count && bytes[indent] == UInt8(ascii: "#")
-            var end = bytes.count
-            if let hash = bytes.indices.first(where: {
-                bytes[$0] == UInt8(ascii: "#") && $0 > 0 && bytes[$0 - 1] == 0x20
-            }) {
-                end = hash
-            }
+            var end = ClerkScan.commentStart(bytes) ?? bytes.count
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
             opens = end > 0 && bytes[end - 1] == UInt8(ascii: ":")
         }
