@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Character classes and small text helpers shared by the rules.
 enum CJK {
@@ -75,4 +76,64 @@ func lintKind(
 ) -> FindingKind {
     FindingKind(
         code: code, stage: .lint, severity: severity, title: title, message: message, hint: hint, fixable: fixable)
+}
+
+/// Texts a citation rule found nothing to report in. Whether an entry yields findings depends on its text alone
+/// (the file only places them), and a catalog repeats the same few citations thousands of times: each distinct
+/// text is checked once per run. Bounded like `ParseMemo`, shared by the threads that check files in parallel.
+final class QuietTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts = Set<String>()
+    private let capacity: Int
+
+    init(capacity: Int = 4096) { self.capacity = capacity }
+
+    func contains(_ text: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts.contains(text)
+    }
+
+    func insert(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if texts.count >= capacity { texts.removeAll(keepingCapacity: true) }
+        texts.insert(text)
+    }
+
+    /// The violations `check` finds in `text`, or none at once when the text is known to have none.
+    func violations(_ text: String, _ check: () -> [LintViolation]) -> [LintViolation] {
+        if contains(text) { return [] }
+        let found = check()
+        if found.isEmpty { insert(text) }
+        return found
+    }
+}
+
+/// Byte-level tests over a text's UTF-8: one pass, no scalar decoding, for the common text that has nothing to flag.
+enum UTF8Scan {
+    /// Whether the text may contain one of `CJK.isSpace`'s spaces (space, tab, U+00A0, U+2002/2003/200B, U+3000).
+    static func mayHaveSpace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x20 || c == 0x09 || c == 0xC2 || c == 0xE2 { return true }
+                if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the text contains one of these ASCII bytes.
+    static func contains(_ text: String, anyOf bytes: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let set = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
+            for c in b where c < 0x80 && set.contains(c) { return true }
+            return false
+        }
+    }
 }

@@ -55,6 +55,13 @@ struct CitationDuplicateRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
         for list in file.written(.basis, defaults: \.basis, item: \.basis) {
+            // A title counts as repeated only in another entry: a list of one has none.
+            guard list.value.value.count > 1 else { continue }
+            // Whether a list repeats a document depends on its texts alone: each distinct list is checked once.
+            let texts = list.value.value.map { "\($0.value.utf8.count):\($0.value)" }.joined()
+            if Self.quiet.contains(texts) { continue }
+            let before = out.count
+            defer { if out.count == before { Self.quiet.insert(texts) } }
             var seen: [String: (entry: Int, article: Bool)] = [:]
             for (index, entry) in list.value.value.enumerated() {
                 let hasArticle = CitationScanner.hasArticle(entry.value)
@@ -76,6 +83,9 @@ struct CitationDuplicateRule: LintRule {
         }
         return out
     }
+
+    /// 公开依据 lists (their entries, each prefixed with its length) known to repeat no document.
+    static let quiet = QuietTexts()
 
     /// A title as the same document: without the 中华人民共和国 that national laws and regulations may drop.
     static func identity(_ title: String) -> String {

@@ -45,16 +45,14 @@ struct CitationSupersededRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        var cache: [String: [(entry: SupersededText, range: Range<Int>, cited: String)]] = [:]
         for (value, path) in file.writtenBasisEntries() {
-            let matches: [(entry: SupersededText, range: Range<Int>, cited: String)]
-            if let hit = cache[value.value] {
-                matches = hit
-            } else {
-                matches = SupersededText.matches(in: value.value)
-                cache[value.value] = matches
+            // Most citations name nothing superseded: each such text is looked at once per run.
+            if Self.quiet.contains(value.value) { continue }
+            let matches = SupersededText.matches(in: value.value)
+            guard !matches.isEmpty else {
+                Self.quiet.insert(value.value)
+                continue
             }
-            guard !matches.isEmpty else { continue }
             let span = file.span(of: value)
             for match in matches {
                 out.append(
@@ -68,4 +66,7 @@ struct CitationSupersededRule: LintRule {
         }
         return out
     }
+
+    /// Basis texts that cite nothing superseded.
+    static let quiet = QuietTexts()
 }

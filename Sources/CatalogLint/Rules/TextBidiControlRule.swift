@@ -101,6 +101,16 @@ struct TextBidiControlRule: LintRule {
         return 0
     }
 
+    /// Whether the bytes contain a control anywhere (no line or column counting).
+    static func hasControl(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xE2 || b[i] == 0xD8, controlLength(b, i) > 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// A control written in the file: its position and byte range.
     struct Occurrence {
         var position: SourcePosition
@@ -186,7 +196,8 @@ struct TextBidiControlRule: LintRule {
         let source = file.document.source
         // Most files have none: one byte search before any other work.
         guard source.contains(0xE2) || source.contains(0xD8) else { return escapedOnly(file, lines: []) }
-        let found = Self.occurrences(in: source)
+        // Curly quotes and dashes share the lead byte 0xE2: count lines and columns only when a control is there.
+        let found = Self.hasControl(source) ? Self.occurrences(in: source) : []
         guard !found.isEmpty else { return escapedOnly(file, lines: []) }
         var byLine: [[Occurrence]] = []
         for occurrence in found {
@@ -234,6 +245,9 @@ struct TextBidiControlRule: LintRule {
     /// Controls written as escapes (`"\u202E"`): reported at their value, not fixed (the escape is the user's
     /// explicit spelling, and removing it is an edit of the escape text, not of a character).
     func escapedOnly(_ file: LintFile, lines: Set<Int>) -> [LintViolation] {
+        // Without a control written raw, a value can hold one only through an escape, which needs a backslash:
+        // most files have neither, and then no value needs looking at.
+        if lines.isEmpty, !file.document.source.contains(0x5C) { return [] }
         var out: [LintViolation] = []
         file.forEachString { node, path in
             guard let value = node.string, value.unicodeScalars.contains(where: Self.isControl) else { return }

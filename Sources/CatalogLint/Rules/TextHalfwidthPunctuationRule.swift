@@ -76,7 +76,8 @@ struct TextHalfwidthPunctuationRule: TreeRule {
     static let interest: TreeInterest = .strings
 
     func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
-        guard let value = node.string, value.unicodeScalars.contains(where: Self.isHalfWidthMark),
+        guard let value = node.string, UTF8Scan.contains(value, anyOf: ",;:?!()"),
+            value.unicodeScalars.contains(where: Self.isHalfWidthMark),
             !value.unicodeScalars.contains("\n")
         else { return }
         let v = value.scalars

@@ -134,6 +134,23 @@ struct TextListEntryRule: TreeRule {
     ) {
         // One dictionary per list: each entry is looked up once, the first occurrence is kept and every repeat
         // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
+        // A list of non-blank texts has findings only when an entry repeats, which its texts alone decide: each
+        // distinct list (most are the same few 公开依据 and 公开渠道 lists) is checked once per run. Not when counting.
+        var memoKey: String?
+        if counter == nil, items.count > 1 {
+            var texts: [String] = [key]
+            for item in items {
+                guard let text = item.string, !Self.isEmpty(item) else { break }
+                texts.append("\(text.utf8.count):\(text)")
+            }
+            if texts.count == items.count + 1 {
+                let joined = texts.joined(separator: "\u{0}")
+                if Self.quiet.contains(joined) { return }
+                memoKey = joined
+            }
+        }
+        let before = out.count
+        defer { if let memoKey, out.count == before { Self.quiet.insert(memoKey) } }
         var first: [String: SourcePosition] = [:]
         var layout: EntryRemoval.Layout?
         func removal(_ index: Int) -> [TextEdit] {
@@ -175,6 +192,9 @@ struct TextListEntryRule: TreeRule {
         }
         counter?.add(work + (layout?.work ?? 0))
     }
+
+    /// Lists of texts (with the key they are under) known to repeat no entry.
+    static let quiet = QuietTexts()
 
     /// Where the entry first occurs: the one kept when --fix removes the repeats.
     static func firstNote(_ position: SourcePosition) -> LocalizedText {

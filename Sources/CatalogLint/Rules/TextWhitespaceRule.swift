@@ -76,7 +76,8 @@ struct TextWhitespaceRule: TreeRule {
     static let interest: TreeInterest = .strings
 
     func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
-        guard let value = node.string, !value.isEmpty, value.unicodeScalars.contains(where: CJK.isSpace),
+        guard let value = node.string, !value.isEmpty, UTF8Scan.mayHaveSpace(value),
+            value.unicodeScalars.contains(where: CJK.isSpace),
             !value.unicodeScalars.contains("\n")
         else { return }
         let v = value.scalars
