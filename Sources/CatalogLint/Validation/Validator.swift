@@ -128,6 +128,9 @@ public enum Validator {
             let configuration = LintConfiguration.check(loaded, configurable: options.configurableCodes)
             delivery.deposit([FileReport(path: file, findings: loaded.findings + configuration)])
         }
+        // The workspace's YAML tree was needed only for its 规则 (above); at province scale gkml.yaml lists thousands
+        // of jurisdictions and bodies, and its tree would stay alive for the whole run.
+        for file in workspaces.keys { workspaces[file]?.document = nil }
 
         // Baselines once per workspace, before the groups run in parallel.
         var baselines: [String: BaselineCatalogs] = [:]
