@@ -146,8 +146,24 @@ struct DOCXLayout {
         let em = Double(DOCXWriter.tableSize * 10)
         let pad = Double(2 * cellMarginX + 10)
         let rows = table.rows
+        // The widths (in ems) of each cell's lines and each column's type size, measured once: the search below
+        // tries thousands of widths, and measuring the text for each made a 10k-item build spend most of its
+        // time here. 一级事项 is not measured per row (its cell is merged), only for its longest label.
+        let lineWidths: [[[Double]]] = rows.map { row in
+            columns.indices.map { index in
+                guard columns[index] != .group else { return [] }
+                return table.lines(row, columns[index]).flatMap {
+                    $0.split(separator: "\n", omittingEmptySubsequences: false).map { ems($0) }
+                }
+            }
+        }
         func longest(_ column: TableColumn) -> Double {
-            rows.flatMap { table.lines($0, column) }.flatMap { $0.split(separator: "\n") }.map { ems($0) }.max() ?? 0
+            if column != .group, let index = columns.firstIndex(of: column) {
+                // An empty line measures 0, so the measured lines give the same maximum as the non-empty ones.
+                return lineWidths.lazy.flatMap { $0[index] }.max() ?? 0
+            }
+            return rows.flatMap { table.lines($0, column) }.flatMap { $0.split(separator: "\n") }.map { ems($0) }.max()
+                ?? 0
         }
         /// Tick headers may take two lines (依申请/公开, 乡、/村级) but never one character a line.
         func tickHeader(_ title: String) -> Double {
@@ -183,19 +199,8 @@ struct DOCXLayout {
         var remaining = Double(DOCXWriter.textWidth) - widths.reduce(0, +)
         // The table's height, plus a little for every column's own height, so that a column is widened even
         // when another column of the same rows is as tall (both must shrink before the rows do).
-        // The widths (in ems) of each cell's lines and each column's type size, measured once: the search below
-        // tries thousands of widths, and measuring the text for each made a 10k-item build spend most of its
-        // time here.
         let measured = columns.indices.filter { columns[$0] != .group }
         let sizes = columns.map { DOCXWriter.size($0, table) }
-        let lineWidths: [[[Double]]] = rows.map { row in
-            columns.indices.map { index in
-                guard columns[index] != .group else { return [] }
-                return table.lines(row, columns[index]).flatMap {
-                    $0.split(separator: "\n", omittingEmptySubsequences: false).map { ems($0) }
-                }
-            }
-        }
         func cellHeight(_ row: Int, _ index: Int, _ width: Double) -> Int {
             let size = sizes[index]
             let room = max(1, Double(Int(width) - 2 * cellMarginX) / Double(size * 10))

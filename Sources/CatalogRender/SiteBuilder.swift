@@ -1,5 +1,6 @@
 import CatalogModel
 import Diagnostics
+import Dispatch
 import Foundation
 
 /// The formats `gkml build` and `gkml render` write.
@@ -153,11 +154,16 @@ public enum SiteBuilder {
         return SiteOutput(files: files, catalogCount: counts.catalogCount, itemCount: counts.itemCount)
     }
 
-    /// Renders the site and hands each file to `emit` as soon as it is rendered. Each jurisdiction's catalogs are
-    /// emptied in `source` once its files are emitted, so they are released when nothing else holds them; the
-    /// index keeps only small summaries. At most one jurisdiction's catalogs and tables are held at a time.
+    /// Renders the site and hands each file to `emit` as soon as it is rendered, in a fixed order (each
+    /// jurisdiction's files in turn, then the index and the assets). Jurisdictions are rendered on up to
+    /// `parallelism` threads at once; `emit` is called on the caller's thread only, in the same order whatever the
+    /// parallelism, so the output is the same byte for byte. The catalogs are moved out of `source` at the start
+    /// (its jurisdictions stay) and each jurisdiction's are released once its files are emitted; the index keeps
+    /// only small summaries. At most a few jurisdictions' catalogs and files are held beyond that: a worker does
+    /// not start a jurisdiction more than `2 × parallelism` ahead of the one being emitted.
     public static func write(
         _ source: inout SiteSource, formats: [OutputFormat], templates: HTMLTemplates = .builtIn,
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
         emit: (RenderedFile) throws -> Void
     ) throws -> SiteCounts {
         let renderer = HTMLRenderer(templates: templates)
@@ -167,7 +173,24 @@ public enum SiteBuilder {
             fileCount += 1
         }
         try emitFile(RenderedFile(path: OutputFolder.marker, text: OutputFolder.markerText))
+        // Folder names depend on the jurisdictions before them, so they are given out first, in order.
         var takenFolders: Set<String> = ["assets", "index.html", OutputFolder.marker]
+        var jobs: [JurisdictionJob] = []
+        for index in source.jurisdictions.indices {
+            let jurisdiction = source.jurisdictions[index]
+            jobs.append(
+                JurisdictionJob(
+                    index: index, name: jurisdiction.name, level: jurisdiction.level,
+                    folder: SafeName.unique(
+                        SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)))
+        }
+        let queue = RenderQueue(catalogs: source.jurisdictions.map(\.catalogs), window: 2 * max(1, parallelism))
+        // From here on the queue holds the catalogs, each jurisdiction's until its worker takes them.
+        for index in source.jurisdictions.indices { source.jurisdictions[index].catalogs = [] }
+        let site = SiteSettings(
+            title: source.title, publisher: source.publisher, options: source.options, registry: source.registry,
+            approvals: source.approvals, formats: formats, renderer: renderer)
+
         var columns: [SiteIndex.Column] = []
         var entries: [String: [Int: [SiteIndex.Entry]]] = [:]
         var domainOrder: [String: String] = [:]
@@ -178,92 +201,29 @@ public enum SiteBuilder {
         }
         var catalogCount = 0, itemCount = 0
 
-        // By index, not by element: iterating the array would hold every jurisdiction's catalogs until the end.
-        for jurisdictionIndex in source.jurisdictions.indices {
-            let jurisdiction = (
-                name: source.jurisdictions[jurisdictionIndex].name, level: source.jurisdictions[jurisdictionIndex].level
-            )
-            let folder = SafeName.unique(
-                SafeName.component(jurisdiction.name, fallback: "jurisdiction"), in: &takenFolders)
-            var takenNames: Set<String> = []
-            let workbookName = SafeName.unique(folder, in: &takenNames)
-            let catalogs = source.jurisdictions[jurisdictionIndex].catalogs.enumerated().sorted {
-                (sortKey($0.element, source.registry), $0.offset) < (sortKey($1.element, source.registry), $1.offset)
-            }.map(\.element)
-            // From here on `catalogs` and `tables` (released at the end of this iteration) are the only holders.
-            source.jurisdictions[jurisdictionIndex].catalogs = []
-            let tables = catalogs.map { CatalogTable($0, options: source.options, registry: source.registry) }
-            // The approval state of each catalog as it is now, keyed like the tables (地区, 领域 as written).
-            var approvals: [String: String] = [:]
-            if let register = source.approvals {
-                for catalog in catalogs {
-                    approvals[catalog.region.value + "\u{1F}" + catalog.domain.value] =
-                        register.state(of: catalog, registry: source.registry).label
+        let workers = DispatchGroup()
+        let jobList = jobs
+        for _ in 0..<max(1, min(parallelism, jobs.count)) {
+            DispatchQueue.global().async(group: workers) {
+                while let (index, catalogs) = queue.take() {
+                    queue.finish(
+                        index, Result(catching: { try render(jobList[index], catalogs: catalogs, site: site) }))
                 }
             }
-            let workbookPath = "\(folder)/\(workbookName).xlsx"
-            let workbookDownload = DownloadLink(
-                label: "Excel（本辖区全部领域）", href: urlPath("\(workbookName).xlsx"),
-                fileName: SafeName.component(jurisdiction.name + "基层政务公开标准目录", fallback: workbookName) + ".xlsx"
-            )
-            if formats.contains(.xlsx) {
-                try emitFile(
-                    RenderedFile(
-                        path: workbookPath,
-                        bytes: try XLSXWriter.workbook(tables, title: jurisdiction.name + "基层政务公开标准目录")))
-            }
-            columns.append(
-                SiteIndex.Column(
-                    name: jurisdiction.name, levelLabel: source.options.label(jurisdiction.level),
-                    workbook: formats.contains(.xlsx)
-                        ? DownloadLink(
-                            label: workbookDownload.label, href: urlPath(workbookPath),
-                            fileName: workbookDownload.fileName) : nil
-                ))
-
-            for table in tables {
-                catalogCount += 1
-                itemCount += table.itemCount
-                let base = SafeName.unique(
-                    SafeName.domainSlug(table.domain, registry: source.registry), in: &takenNames)
-                let downloadStem = SafeName.component(table.title, fallback: base)
-                var downloads: [DownloadLink] = []
-                for format in formats where format != .html && format != .xlsx {
-                    downloads.append(
-                        DownloadLink(
-                            label: format.label, href: urlPath("\(base).\(format.fileExtension)"),
-                            fileName: "\(downloadStem).\(format.fileExtension)"))
-                }
-                if formats.contains(.xlsx) { downloads.append(workbookDownload) }
-
-                for format in formats {
-                    let path = "\(folder)/\(base).\(format.fileExtension)"
-                    switch format {
-                    case .html:
-                        var context = PageContext(
-                            assetRoot: "../assets/", indexHref: "../index.html", siteTitle: source.title,
-                            sitePublisher: source.publisher, downloads: downloads
-                        )
-                        context.approval = approvals[table.region + "\u{1F}" + table.domain]
-                        try emitFile(RenderedFile(path: path, text: try renderer.catalogPage(table, context: context)))
-                    case .md: try emitFile(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
-                    case .csv: try emitFile(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
-                    case .json: try emitFile(RenderedFile(path: path, text: JSONRenderer.render(table)))
-                    case .docx: try emitFile(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
-                    case .xlsx: break
-                    }
-                }
-
-                let domainKey = noteDomain(table.domain)
-                let href =
-                    formats.contains(.html)
-                    ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
-                entries[domainKey, default: [:]][jurisdictionIndex, default: []].append(
-                    SiteIndex.Entry(
-                        label: "\(jurisdiction.name) \(table.domain)", href: href, itemCount: table.itemCount,
-                        version: table.version, effectiveDate: table.effectiveDate,
-                        approval: approvals[table.region + "\u{1F}" + table.domain])
-                )
+        }
+        // Whatever ends the loop (a renderer's or `emit`'s error included), the workers stop before this returns.
+        defer {
+            queue.cancel()
+            workers.wait()
+        }
+        for job in jobs {
+            let rendered = try queue.result(job.index).get()
+            for file in rendered.files { try emitFile(file) }
+            columns.append(rendered.column)
+            catalogCount += rendered.entries.count
+            for (domain, entry) in rendered.entries {
+                itemCount += entry.itemCount
+                entries[noteDomain(domain), default: [:]][job.index, default: []].append(entry)
             }
         }
 
@@ -288,6 +248,117 @@ public enum SiteBuilder {
             try emitFile(RenderedFile(path: "assets/\(HTMLTemplates.scriptName)", text: templates.script))
         }
         return SiteCounts(catalogCount: catalogCount, itemCount: itemCount, fileCount: fileCount)
+    }
+
+    /// What every jurisdiction's rendering shares.
+    struct SiteSettings: Sendable {
+        var title: String
+        var publisher: String?
+        var options: TableOptions
+        var registry: DomainRegistry
+        var approvals: ApprovalRegister?
+        var formats: [OutputFormat]
+        var renderer: HTMLRenderer
+    }
+
+    /// A jurisdiction to render, with its folder already chosen.
+    struct JurisdictionJob: Sendable {
+        var index: Int
+        var name: String
+        var level: Level
+        var folder: String
+    }
+
+    /// One jurisdiction's files, its column of the index and its catalogs' index entries (keyed by 领域 as written).
+    struct RenderedJurisdiction: Sendable {
+        var files: [RenderedFile]
+        var column: SiteIndex.Column
+        var entries: [(domain: String, entry: SiteIndex.Entry)]
+    }
+
+    /// Renders one jurisdiction: its workbook, then each catalog's files in the order of `formats`.
+    static func render(_ job: JurisdictionJob, catalogs unsorted: [Catalog], site: SiteSettings) throws
+        -> RenderedJurisdiction
+    {
+        let formats = site.formats
+        var files: [RenderedFile] = []
+        var takenNames: Set<String> = []
+        let folder = job.folder
+        let workbookName = SafeName.unique(folder, in: &takenNames)
+        let catalogs = unsorted.enumerated().sorted {
+            (sortKey($0.element, site.registry), $0.offset) < (sortKey($1.element, site.registry), $1.offset)
+        }.map(\.element)
+        let tables = catalogs.map { CatalogTable($0, options: site.options, registry: site.registry) }
+        // The approval state of each catalog as it is now, keyed like the tables (地区, 领域 as written).
+        var approvals: [String: String] = [:]
+        if let register = site.approvals {
+            for catalog in catalogs {
+                approvals[catalog.region.value + "\u{1F}" + catalog.domain.value] =
+                    register.state(of: catalog, registry: site.registry).label
+            }
+        }
+        let workbookPath = "\(folder)/\(workbookName).xlsx"
+        let workbookDownload = DownloadLink(
+            label: "Excel（本辖区全部领域）", href: urlPath("\(workbookName).xlsx"),
+            fileName: SafeName.component(job.name + "基层政务公开标准目录", fallback: workbookName) + ".xlsx"
+        )
+        if formats.contains(.xlsx) {
+            files.append(
+                RenderedFile(
+                    path: workbookPath, bytes: try XLSXWriter.workbook(tables, title: job.name + "基层政务公开标准目录")))
+        }
+        let column = SiteIndex.Column(
+            name: job.name, levelLabel: site.options.label(job.level),
+            workbook: formats.contains(.xlsx)
+                ? DownloadLink(
+                    label: workbookDownload.label, href: urlPath(workbookPath), fileName: workbookDownload.fileName)
+                : nil
+        )
+
+        var entries: [(domain: String, entry: SiteIndex.Entry)] = []
+        for table in tables {
+            let base = SafeName.unique(SafeName.domainSlug(table.domain, registry: site.registry), in: &takenNames)
+            let downloadStem = SafeName.component(table.title, fallback: base)
+            var downloads: [DownloadLink] = []
+            for format in formats where format != .html && format != .xlsx {
+                downloads.append(
+                    DownloadLink(
+                        label: format.label, href: urlPath("\(base).\(format.fileExtension)"),
+                        fileName: "\(downloadStem).\(format.fileExtension)"))
+            }
+            if formats.contains(.xlsx) { downloads.append(workbookDownload) }
+
+            for format in formats {
+                let path = "\(folder)/\(base).\(format.fileExtension)"
+                switch format {
+                case .html:
+                    var context = PageContext(
+                        assetRoot: "../assets/", indexHref: "../index.html", siteTitle: site.title,
+                        sitePublisher: site.publisher, downloads: downloads
+                    )
+                    context.approval = approvals[table.region + "\u{1F}" + table.domain]
+                    files.append(RenderedFile(path: path, text: try site.renderer.catalogPage(table, context: context)))
+                case .md: files.append(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
+                case .csv: files.append(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
+                case .json: files.append(RenderedFile(path: path, text: JSONRenderer.render(table)))
+                case .docx: files.append(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
+                case .xlsx: break
+                }
+            }
+
+            let href =
+                formats.contains(.html)
+                ? urlPath("\(folder)/\(base).html") : urlPath("\(folder)/\(base).\(formats[0].fileExtension)")
+            entries.append(
+                (
+                    table.domain,
+                    SiteIndex.Entry(
+                        label: "\(job.name) \(table.domain)", href: href, itemCount: table.itemCount,
+                        version: table.version, effectiveDate: table.effectiveDate,
+                        approval: approvals[table.region + "\u{1F}" + table.domain])
+                ))
+        }
+        return RenderedJurisdiction(files: files, column: column, entries: entries)
     }
 
     /// Pilot domains in code order, then the others by name, then by file.
@@ -315,5 +386,66 @@ public enum SiteBuilder {
         case .docx: return try DOCXWriter.document(table)
         case .xlsx: return try XLSXWriter.workbook([table], title: table.title)
         }
+    }
+}
+
+/// The jurisdictions of a build between the workers that render them and the caller that emits their files in
+/// order: each jurisdiction's catalogs until a worker takes them, each finished result until the caller takes it.
+/// A worker waits rather than start a jurisdiction `window` or more places ahead of the next one to emit, so a slow
+/// jurisdiction cannot make the others pile up in memory.
+final class RenderQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var catalogs: [[Catalog]?]
+    private var results: [Result<SiteBuilder.RenderedJurisdiction, Error>?]
+    private let window: Int
+    private var next = 0
+    private var emitting = 0
+    private var cancelled = false
+
+    init(catalogs: [[Catalog]], window: Int) {
+        self.catalogs = catalogs
+        self.results = Array(repeating: nil, count: catalogs.count)
+        self.window = window
+    }
+
+    /// The next jurisdiction to render and its catalogs (released from the queue); nil when there is none left
+    /// or the build was cancelled.
+    func take() -> (Int, [Catalog])? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && next < catalogs.count && next >= emitting + window { condition.wait() }
+        guard !cancelled, next < catalogs.count else { return nil }
+        let index = next
+        next += 1
+        let taken = catalogs[index] ?? []
+        catalogs[index] = nil
+        return (index, taken)
+    }
+
+    func finish(_ index: Int, _ result: Result<SiteBuilder.RenderedJurisdiction, Error>) {
+        condition.lock()
+        results[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for jurisdiction `index` (the next one to emit) and hands it over, releasing it from the queue.
+    func result(_ index: Int) -> Result<SiteBuilder.RenderedJurisdiction, Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+        let result = results[index]!
+        results[index] = nil
+        emitting = index + 1
+        condition.broadcast()
+        return result
+    }
+
+    /// Stops the workers from starting another jurisdiction.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -59,7 +59,9 @@ public struct ChannelBox: Sendable, Hashable {
 /// The 公开渠道和载体 cell of one row.
 public struct ChannelCell: Sendable, Hashable {
     /// All 13 boxes in table order.
-    public var boxes: [ChannelBox]
+    public var boxes: [ChannelBox] {
+        didSet { checklistLines = ChannelCell.checklist(boxes) }
+    }
     /// The entries as written, in order: standard channel names and named platforms (without 其他：).
     public var entries: [String]
     /// The channels as the catalog gives them.
@@ -86,12 +88,16 @@ public struct ChannelCell: Sendable, Hashable {
                 detail: channel == .other ? others.joined(separator: "、") : "")
         }
         self.entries = entries
+        checklistLines = ChannelCell.checklist(boxes)
     }
 
     /// The checklist laid out as the official tables print it: the boxes in order, the long notice-board box on
     /// a line of its own, the others as many to a line as fit in twenty characters (three a line, so that the
-    /// checklist makes a row no taller than six or seven lines).
-    public var checklistLines: [String] {
+    /// checklist makes a row no taller than six or seven lines). Laid out once, when the boxes are set: every
+    /// renderer and the Word and Excel layouts read it several times per row.
+    public private(set) var checklistLines: [String]
+
+    static func checklist(_ boxes: [ChannelBox]) -> [String] {
         let limit = 40
         var lines: [String] = []
         var pending: [String] = []

@@ -309,6 +309,10 @@ public enum XLSXWriter {
 
     static func textUnits<S: StringProtocol>(_ text: S) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
+            // Printable ASCII and CJK ideographs, nearly all of a catalog's text, without the general-category
+            // lookup of `DisplayWidth` (the same answer: 1 and 2).
+            if (0x20..<0x7F).contains(scalar.value) { return total + 1 }
+            if (0x4E00...0x9FFF).contains(scalar.value) { return total + 2 }
             // ■ □ √ and other symbols are full-width in CJK fonts.
             let wide = (0x2190...0x27BF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
             return total + (wide ? 2 : DisplayWidth.of(scalar))

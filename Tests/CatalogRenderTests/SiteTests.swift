@@ -183,6 +183,43 @@ enum ExampleWorkspace {
         #expect(streamed.sorted { $0.path < $1.path } == whole.files)
     }
 
+    @Test func jurisdictionsRenderedInParallelAreEmittedInTheSameOrderWithTheSameBytes() throws {
+        var one = try ExampleWorkspace.source()
+        try #require(
+            one.jurisdictions.filter { !$0.catalogs.isEmpty }.count >= 2, "the example needs two jurisdictions")
+        var sequential: [RenderedFile] = []
+        let counts = try SiteBuilder.write(&one, formats: OutputFormat.allCases, parallelism: 1) {
+            sequential.append($0)
+        }
+        for parallelism in [2, 4] {
+            var source = try ExampleWorkspace.source()
+            var parallel: [RenderedFile] = []
+            let parallelCounts = try SiteBuilder.write(
+                &source, formats: OutputFormat.allCases, parallelism: parallelism
+            ) {
+                parallel.append($0)
+            }
+            #expect(parallelCounts == counts)
+            #expect(parallel.map(\.path) == sequential.map(\.path), "order differs at parallelism \(parallelism)")
+            #expect(parallel == sequential, "bytes differ at parallelism \(parallelism)")
+            #expect(source.jurisdictions.allSatisfy { $0.catalogs.isEmpty })
+        }
+    }
+
+    @Test func aWriteFailureStopsTheWorkersAndComesBackAsItWas() throws {
+        struct DiskFull: Error {}
+        var source = try ExampleWorkspace.source()
+        var calls = 0
+        // The fourth file is in the first jurisdiction's files; the other workers have jurisdictions in hand.
+        #expect(throws: DiskFull.self) {
+            try SiteBuilder.write(&source, formats: OutputFormat.allCases, parallelism: 2) { _ in
+                calls += 1
+                if calls == 4 { throw DiskFull() }
+            }
+        }
+        #expect(calls == 4, "files were handed over after the failure")
+    }
+
     @Test func aFolderGkmlDidNotMakeIsNeverReplaced() throws {
         let folder = try TestSupport.temporaryFolder("foreign")
         defer { try? FileManager.default.removeItem(at: folder) }
