@@ -68,6 +68,9 @@ extension SkippedInput {
         hint: LocalizedText(
             zh: "请删除这个链接，或让它指向工作区中存在的文件", en: "remove the link, or point it at a file in the workspace"))
 
+    /// Every kind of finding for a skipped entry.
+    public static let kinds: [FindingKind] = [specialFile, directoryLink, linkOutside, brokenLink]
+
     /// The finding that says this entry was skipped, and why.
     public var finding: Finding {
         let location = SourceLocation(file: path)

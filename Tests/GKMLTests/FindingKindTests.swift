@@ -11,7 +11,7 @@ import YAMLTree
 /// the declarations in Sources, so a kind left out of its list (or a module left out here) fails.
 let registeredKinds: [String: [FindingKind]] = [
     "YAMLTree": YAMLTreeFindings.all,
-    "CatalogModel": SchemaFindings.all + ModelFindings.all,
+    "CatalogModel": SchemaFindings.all + ModelFindings.all + SkippedInput.kinds,
     "CatalogLint": ValidationFindings.all + LintRules.kinds,
     "CatalogDiff": DiffFindings.all,
     "CatalogAudit": AuditFindings.all,

@@ -29,8 +29,7 @@ public enum ValidationFindings {
         ))
 
     public static let all: [FindingKind] = [
-        noCatalogs, SkippedInput.specialFile, SkippedInput.directoryLink, SkippedInput.linkOutside,
-        SkippedInput.brokenLink, missingDomain,
+        noCatalogs, missingDomain,
         ApprovalCheck.changedAfterApproval, ApprovalCheck.registerInvalid,
     ]
 }
