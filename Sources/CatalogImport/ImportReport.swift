@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SafeOutput
 
 /// The formats of the import report.
 public enum ImportReportFormat: String, Sendable, CaseIterable {
@@ -25,26 +26,31 @@ public struct ImportReport: Sendable {
         }
     }
 
+    /// The text report. Everything in it may come from the source (its file name, sheet names, cell text quoted
+    /// in a note), so every line is escaped for the terminal: a control character or a name's stray byte is shown as
+    /// an escape, never sent raw (docs/hostile-files.md).
     func text(_ language: Language) -> String {
         let zh = language == .zh
         var out = ""
+        func line(_ text: String) { out += TerminalText.escape(text, keepLineBreaks: false) + "\n" }
         for output in result.outputs {
             let done = written.contains(output.path)
             let verb =
                 zh
                 ? (done ? "已写入" : (dryRun ? "将写入" : "未写入"))
                 : (done ? "wrote" : (dryRun ? "would write" : "not written"))
-            out +=
+            line(
                 zh
-                ? "\(verb) \(output.path)：\(output.region) \(output.domain)，\(output.itemCount) 个事项（来自 \(output.source.zh)）\n"
-                : "\(verb) \(output.path): \(output.region) \(output.domain), \(output.itemCount) items (from \(output.source.en))\n"
+                    ? "\(verb) \(output.path)：\(output.region) \(output.domain)，\(output.itemCount) 个事项（来自 \(output.source.zh)）"
+                    : "\(verb) \(output.path): \(output.region) \(output.domain), \(output.itemCount) items (from \(output.source.en))"
+            )
         }
         for failure in result.failures {
-            out += (zh ? "错误：" : "error: ") + failure.error.message[language] + "\n"
+            line((zh ? "错误：" : "error: ") + failure.error.message[language])
         }
         for note in result.notes {
             let label = note.level == .warning ? (zh ? "请核对" : "check") : (zh ? "说明" : "note")
-            out += "\(note.place[language]): \(label)[\(note.code)]: \(note.message[language])\n"
+            line("\(note.place[language]): \(label)[\(note.code)]: \(note.message[language])")
         }
         let warnings = result.notes.filter { $0.level == .warning }.count
         out +=

@@ -231,8 +231,8 @@ public struct Importer {
             notes.append(
                 ImportNote(
                     "import-value-missing", .warning, place: place,
-                    zh: "表格没有写版本，未填写：请用 --version 指定或在文件中补充",
-                    en: "the table gives no 版本; left out: pass --version or add it to the file"))
+                    zh: "表格没有写版本，未填写：请用 --catalog-version 指定或在文件中补充",
+                    en: "the table gives no 版本; left out: pass --catalog-version or add it to the file"))
         }
         // 编号.
         let baseline = try? BaselineSource.catalog(for: domain, workspace: workspace, registry: registry).catalog

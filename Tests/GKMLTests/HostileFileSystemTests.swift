@@ -164,6 +164,40 @@ struct HostileFileSystemTests {
         #expect(run.result.status == 1)
     }
 
+    @Test func aGBKNamedWorkbookIsImportedAndItsNameShownEscaped() throws {
+        let dir = try GKML.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 公开.xlsx in GBK bytes: a real county workbook as a Windows zip unpacked on Linux names it.
+        let workbook = try Data(contentsOf: GKML.fixtures.appendingPathComponent("import/tengchong-employment.xlsx"))
+        let name: [UInt8] = Array(dir.path.utf8) + [0x2F, 0xB9, 0xAB, 0xBF, 0xAA] + Array(".xlsx".utf8)
+        let fd = (name.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer {
+            open($0.baseAddress!, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        }
+        #expect(fd >= 0)
+        #expect(workbook.withUnsafeBytes { write(fd, $0.baseAddress!, workbook.count) } == workbook.count)
+        close(fd)
+        // The shell expands the glob to the name's raw bytes, as it does for a clerk typing `gkml import *.xlsx`.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "exec \"$0\" import ./*.xlsx --into out --jurisdiction 腾冲市 --level 县级", GKML.executable.path,
+        ]
+        process.currentDirectoryURL = dir
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\(text)")  // read; its inferences are to check
+        #expect(!text.contains("找不到文件"), "\(text)")
+        #expect(text.contains("来自 \\xB9\\xAB\\xBF\\xAA.xlsx!Sheet1"), "\(text)")
+        #expect(text.contains("\n\\xB9\\xAB\\xBF\\xAA.xlsx!Sheet1!"), "\(text)")
+        // No stray byte reaches the terminal as a private-use character.
+        #expect(!text.unicodeScalars.contains { (0x10_FF00...0x10_FFFF).contains($0.value) }, "\(text)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/腾冲市-employment.yaml").path))
+    }
+
     @Test func escapeSequencesInNamesAreEscapedInTextAndGitHubOutput() throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
