@@ -160,7 +160,7 @@ struct TextListEntryRule: TreeRule {
         var work = items.count
         let nonEmpty = items.filter { !Self.isEmpty($0) }.count
         for (index, item) in items.enumerated() {
-            path.components.append(.element(item, index))
+            path.components.append(.element(index))
             defer { path.components.removeLast() }
             var itemPath: String { path.string }
             if Self.isEmpty(item) {
