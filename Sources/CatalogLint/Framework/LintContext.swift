@@ -102,13 +102,19 @@ public struct LintScope: Sendable {
             var owners = SameDomainOwners()
             for other in files.sorted(by: { $0.path < $1.path }) where Self.domainName(other) == name {
                 for item in other.catalog?.items ?? [] {
-                    if owners.ids[item.id.value] == nil { owners.ids[item.id.value] = other.path }
-                    let key = item.group.value + "\u{1}" + item.name.value
+                    if owners.ids[TextKey(item.id.value)] == nil { owners.ids[TextKey(item.id.value)] = other.path }
+                    let key = ItemNameKey(item)
                     if owners.names[key] == nil { owners.names[key] = (other.path, item.id.value) }
                 }
             }
             return owners
         }
+    }
+
+    /// Whether another file of this scope has `file`'s domain (else `file` is the first owner of all it holds).
+    func hasOtherFile(ofDomainOf file: LintFile) -> Bool {
+        guard let name = Self.domainName(file) else { return false }
+        return files.contains { $0.path != file.path && Self.domainName($0) == name }
     }
 
     static func domainName(_ file: LintFile) -> String? {
@@ -142,8 +148,8 @@ extension BaselineCatalogs {
 
 /// The first owner of each 编号 and each 一级事项 + 名称 among one domain's files of a scope.
 struct SameDomainOwners: Sendable {
-    var ids: [String: String] = [:]
-    var names: [String: (path: String, id: String)] = [:]
+    var ids: [TextKey: String] = [:]
+    var names: [ItemNameKey: (path: String, id: String)] = [:]
 
     /// Built once per domain and shared by the files checked in parallel.
     final class Cache: @unchecked Sendable {
@@ -158,5 +164,16 @@ struct SameDomainOwners: Sendable {
             byDomain[domain] = built
             return built
         }
+    }
+}
+
+/// An item's 一级事项 and 名称 as a key: equal when both are the same text (canonically equivalent).
+struct ItemNameKey: Hashable, Sendable {
+    let group: TextKey
+    let name: TextKey
+
+    init(_ item: CatalogItem) {
+        group = TextKey(item.group.value)
+        name = TextKey(item.name.value)
     }
 }

@@ -137,7 +137,7 @@ public final class LintFile: Sendable {
     /// items are `/事项/编号=ID/…`, groups `/事项/一级事项=NAME/…`, list entries end in their index.
     /// The path is built only when `body` asks for it (`path.string`).
     public func forEachString(_ body: (YAMLNode, TreePath) -> Void) {
-        var path = TreePath()
+        var path = TreePath(root: root)
         LintFile.walk(root, path: &path, body)
     }
 
@@ -146,14 +146,14 @@ public final class LintFile: Sendable {
         case .string:
             body(node, path)
         case .mapping(let pairs):
-            for pair in pairs {
-                path.components.append(.key(pair.key.keyText))
+            for (index, pair) in pairs.enumerated() {
+                path.components.append(.pair(index))
                 walk(pair.value, path: &path, body)
                 path.components.removeLast()
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() {
-                path.components.append(.element(item, index))
+                path.components.append(.element(index))
                 walk(item, path: &path, body)
                 path.components.removeLast()
             }
@@ -273,22 +273,36 @@ public struct ValueSpan: Sendable, Hashable {
     }
 }
 
-/// A path in the tree, turned into its identity-keyed text only on demand.
+/// A path in the tree, turned into its identity-keyed text only on demand: positions from the root, so that
+/// walking copies no key or node into it (that copying cost more than the rules that read the paths).
 public struct TreePath: Sendable {
     enum Component: Sendable {
-        case key(String)
-        case element(YAMLNode, Int)
+        /// The pair at this index of a mapping.
+        case pair(Int)
+        /// The element at this index of a sequence.
+        case element(Int)
     }
 
+    /// The node the path starts at (the file's root).
+    let root: YAMLNode
     var components: [Component] = []
+
+    init(root: YAMLNode) { self.root = root }
 
     /// The identity-keyed path, e.g. `/事项/编号=17-02-01/公开依据/0`.
     public var string: String {
         var out = ""
+        var node = root
         for component in components {
             switch component {
-            case .key(let key): out += "/" + key
-            case .element(let node, let index): out = LintFile.elementPath(node, index: index, in: out)
+            case .pair(let index):
+                guard let pairs = node.mapping, pairs.indices.contains(index) else { return out }
+                out += "/" + pairs[index].key.keyText
+                node = pairs[index].value
+            case .element(let index):
+                guard let items = node.sequence, items.indices.contains(index) else { return out }
+                out = LintFile.elementPath(items[index], index: index, in: out)
+                node = items[index]
             }
         }
         return out

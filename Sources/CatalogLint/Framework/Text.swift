@@ -81,31 +81,37 @@ func lintKind(
 /// Texts a citation rule found nothing to report in. Whether an entry yields findings depends on its text alone
 /// (the file only places them), and a catalog repeats the same few citations thousands of times: each distinct
 /// text is checked once per run. Bounded like `ParseMemo`, shared by the threads that check files in parallel.
+/// Keyed by `TextKey`: these texts are long and Chinese, and hashing them as `String` normalized them every time.
 final class QuietTexts: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts = Set<String>()
+    private var texts = Set<TextKey>()
     private let capacity: Int
 
     init(capacity: Int = 4096) { self.capacity = capacity }
 
-    func contains(_ text: String) -> Bool {
+    func contains(_ text: String) -> Bool { contains(TextKey(text)) }
+
+    func insert(_ text: String) { insert(TextKey(text)) }
+
+    private func contains(_ key: TextKey) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return texts.contains(text)
+        return texts.contains(key)
     }
 
-    func insert(_ text: String) {
+    private func insert(_ key: TextKey) {
         lock.lock()
         defer { lock.unlock() }
         if texts.count >= capacity { texts.removeAll(keepingCapacity: true) }
-        texts.insert(text)
+        texts.insert(key)
     }
 
     /// The violations `check` finds in `text`, or none at once when the text is known to have none.
     func violations(_ text: String, _ check: () -> [LintViolation]) -> [LintViolation] {
-        if contains(text) { return [] }
+        let key = TextKey(text)
+        if contains(key) { return [] }
         let found = check()
-        if found.isEmpty { insert(text) }
+        if found.isEmpty { insert(key) }
         return found
     }
 }

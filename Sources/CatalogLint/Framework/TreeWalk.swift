@@ -45,7 +45,7 @@ enum TreeWalk {
     /// The violations of each rule, in the order of `rules` (each rule's own in the order it found them).
     static func run(_ rules: [any TreeRule], over file: LintFile) -> [[LintViolation]] {
         var walk = Walk(file: file, rules: rules)
-        var path = TreePath()
+        var path = TreePath(root: file.root)
         walk.visit(file.root, key: "", path: &path)
         return walk.out
     }
@@ -71,18 +71,24 @@ enum TreeWalk {
             case .string:
                 for i in stringRules { rules[i].visit(string: node, path: path, file: file, into: &out[i]) }
             case .mapping(let pairs):
-                for pair in pairs {
-                    let key = pair.key.keyText
-                    path.components.append(.key(key))
-                    visit(pair.value, key: key, path: &path)
-                    path.components.removeLast()
+                for (index, pair) in pairs.enumerated() {
+                    path.components.append(.pair(index))
+                    defer { path.components.removeLast() }
+                    // A string value needs no key: only sequences (and what they hold) are told theirs.
+                    if case .string = pair.value.value {
+                        for i in stringRules {
+                            rules[i].visit(string: pair.value, path: path, file: file, into: &out[i])
+                        }
+                        continue
+                    }
+                    visit(pair.value, key: pair.key.keyText, path: &path)
                 }
             case .sequence(let items):
                 for i in sequenceRules {
                     rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
                 }
                 for (index, item) in items.enumerated() {
-                    path.components.append(.element(item, index))
+                    path.components.append(.element(index))
                     visit(item, key: key, path: &path)
                     path.components.removeLast()
                 }

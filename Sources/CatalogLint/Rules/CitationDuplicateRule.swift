@@ -62,11 +62,11 @@ struct CitationDuplicateRule: LintRule {
             if Self.quiet.contains(texts) { continue }
             let before = out.count
             defer { if out.count == before { Self.quiet.insert(texts) } }
-            var seen: [String: (entry: Int, article: Bool)] = [:]
+            var seen: [TextKey: (entry: Int, article: Bool)] = [:]
             for (index, entry) in list.value.value.enumerated() {
                 let hasArticle = CitationScanner.hasArticle(entry.value)
                 for title in CitationScanner.titles(in: entry.value) {
-                    let key = Self.identity(title.title)
+                    let key = TextKey(Self.identity(title.title))
                     if let first = seen[key], first.entry != index, !(first.article && hasArticle) {
                         let span = file.span(of: entry)
                         out.append(

@@ -151,7 +151,7 @@ struct TextListEntryRule: TreeRule {
         }
         let before = out.count
         defer { if let memoKey, out.count == before { Self.quiet.insert(memoKey) } }
-        var first: [String: SourcePosition] = [:]
+        var first: [TextKey: SourcePosition] = [:]
         var layout: EntryRemoval.Layout?
         func removal(_ index: Int) -> [TextEdit] {
             if layout == nil { layout = EntryRemoval.Layout(node, file: file) }
@@ -160,7 +160,7 @@ struct TextListEntryRule: TreeRule {
         var work = items.count
         let nonEmpty = items.filter { !Self.isEmpty($0) }.count
         for (index, item) in items.enumerated() {
-            path.components.append(.element(item, index))
+            path.components.append(.element(index))
             defer { path.components.removeLast() }
             var itemPath: String { path.string }
             if Self.isEmpty(item) {
@@ -173,7 +173,7 @@ struct TextListEntryRule: TreeRule {
             }
             // A list of one entry has no duplicate (most lists are that short).
             guard items.count > 1, let text = item.string else { continue }
-            let normalized = Self.normalize(text, key: key)
+            let normalized = TextKey(Self.normalize(text, key: key))
             work += 1
             if let firstAt = first[normalized] {
                 let fix = removal(index)

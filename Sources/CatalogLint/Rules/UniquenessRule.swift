@@ -107,12 +107,10 @@ struct UniquenessRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        func nameKey(_ item: CatalogItem) -> String {
-            item.group.value + "\u{1}" + item.name.value
-        }
-        var seen: [String: CatalogItem] = [:]
-        for item in catalog.items {
-            let key = nameKey(item)
+        let items = catalog.items
+        var seen: [ItemNameKey: CatalogItem] = [:]
+        for item in items {
+            let key = ItemNameKey(item)
             if let first = seen[key] {
                 let span = file.span(of: item.name)
                 out.append(
@@ -129,19 +127,20 @@ struct UniquenessRule: LintRule {
         }
         // Earlier files of the same domain (in path order) own their 编号 and names: a 编号 or name is reported
         // when its first owner in the domain is a file before this one. One index per scope and domain, not one
-        // per file (that was quadratic in the files of a domain: issue 15).
+        // per file (that was quadratic in the files of a domain: issue 15). A file alone in its domain owns all.
+        guard scope.hasOtherFile(ofDomainOf: file) else { return out }
         let owners = scope.sameDomainOwners(of: file)
-        var ids: [String: String] = [:]
-        var names: [String: (String, String)] = [:]
-        for item in catalog.items {
-            if let owner = owners.ids[item.id.value], owner < file.path { ids[item.id.value] = owner }
-            if let owner = owners.names[nameKey(item)], owner.path < file.path {
-                names[nameKey(item)] = (owner.path, owner.id)
-            }
+        var ids: [TextKey: String] = [:]
+        var names: [ItemNameKey: (String, String)] = [:]
+        for item in items {
+            let id = TextKey(item.id.value)
+            if let owner = owners.ids[id], owner < file.path { ids[id] = owner }
+            let name = ItemNameKey(item)
+            if let owner = owners.names[name], owner.path < file.path { names[name] = (owner.path, owner.id) }
         }
         guard !ids.isEmpty || !names.isEmpty else { return out }
-        for item in catalog.items {
-            if let other = ids[item.id.value] {
+        for item in items {
+            if let other = ids[TextKey(item.id.value)] {
                 let span = file.span(of: item.id)
                 out.append(
                     LintViolation(
@@ -149,7 +148,7 @@ struct UniquenessRule: LintRule {
                             Self.duplicateIDAcrossFiles, at: span.start, end: span.end(span.length),
                             path: item.path + "/编号",
                             arguments: ["id": item.id.value, "other": other])))
-            } else if let (other, id) = names[nameKey(item)] {
+            } else if let (other, id) = names[ItemNameKey(item)] {
                 let span = file.span(of: item.name)
                 out.append(
                     LintViolation(
