@@ -15,6 +15,8 @@ public enum CatalogDecoder {
         else { return nil }
 
         let defaults = root["默认"].flatMap(decodeDefaults)
+        // Marked inherited once per file: each item then copies only the fields it takes, not the whole 默认.
+        let inherit = defaults.map(markedInherited) ?? CatalogDefaults(position: root.start)
         var groups: [ItemGroup] = []
         for groupNode in groupNodes {
             guard let groupName = text(groupNode["一级事项"]), let itemNodes = groupNode["二级事项"]?.sequence else {
@@ -22,7 +24,7 @@ public enum CatalogDecoder {
             }
             var items: [CatalogItem] = []
             for itemNode in itemNodes {
-                guard let item = decodeItem(itemNode, group: groupName, defaults: defaults) else { return nil }
+                guard let item = decodeItem(itemNode, group: groupName, inherit: inherit) else { return nil }
                 items.append(item)
             }
             groups.append(ItemGroup(name: groupName, items: items))
@@ -69,26 +71,61 @@ public enum CatalogDecoder {
         return defaults
     }
 
-    static func decodeItem(_ node: YAMLNode, group: Located<String>, defaults: CatalogDefaults?) -> CatalogItem? {
-        guard node.mapping != nil,
-            let id = text(node["编号"]),
-            let name = text(node["名称"]),
-            let content = text(node["公开内容"]),
-            let basis = textList(node["公开依据"]) ?? inherited(defaults?.basis),
-            let timeLimit = text(node["公开时限"]) ?? inherited(defaults?.timeLimit),
-            let bodies = textList(node["公开主体"]) ?? inherited(defaults?.bodies),
-            let channels = channelList(node["公开渠道"]) ?? inherited(defaults?.channels),
-            let audience = enumValue(Audience.self, node["公开对象"]) ?? inherited(defaults?.audience),
-            let mode = enumValue(DisclosureMode.self, node["公开方式"]) ?? inherited(defaults?.mode),
-            let levels = levelList(node["公开层级"]) ?? inherited(defaults?.levels)
-        else { return nil }
-        return CatalogItem(
-            id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
-            bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-            reasonNotProactive: text(node["不主动公开理由"]), remark: text(node["备注"]),
-            baselineID: text(node["基准编号"]), provenance: text(node["出处"]),
-            columns: textList(node["公开栏目"]) ?? inherited(defaults?.columns), position: node.start
-        )
+    /// The keys of an item, in slot order (see `decodeItem`).
+    static let itemKeys = [
+        "编号", "名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级",
+        "不主动公开理由", "备注", "基准编号", "出处", "公开栏目",
+    ]
+
+    /// `inherit` holds the file's 默认 with every field already marked inherited (fields nil when none).
+    static func decodeItem(_ node: YAMLNode, group: Located<String>, inherit: CatalogDefaults) -> CatalogItem? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        // One pass over the item's pairs finds the position of each key (the first one, as `node[key]` would),
+        // instead of a scan of the pairs per key.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: itemKeys.count) { at in
+            at.initialize(repeating: -1)
+            let keys = itemKeys
+            for i in pairs.indices {
+                let key = pairs[i].key.keyText
+                for k in keys.indices where at[k] < 0 && sameUTF8(key, keys[k]) {
+                    at[k] = i
+                    break
+                }
+            }
+            func field(_ k: Int) -> YAMLNode? { at[k] < 0 ? nil : pairs[at[k]].value }
+            guard let id = text(field(0)),
+                let name = text(field(1)),
+                let content = text(field(2)),
+                let basis = textList(field(3)) ?? inherit.basis,
+                let timeLimit = text(field(4)) ?? inherit.timeLimit,
+                let bodies = textList(field(5)) ?? inherit.bodies,
+                let channels = channelList(field(6)) ?? inherit.channels,
+                let audience = enumValue(Audience.self, field(7)) ?? inherit.audience,
+                let mode = enumValue(DisclosureMode.self, field(8)) ?? inherit.mode,
+                let levels = levelList(field(9)) ?? inherit.levels
+            else { return nil }
+            return CatalogItem(
+                id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
+                bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
+                reasonNotProactive: text(field(10)), remark: text(field(11)),
+                baselineID: text(field(12)), provenance: text(field(13)),
+                columns: textList(field(14)) ?? inherit.columns, position: node.start
+            )
+        }
+    }
+
+    /// The defaults with each field marked as inherited, as an item that takes it sees it.
+    static func markedInherited(_ defaults: CatalogDefaults) -> CatalogDefaults {
+        var d = defaults
+        d.basis = inherited(d.basis)
+        d.timeLimit = inherited(d.timeLimit)
+        d.bodies = inherited(d.bodies)
+        d.channels = inherited(d.channels)
+        d.audience = inherited(d.audience)
+        d.mode = inherited(d.mode)
+        d.levels = inherited(d.levels)
+        d.columns = inherited(d.columns)
+        return d
     }
 
     static func inherited<T>(_ value: Located<T>?) -> Located<T>? {

@@ -3,6 +3,8 @@ import YAMLTree
 
 /// The YAML tree is validated in place: no conversion to JSON before the schema sees it.
 extension YAMLNode: JSONInstance {
+    public typealias Members = YAMLMembers
+
     public var jsonKind: JSONInstanceKind<YAMLNode> {
         switch value {
         case .null: .null
@@ -11,7 +13,18 @@ extension YAMLNode: JSONInstance {
         case .double(let d): .number(.double(d))
         case .string(let s): .string(s)
         case .sequence(let items): .array(items)
-        case .mapping(let pairs): .object(pairs.map { (key: $0.key.keyText, value: $0.value) })
+        case .mapping(let pairs): .object(YAMLMembers(pairs: pairs))
         }
     }
+}
+
+/// A mapping's pairs lent to the validator as they are (no array of key–value copies per evaluation).
+public struct YAMLMembers: JSONObjectMembers {
+    @usableFromInline let pairs: [YAMLPair]
+
+    @inlinable init(pairs: [YAMLPair]) { self.pairs = pairs }
+
+    @inlinable public var count: Int { pairs.count }
+    @inlinable public func key(at index: Int) -> String { pairs[index].key.keyText }
+    @inlinable public func value(at index: Int) -> YAMLNode { pairs[index].value }
 }

@@ -339,47 +339,43 @@ struct Evaluator<I: JSONInstance> {
             var valid = true
             var unexpected: [String] = []
             var requiredFound: UInt64 = 0
-            var failedFast = false
-            members.withUnsafeBufferPointer { buffer in
-                for i in buffer.indices {
-                    var matched = false
-                    let key = buffer[i].key
-                    if let index = spec.names.index(of: key) {
-                        let bit = spec.requiredBits[index]
-                        if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
-                        let t = spec.nodes[index]
-                        if t >= 0 {
-                            matched = true
-                            if !evalChild(t, buffer[i].value, key, "properties", key) {
-                                valid = false
-                                if !collecting { failedFast = true; return }
-                            }
-                        }
-                    }
-                    if !spec.patterns.isEmpty {
-                        for p in spec.patterns where p.regex.matches(key) {
-                            matched = true
-                            if !evalChild(p.node, buffer[i].value, key, "patternProperties", p.regex.source) {
-                                valid = false
-                                if !collecting { failedFast = true; return }
-                            }
-                        }
-                    }
-                    if !matched, let additional = spec.additional {
-                        if spec.additionalIsFalse {
-                            valid = false
-                            if !collecting { failedFast = true; return }
-                            unexpected.append(key)
-                        } else if !evalChild(additional, buffer[i].value, key, "additionalProperties", nil) {
-                            valid = false
-                            if !collecting { failedFast = true; return }
-                        }
+            for i in 0..<members.count {
+                var matched = false
+                let key = members.key(at: i)
+                if let index = spec.names.index(of: key) {
+                    let bit = spec.requiredBits[index]
+                    if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
+                    let t = spec.nodes[index]
+                    if t >= 0 {
                         matched = true
+                        if !evalChild(t, members.value(at: i), key, "properties", key) {
+                            valid = false
+                            if !collecting { return false }
+                        }
                     }
-                    if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(key)) }
                 }
+                if !spec.patterns.isEmpty {
+                    for p in spec.patterns where p.regex.matches(key) {
+                        matched = true
+                        if !evalChild(p.node, members.value(at: i), key, "patternProperties", p.regex.source) {
+                            valid = false
+                            if !collecting { return false }
+                        }
+                    }
+                }
+                if !matched, let additional = spec.additional {
+                    if spec.additionalIsFalse {
+                        valid = false
+                        if !collecting { return false }
+                        unexpected.append(key)
+                    } else if !evalChild(additional, members.value(at: i), key, "additionalProperties", nil) {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                    matched = true
+                }
+                if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(key)) }
             }
-            if failedFast { return false }
             // The fast path checks a merged `required` here; the full path reports it separately.
             if !collecting && spec.requiredCount > 0 && requiredFound.nonzeroBitCount != spec.requiredCount {
                 return false
@@ -392,7 +388,8 @@ struct Evaluator<I: JSONInstance> {
         case .propertyNames(let target):
             guard case .object(let members) = kind else { return true }
             var valid = true
-            for m in members {
+            for i in 0..<members.count {
+                let key = members.key(at: i)
                 var sub = Evaluator<JSONValue>(storage: storage, collecting: collecting)
                 sub.scope = scope
                 sub.depth = depth
@@ -400,10 +397,10 @@ struct Evaluator<I: JSONInstance> {
                     sub.instancePath = instancePath
                     sub.keywordPath = keywordPath + ["propertyNames"]
                 }
-                if !sub.eval(target, .string(m.key), nil) {
+                if !sub.eval(target, .string(key), nil) {
                     valid = false
                     if !collecting { return false }
-                    report(node, "propertyNames", .propertyName(name: m.key), branches: [sub.errors])
+                    report(node, "propertyNames", .propertyName(name: key), branches: [sub.errors])
                 }
             }
             return valid
@@ -411,7 +408,7 @@ struct Evaluator<I: JSONInstance> {
         case .required(let names):
             guard case .object(let members) = kind else { return true }
             var missing: [String] = []
-            for name in names where !members.contains(where: { sameString($0.key, name) }) {
+            for name in names where !members.containsKey(name) {
                 if !collecting { return false }
                 missing.append(name)
             }
@@ -422,9 +419,9 @@ struct Evaluator<I: JSONInstance> {
         case .dependentRequired(let deps):
             guard case .object(let members) = kind else { return true }
             var valid = true
-            for dep in deps where members.contains(where: { sameString($0.key, dep.property) }) {
+            for dep in deps where members.containsKey(dep.property) {
                 var missing: [String] = []
-                for name in dep.required where !members.contains(where: { sameString($0.key, name) }) {
+                for name in dep.required where !members.containsKey(name) {
                     if !collecting { return false }
                     missing.append(name)
                 }
@@ -450,7 +447,7 @@ struct Evaluator<I: JSONInstance> {
         case .dependentSchemas(let deps):
             guard case .object(let members) = kind else { return true }
             var valid = true
-            for dep in deps where members.contains(where: { sameString($0.key, dep.property) }) {
+            for dep in deps where members.containsKey(dep.property) {
                 if !evalAt(dep.node, instance, kind, ann, "dependentSchemas", dep.property) {
                     valid = false
                     if !collecting { return false }
@@ -557,12 +554,14 @@ struct Evaluator<I: JSONInstance> {
             if ann.allProperties { return true }
             var valid = true
             var unexpected: [String] = []
-            for m in members where !ann.properties.contains(StringKey(m.key)) {
+            for i in 0..<members.count {
+                let key = members.key(at: i)
+                if ann.properties.contains(StringKey(key)) { continue }
                 if isFalse {
                     if !collecting { return false }
-                    unexpected.append(m.key)
+                    unexpected.append(key)
                     valid = false
-                } else if !evalChild(target, m.value, m.key, "unevaluatedProperties", nil) {
+                } else if !evalChild(target, members.value(at: i), key, "unevaluatedProperties", nil) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -618,8 +617,8 @@ func instanceEquals<I: JSONInstance>(_ instance: I, _ value: JSONValue) -> Bool 
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
-        for m in a {
-            guard let other = b[m.key], instanceEquals(m.value, other) else { return false }
+        for i in 0..<a.count {
+            guard let other = b[a.key(at: i)], instanceEquals(a.value(at: i), other) else { return false }
         }
         return true
     default: return false
@@ -640,8 +639,8 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
-        for m in a {
-            guard let other = b.first(where: { sameString($0.key, m.key) }), instancesEqual(m.value, other.value) else {
+        for i in 0..<a.count {
+            guard let j = b.firstIndex(ofKey: a.key(at: i)), instancesEqual(a.value(at: i), b.value(at: j)) else {
                 return false
             }
         }

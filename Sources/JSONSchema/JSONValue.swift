@@ -185,6 +185,8 @@ extension JSONValue: Hashable {
 // MARK: - JSONInstance
 
 extension JSONValue: JSONInstance {
+    public typealias Members = JSONMemberArray<JSONValue>
+
     public var jsonKind: JSONInstanceKind<JSONValue> {
         switch self {
         case .null: return .null
@@ -192,7 +194,7 @@ extension JSONValue: JSONInstance {
         case .number(let n): return .number(n)
         case .string(let s): return .string(s)
         case .array(let a): return .array(a)
-        case .object(let o): return .object(o.members)
+        case .object(let o): return .object(JSONMemberArray(o.members))
         }
     }
 }
@@ -206,7 +208,8 @@ extension JSONValue {
         case .number(let n): self = .number(n)
         case .string(let s): self = .string(s)
         case .array(let a): self = .array(a.map { JSONValue($0) })
-        case .object(let o): self = .object(JSONObject(o.map { (key: $0.key, value: JSONValue($0.value)) }))
+        case .object(let o):
+            self = .object(JSONObject((0..<o.count).map { (key: o.key(at: $0), value: JSONValue(o.value(at: $0))) }))
         }
     }
 }

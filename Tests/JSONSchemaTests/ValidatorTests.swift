@@ -273,6 +273,7 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
 
     /// A tree type of another shape than `JSONValue`, as the YAML module's nodes are.
     final class Tree: JSONInstance, @unchecked Sendable {
+        typealias Members = JSONMemberArray<Tree>
         let kind: JSONInstanceKind<Tree>
         init(_ v: JSONValue) {
             switch v {
@@ -281,7 +282,7 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
             case .number(let n): kind = .number(n)
             case .string(let s): kind = .string(s)
             case .array(let a): kind = .array(a.map(Tree.init))
-            case .object(let o): kind = .object(o.members.map { (key: $0.key, value: Tree($0.value)) })
+            case .object(let o): kind = .object(JSONMemberArray(o.members.map { (key: $0.key, value: Tree($0.value)) }))
             }
         }
         var jsonKind: JSONInstanceKind<Tree> { kind }
