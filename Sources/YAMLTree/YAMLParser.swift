@@ -440,11 +440,23 @@ struct TreeBuilder {
         return false
     }
 
+    /// The elements in a buffer of their own size when the open collection's has much room left: mappings are
+    /// opened with room for 8 pairs, and a province's gkml.yaml holds tens of thousands of two- to four-key
+    /// mappings whose empty slots made its tree three times its size (docs/benchmark.md, third round: memory).
+    @inline(__always)
+    static func trimmed<Element>(_ elements: [Element]) -> [Element] {
+        guard elements.capacity - elements.count >= 4 else { return elements }
+        var exact: [Element] = []
+        exact.reserveCapacity(elements.count)
+        exact.append(contentsOf: elements)
+        return exact
+    }
+
     mutating func close(_ e: yaml_event_t) {
         guard let frame = stack.popLast() else { return }
         let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
         let node = YAMLNode(
-            frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items),
+            frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items)),
             start: frame.start,
             end: end,
             tag: frame.tag

@@ -186,6 +186,20 @@ import Testing
         #expect(result.document?.file == "catalogs/ok.yaml")
         #expect(result.document?.root["名称"]?.pos == "1:5")
     }
+
+    /// A small collection keeps no spare room: a province's gkml.yaml holds tens of thousands of two-key
+    /// mappings, and their empty slots (8 are reserved per mapping) made its tree three times its size.
+    @Test func smallCollectionsKeepNoSpareRoom() throws {
+        let text = (0..<50).map { "- 领域: 领域\($0)\n  说明: 不涉及\n" }.joined()
+        let r = root(text)
+        let items = try #require(r.sequence)
+        #expect(items.count == 50)
+        for item in items {
+            let pairs = try #require(item.mapping)
+            #expect(pairs.count == 2)
+            #expect(pairs.capacity < 4, "a two-key mapping keeps room for \(pairs.capacity) pairs")
+        }
+    }
 }
 
 // Test-only conveniences: compare values (not positions) and write them as literals.
