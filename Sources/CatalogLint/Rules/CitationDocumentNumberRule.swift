@@ -95,33 +95,31 @@ struct CitationDocumentNumberRule: LintRule {
     /// The findings of one 公开依据 entry or 备注.
     func violations(_ value: Located<String>, path: String, file: LintFile) -> [LintViolation] {
         var out: [LintViolation] = []
-        repeat {
-            out += unfinished(value, path: path, in: file)
-            // A document number needs a bracketed year: skip texts without any digit run of four.
-            guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else {
-                continue
-            }
-            let numbers = CitationScanner.documentNumbers(in: value.value).filter { !$0.isStandard }
-            guard !numbers.isEmpty else { continue }
-            let s = value.value.scalars
-            let span = file.span(of: value)
-            for number in numbers {
-                let foundEnd = number.hasHao ? number.serialEnd + 1 : number.serialEnd
-                let issuerStart = number.open - number.issuer.scalars.count
-                let found = String(scalars: s[issuerStart..<foundEnd])
-                var fix: [TextEdit] = []
-                var edits: [TextEdit?] = []
-                if s[number.open] != "〔" { edits.append(span.edit(number.open..<number.open + 1, "〔")) }
-                if s[number.close] != "〕" { edits.append(span.edit(number.close..<number.close + 1, "〕")) }
-                if !number.hasHao { edits.append(span.edit(number.serialEnd..<number.serialEnd, "号")) }
-                if edits.allSatisfy({ $0 != nil }) { fix = edits.compactMap { $0 } }
-                out.append(
-                    LintViolation(
-                        file.finding(
-                            Self.kind, at: span.position(number.open), end: span.end(foundEnd), path: path,
-                            arguments: ["found": found, "expected": number.expected]), fix: fix))
-            }
-        } while false
+        out += unfinished(value, path: path, in: file)
+        // A document number needs a bracketed year: skip texts without any digit run of four.
+        guard value.value.unicodeScalars.contains(where: { CitationScanner.openBrackets.contains($0) }) else {
+            return out
+        }
+        let numbers = CitationScanner.documentNumbers(in: value.value).filter { !$0.isStandard }
+        guard !numbers.isEmpty else { return out }
+        let s = value.value.scalars
+        let span = file.span(of: value)
+        for number in numbers {
+            let foundEnd = number.hasHao ? number.serialEnd + 1 : number.serialEnd
+            let issuerStart = number.open - number.issuer.scalars.count
+            let found = String(scalars: s[issuerStart..<foundEnd])
+            var fix: [TextEdit] = []
+            var edits: [TextEdit?] = []
+            if s[number.open] != "〔" { edits.append(span.edit(number.open..<number.open + 1, "〔")) }
+            if s[number.close] != "〕" { edits.append(span.edit(number.close..<number.close + 1, "〕")) }
+            if !number.hasHao { edits.append(span.edit(number.serialEnd..<number.serialEnd, "号")) }
+            if edits.allSatisfy({ $0 != nil }) { fix = edits.compactMap { $0 } }
+            out.append(
+                LintViolation(
+                    file.finding(
+                        Self.kind, at: span.position(number.open), end: span.end(foundEnd), path: path,
+                        arguments: ["found": found, "expected": number.expected]), fix: fix))
+        }
         return out
     }
 

@@ -161,78 +161,76 @@ struct CitationTitleRule: LintRule {
     /// The findings of one 公开依据 entry.
     func violations(_ value: Located<String>, path: String, file: LintFile) -> [LintViolation] {
         var out: [LintViolation] = []
-        repeat {
-            let text = value.value
-            let s = text.scalars
-            let span = file.span(of: value)
-            let args = ["entry": text.abbreviated(40)]
-            if s.contains("《") || s.contains("》") {
-                if let offset = CitationScanner.unbalancedBracket(in: text) {
-                    out.append(
-                        LintViolation(
-                            file.finding(
-                                Self.unbalanced, at: span.position(offset), end: span.end(offset + 1), path: path,
-                                arguments: args)))
-                    continue
-                }
-                out += nestedAngleBrackets(s, text: text, span: span, path: path, file: file)
-                if let outer = Self.uncitedOuterTitle(s) {
-                    // 国务院办公厅印发《…》的通知: the notice's own title has no 《》. Not fixed: where the title starts
-                    // and ends is the reader's call (a number or an article may follow).
-                    out.append(
-                        LintViolation(
-                            file.finding(
-                                Self.brackets, at: span.position(0), end: span.end(outer.end), path: path,
-                                arguments: args.merging(["expected": outer.expected]) { a, _ in a },
-                                notes: [Self.notFixed])))
-                }
-                continue
-            }
-            // A generic reference (相关法律法规, 各地配套政策法规文件) names no document: nothing to put in 《》.
-            if Self.isGenericReference(text) { continue }
-            // Angle brackets or quotes around a title: <X> 〈X〉 ＜X＞ “X”.
-            let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("<", ">"), ("〈", "〉"), ("＜", "＞"), ("“", "”")]
-            var handled = false
-            for (open, close) in pairs {
-                guard let a = s.firstIndex(of: open), let b = s[(a + 1)...].firstIndex(of: close) else { continue }
-                var innerStart = a + 1, outerEnd = b + 1
-                if open == "<", innerStart < b, s[innerStart] == "<", outerEnd < s.count, s[outerEnd] == ">" {
-                    innerStart += 1
-                    outerEnd += 1
-                }
-                guard innerStart < b else { continue }
-                let inner = String(scalars: s[innerStart..<b])
-                guard Self.looksLikeTitle(inner) else { continue }
-                handled = true
-                let expected = String(scalars: s[..<a]) + "《\(inner)》" + String(scalars: s[outerEnd...])
-                var fix: [TextEdit] = []
-                if let e1 = span.edit(a..<innerStart, "《"), let e2 = span.edit(b..<outerEnd, "》") { fix = [e1, e2] }
+        let text = value.value
+        let s = text.scalars
+        let span = file.span(of: value)
+        let args = ["entry": text.abbreviated(40)]
+        if s.contains("《") || s.contains("》") {
+            if let offset = CitationScanner.unbalancedBracket(in: text) {
                 out.append(
                     LintViolation(
                         file.finding(
-                            Self.brackets, at: span.position(a), end: span.end(outerEnd), path: path,
-                            arguments: args.merging(["expected": expected]) { a, _ in a }), fix: fix))
-                break
+                            Self.unbalanced, at: span.position(offset), end: span.end(offset + 1), path: path,
+                            arguments: args)))
+                return out
             }
-            if handled { continue }
-            // A bare title, possibly followed by an article or a bracketed number: 中华人民共和国就业促进法（2015年修正）.
-            let titleEnd = Self.bareTitleEnd(s)
-            guard titleEnd > 0 else { continue }
-            let title = String(scalars: s[..<titleEnd])
-            let expected = "《\(title)》" + String(scalars: s[titleEnd...])
-            // A fix never invents a title: only a national law's full title, or a title its document number or decree
-            // follows, is certainly a title; otherwise the finding explains and the text stays as it is.
+            out += nestedAngleBrackets(s, text: text, span: span, path: path, file: file)
+            if let outer = Self.uncitedOuterTitle(s) {
+                // 国务院办公厅印发《…》的通知: the notice's own title has no 《》. Not fixed: where the title starts
+                // and ends is the reader's call (a number or an article may follow).
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            Self.brackets, at: span.position(0), end: span.end(outer.end), path: path,
+                            arguments: args.merging(["expected": outer.expected]) { a, _ in a },
+                            notes: [Self.notFixed])))
+            }
+            return out
+        }
+        // A generic reference (相关法律法规, 各地配套政策法规文件) names no document: nothing to put in 《》.
+        if Self.isGenericReference(text) { return out }
+        // Angle brackets or quotes around a title: <X> 〈X〉 ＜X＞ “X”.
+        let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [("<", ">"), ("〈", "〉"), ("＜", "＞"), ("“", "”")]
+        var handled = false
+        for (open, close) in pairs {
+            guard let a = s.firstIndex(of: open), let b = s[(a + 1)...].firstIndex(of: close) else { continue }
+            var innerStart = a + 1, outerEnd = b + 1
+            if open == "<", innerStart < b, s[innerStart] == "<", outerEnd < s.count, s[outerEnd] == ">" {
+                innerStart += 1
+                outerEnd += 1
+            }
+            guard innerStart < b else { continue }
+            let inner = String(scalars: s[innerStart..<b])
+            guard Self.looksLikeTitle(inner) else { continue }
+            handled = true
+            let expected = String(scalars: s[..<a]) + "《\(inner)》" + String(scalars: s[outerEnd...])
             var fix: [TextEdit] = []
-            let certain = Self.isCertainlyTitle(title, rest: String(scalars: s[titleEnd...]))
-            if certain, let e1 = span.edit(0..<0, "《"), let e2 = span.edit(titleEnd..<titleEnd, "》") { fix = [e1, e2] }
+            if let e1 = span.edit(a..<innerStart, "《"), let e2 = span.edit(b..<outerEnd, "》") { fix = [e1, e2] }
             out.append(
                 LintViolation(
                     file.finding(
-                        Self.brackets, at: span.position(0), end: span.end(titleEnd), path: path,
-                        arguments: args.merging(["expected": expected]) { a, _ in a },
-                        notes: certain ? [] : [Self.notFixed]),
-                    fix: fix))
-        } while false
+                        Self.brackets, at: span.position(a), end: span.end(outerEnd), path: path,
+                        arguments: args.merging(["expected": expected]) { a, _ in a }), fix: fix))
+            break
+        }
+        if handled { return out }
+        // A bare title, possibly followed by an article or a bracketed number: 中华人民共和国就业促进法（2015年修正）.
+        let titleEnd = Self.bareTitleEnd(s)
+        guard titleEnd > 0 else { return out }
+        let title = String(scalars: s[..<titleEnd])
+        let expected = "《\(title)》" + String(scalars: s[titleEnd...])
+        // A fix never invents a title: only a national law's full title, or a title its document number or decree
+        // follows, is certainly a title; otherwise the finding explains and the text stays as it is.
+        var fix: [TextEdit] = []
+        let certain = Self.isCertainlyTitle(title, rest: String(scalars: s[titleEnd...]))
+        if certain, let e1 = span.edit(0..<0, "《"), let e2 = span.edit(titleEnd..<titleEnd, "》") { fix = [e1, e2] }
+        out.append(
+            LintViolation(
+                file.finding(
+                    Self.brackets, at: span.position(0), end: span.end(titleEnd), path: path,
+                    arguments: args.merging(["expected": expected]) { a, _ in a },
+                    notes: certain ? [] : [Self.notFixed]),
+                fix: fix))
         return out
     }
 
