@@ -71,20 +71,27 @@ public enum CatalogDecoder {
         return defaults
     }
 
-    /// The keys of an item, in slot order (see `decodeItem`).
-    static let itemKeys = [
-        "编号", "名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级",
-        "不主动公开理由", "备注", "基准编号", "出处", "公开栏目",
-    ]
+    /// The keys an item is decoded from.
+    enum ItemKey: Int, CaseIterable {
+        case id, name, content, basis, timeLimit, bodies, channels, audience, mode, levels
+        case reasonNotProactive, remark, baselineID, provenance, columns
+
+        /// The keys as written in YAML, indexed by `rawValue`.
+        static let texts = [
+            "编号", "名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级",
+            "不主动公开理由", "备注", "基准编号", "出处", "公开栏目",
+        ]
+    }
 
     /// `inherit` holds the file's 默认 with every field already marked inherited (fields nil when none).
     static func decodeItem(_ node: YAMLNode, group: Located<String>, inherit: CatalogDefaults) -> CatalogItem? {
         guard case .mapping(let pairs) = node.value else { return nil }
         // One pass over the item's pairs finds the position of each key (the first one, as `node[key]` would),
         // instead of a scan of the pairs per key.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: itemKeys.count) { at in
+        assert(ItemKey.texts.count == ItemKey.allCases.count)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ItemKey.allCases.count) { at in
             at.initialize(repeating: -1)
-            let keys = itemKeys
+            let keys = ItemKey.texts
             for i in pairs.indices {
                 let key = pairs[i].key.keyText
                 for k in keys.indices where at[k] < 0 && sameUTF8(key, keys[k]) {
@@ -92,24 +99,24 @@ public enum CatalogDecoder {
                     break
                 }
             }
-            func field(_ k: Int) -> YAMLNode? { at[k] < 0 ? nil : pairs[at[k]].value }
-            guard let id = text(field(0)),
-                let name = text(field(1)),
-                let content = text(field(2)),
-                let basis = textList(field(3)) ?? inherit.basis,
-                let timeLimit = text(field(4)) ?? inherit.timeLimit,
-                let bodies = textList(field(5)) ?? inherit.bodies,
-                let channels = channelList(field(6)) ?? inherit.channels,
-                let audience = enumValue(Audience.self, field(7)) ?? inherit.audience,
-                let mode = enumValue(DisclosureMode.self, field(8)) ?? inherit.mode,
-                let levels = levelList(field(9)) ?? inherit.levels
+            func field(_ key: ItemKey) -> YAMLNode? { at[key.rawValue] < 0 ? nil : pairs[at[key.rawValue]].value }
+            guard let id = text(field(.id)),
+                let name = text(field(.name)),
+                let content = text(field(.content)),
+                let basis = textList(field(.basis)) ?? inherit.basis,
+                let timeLimit = text(field(.timeLimit)) ?? inherit.timeLimit,
+                let bodies = textList(field(.bodies)) ?? inherit.bodies,
+                let channels = channelList(field(.channels)) ?? inherit.channels,
+                let audience = enumValue(Audience.self, field(.audience)) ?? inherit.audience,
+                let mode = enumValue(DisclosureMode.self, field(.mode)) ?? inherit.mode,
+                let levels = levelList(field(.levels)) ?? inherit.levels
             else { return nil }
             return CatalogItem(
                 id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
                 bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-                reasonNotProactive: text(field(10)), remark: text(field(11)),
-                baselineID: text(field(12)), provenance: text(field(13)),
-                columns: textList(field(14)) ?? inherit.columns, position: node.start
+                reasonNotProactive: text(field(.reasonNotProactive)), remark: text(field(.remark)),
+                baselineID: text(field(.baselineID)), provenance: text(field(.provenance)),
+                columns: textList(field(.columns)) ?? inherit.columns, position: node.start
             )
         }
     }

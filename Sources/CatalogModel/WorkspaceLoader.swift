@@ -6,13 +6,27 @@ import YAMLTree
 public struct LoadedWorkspace: Sendable {
     public var file: String
     public var document: YAMLDocument?
-    public var workspace: Workspace?
+    public var workspace: Workspace? {
+        didSet { registry = Self.registry(of: workspace) }
+    }
     public var findings: [Finding]
+
+    /// The registry of this workspace: the pilot domains plus its own. Built once, when the workspace is set: every
+    /// group of a province's run reads it, and copies of one registry share their storage (2,000 registries built
+    /// one per group held 20 MB at 1M items).
+    public private(set) var registry: DomainRegistry
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
-    /// The registry of this workspace: the pilot domains plus its own.
-    public var registry: DomainRegistry {
+    public init(file: String, document: YAMLDocument?, workspace: Workspace?, findings: [Finding]) {
+        self.file = file
+        self.document = document
+        self.workspace = workspace
+        self.findings = findings
+        registry = Self.registry(of: workspace)
+    }
+
+    static func registry(of workspace: Workspace?) -> DomainRegistry {
         workspace.map { DomainRegistry.pilot.adding($0.extraDomains) } ?? .pilot
     }
 }

@@ -111,12 +111,6 @@ public struct LintScope: Sendable {
         }
     }
 
-    /// Whether another file of this scope has `file`'s domain (else `file` is the first owner of all it holds).
-    func hasOtherFile(ofDomainOf file: LintFile) -> Bool {
-        guard let name = Self.domainName(file) else { return false }
-        return files.contains { $0.path != file.path && Self.domainName($0) == name }
-    }
-
     static func domainName(_ file: LintFile) -> String? {
         guard file.catalog != nil else { return nil }
         return file.domain?.name ?? file.catalog?.domain.value
@@ -124,11 +118,8 @@ public struct LintScope: Sendable {
 
     /// The other files of the same domain as `file` (in this jurisdiction), in path order.
     public func sameDomain(as file: LintFile) -> [LintFile] {
-        guard let name = file.domain?.name ?? file.catalog?.domain.value else { return [] }
-        return files.filter { other in
-            other.path != file.path && other.catalog != nil
-                && (other.domain?.name ?? other.catalog?.domain.value) == name
-        }
+        guard let name = Self.domainName(file) else { return [] }
+        return files.filter { $0.path != file.path && Self.domainName($0) == name }
     }
 }
 

@@ -128,7 +128,7 @@ struct UniquenessRule: LintRule {
         // Earlier files of the same domain (in path order) own their 编号 and names: a 编号 or name is reported
         // when its first owner in the domain is a file before this one. One index per scope and domain, not one
         // per file (that was quadratic in the files of a domain: issue 15). A file alone in its domain owns all.
-        guard scope.hasOtherFile(ofDomainOf: file) else { return out }
+        guard !scope.sameDomain(as: file).isEmpty else { return out }
         let owners = scope.sameDomainOwners(of: file)
         var ids: [TextKey: String] = [:]
         var names: [ItemNameKey: (String, String)] = [:]

@@ -131,16 +131,12 @@ public enum Validator {
         // of jurisdictions and bodies, and its tree would stay alive for the whole run.
         for file in workspaces.keys { workspaces[file]?.document = nil }
 
-        // One registry per workspace, shared by its groups: `LoadedWorkspace.registry` builds a new one on each
-        // call, and the plans of a province's 2,000 groups held 2,000 copies (20 MB at 1M items).
-        var registries: [String: DomainRegistry] = [:]
-        for (file, loaded) in workspaces { registries[file] = loaded.registry }
         // Baselines once per workspace, before the groups run in parallel.
         var baselines: [String: BaselineCatalogs] = [:]
         for group in inputs.groups where baselines[group.workspaceFile ?? ""] == nil {
             baselines[group.workspaceFile ?? ""] = BaselineCatalogs.forWorkspace(
                 group.workspaceFile.flatMap { workspaces[$0]?.workspace },
-                registry: group.workspaceFile.flatMap { registries[$0] } ?? .pilot)
+                registry: group.workspaceFile.flatMap { workspaces[$0]?.registry } ?? .pilot)
         }
         var jurisdictions: [String: JurisdictionIndex] = [:]
         for (file, loaded) in workspaces {
@@ -151,7 +147,7 @@ public enum Validator {
         general += approvals.findings
         let plans = inputs.groups.map {
             GroupPlan(
-                $0, workspaces: workspaces, registries: registries, baselines: baselines,
+                $0, workspaces: workspaces, baselines: baselines,
                 jurisdictions: jurisdictions, approvals: approvals.registers)
         }
 
@@ -220,8 +216,8 @@ public enum Validator {
         var approvals: ApprovalRegister?
 
         init(
-            _ group: FileGroup, workspaces: [String: LoadedWorkspace], registries: [String: DomainRegistry],
-            baselines: [String: BaselineCatalogs], jurisdictions: [String: JurisdictionIndex],
+            _ group: FileGroup, workspaces: [String: LoadedWorkspace], baselines: [String: BaselineCatalogs],
+            jurisdictions: [String: JurisdictionIndex],
             approvals: [String: ApprovalRegister] = [:]
         ) {
             self.group = group
@@ -229,7 +225,7 @@ public enum Validator {
             self.approvals = group.workspaceFile.flatMap { approvals[$0] }
             let loaded = group.workspaceFile.flatMap { workspaces[$0] }
             workspace = loaded?.workspace
-            registry = registries[key] ?? .pilot
+            registry = loaded?.registry ?? .pilot
             self.baselines = baselines[key] ?? .national
             // A group is one folder, so its first file names the jurisdiction of all.
             let ws = workspace
