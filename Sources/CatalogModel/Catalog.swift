@@ -199,5 +199,11 @@ public struct Catalog: Sendable, Hashable {
     }
 
     /// Every item in table order.
-    public var items: [CatalogItem] { groups.flatMap(\.items) }
+    public var items: [CatalogItem] {
+        // Sized once: `flatMap` grows the array as it goes, copying the (large) items at each growth.
+        var all: [CatalogItem] = []
+        all.reserveCapacity(groups.reduce(0) { $0 + $1.items.count })
+        for group in groups { all += group.items }
+        return all
+    }
 }

@@ -23,6 +23,7 @@ public enum CatalogDecoder {
                 return nil
             }
             var items: [CatalogItem] = []
+            items.reserveCapacity(itemNodes.count)
             for itemNode in itemNodes {
                 guard let item = decodeItem(itemNode, group: groupName, inherit: inherit) else { return nil }
                 items.append(item)

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLTree
 
 /// The canonical administrative levels. Places print them under their own labels (see `Workspace.levelLabels`).
 public enum Level: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
@@ -39,6 +40,20 @@ public enum StandardChannel: String, Sendable, Hashable, CaseIterable, Codable {
     case targetedPush = "精准推送"
     case other = "其他"
 
+    /// The channel whose name `text` is, as `init(rawValue:)` finds it (by canonical equivalence), but comparing
+    /// bytes when that is the same thing: every name is ASCII and CJK ideographs (U+4000–U+9FFF), which no
+    /// normalization changes, so a text made only of those equals a name exactly when its bytes do. The
+    /// standard library's comparison checks each non-ASCII comparison for normalization, and the decoder
+    /// looks up every 公开渠道 entry of every item.
+    public static func named(_ text: String) -> StandardChannel? {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) }
+        }
+        guard plain else { return StandardChannel(rawValue: text) }
+        return allCases.first { sameUTF8($0.rawValue, text) }
+    }
+
     /// Channels through which the public can reach the information online.
     public var isOnline: Bool { self == .governmentWebsite || self == .microBlogWeChatApp }
 }
@@ -50,7 +65,7 @@ public enum Channel: Sendable, Hashable {
 
     /// Parses a channel entry as written in YAML; nil if it is neither a standard channel nor `其他：…`.
     public init?(_ text: String) {
-        if let standard = StandardChannel(rawValue: text) {
+        if let standard = StandardChannel.named(text) {
             self = .standard(standard)
             return
         }

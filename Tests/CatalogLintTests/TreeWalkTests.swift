@@ -125,4 +125,41 @@ struct TreeWalkTests {
         let codes = Set(LintEngine.lint(files: [file], context: context)["a.yaml"]!.findings.map(\.code))
         #expect(codes.isSuperset(of: ["text-whitespace", "text-halfwidth-punctuation", "text-list-duplicate-entry"]))
     }
+
+    /// channel-name reads the 公开渠道 lists in the shared walk: each finding's path names the list as written, in
+    /// 默认 or in the item that sets its own, and the entry's index; an item that inherits 默认's list adds none.
+    @Test func channelNameFindingsNameTheListAsWritten() throws {
+        let body = """
+            默认:
+              公开依据: [《中华人民共和国政府信息公开条例》]
+              公开时限: 自信息形成或者变更之日起20个工作日内
+              公开主体: [示例县人力资源和社会保障局]
+              公开渠道: [政府网站, 公示栏]
+              公开对象: 全社会
+              公开方式: 主动
+              公开层级: [县级]
+            事项:
+              - 一级事项: 就业服务
+                二级事项:
+                  - 编号: 17-02-01
+                    名称: 招聘会信息
+                    公开内容: 招聘会时间、地点
+                    公开渠道: [政府网站, 本镇公众号]
+                  - 编号: 17-02-02
+                    名称: 就业见习信息
+                    公开内容: 见习岗位
+            """
+        let setup = ExampleSetup()
+        let text = ExampleRunner.document(body, setup: setup)
+        let context = ExampleRunner.context(setup)
+        let loaded = CatalogLoader.load(bytes: Array(text.utf8), file: "a.yaml", registry: context.registry)
+        let file = try #require(LintFile(loaded, registry: context.registry))
+        let findings = LintEngine.lint(files: [file], context: context)["a.yaml"]!.findings
+            .filter { $0.code.hasPrefix("channel-name") }
+        #expect(
+            findings.map { "\($0.code) \($0.path)" }.sorted() == [
+                "channel-name-free-text /事项/编号=17-02-01/公开渠道/1",
+                "channel-name-variant /默认/公开渠道/1",
+            ])
+    }
 }

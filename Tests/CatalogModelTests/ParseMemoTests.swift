@@ -47,6 +47,23 @@ import Testing
         #expect(counter.texts.count == 5)
     }
 
+    /// The memo keys texts by their bytes: a canonically equivalent spelling (é composed and decomposed, which
+    /// `String ==` calls equal) is parsed on its own, and each spelling gets its own parse.
+    @Test func keysTextsByTheirBytes() {
+        let memo = ParseMemo<Int>()
+        let counter = Counter()
+        func parse(_ text: String) -> Int {
+            counter.note(text)
+            return text.unicodeScalars.count
+        }
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        #expect(memo.value(for: composed, parse) == 4)
+        #expect(memo.value(for: decomposed, parse) == 5)
+        #expect(memo.value(for: composed, parse) == 4)
+        #expect(counter.texts.count == 2)
+    }
+
     @Test func timeLimitFromTheMemoIsTheParsedOne() {
         let text = "自信息形成或者变更之日起20个工作日内"
         let first = TimeLimit.parse(text)

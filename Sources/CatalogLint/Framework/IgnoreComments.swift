@@ -43,18 +43,18 @@ struct IgnoreComment: Sendable {
 
     /// Whether the bytes contain "gkml" followed by a colon (ASCII or full-width): a cheap test before lines are read.
     static func mayContainComment(_ source: [UInt8]) -> Bool {
-        let word: [UInt8] = Array("gkml".utf8)
-        var i = 0
-        let n = source.count
-        while i + 4 < n {
-            if source[i] == word[0], source[i + 1] == word[1], source[i + 2] == word[2], source[i + 3] == word[3],
-                source[i + 4] == UInt8(ascii: ":") || source[i + 4] == 0xEF
-            {
-                return true
+        source.withUnsafeBufferPointer { b in
+            var from = 0
+            while let i = ByteSearch.index(of: UInt8(ascii: "g"), in: b, from: from), i + 4 < b.count {
+                if b[i + 1] == UInt8(ascii: "k"), b[i + 2] == UInt8(ascii: "m"), b[i + 3] == UInt8(ascii: "l"),
+                    b[i + 4] == UInt8(ascii: ":") || b[i + 4] == 0xEF
+                {
+                    return true
+                }
+                from = i + 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     /// Parses one line: nil when it is not an ignore comment.

@@ -40,14 +40,16 @@ public enum LintEngine {
         let active = rules.filter { rule in
             type(of: rule).description.kinds.contains { context.rules[$0.code] != .off }
         }
-        // The tree rules share one walk per file; their violations keep their place in the rule order.
+        // The tree rules share one walk per file; their violations keep their place in the rule order. Which rules
+        // those are is asked once: a cast to a protocol is a runtime lookup.
         let treeRules = active.compactMap { $0 as? any TreeRule }
+        let walks = active.map { $0 is any TreeRule }
         var results: [String: LintResult] = [:]
         for file in files {
             var walked = TreeWalk.run(treeRules, over: file)[...]
             var violations: [LintViolation] = []
-            for rule in active {
-                if rule is any TreeRule {
+            for (rule, walks) in zip(active, walks) {
+                if walks {
                     violations += walked.removeFirst()
                 } else {
                     violations += rule.check(file, in: scope)
@@ -62,7 +64,6 @@ public enum LintEngine {
     static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
         var seen = Set<SameFinding>()
         var violations: [LintViolation] = []
-        let earlierErrors = Set(file.earlierFindings.filter { $0.severity == .error }.compactMap(\.location.position))
         let defaults = file.root["默认"].map { $0.start.line...$0.end.line }
         for var violation in raw {
             // The finding carries its fix, so that every report says whether --fix repairs it (and how).

@@ -1,14 +1,33 @@
 import CatalogModel
 import Diagnostics
 
-/// The 公开依据 entries (and 备注) as written: in 默认 and in items that set their own.
-extension LintFile {
-    func writtenBasisEntries() -> [(value: Located<String>, path: String)] { basisEntries }
+/// One 公开依据 entry as written (in 默认 or in an item that sets its own), with where it sits in its list.
+struct BasisEntry: Sendable {
+    var value: Located<String>
+    /// The item whose own list holds the entry (its index in `LintFile.items`); nil for 默认's list.
+    var item: Int?
+    var index: Int
 
-    static func basisEntries(of catalog: Catalog?) -> [(value: Located<String>, path: String)] {
-        var out: [(Located<String>, String)] = []
-        for list in written(.basis, in: catalog, defaults: \.basis, item: \.basis) {
-            for (index, entry) in list.value.value.enumerated() { out.append((entry, "\(list.path)/\(index)")) }
+    /// Its identity path, e.g. `/事项/编号=17-02-01/公开依据/0`: made when a finding needs it.
+    func path(in file: LintFile) -> String {
+        "\(LintFile.path(of: .basis, in: item.map { file.items[$0] }))/\(index)"
+    }
+}
+
+/// The 公开依据 entries as written: in 默认 and in items that set their own.
+extension LintFile {
+    func writtenBasisEntries() -> [BasisEntry] { basisEntries }
+
+    static func basisEntries(of catalog: Catalog?, items: [CatalogItem]) -> [BasisEntry] {
+        guard let catalog else { return [] }
+        var out: [BasisEntry] = []
+        for (index, entry) in (catalog.defaults?.basis?.value ?? []).enumerated() {
+            out.append(BasisEntry(value: entry, item: nil, index: index))
+        }
+        for position in items.indices where !items[position].basis.inherited {
+            for (index, entry) in items[position].basis.value.enumerated() {
+                out.append(BasisEntry(value: entry, item: position, index: index))
+            }
         }
         return out
     }

@@ -16,14 +16,20 @@ public final class LintFile: Sendable {
     public let earlierFindings: [Finding]
     /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
     public let domain: Domain?
-    let lines: LineIndex
+    /// The catalog's items in table order, flattened once: most rules go through them all.
+    public let items: [CatalogItem]
+    /// Lines and columns of the source, indexed when first asked for (ignore comments, spans and fixes need them;
+    /// a file without findings or comments never does).
+    private let lineIndex: OnDemand<LineIndex>
+    var lines: LineIndex { lineIndex.value }
     /// Where the earlier stages report errors.
     let earlierErrorPositions: Set<SourcePosition>
-    let scalars: [SourcePosition: YAMLNode]
+    /// Scalar nodes by where they start, indexed when a rule first places a value of the model in the source.
+    private let scalarIndex: OnDemand<[SourcePosition: YAMLNode]>
     /// The characters of the line last asked for: the rules look at many values on one line in a row.
     private let lineCache = LineScalarsCache()
     /// The 公开依据 entries as written, with their paths: found once, read by every citation rule.
-    let basisEntries: [(value: Located<String>, path: String)]
+    let basisEntries: [BasisEntry]
 
     public init?(_ loaded: LoadedCatalog, registry: DomainRegistry) {
         guard let document = loaded.document else { return nil }
@@ -34,11 +40,15 @@ public final class LintFile: Sendable {
         self.earlierErrorPositions = Set(
             loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
         self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
-        self.lines = LineIndex(document.source)
-        var scalars: [SourcePosition: YAMLNode] = [:]
-        LintFile.indexScalars(document.root, into: &scalars)
-        self.scalars = scalars
-        self.basisEntries = LintFile.basisEntries(of: loaded.catalog)
+        let items = loaded.catalog?.items ?? []
+        self.items = items
+        self.lineIndex = OnDemand { LineIndex(document.source) }
+        self.scalarIndex = OnDemand {
+            var scalars: [SourcePosition: YAMLNode] = [:]
+            LintFile.indexScalars(document.root, into: &scalars)
+            return scalars
+        }
+        self.basisEntries = LintFile.basisEntries(of: loaded.catalog, items: items)
     }
 
     /// `.fixOnly` where an earlier stage already reports an error at `position`, `.reported` elsewhere: for
@@ -72,7 +82,7 @@ public final class LintFile: Sendable {
     }
 
     /// The scalar node that starts at a position.
-    public func node(at position: SourcePosition) -> YAMLNode? { scalars[position] }
+    public func node(at position: SourcePosition) -> YAMLNode? { scalarIndex.value[position] }
 
     /// Whether the file is a national baseline catalog (地区: 全国): rules about local adaptation skip it.
     public var isBaseline: Bool { catalog?.region.value == "全国" }
@@ -127,7 +137,7 @@ public final class LintFile: Sendable {
 
     /// The span of a located string value of the model.
     public func span(of value: Located<String>) -> ValueSpan {
-        if let node = scalars[value.position] { return span(of: node) }
+        if let node = scalarIndex.value[value.position] { return span(of: node) }
         return ValueSpan(start: value.position, length: 0, exact: false)
     }
 
@@ -177,8 +187,18 @@ public final class LintFile: Sendable {
     /// A value of the model where it is written: in 默认 (item nil) or in an item that does not inherit it.
     public struct Written<Value: Sendable>: Sendable {
         public var value: Located<Value>
-        public var path: String
-        public var item: CatalogItem?
+        /// The element it is a value of.
+        public var element: CatalogElement
+        /// The item that sets it (its index in `LintFile.items`: no copy of the item); nil for 默认.
+        public var item: Int?
+
+        /// Its identity path (`/默认/…` or the item's): made when a finding needs it, not for every value.
+        public func path(in file: LintFile) -> String { LintFile.path(of: element, in: item.map { file.items[$0] }) }
+    }
+
+    /// The identity path of an element as written in an item, or in 默认 (no item).
+    static func path(of element: CatalogElement, in item: CatalogItem?) -> String {
+        item?.path(element) ?? "/默认/\(element.rawValue)"
     }
 
     /// The values of an inheritable element as written: once for 默认, then for each item that sets its own.
@@ -186,21 +206,21 @@ public final class LintFile: Sendable {
         _ element: CatalogElement, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
         item: KeyPath<CatalogItem, Located<Value>>
     ) -> [Written<Value>] {
-        LintFile.written(element, in: catalog, defaults: defaults, item: item)
+        LintFile.written(element, in: catalog, items: items, defaults: defaults, item: item)
     }
 
     static func written<Value>(
-        _ element: CatalogElement, in catalog: Catalog?, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
-        item: KeyPath<CatalogItem, Located<Value>>
+        _ element: CatalogElement, in catalog: Catalog?, items: [CatalogItem],
+        defaults: KeyPath<CatalogDefaults, Located<Value>?>, item: KeyPath<CatalogItem, Located<Value>>
     ) -> [Written<Value>] {
         guard let catalog else { return [] }
         var out: [Written<Value>] = []
         if let value = catalog.defaults?[keyPath: defaults] {
-            out.append(Written(value: value, path: "/默认/\(element.rawValue)", item: nil))
+            out.append(Written(value: value, element: element, item: nil))
         }
-        for entry in catalog.items {
-            let value = entry[keyPath: item]
-            if !value.inherited { out.append(Written(value: value, path: entry.path(element), item: entry)) }
+        for index in items.indices {
+            let value = items[index][keyPath: item]
+            if !value.inherited { out.append(Written(value: value, element: element, item: index)) }
         }
         return out
     }
@@ -323,5 +343,23 @@ final class LineScalarsCache: @unchecked Sendable {
             number = line
         }
         return scalars
+    }
+}
+
+/// A value computed the first time it is read, then kept (a lock: rules may share a file across threads).
+final class OnDemand<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }

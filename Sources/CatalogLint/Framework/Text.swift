@@ -116,6 +116,53 @@ final class QuietTexts: @unchecked Sendable {
     }
 }
 
+/// Lists of texts a rule found nothing to report in, like `QuietTexts` for single texts: keyed by the texts' bytes,
+/// each entry prefixed with its length, so that the key is made by copying bytes rather than by formatting and
+/// joining strings. Keys compare bytes, not canonical equivalence: a list spelled differently is checked again,
+/// which costs time, never a finding.
+final class QuietLists: @unchecked Sendable {
+    /// One list's key: its texts' UTF-8, each after its length.
+    struct Key: Hashable {
+        fileprivate var bytes: [UInt8] = []
+
+        init(_ texts: some Sequence<String>) {
+            for text in texts { append(text) }
+        }
+
+        mutating func append(_ text: String) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) {
+                bytes.append(contentsOf: $0)
+            }
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.bytes == b.bytes }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private let lock = NSLock()
+    private var keys = Set<Key>()
+    private let capacity: Int
+
+    init(capacity: Int = 4096) { self.capacity = capacity }
+
+    func contains(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return keys.contains(key)
+    }
+
+    func insert(_ key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
+        keys.insert(key)
+    }
+}
+
 /// Byte-level tests over a text's UTF-8: one pass, no scalar decoding, for the common text that has nothing to flag.
 enum UTF8Scan {
     /// Whether the text may contain one of `CJK.isSpace`'s spaces (space, tab, U+00A0, U+2002/2003/200B, U+3000).
@@ -141,5 +188,21 @@ enum UTF8Scan {
             for c in b where c < 0x80 && set.contains(c) { return true }
             return false
         }
+    }
+}
+
+/// Byte searches over a file's whole source with `memchr`: the scans that run on every file look for bytes that
+/// most files hold rarely or never, and a loop over the array's elements cost ten instructions a byte.
+enum ByteSearch {
+    /// Whether `byte` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { index(of: byte, in: $0, from: 0) != nil }
+    }
+
+    /// The offset of the first `byte` at or after `start`, or nil.
+    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }

@@ -17,7 +17,17 @@ struct LineIndex: Sendable {
         var i = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         starts.append(i)
         let n = source.count
-        while i < n {
+        let hasCR = source.withUnsafeBufferPointer { ByteSearch.index(of: 0x0D, in: $0, from: 0) != nil }
+        if !hasCR {
+            // Lines end at LF only (the usual file): found by memchr rather than a test of every byte.
+            source.withUnsafeBufferPointer { p in
+                while let at = ByteSearch.index(of: 0x0A, in: p, from: i) {
+                    starts.append(at + 1)
+                    i = at + 1
+                }
+            }
+        }
+        while hasCR, i < n {
             let b = source[i]
             if b == 0x0A {
                 starts.append(i + 1)

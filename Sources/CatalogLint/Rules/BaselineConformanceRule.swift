@@ -143,9 +143,9 @@ struct BaselineConformanceRule: LintRule {
         let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
         guard baseline != nil || upper != nil else { return [] }
         var out: [LintViolation] = []
-        let present = Set(catalog.items.map(\.id.value))
+        let present = Set(file.items.map(\.id.value))
         // Items that replace or split a baseline row claim it by 基准编号.
-        let claimed = Set(catalog.items.compactMap { $0.baselineID?.value })
+        let claimed = Set(file.items.compactMap { $0.baselineID?.value })
         let notApplicable = Set(catalog.notApplicable.map(\.id.value))
         let keyPosition = file.root.pair("事项")?.key.start ?? SourcePosition(line: 1, column: 1)
         let keyEnd = SourcePosition(line: keyPosition.line, column: keyPosition.column + 2)
@@ -164,7 +164,7 @@ struct BaselineConformanceRule: LintRule {
                 out.append(LintViolation(finding))
             }
             let baselineIDs = Set(baseline.items.map(\.id.value))
-            for item in catalog.items {
+            for item in file.items {
                 guard let id = item.baselineID, !baselineIDs.contains(id.value) else { continue }
                 let span = file.span(of: id)
                 out.append(
@@ -180,9 +180,11 @@ struct BaselineConformanceRule: LintRule {
         }
         let known = Set((baseline?.items ?? []).map(\.id.value) + (upper?.items ?? []).map(\.id.value))
         for entry in catalog.notApplicable {
-            let span = file.span(of: entry.id)
+            // Placed in the source only when reported: most entries are fine.
+            var placed: ValueSpan { file.span(of: entry.id) }
             let path = "/未涉及事项/编号=\(entry.id.value)"
             if present.contains(entry.id.value) {
+                let span = placed
                 out.append(
                     LintViolation(
                         file.finding(
@@ -192,6 +194,7 @@ struct BaselineConformanceRule: LintRule {
                 let notes =
                     Suggestion.closest(to: entry.id.value, among: known.sorted().filter { !present.contains($0) })
                     .map { [Suggestion.didYouMean($0)] } ?? []
+                let span = placed
                 out.append(
                     LintViolation(
                         file.finding(

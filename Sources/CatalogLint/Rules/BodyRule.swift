@@ -108,7 +108,7 @@ struct BodyRule: LintRule {
             for (index, body) in list.value.value.enumerated() where !known.contains(body.value) {
                 let span = file.span(of: body)
                 let name = body.value
-                let path = "\(list.path)/\(index)"
+                let path = "\(list.path(in: file))/\(index)"
                 if Self.isRole(name, roles: roles) {
                     let level = RoleNames.level(ofRole: name)
                     let candidates = sameLevel(level)

@@ -1,10 +1,11 @@
 import CatalogModel
 import Diagnostics
+import YAMLTree
 
 /// 公开渠道 names as published: a known variant (公示栏, 门户网站) gets the standard name, free text a local carrier
 /// (`其他：…`), a near miss of a standard name stays an error. The schema reports all three as errors in an editor;
 /// the pipeline decodes them and this rule gives the verdict (docs/channels.md).
-struct ChannelNameRule: LintRule {
+struct ChannelNameRule: TreeRule {
     static let variant = lintKind(
         "channel-name-variant", .warning,
         title: .t("公开渠道写的是别名", "Channel written under a variant name"),
@@ -115,37 +116,40 @@ struct ChannelNameRule: LintRule {
                 """)
         ])
 
-    func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        guard file.catalog != nil else { return [] }
-        let standard = StandardChannel.allCases.map(\.rawValue)
-        var out: [LintViolation] = []
-        for list in file.written(.channels, defaults: \.channels, item: \.channels) {
-            for (index, entry) in list.value.value.enumerated() {
-                guard let node = file.node(at: entry.position), let actual = node.string, Channel(actual) == nil else {
-                    continue
-                }
-                let span = file.span(of: node)
-                let path = "\(list.path)/\(index)"
-                func report(_ kind: FindingKind, _ arguments: [String: String], fix replacement: String?) {
-                    let fix = replacement.flatMap { span.edit(0..<span.length, $0) }.map { [$0] } ?? []
-                    out.append(
-                        LintViolation(
-                            file.finding(
-                                kind, at: span.start, end: span.end(span.length), path: path, arguments: arguments),
-                            fix: fix))
-                }
-                if let alias = ChannelAliases.alias(for: actual) {
-                    report(
-                        Self.variant, ["actual": actual, "expected": alias.channel.text, "source": alias.source],
-                        fix: alias.certain ? alias.channel.text : nil)
-                } else if let typo = standard.first(where: { Self.isTypo(actual, of: $0) }) {
-                    report(Self.unknown, ["actual": actual, "expected": typo], fix: nil)
-                } else {
-                    report(Self.freeText, ["actual": actual], fix: Channel.other(name: actual).text)
-                }
+    static let interest: TreeInterest = .sequences
+
+    /// Each 公开渠道 list as written (in 默认 and in the items that set their own), met in the shared walk: the
+    /// entries' names as written are the list's scalars.
+    func visit(
+        sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
+        into out: inout [LintViolation]
+    ) {
+        guard key == "公开渠道", file.catalog != nil else { return }
+        for (index, item) in items.enumerated() {
+            guard let actual = item.string, Channel(actual) == nil else { continue }
+            path.components.append(.element(index))
+            defer { path.components.removeLast() }
+            let span = file.span(of: item)
+            let entryPath = path.string
+            func report(_ kind: FindingKind, _ arguments: [String: String], fix replacement: String?) {
+                let fix = replacement.flatMap { span.edit(0..<span.length, $0) }.map { [$0] } ?? []
+                out.append(
+                    LintViolation(
+                        file.finding(
+                            kind, at: span.start, end: span.end(span.length), path: entryPath, arguments: arguments),
+                        fix: fix))
+            }
+            if let alias = ChannelAliases.alias(for: actual) {
+                report(
+                    Self.variant, ["actual": actual, "expected": alias.channel.text, "source": alias.source],
+                    fix: alias.certain ? alias.channel.text : nil)
+            } else if let typo = StandardChannel.allCases.map(\.rawValue).first(where: { Self.isTypo(actual, of: $0) })
+            {
+                report(Self.unknown, ["actual": actual, "expected": typo], fix: nil)
+            } else {
+                report(Self.freeText, ["actual": actual], fix: Channel.other(name: actual).text)
             }
         }
-        return out
     }
 
     /// A near miss of a standard name: the same length give or take, with at most a third of it different.

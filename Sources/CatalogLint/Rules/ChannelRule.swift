@@ -81,7 +81,7 @@ struct ChannelRule: LintRule {
         guard let catalog = file.catalog else { return [] }
         var noOnline: [(item: CatalogItem, arguments: [String: String])] = []
         var websiteOnly: [(item: CatalogItem, arguments: [String: String])] = []
-        for item in catalog.items {
+        for item in file.items {
             let channels = item.channels.value.map(\.value)
             if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: Self.isOnline)
             {

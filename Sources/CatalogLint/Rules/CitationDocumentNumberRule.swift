@@ -79,12 +79,14 @@ struct CitationDocumentNumberRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        var entries = file.writtenBasisEntries()
-        if let catalog = file.catalog {
-            for item in catalog.items { if let remark = item.remark { entries.append((remark, item.path(.remark))) } }
+        for entry in file.writtenBasisEntries() {
+            out += Self.quiet.violations(entry.value.value) {
+                violations(entry.value, path: entry.path(in: file), file: file)
+            }
         }
-        for (value, path) in entries {
-            out += Self.quiet.violations(value.value) { violations(value, path: path, file: file) }
+        for item in file.items {
+            guard let remark = item.remark else { continue }
+            out += Self.quiet.violations(remark.value) { violations(remark, path: item.path(.remark), file: file) }
         }
         return out
     }

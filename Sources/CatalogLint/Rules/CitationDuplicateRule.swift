@@ -58,7 +58,7 @@ struct CitationDuplicateRule: LintRule {
             // A title counts as repeated only in another entry: a list of one has none.
             guard list.value.value.count > 1 else { continue }
             // Whether a list repeats a document depends on its texts alone: each distinct list is checked once.
-            let texts = list.value.value.map { "\($0.value.utf8.count):\($0.value)" }.joined()
+            let texts = QuietLists.Key(list.value.value.lazy.map(\.value))
             if Self.quiet.contains(texts) { continue }
             let before = out.count
             defer { if out.count == before { Self.quiet.insert(texts) } }
@@ -74,7 +74,7 @@ struct CitationDuplicateRule: LintRule {
                                 file.finding(
                                     Self.kind, at: span.position(title.range.lowerBound),
                                     end: span.end(title.range.upperBound),
-                                    path: "\(list.path)/\(index)", arguments: ["title": title.title])))
+                                    path: "\(list.path(in: file))/\(index)", arguments: ["title": title.title])))
                     } else if seen[key] == nil {
                         seen[key] = (index, hasArticle)
                     }
@@ -85,7 +85,7 @@ struct CitationDuplicateRule: LintRule {
     }
 
     /// 公开依据 lists (their entries, each prefixed with its length) known to repeat no document.
-    static let quiet = QuietTexts()
+    static let quiet = QuietLists()
 
     /// A title as the same document: without the 中华人民共和国 that national laws and regulations may drop.
     static func identity(_ title: String) -> String {

@@ -45,7 +45,8 @@ struct CitationSupersededRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for (value, path) in file.writtenBasisEntries() {
+        for entry in file.writtenBasisEntries() {
+            let value = entry.value
             // Most citations name nothing superseded: each such text is looked at once per run.
             if Self.quiet.contains(value.value) { continue }
             let matches = SupersededText.matches(in: value.value)
@@ -59,7 +60,7 @@ struct CitationSupersededRule: LintRule {
                     LintViolation(
                         file.finding(
                             Self.kind, at: span.position(match.range.lowerBound), end: span.end(match.range.upperBound),
-                            path: path,
+                            path: entry.path(in: file),
                             arguments: ["cited": match.cited, "replacement": match.entry.replacement],
                             notes: [match.entry.note])))
             }

@@ -149,8 +149,10 @@ struct CitationTitleRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for (value, path) in file.writtenBasisEntries() {
-            out += Self.quiet.violations(value.value) { violations(value, path: path, file: file) }
+        for entry in file.writtenBasisEntries() {
+            out += Self.quiet.violations(entry.value.value) {
+                violations(entry.value, path: entry.path(in: file), file: file)
+            }
         }
         return out
     }

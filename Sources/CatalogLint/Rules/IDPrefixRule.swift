@@ -51,7 +51,9 @@ struct IDPrefixRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog, let domain = file.domain, !domain.code.isEmpty else { return [] }
         var out: [LintViolation] = []
-        func check(_ id: Located<String>, path: String) {
+        let digitCode = domain.code.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        func check(_ id: Located<String>, path: @autoclosure () -> String) {
+            if digitCode, let agrees = Self.prefixAgrees(id.value, code: domain.code), agrees { return }
             guard let prefix = id.value.split(separator: "-").first, prefix.allSatisfy(\.isNumber),
                 prefix.count == domain.code.count, domain.code.allSatisfy(\.isNumber), String(prefix) != domain.code
             else { return }
@@ -59,11 +61,25 @@ struct IDPrefixRule: LintRule {
             out.append(
                 LintViolation(
                     file.finding(
-                        Self.kind, at: span.start, end: span.end(prefix.count), path: path,
+                        Self.kind, at: span.start, end: span.end(prefix.count), path: path(),
                         arguments: ["id": id.value, "domain": domain.name, "code": domain.code])))
         }
-        for item in catalog.items { check(item.id, path: item.path + "/编号") }
+        for item in file.items { check(item.id, path: item.path + "/编号") }
         for entry in catalog.notApplicable { check(entry.id, path: "/未涉及事项/编号=\(entry.id.value)/编号") }
         return out
+    }
+
+    /// For an ASCII 编号 (the usual), whether its prefix cannot contradict a domain code of ASCII digits, read from
+    /// the bytes: the prefix (the first run without `-`) is not all digits, has another length, or is the code.
+    /// Nil for other text (a CR, or a non-ASCII character: `Character.isNumber` counts other numerals), which the
+    /// rule reads character by character.
+    static func prefixAgrees(_ id: String, code: String) -> Bool? {
+        let bytes = id.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        let dash = UInt8(ascii: "-")
+        guard let start = bytes.firstIndex(where: { $0 != dash }) else { return true }
+        let prefix = bytes[start..<(bytes[start...].firstIndex(of: dash) ?? bytes.endIndex)]
+        return !prefix.allSatisfy { (0x30...0x39).contains($0) } || prefix.count != code.utf8.count
+            || prefix.elementsEqual(code.utf8)
     }
 }

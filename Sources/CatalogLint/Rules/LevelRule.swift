@@ -60,7 +60,7 @@ struct LevelRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog, !file.isBaseline else { return [] }
         let own = catalog.level.value
-        let failing = catalog.items.filter { !$0.levels.value.contains { $0.value == own } }
+        let failing = file.items.filter { !$0.levels.value.contains { $0.value == own } }
             .map { (item: $0, arguments: ["id": $0.id.value, "level": own.rawValue]) }
         return file.reportPerItem(
             Self.kind, element: .levels, failing: failing, defaultsPosition: catalog.defaults?.levels?.position)

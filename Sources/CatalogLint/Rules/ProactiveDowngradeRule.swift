@@ -114,7 +114,7 @@ struct ProactiveDowngradeRule: LintRule {
         }
         var failing: [(item: CatalogItem, arguments: [String: String])] = []
         var sources: [String: LocalizedText] = [:]  // by 编号
-        for item in catalog.items
+        for item in file.items
         where item.mode.value == .onRequest && catalog.approval(of: .toOnRequest, for: item.id.value) == nil {
             // An approval in 调整记录 clears the item: the decision was reviewed, and is recorded once.
             let source =

@@ -88,10 +88,12 @@ struct ReasonRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        for item in catalog.items {
+        for item in file.items {
             guard let reason = item.reasonNotProactive else { continue }
-            let span = file.span(of: reason)
+            // Placed in the source only when reported: most on-request items give a reason.
+            var placed: ValueSpan { file.span(of: reason) }
             if item.mode.value == .onRequest, Self.emptyReasons.contains(reason.value.bare) {
+                let span = placed
                 out.append(
                     LintViolation(
                         file.finding(
@@ -99,6 +101,7 @@ struct ReasonRule: LintRule {
                             path: item.path(.reasonNotProactive),
                             arguments: ["id": item.id.value, "reason": reason.value])))
             } else if item.mode.value == .proactive {
+                let span = placed
                 out.append(
                     LintViolation(
                         file.finding(

@@ -103,12 +103,16 @@ struct TextBidiControlRule: LintRule {
 
     /// Whether the bytes contain a control anywhere (no line or column counting).
     static func hasControl(_ b: [UInt8]) -> Bool {
-        var i = 0
-        while i < b.count {
-            if b[i] == 0xE2 || b[i] == 0xD8, controlLength(b, i) > 0 { return true }
-            i += 1
+        b.withUnsafeBufferPointer { p in
+            for lead: UInt8 in [0xE2, 0xD8] {
+                var from = 0
+                while let i = ByteSearch.index(of: lead, in: p, from: from) {
+                    if controlLength(b, i) > 0 { return true }
+                    from = i + 1
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// A control written in the file: its position and byte range.
@@ -195,7 +199,9 @@ struct TextBidiControlRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         let source = file.document.source
         // Most files have none: one byte search before any other work.
-        guard source.contains(0xE2) || source.contains(0xD8) else { return escapedOnly(file, lines: []) }
+        guard ByteSearch.contains(source, 0xE2) || ByteSearch.contains(source, 0xD8) else {
+            return escapedOnly(file, lines: [])
+        }
         // Curly quotes and dashes share the lead byte 0xE2: count lines and columns only when a control is there.
         let found = Self.hasControl(source) ? Self.occurrences(in: source) : []
         guard !found.isEmpty else { return escapedOnly(file, lines: []) }
@@ -247,7 +253,7 @@ struct TextBidiControlRule: LintRule {
     func escapedOnly(_ file: LintFile, lines: Set<Int>) -> [LintViolation] {
         // Without a control written raw, a value can hold one only through an escape, which needs a backslash:
         // most files have neither, and then no value needs looking at.
-        if lines.isEmpty, !file.document.source.contains(0x5C) { return [] }
+        if lines.isEmpty, !ByteSearch.contains(file.document.source, 0x5C) { return [] }
         var out: [LintViolation] = []
         file.forEachString { node, path in
             guard let value = node.string, value.unicodeScalars.contains(where: Self.isControl) else { return }

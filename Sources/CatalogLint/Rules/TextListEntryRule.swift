@@ -136,17 +136,20 @@ struct TextListEntryRule: TreeRule {
         // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
         // A list of non-blank texts has findings only when an entry repeats, which its texts alone decide: each
         // distinct list (most are the same few 公开依据 and 公开渠道 lists) is checked once per run. Not when counting.
-        var memoKey: String?
+        var memoKey: QuietLists.Key?
         if counter == nil, items.count > 1 {
-            var texts: [String] = [key]
+            var listKey = QuietLists.Key([key])
+            var complete = true
             for item in items {
-                guard let text = item.string, !Self.isEmpty(item) else { break }
-                texts.append("\(text.utf8.count):\(text)")
+                guard let text = item.string, !Self.isEmpty(item) else {
+                    complete = false
+                    break
+                }
+                listKey.append(text)
             }
-            if texts.count == items.count + 1 {
-                let joined = texts.joined(separator: "\u{0}")
-                if Self.quiet.contains(joined) { return }
-                memoKey = joined
+            if complete {
+                if Self.quiet.contains(listKey) { return }
+                memoKey = listKey
             }
         }
         let before = out.count
@@ -194,7 +197,7 @@ struct TextListEntryRule: TreeRule {
     }
 
     /// Lists of texts (with the key they are under) known to repeat no entry.
-    static let quiet = QuietTexts()
+    static let quiet = QuietLists()
 
     /// Where the entry first occurs: the one kept when --fix removes the repeats.
     static func firstNote(_ position: SourcePosition) -> LocalizedText {

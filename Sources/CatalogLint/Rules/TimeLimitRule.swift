@@ -239,21 +239,21 @@ struct TimeLimitRule: LintRule {
                 out.append(
                     LintViolation(
                         file.finding(
-                            Self.vague, at: span.start, end: span.end(span.length), path: written.path,
+                            Self.vague, at: span.start, end: span.end(span.length), path: written.path(in: file),
                             arguments: ["limit": written.value.value.abbreviated(40)])))
             } else if !limit.isRecognized {
                 let span = file.span(of: written.value)
                 out.append(
                     LintViolation(
                         file.finding(
-                            Self.unrecognized, at: span.start, end: span.end(span.length), path: written.path,
+                            Self.unrecognized, at: span.start, end: span.end(span.length), path: written.path(in: file),
                             arguments: ["limit": written.value.value.abbreviated(40)])))
             }
         }
         // Proactive items over 20 working days.
         var inheritedFailures: [CatalogItem] = []
         var inheritedSpan: TimeLimit.Span?
-        for item in catalog.items where item.mode.value == .proactive {
+        for item in file.items where item.mode.value == .proactive {
             let limit = parse(item.timeLimit.value)
             guard let span = limit.deadlines(longerThan: 20).first, !limit.lawMayPrevail,
                 !Self.citesLimitSettingLaw(item.basis.value.map(\.value), timeLimit: item.timeLimit.value)

@@ -105,9 +105,9 @@ struct UniquenessRule: LintRule {
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        guard let catalog = file.catalog else { return [] }
+        guard file.catalog != nil else { return [] }
         var out: [LintViolation] = []
-        let items = catalog.items
+        let items = file.items
         var seen: [ItemNameKey: CatalogItem] = [:]
         for item in items {
             let key = ItemNameKey(item)
