@@ -81,14 +81,20 @@ extension YAMLNode {
 
     /// The value under `key` in a mapping (first match), or nil.
     public subscript(key: String) -> YAMLNode? {
-        pair(key)?.value
+        guard let index = pairIndex(key), case .mapping(let pairs) = value else { return nil }
+        return pairs[index].value
     }
 
     /// The pair under `key` in a mapping (for the key's own position).
     public func pair(_ key: String) -> YAMLPair? {
+        guard let index = pairIndex(key), case .mapping(let pairs) = value else { return nil }
+        return pairs[index]
+    }
+
+    /// Where the first pair under `key` is: the keys are read in place, no pair is copied on the way.
+    func pairIndex(_ key: String) -> Int? {
         guard case .mapping(let pairs) = value else { return nil }
-        for pair in pairs where YAMLNode.sameKey(pair.key, key) { return pair }
-        return nil
+        return pairs.indices.first { YAMLNode.sameKey(pairs[$0].key, key) }
     }
 
     /// Whether a key node spells `key`. Keys are compared as UTF-8 bytes, as YAML and JSON compare them (by code

@@ -453,7 +453,10 @@ struct TreeBuilder {
     }
 
     mutating func close(_ e: yaml_event_t) {
-        guard let frame = stack.popLast() else { return }
+        // `removeLast`, not `popLast`: destroying the optional frame went through a generic witness (a
+        // conformance lookup per collection).
+        guard !stack.isEmpty else { return }
+        let frame = stack.removeLast()
         let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
         let node = YAMLNode(
             frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items)),
