@@ -42,15 +42,22 @@ public struct BaselineCatalogs: Sendable {
     public let catalogs: [String: Catalog]
     /// Every 公开主体 the baselines use: role names ("乡镇人民政府（街道办事处）") that a local catalog must replace.
     public let roleNames: Set<String>
+    /// Each catalog's items and their 编号, by canonical domain name: made once, read for every local file.
+    let items: [String: [CatalogItem]]
+    let itemIDs: [String: Set<String>]
 
     public init(catalogs: [String: Catalog]) {
         self.catalogs = catalogs
         var names = Set<String>()
-        for catalog in catalogs.values {
-            for item in catalog.items { names.formUnion(item.bodies.value.map(\.value)) }
+        var items: [String: [CatalogItem]] = [:]
+        for (domain, catalog) in catalogs {
+            items[domain] = catalog.items
+            for item in items[domain] ?? [] { names.formUnion(item.bodies.value.map(\.value)) }
             if let bodies = catalog.defaults?.bodies { names.formUnion(bodies.value.map(\.value)) }
         }
         roleNames = names
+        self.items = items
+        itemIDs = items.mapValues { Set($0.map(\.id.value)) }
     }
 
     /// Keys each catalog by the canonical name of its 领域.
@@ -78,6 +85,12 @@ public struct BaselineCatalogs: Sendable {
         guard let domain else { return nil }
         return catalogs[domain.name]
     }
+
+    /// The items of a domain's baseline catalog (none without one).
+    func items(for domain: Domain?) -> [CatalogItem] { domain.flatMap { items[$0.name] } ?? [] }
+
+    /// The 编号 of a domain's baseline items.
+    func itemIDs(for domain: Domain?) -> Set<String> { domain.flatMap { itemIDs[$0.name] } ?? [] }
 }
 
 /// What a rule sees while it checks one file: the context and every file of the jurisdiction.
@@ -127,13 +140,18 @@ extension BaselineCatalogs {
     /// The baseline a workspace conforms to: the catalogs in its 基准目录 folder (relative to the workspace
     /// root) when it names one, else the national baseline. Files that do not decode are skipped (validating
     /// that folder reports them).
-    public static func forWorkspace(_ workspace: Workspace?, registry: DomainRegistry = .pilot) -> BaselineCatalogs {
+    public static func forWorkspace(
+        _ workspace: Workspace?, registry: DomainRegistry = .pilot,
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> BaselineCatalogs {
         guard let workspace, let folder = workspace.baselineFolder?.value else { return .national }
         let path = folder.hasPrefix("/") ? folder : (workspace.root as NSString).appendingPathComponent(folder)
-        let catalogs = FileEntry.readableFiles(in: path).compactMap {
-            CatalogLoader.load(path: $0, registry: registry).catalog
+        // Read on all cores: this happens before any group is checked, so it counts in full against the wall time.
+        let files = FileEntry.readableFiles(in: path)
+        let catalogs = parallelMap(files.count, parallelism: parallelism) {
+            CatalogLoader.load(path: files[$0], registry: registry).catalog
         }
-        return BaselineCatalogs(catalogs, registry: registry)
+        return BaselineCatalogs(catalogs.compactMap { $0 }, registry: registry)
     }
 }
 

@@ -149,9 +149,10 @@ struct BaselineConformanceRule: LintRule {
         let notApplicable = Set(catalog.notApplicable.map(\.id.value))
         let keyPosition = file.root.pair("事项")?.key.start ?? SourcePosition(line: 1, column: 1)
         let keyEnd = SourcePosition(line: keyPosition.line, column: keyPosition.column + 2)
-        if let baseline {
+        if baseline != nil {
             let level = catalog.level.value
-            for item in baseline.items where item.levels.value.contains(where: { $0.value == level }) {
+            for item in scope.context.baselines.items(for: file.domain)
+            where item.levels.value.contains(where: { $0.value == level }) {
                 guard !present.contains(item.id.value), !claimed.contains(item.id.value),
                     !notApplicable.contains(item.id.value)
                 else { continue }
@@ -163,7 +164,7 @@ struct BaselineConformanceRule: LintRule {
                 if item.isUnconfirmed, finding.severity == .error { finding.severity = .warning }
                 out.append(LintViolation(finding))
             }
-            let baselineIDs = Set(baseline.items.map(\.id.value))
+            let baselineIDs = scope.context.baselines.itemIDs(for: file.domain)
             for item in file.items {
                 guard let id = item.baselineID, !baselineIDs.contains(id.value) else { continue }
                 let span = file.span(of: id)
@@ -178,7 +179,7 @@ struct BaselineConformanceRule: LintRule {
                             } ?? [])))
             }
         }
-        let known = Set((baseline?.items ?? []).map(\.id.value) + (upper?.items ?? []).map(\.id.value))
+        let known = scope.context.baselines.itemIDs(for: file.domain).union((upper?.items ?? []).map(\.id.value))
         for entry in catalog.notApplicable {
             // Placed in the source only when reported: most entries are fine.
             var placed: ValueSpan { file.span(of: entry.id) }
