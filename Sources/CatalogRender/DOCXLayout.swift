@@ -20,16 +20,16 @@ struct DOCXLayout {
     static let fill = 0.97
 
     init(_ table: CatalogTable) {
-        let widths = DOCXLayout.columnWidths(table)
+        let cells = MeasuredCells(table)
+        let widths = DOCXLayout.columnWidths(cells)
         self.widths = widths
-        let columns = table.columns
-        let rowHeights = table.rows.map { row in
+        let columns = cells.columns
+        let sizes = columns.map { DOCXWriter.size($0, table) }
+        let rowHeights = cells.lineWidths.map { row in
             var height = DOCXWriter.lineHeight(DOCXWriter.tableSize)
-            for (index, column) in columns.enumerated() where column != .group {
+            for index in columns.indices where columns[index] != .group {
                 height = max(
-                    height,
-                    DOCXLayout.height(
-                        table.lines(row, column), width: widths[index], size: DOCXWriter.size(column, table)))
+                    height, DOCXLayout.height(lineWidths: row[index], width: widths[index], size: sizes[index]))
             }
             return height + 2 * DOCXLayout.cellMarginY + 15
         }
@@ -108,13 +108,14 @@ struct DOCXLayout {
 
     /// The height of a cell's paragraphs in a column of `width` twips.
     static func height(_ lines: [String], width: Int, size: Int) -> Int {
-        let available = Double(width - 2 * cellMarginX) / Double(size * 10)
+        height(lineWidths: MeasuredCells.lineWidths(lines), width: width, size: size)
+    }
+
+    /// `height` for a cell whose lines measure `lineWidths` ems (`MeasuredCells`).
+    static func height(lineWidths: [Double], width: Int, size: Int) -> Int {
+        let room = max(1, Double(width - 2 * cellMarginX) / Double(size * 10))
         var count = 0
-        for line in lines {
-            for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-                count += lineCount(part, ems: max(1, available))
-            }
-        }
+        for lineWidth in lineWidths { count += lineCount(width: lineWidth, ems: room) }
         return max(1, count) * DOCXWriter.lineHeight(size)
     }
 
@@ -141,29 +142,23 @@ struct DOCXLayout {
     /// a third of its longest label. The text columns start at three characters and share the rest step by step:
     /// each step goes to the column whose widening lowers the table's total height most, so no column stays
     /// narrow while its lines make every row tall.
-    static func columnWidths(_ table: CatalogTable) -> [Int] {
-        let columns = table.columns
+    static func columnWidths(_ table: CatalogTable) -> [Int] { columnWidths(MeasuredCells(table)) }
+
+    /// `columnWidths` from the cells as measured once.
+    static func columnWidths(_ cells: MeasuredCells) -> [Int] {
+        let table = cells.table
+        let columns = cells.columns
         let em = Double(DOCXWriter.tableSize * 10)
         let pad = Double(2 * cellMarginX + 10)
-        let rows = table.rows
-        // The widths (in ems) of each cell's lines and each column's type size, measured once: the search below
-        // tries thousands of widths, and measuring the text for each made a 10k-item build spend most of its
-        // time here. 一级事项 is not measured per row (its cell is merged), only for its longest label.
-        let lineWidths: [[[Double]]] = rows.map { row in
-            columns.indices.map { index in
-                guard columns[index] != .group else { return [] }
-                return table.lines(row, columns[index]).flatMap {
-                    $0.split(separator: "\n", omittingEmptySubsequences: false).map { ems($0) }
-                }
-            }
-        }
+        let rows = cells.rows
+        let lineWidths = cells.lineWidths
         func longest(_ column: TableColumn) -> Double {
             if column != .group, let index = columns.firstIndex(of: column) {
                 // An empty line measures 0, so the measured lines give the same maximum as the non-empty ones.
                 return lineWidths.lazy.flatMap { $0[index] }.max() ?? 0
             }
-            return rows.flatMap { table.lines($0, column) }.flatMap { $0.split(separator: "\n") }.map { ems($0) }.max()
-                ?? 0
+            // The label's empty lines measure 0 and change no maximum.
+            return rows.lazy.flatMap { MeasuredCells.lineWidths(table.lines($0, column)) }.max() ?? 0
         }
         /// Tick headers may take two lines (依申请/公开, 乡、/村级) but never one character a line.
         func tickHeader(_ title: String) -> Double {
@@ -197,35 +192,38 @@ struct DOCXLayout {
             }
         }
         var remaining = Double(DOCXWriter.textWidth) - widths.reduce(0, +)
-        // The table's height, plus a little for every column's own height, so that a column is widened even
-        // when another column of the same rows is as tall (both must shrink before the rows do).
+        // The search minimises the table's height plus a little for every column's own height, so that a column
+        // is widened even when another column of the same rows is as tall (both must shrink before the rows
+        // do): the sum over rows of 100 × the tallest cell + all the cells. A trial changes one column, so it
+        // is priced as a change of that sum over the rows whose cell in that column can still lose a line.
         let measured = columns.indices.filter { columns[$0] != .group }
         let sizes = columns.map { DOCXWriter.size($0, table) }
         func cellHeight(_ row: Int, _ index: Int, _ width: Double) -> Int {
-            let size = sizes[index]
-            let room = max(1, Double(Int(width) - 2 * cellMarginX) / Double(size * 10))
-            let count = lineWidths[row][index].reduce(0) { $0 + lineCount(width: $1, ems: room) }
-            return max(1, count) * DOCXWriter.lineHeight(size)
+            height(lineWidths: lineWidths[row][index], width: Int(width), size: sizes[index])
         }
         var heights: [[Int]] = rows.indices.map { row in
             columns.indices.map { index in columns[index] == .group ? 0 : cellHeight(row, index, widths[index]) }
         }
-        /// The total with column `changed` at `width` (the others as in `heights`).
-        func total(changing changed: Int? = nil, to width: Double = 0) -> Int {
-            var sum = 0
-            for row in rows.indices {
-                var tallest = 0, all = 0
-                for index in measured {
-                    let height = index == changed ? cellHeight(row, index, width) : heights[row][index]
-                    tallest = max(tallest, height)
-                    all += height
-                }
-                sum += tallest * 100 + all
+        var rowHeights = RowHeights(heights, measured: measured)
+        // A cell never gets shorter than one line per line of its text; the rows whose cell in a column is
+        // taller than that are the only ones a wider column changes (a line's count falls as its room grows).
+        func canShrink(_ row: Int, _ index: Int) -> Bool {
+            heights[row][index] > max(1, lineWidths[row][index].count) * DOCXWriter.lineHeight(sizes[index])
+        }
+        var shrinkable: [Int: [Int]] = [:]
+        for index in flexible { shrinkable[index] = rows.indices.filter { canShrink($0, index) } }
+        /// The total with column `changed` at `width` (the others as they are).
+        func total(changing changed: Int, to width: Double) -> Int {
+            var sum = rowHeights.total
+            for row in shrinkable[changed]! {
+                let height = cellHeight(row, changed, width)
+                let old = heights[row][changed]
+                if height != old { sum += rowHeights.change(row, changed, from: old, to: height) }
             }
             return sum
         }
         let step = em / 2
-        var current = total()
+        var current = rowHeights.total
         while remaining >= step {
             var best: (index: Int, steps: Int, height: Int)?
             for index in flexible where widths[index] + step <= caps[index]! {
@@ -244,9 +242,14 @@ struct DOCXLayout {
             }
             guard let best else { break }
             widths[best.index] += Double(best.steps) * step
-            for row in rows.indices { heights[row][best.index] = cellHeight(row, best.index, widths[best.index]) }
+            for row in shrinkable[best.index]! {
+                heights[row][best.index] = cellHeight(row, best.index, widths[best.index])
+                rowHeights.set(row, heights[row])
+            }
+            shrinkable[best.index]!.removeAll { !canShrink($0, best.index) }
             remaining -= Double(best.steps) * step
             current = best.height
+            assert(current == rowHeights.total)
         }
         // What no step could use goes to the text columns by their amount of text, then rounding to the last one.
         if remaining > 0, !flexible.isEmpty {
@@ -264,5 +267,102 @@ struct DOCXLayout {
             result[last] += DOCXWriter.textWidth - result.reduce(0, +)
         }
         return result
+    }
+}
+
+/// Each cell's lines measured once, in ems (a line per line break): the width search and the row heights of the
+/// Word and Excel layouts read these instead of measuring the text again for every width they try.
+struct MeasuredCells {
+    let table: CatalogTable
+    let columns: [TableColumn]
+    let rows: [TableRow]
+    /// [row][column]: the widths of the cell's lines; empty for 一级事项, whose merged cell is sized by its label.
+    let lineWidths: [[[Double]]]
+
+    init(_ table: CatalogTable) {
+        self.table = table
+        let columns = table.columns
+        self.columns = columns
+        rows = table.rows
+        lineWidths = rows.map { row in
+            columns.map { column in column == .group ? [] : MeasuredCells.lineWidths(table.lines(row, column)) }
+        }
+    }
+
+    /// The widths of `lines` split at their line breaks, as `ems` measures each part.
+    static func lineWidths(_ lines: [String]) -> [Double] {
+        var widths: [Double] = []
+        for line in lines {
+            // One pass over the scalars: splitting by `Character` would pay for grapheme breaking. A line feed
+            // is a character of its own except after a carriage return (CR LF is one), where it does not split.
+            var units = 0
+            var previous: Unicode.Scalar = "\0"
+            for scalar in line.unicodeScalars {
+                if scalar == "\n" && previous != "\r" {
+                    widths.append(Double(units) / 2)
+                    units = 0
+                } else {
+                    units += XLSXWriter.textUnits(scalar)
+                }
+                previous = scalar
+            }
+            widths.append(Double(units) / 2)
+        }
+        return widths
+    }
+}
+
+/// The width search's running total (`DOCXLayout.columnWidths`): per row its tallest cell, the column holding it
+/// and the next tallest, and the sum of its cells, so that a trial width for one column is priced by the rows it
+/// changes.
+struct RowHeights {
+    private let measured: [Int]
+    private var tallest: [(height: Int, column: Int, second: Int)]
+    private var sums: [Int]
+    /// Σ over rows of 100 × tallest + sum.
+    private(set) var total = 0
+
+    init(_ heights: [[Int]], measured: [Int]) {
+        self.measured = measured
+        tallest = []
+        sums = []
+        for row in heights {
+            let (entry, sum) = RowHeights.summary(row, measured)
+            tallest.append(entry)
+            sums.append(sum)
+            total += entry.height * 100 + sum
+        }
+    }
+
+    private static func summary(_ row: [Int], _ measured: [Int]) -> ((height: Int, column: Int, second: Int), Int) {
+        var first = 0, column = -1, second = 0, sum = 0
+        for index in measured {
+            let height = row[index]
+            sum += height
+            if height > first || column < 0 {
+                second = max(second, first)
+                first = height
+                column = index
+            } else {
+                second = max(second, height)
+            }
+        }
+        return ((first, column, second), sum)
+    }
+
+    /// How `total` changes when the cell of `row` in `column` goes from `old` to `new` (nothing is recorded).
+    func change(_ row: Int, _ column: Int, from old: Int, to new: Int) -> Int {
+        let entry = tallest[row]
+        let others = entry.column == column ? entry.second : entry.height
+        return (max(others, new) - entry.height) * 100 + new - old
+    }
+
+    /// Records a row's new cell heights.
+    mutating func set(_ row: Int, _ heights: [Int]) {
+        total -= tallest[row].height * 100 + sums[row]
+        let (entry, sum) = RowHeights.summary(heights, measured)
+        tallest[row] = entry
+        sums[row] = sum
+        total += entry.height * 100 + sum
     }
 }

@@ -30,45 +30,125 @@ public enum DOCXWriter {
 
     public static func document(_ table: CatalogTable) throws -> [UInt8] {
         try ZipContainer.make([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", rootRelationships),
-            ("docProps/app.xml", appProperties),
-            ("docProps/core.xml", XLSXWriter.coreProperties(title: table.title)),
-            ("word/document.xml", body(table)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles),
-            ("word/settings.xml", settings),
-            ("word/fontTable.xml", fontTable),
-            ("word/footer1.xml", footer),
+            .text("[Content_Types].xml", contentTypes),
+            .text("_rels/.rels", rootRelationships),
+            .text("docProps/app.xml", appProperties),
+            .text("docProps/core.xml", XLSXWriter.coreProperties(title: table.title)),
+            .bytes("word/document.xml", body(table).bytes),
+            .text("word/_rels/document.xml.rels", documentRelationships),
+            .text("word/styles.xml", styles),
+            .text("word/settings.xml", settings),
+            .text("word/fontTable.xml", fontTable),
+            .text("word/footer1.xml", footer),
         ])
     }
 
     // MARK: Runs and paragraphs
 
     static func run(_ text: String, _ font: Font, size: Int, bold: Bool = false) -> String {
-        let parts = text.split(separator: "\t", omittingEmptySubsequences: false)
-        let content = parts.map { "<w:t xml:space=\"preserve\">\(XMLText.escape(String($0)))</w:t>" }.joined(
-            separator: "<w:tab/>")
-        return
-            "<w:r><w:rPr>\(fonts(font))\(bold ? "<w:b/><w:bCs/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>\(content)</w:r>"
+        var xml = XMLBytes()
+        run(text, font, size: size, bold: bold, into: &xml)
+        return xml.string
+    }
+
+    /// A run of text; a tab in it becomes `<w:tab/>`.
+    static func run(_ text: String, _ font: Font, size: Int, bold: Bool = false, into xml: inout XMLBytes) {
+        var text = text
+        text.withUTF8 { run(utf8: $0, font, size: size, bold: bold, into: &xml) }
+    }
+
+    /// `run` for UTF-8 text. A tab is a character of its own, so splitting the bytes at 0x09 splits as the
+    /// characters would.
+    static func run(
+        utf8 text: UnsafeBufferPointer<UInt8>, _ font: Font, size: Int, bold: Bool = false, into xml: inout XMLBytes
+    ) {
+        xml.append("<w:r><w:rPr>")
+        xml.append(fonts(font))
+        if bold { xml.append("<w:b/><w:bCs/>") }
+        xml.append("<w:sz w:val=\"")
+        xml.append(size)
+        xml.append("\"/><w:szCs w:val=\"")
+        xml.append(size)
+        xml.append("\"/></w:rPr>")
+        var start = 0
+        for index in text.indices where text[index] == 0x09 {
+            xml.append("<w:t xml:space=\"preserve\">")
+            xml.appendEscaped(utf8: UnsafeBufferPointer(rebasing: text[start..<index]))
+            xml.append("</w:t><w:tab/>")
+            start = index + 1
+        }
+        xml.append("<w:t xml:space=\"preserve\">")
+        xml.appendEscaped(utf8: UnsafeBufferPointer(rebasing: text[start...]))
+        xml.append("</w:t></w:r>")
     }
 
     static func fonts(_ font: Font) -> String {
+        switch font {
+        case .title: titleFonts
+        case .heading: headingFonts
+        case .body: bodyFonts
+        }
+    }
+
+    private static let titleFonts = fontsXML(.title), headingFonts = fontsXML(.heading), bodyFonts = fontsXML(.body)
+
+    private static func fontsXML(_ font: Font) -> String {
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"\(font.eastAsia)\" w:cs=\"Times New Roman\" w:hint=\"eastAsia\"/>"
     }
 
     enum Alignment: String { case left, center, both }
 
     /// A paragraph with an exact line height (so the writer knows how tall it prints).
+    /// `bookmark` goes right after the paragraph's properties.
     static func paragraph(
         _ text: String, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
         spacingBefore: Int = 0, spacingAfter: Int = 0, keepNext: Bool = false, pageBreakBefore: Bool = false,
-        line: Int? = nil
-    ) -> String {
-        "<w:p><w:pPr>\(keepNext ? "<w:keepNext/>" : "")\(pageBreakBefore ? "<w:pageBreakBefore/>" : "")"
-            + "<w:spacing w:before=\"\(spacingBefore)\" w:after=\"\(spacingAfter)\" w:line=\"\(line ?? lineHeight(size))\" w:lineRule=\"exact\"/>"
-            + "<w:jc w:val=\"\(align.rawValue)\"/><w:rPr>\(fonts(font))<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:pPr>"
-            + (text.isEmpty ? "" : run(text, font, size: size, bold: bold)) + "</w:p>"
+        line: Int? = nil, into xml: inout XMLBytes
+    ) {
+        var text = text
+        text.withUTF8 {
+            paragraph(
+                utf8: $0, font, size: size, align: align, bold: bold, spacingBefore: spacingBefore,
+                spacingAfter: spacingAfter, keepNext: keepNext, pageBreakBefore: pageBreakBefore, line: line,
+                into: &xml)
+        }
+    }
+
+    /// `paragraph` for UTF-8 text.
+    static func paragraph(
+        utf8 text: UnsafeBufferPointer<UInt8>, _ font: Font, size: Int, align: Alignment = .left, bold: Bool = false,
+        spacingBefore: Int = 0, spacingAfter: Int = 0, keepNext: Bool = false, pageBreakBefore: Bool = false,
+        line: Int? = nil, bookmark: (id: Int, name: String)? = nil, into xml: inout XMLBytes
+    ) {
+        xml.append("<w:p><w:pPr>")
+        if keepNext { xml.append("<w:keepNext/>") }
+        if pageBreakBefore { xml.append("<w:pageBreakBefore/>") }
+        xml.append("<w:spacing w:before=\"")
+        xml.append(spacingBefore)
+        xml.append("\" w:after=\"")
+        xml.append(spacingAfter)
+        xml.append("\" w:line=\"")
+        xml.append(line ?? lineHeight(size))
+        xml.append("\" w:lineRule=\"exact\"/><w:jc w:val=\"")
+        xml.append(align.rawValue)
+        xml.append("\"/><w:rPr>")
+        xml.append(fonts(font))
+        xml.append("<w:sz w:val=\"")
+        xml.append(size)
+        xml.append("\"/><w:szCs w:val=\"")
+        xml.append(size)
+        xml.append("\"/></w:rPr></w:pPr>")
+        if let bookmark {
+            xml.append("<w:bookmarkStart w:id=\"")
+            xml.append(bookmark.id)
+            xml.append("\" w:name=\"")
+            xml.appendEscaped(bookmark.name)
+            xml.append("\"/><w:bookmarkEnd w:id=\"")
+            xml.append(bookmark.id)
+            xml.append("\"/>")
+        }
+        if !text.isEmpty { run(utf8: text, font, size: size, bold: bold, into: &xml) }
+        xml.append("</w:p>")
     }
 
     /// The exact line height for a type size in half-points: 1.15 lines, in twips.
@@ -103,41 +183,66 @@ public enum DOCXWriter {
     /// The bookmark name that carries a 编号: `_gkml_17_01_01` (bookmark names allow letters, digits and `_`).
     static func bookmarkName(_ id: String) -> String { "_gkml_" + id.replacingOccurrences(of: "-", with: "_") }
 
-    static func cellXML(_ cell: Cell, width: Int) -> String {
-        var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
-        if cell.span > 1 { properties += "<w:gridSpan w:val=\"\(cell.span)\"/>" }
-        if let start = cell.mergeStart { properties += start ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>" }
-        if cell.shaded { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>" }
-        properties += "<w:vAlign w:val=\"center\"/>"
-        let lines =
-            cell.mergeStart == false || cell.lines.isEmpty
-            ? [""] : cell.lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        var paragraphs = lines.map { paragraph($0, cell.font, size: cell.size, align: cell.align, bold: cell.bold) }
-            .joined()
-        if let bookmark = cell.bookmark, let end = paragraphs.range(of: "</w:pPr>") {
-            paragraphs.insert(
-                contentsOf:
-                    "<w:bookmarkStart w:id=\"\(bookmark.id)\" w:name=\"\(XMLText.escape(bookmark.name))\"/><w:bookmarkEnd w:id=\"\(bookmark.id)\"/>",
-                at: end.upperBound)
+    /// A table cell: one paragraph per line (an empty one when it has none or continues a merge); the
+    /// bookmark, if any, in the first.
+    static func cellXML(_ cell: Cell, width: Int, into xml: inout XMLBytes) {
+        xml.append("<w:tc><w:tcPr><w:tcW w:w=\"")
+        xml.append(width)
+        xml.append("\" w:type=\"dxa\"/>")
+        if cell.span > 1 {
+            xml.append("<w:gridSpan w:val=\"")
+            xml.append(cell.span)
+            xml.append("\"/>")
         }
-        return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(paragraphs)</w:tc>"
+        if let start = cell.mergeStart { xml.append(start ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>") }
+        if cell.shaded { xml.append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6ECF5\"/>") }
+        xml.append("<w:vAlign w:val=\"center\"/></w:tcPr>")
+        var bookmark = cell.bookmark
+        func add(_ line: UnsafeBufferPointer<UInt8>) {
+            paragraph(
+                utf8: line, cell.font, size: cell.size, align: cell.align, bold: cell.bold, bookmark: bookmark,
+                into: &xml)
+            bookmark = nil
+        }
+        if cell.mergeStart == false || cell.lines.isEmpty {
+            add(UnsafeBufferPointer(start: nil, count: 0))
+        } else {
+            // A paragraph per line. A line feed is a character of its own except after a carriage return (CR LF
+            // is one character), so the bytes split where splitting the characters at "\n" would.
+            for line in cell.lines {
+                var line = line
+                line.withUTF8 { bytes in
+                    var start = 0
+                    for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+                        add(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                        start = index + 1
+                    }
+                    add(UnsafeBufferPointer(rebasing: bytes[start...]))
+                }
+            }
+        }
+        xml.append("</w:tc>")
     }
 
-    static func rowXML(_ cells: [Cell], widths: [Int], header: Bool, height: Int? = nil) -> String {
+    static func rowXML(_ cells: [Cell], widths: [Int], header: Bool, height: Int? = nil, into xml: inout XMLBytes) {
         var column = 0
-        var xml = "<w:tr><w:trPr>" + (header ? "<w:cantSplit/><w:tblHeader/>" : "<w:cantSplit/>")
-        if let height { xml += "<w:trHeight w:val=\"\(height)\" w:hRule=\"atLeast\"/>" }
-        xml += "<w:jc w:val=\"center\"/></w:trPr>"
+        xml.append(header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/>" : "<w:tr><w:trPr><w:cantSplit/>")
+        if let height {
+            xml.append("<w:trHeight w:val=\"")
+            xml.append(height)
+            xml.append("\" w:hRule=\"atLeast\"/>")
+        }
+        xml.append("<w:jc w:val=\"center\"/></w:trPr>")
         for cell in cells {
             let width = widths[column..<min(widths.count, column + cell.span)].reduce(0, +)
-            xml += cellXML(cell, width: width)
+            cellXML(cell, width: width, into: &xml)
             column += cell.span
         }
-        return xml + "</w:tr>"
+        xml.append("</w:tr>")
     }
 
     /// The two header rows.
-    static func headerXML(_ table: CatalogTable, widths: [Int]) -> String {
+    static func headerXML(_ table: CatalogTable, widths: [Int], into xml: inout XMLBytes) {
         var top: [Cell] = []
         var bottom: [Cell] = []
         for headerCell in table.headerCells {
@@ -155,7 +260,8 @@ public enum DOCXWriter {
                 }
             }
         }
-        return rowXML(top, widths: widths, header: true) + rowXML(bottom, widths: widths, header: true)
+        rowXML(top, widths: widths, header: true, into: &xml)
+        rowXML(bottom, widths: widths, header: true, into: &xml)
     }
 
     static func tableStart(_ widths: [Int]) -> String {
@@ -173,16 +279,17 @@ public enum DOCXWriter {
 
     /// The tables, one per planned page, each with the header rows. A block split by a page merges anew on the
     /// next page with its label.
-    static func tablesXML(_ table: CatalogTable, layout: DOCXLayout) -> String {
+    static func tablesXML(_ table: CatalogTable, layout: DOCXLayout, into xml: inout XMLBytes) {
         let columns = table.columns
-        var xml = ""
         let rows = table.rows
+        let start = tableStart(layout.widths)
         for (pageIndex, page) in layout.pages.enumerated() {
             if pageIndex > 0 {
                 // Separates the tables (Word joins adjacent tables) and starts the next page.
-                xml += paragraph("", .body, size: 2, pageBreakBefore: true, line: DOCXLayout.separatorHeight)
+                paragraph("", .body, size: 2, pageBreakBefore: true, line: DOCXLayout.separatorHeight, into: &xml)
             }
-            xml += tableStart(layout.widths) + headerXML(table, widths: layout.widths)
+            xml.append(start)
+            headerXML(table, widths: layout.widths, into: &xml)
             for index in page {
                 let row = rows[index]
                 let firstOnPage = index == page.first
@@ -210,41 +317,44 @@ public enum DOCXWriter {
                         return Cell(lines: table.lines(row, column), size: size(column, table))
                     }
                 }
-                xml += rowXML(cells, widths: layout.widths, header: false)
+                rowXML(cells, widths: layout.widths, header: false, into: &xml)
             }
-            xml += "</w:tbl>"
+            xml.append("</w:tbl>")
         }
-        return xml
     }
 
-    static func body(_ table: CatalogTable) -> String {
+    static func body(_ table: CatalogTable) -> XMLBytes {
         let layout = DOCXLayout(table)
-        var xml =
-            XLSXWriter.xmlHeader
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
-        xml += paragraph(table.title, .title, size: titleSize, align: .center, spacingAfter: DOCXLayout.titleSpacing)
+        var xml = XMLBytes(capacity: 4096 + 2048 * table.itemCount)
+        xml.append(XLSXWriter.xmlHeader)
+        xml.append(
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+        )
+        paragraph(
+            table.title, .title, size: titleSize, align: .center, spacingAfter: DOCXLayout.titleSpacing, into: &xml)
         var facts = "发布机构：" + table.publisher + "　　版本：" + table.version
         if let date = table.effectiveDate { facts += "　　生效日期：" + date }
-        xml += paragraph(facts, .body, size: factsSize, align: .center, spacingAfter: DOCXLayout.factsSpacing)
+        paragraph(facts, .body, size: factsSize, align: .center, spacingAfter: DOCXLayout.factsSpacing, into: &xml)
         if let legend = table.legend {
-            xml += paragraph(
-                "注：" + legend, .body, size: tableSize, align: .left, spacingAfter: DOCXLayout.legendSpacing)
+            paragraph(
+                "注：" + legend, .body, size: tableSize, align: .left, spacingAfter: DOCXLayout.legendSpacing,
+                into: &xml)
         }
-        xml += tablesXML(table, layout: layout)
+        tablesXML(table, layout: layout, into: &xml)
         for note in notes(table) {
-            xml += paragraph(
+            paragraph(
                 note.text, note.heading ? .heading : .body, size: notesSize,
                 spacingBefore: note.heading ? DOCXLayout.noteHeadingSpacing : 0,
-                keepNext: note.heading)
+                keepNext: note.heading, into: &xml)
         }
         // Word wants a paragraph between a table and the end of the document.
-        xml += paragraph("", .body, size: 2, line: DOCXLayout.separatorHeight)
-        xml +=
+        paragraph("", .body, size: 2, line: DOCXLayout.separatorHeight, into: &xml)
+        xml.append(
             "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-            + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
-            + "<w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginX)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginX)\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/>"
-            + "<w:cols w:space=\"425\"/></w:sectPr>"
-        return xml + "</w:body></w:document>"
+                + "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\" w:orient=\"landscape\"/>"
+                + "<w:pgMar w:top=\"\(marginTop)\" w:right=\"\(marginX)\" w:bottom=\"\(marginBottom)\" w:left=\"\(marginX)\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/>"
+                + "<w:cols w:space=\"425\"/></w:sectPr></w:body></w:document>")
+        return xml
     }
 
     /// The paragraphs after the table: 未涉及事项 (编号, the baseline's name, the reason) and 调整记录.

@@ -77,24 +77,63 @@ public enum SafeName {
 /// XML text and attribute escaping; characters XML 1.0 cannot carry are dropped.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = scalar.value
-                let allowed =
-                    v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
-                    || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-                if allowed { out.unicodeScalars.append(scalar) }
+        var text = text
+        // Nearly all catalog text has nothing to escape: its UTF-8 bytes are checked and it is returned as it is.
+        return text.withUTF8 { bytes in
+            guard firstNeedingWork(bytes) < bytes.count else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            escape(bytes, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Appends the escaped form of UTF-8 text to `out`: the bytes before the first that needs work are copied
+    /// whole, the rest byte by byte.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let first = firstNeedingWork(bytes)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+        var index = first
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case ..<0x20: break  // C0 controls: not XML 1.0 characters.
+            case 0xEF where isNonCharacter(bytes, at: index):
+                index += 3  // U+FFFE, U+FFFF: not XML 1.0 characters.
+                continue
+            default: out.append(byte)
             }
+            index += 1
         }
-        return out
+    }
+
+    private static func firstNeedingWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index < bytes.count, !needsWork(bytes, at: index) { index += 1 }
+        return index
+    }
+
+    /// Whether the byte at `index` starts something `escape` changes: a markup character, a C0 control other
+    /// than tab, line feed and carriage return, or U+FFFE/U+FFFF (EF BF BE/BF). XML 1.0 allows every other
+    /// scalar (Swift strings hold no surrogates).
+    private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case 0x09, 0x0A, 0x0D: false
+        case ..<0x20: true
+        case 0xEF: isNonCharacter(bytes, at: index)
+        default: false
+        }
+    }
+
+    private static func isNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
     }
 }
 

@@ -101,9 +101,12 @@ public struct ChannelCell: Sendable, Hashable {
         let limit = 40
         var lines: [String] = []
         var pending: [String] = []
+        // The width of `pending` joined with spaces (a space is one unit), kept as boxes are added.
+        var pendingUnits = 0
         func flush() {
             if !pending.isEmpty { lines.append(pending.joined(separator: " ")) }
             pending = []
+            pendingUnits = 0
         }
         for box in boxes {
             let text = box.text
@@ -112,8 +115,9 @@ public struct ChannelCell: Sendable, Hashable {
                 lines.append(text)
                 continue
             }
-            let candidate = (pending + [text]).joined(separator: " ")
-            if !pending.isEmpty && ChannelCell.units(candidate) > limit { flush() }
+            let units = ChannelCell.units(text)
+            if !pending.isEmpty && pendingUnits + 1 + units > limit { flush() }
+            pendingUnits = pending.isEmpty ? units : pendingUnits + 1 + units
             pending.append(text)
         }
         flush()

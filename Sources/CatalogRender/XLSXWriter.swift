@@ -20,29 +20,30 @@ public enum XLSXWriter {
 
     /// A workbook of the given catalogs (one sheet each, in order). `title` names the workbook in its properties.
     public static func workbook(_ tables: [CatalogTable], title: String) throws -> [UInt8] {
-        var strings = SharedStrings()
+        // At most one string a cell: room for them all spares the table's growing rehashes.
+        var strings = SharedStrings(capacity: tables.reduce(16) { $0 + $1.itemCount * ($1.columns.count + 1) })
         var taken = Set<String>()
-        var sheets: [(name: String, xml: String)] = []
+        var sheets: [(name: String, xml: [UInt8])] = []
         for table in tables {
             let name = sheetName(table.domain, taken: &taken)
-            sheets.append((name, sheet(table.withID, strings: &strings)))
+            sheets.append((name, sheet(table.withID, strings: &strings).bytes))
         }
         if sheets.isEmpty {
             // A workbook must have a sheet.
-            sheets.append((sheetName("目录", taken: &taken), emptySheet))
+            sheets.append((sheetName("目录", taken: &taken), Array(emptySheet.utf8)))
         }
-        var entries: [(path: String, text: String)] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
-            ("_rels/.rels", rootRelationships),
-            ("docProps/app.xml", appProperties(sheetNames: sheets.map(\.name))),
-            ("docProps/core.xml", coreProperties(title: title)),
-            ("xl/workbook.xml", workbookXML(sheets.map(\.name), printTitles: !tables.isEmpty)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
-            ("xl/styles.xml", styles),
-            ("xl/sharedStrings.xml", strings.xml),
+        var entries: [ZipContainer.Entry] = [
+            .text("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
+            .text("_rels/.rels", rootRelationships),
+            .text("docProps/app.xml", appProperties(sheetNames: sheets.map(\.name))),
+            .text("docProps/core.xml", coreProperties(title: title)),
+            .text("xl/workbook.xml", workbookXML(sheets.map(\.name), printTitles: !tables.isEmpty)),
+            .text("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
+            .text("xl/styles.xml", styles),
+            .bytes("xl/sharedStrings.xml", strings.xml.bytes),
         ]
         for (index, sheet) in sheets.enumerated() {
-            entries.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
+            entries.append(.bytes("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
         }
         return try ZipContainer.make(entries)
     }
@@ -102,8 +103,11 @@ public enum XLSXWriter {
     /// Column widths in points: the Word file's widths computed from the content (`DOCXLayout.columnWidths`), so
     /// the sheet prints at nearly full size on A4 landscape; 编号 a little wider for Latin digits, which the
     /// fallback fonts of spreadsheet programs print wider than Word's.
-    static func columnPoints(_ table: CatalogTable) -> [Double] {
-        zip(table.columns, DOCXLayout.columnWidths(table)).map { column, twips in
+    static func columnPoints(_ table: CatalogTable) -> [Double] { columnPoints(MeasuredCells(table)) }
+
+    /// `columnPoints` from the cells as measured once.
+    static func columnPoints(_ cells: MeasuredCells) -> [Double] {
+        zip(cells.columns, DOCXLayout.columnWidths(cells)).map { column, twips in
             Double(twips) / 20 + (column == .id ? 6 : 0)
         }
     }
@@ -115,65 +119,99 @@ public enum XLSXWriter {
         column == .channels && table.channelStyle == .checklist ? .small : .text
     }
 
-    static func sheet(_ table: CatalogTable, strings: inout SharedStrings) -> String {
+    static func sheet(_ table: CatalogTable, strings: inout SharedStrings) -> XMLBytes {
         let columns = table.columns
         let last = columns.count - 1
-        var rows: [String] = []
-        var merges: [String] = []
+        var rows = XMLBytes(capacity: 4096 + 1024 * table.itemCount)
+        var merges = XMLBytes()
+        var mergeCount = 0
 
-        func cell(_ column: Int, _ row: Int, _ text: String?, _ style: Style) -> String {
-            let r = ref(column, row)
-            guard let text, !text.isEmpty else { return "<c r=\"\(r)\" s=\"\(style.rawValue)\"/>" }
-            let index = strings.index(text)
-            return "<c r=\"\(r)\" s=\"\(style.rawValue)\" t=\"s\"><v>\(index)</v></c>"
+        func reference(_ column: Int, _ row: Int, into xml: inout XMLBytes) {
+            xml.append(columnLetters(column))
+            xml.append(row)
         }
-        func number(_ column: Int, _ row: Int, _ value: Int, _ style: Style) -> String {
-            "<c r=\"\(ref(column, row))\" s=\"\(style.rawValue)\"><v>\(value)</v></c>"
+        func merge(_ column: Int, _ row: Int, _ lastColumn: Int, _ lastRow: Int) {
+            merges.append("<mergeCell ref=\"")
+            reference(column, row, into: &merges)
+            merges.append(":")
+            reference(lastColumn, lastRow, into: &merges)
+            merges.append("\"/>")
+            mergeCount += 1
+        }
+        func cell(_ column: Int, _ row: Int, _ text: String?, _ style: Style) {
+            appendCell(column, row, text, style, &rows)
+        }
+        func appendCell(_ column: Int, _ row: Int, _ text: String?, _ style: Style, _ xml: inout XMLBytes) {
+            xml.append("<c r=\"")
+            reference(column, row, into: &xml)
+            xml.append("\" s=\"")
+            xml.append(style.rawValue)
+            guard let text, !text.isEmpty else { return xml.append("\"/>") }
+            xml.append("\" t=\"s\"><v>")
+            xml.append(strings.index(text))
+            xml.append("</v></c>")
+        }
+        func number(_ column: Int, _ row: Int, _ value: Int, _ style: Style) {
+            rows.append("<c r=\"")
+            reference(column, row, into: &rows)
+            rows.append("\" s=\"")
+            rows.append(style.rawValue)
+            rows.append("\"><v>")
+            rows.append(value)
+            rows.append("</v></c>")
+        }
+        func rowStart(_ row: Int, height: String) {
+            rows.append("<row r=\"")
+            rows.append(row)
+            rows.append("\" ht=\"")
+            rows.append(height)
+            rows.append("\" customHeight=\"1\">")
         }
 
         // Title and facts.
-        var titleCells = [cell(0, 1, table.title, .title)]
-        var factCells = [cell(0, 2, facts(table), .facts)]
-        for column in 1...last {
-            titleCells.append(cell(column, 1, nil, .title))
-            factCells.append(cell(column, 2, nil, .facts))
-        }
-        rows.append("<row r=\"1\" ht=\"36\" customHeight=\"1\">\(titleCells.joined())</row>")
-        rows.append("<row r=\"2\" ht=\"22\" customHeight=\"1\">\(factCells.joined())</row>")
+        rowStart(1, height: "36")
+        cell(0, 1, table.title, .title)
+        for column in 1...last { cell(column, 1, nil, .title) }
+        rows.append("</row>")
+        rowStart(2, height: "22")
+        cell(0, 2, facts(table), .facts)
+        for column in 1...last { cell(column, 2, nil, .facts) }
+        rows.append("</row>")
         if last > 0 {
-            merges.append("\(ref(0, 1)):\(ref(last, 1))")
-            merges.append("\(ref(0, 2)):\(ref(last, 2))")
+            merge(0, 1, last, 1)
+            merge(0, 2, last, 2)
         }
 
-        // The two header rows.
+        // The two header rows, their cells made in one pass (the shared strings are numbered in order of use).
         let top = headerRow, bottom = headerRow + 1
-        var topCells: [String] = []
-        var bottomCells: [String] = []
+        var bottomCells = XMLBytes()
+        rowStart(top, height: "24")
         var column = 0
         for headerCell in table.headerCells {
             if headerCell.leaves.isEmpty {
-                topCells.append(cell(column, top, headerCell.title, .header))
-                bottomCells.append(cell(column, bottom, nil, .header))
-                merges.append("\(ref(column, top)):\(ref(column, bottom))")
+                cell(column, top, headerCell.title, .header)
+                appendCell(column, bottom, nil, .header, &bottomCells)
+                merge(column, top, column, bottom)
                 column += 1
             } else {
                 for (offset, leaf) in headerCell.leaves.enumerated() {
-                    topCells.append(cell(column + offset, top, offset == 0 ? headerCell.title : nil, .header))
-                    bottomCells.append(cell(column + offset, bottom, leaf.title, .header))
+                    cell(column + offset, top, offset == 0 ? headerCell.title : nil, .header)
+                    appendCell(column + offset, bottom, leaf.title, .header, &bottomCells)
                 }
-                if headerCell.leaves.count > 1 {
-                    merges.append("\(ref(column, top)):\(ref(column + headerCell.leaves.count - 1, top))")
-                }
+                if headerCell.leaves.count > 1 { merge(column, top, column + headerCell.leaves.count - 1, top) }
                 column += headerCell.leaves.count
             }
         }
-        rows.append("<row r=\"\(top)\" ht=\"24\" customHeight=\"1\">\(topCells.joined())</row>")
-        rows.append("<row r=\"\(bottom)\" ht=\"30\" customHeight=\"1\">\(bottomCells.joined())</row>")
+        rows.append("</row>")
+        rowStart(bottom, height: "30")
+        rows.append(bottomCells)
+        rows.append("</row>")
 
         // One row per item; the pages are planned first so that a block split by a page break repeats its label.
-        let widths = columnPoints(table)
-        let heights = rowHeights(table, widths: widths)
-        let pages = pageBreaks(table, widths: widths, heights: heights)
+        let measuredCells = MeasuredCells(table)
+        let widths = columnPoints(measuredCells)
+        let heights = rowHeights(measuredCells, widths: widths)
+        let pages = Set(pageBreaks(table, widths: widths, heights: heights))
         var breakRows: [Int] = []
         var rowNumber = firstDataRow
         var index = 0
@@ -185,76 +223,89 @@ public enum XLSXWriter {
                 if startsPage {
                     breakRows.append(rowNumber - 1)
                     if position > 0, let groupColumn, rowNumber - 1 > segmentStart {
-                        merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
+                        merge(groupColumn, segmentStart, groupColumn, rowNumber - 1)
                     }
                     segmentStart = rowNumber
                 }
-                var cells: [String] = []
+                rowStart(rowNumber, height: oneDecimal(heights[index]))
                 for (columnIndex, column) in columns.enumerated() {
                     switch column {
                     case .number:
-                        cells.append(number(columnIndex, rowNumber, row.number, .centered))
+                        number(columnIndex, rowNumber, row.number, .centered)
                     case .group:
-                        cells.append(
-                            cell(columnIndex, rowNumber, row.startsGroup || startsPage ? row.group : nil, .group))
+                        cell(columnIndex, rowNumber, row.startsGroup || startsPage ? row.group : nil, .group)
                     case .audience, .mode, .level, .id:
-                        cells.append(cell(columnIndex, rowNumber, table.lines(row, column).first, .centered))
+                        cell(columnIndex, rowNumber, table.lines(row, column).first, .centered)
                     default:
-                        cells.append(
-                            cell(
-                                columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"),
-                                textStyle(column, table)))
+                        cell(
+                            columnIndex, rowNumber, table.lines(row, column).joined(separator: "\n"),
+                            textStyle(column, table))
                     }
                 }
-                rows.append(
-                    "<row r=\"\(rowNumber)\" ht=\"\(String(format: "%.1f", heights[index]))\" customHeight=\"1\">\(cells.joined())</row>"
-                )
+                rows.append("</row>")
                 rowNumber += 1
                 index += 1
             }
             if let groupColumn, rowNumber - 1 > segmentStart {
-                merges.append("\(ref(groupColumn, segmentStart)):\(ref(groupColumn, rowNumber - 1))")
+                merge(groupColumn, segmentStart, groupColumn, rowNumber - 1)
             }
         }
         // The legend under the table, across its width.
         if let legend = table.legend {
-            var legendCells = [cell(0, rowNumber, "注：" + legend, .note)]
-            for column in 1...max(1, last) where column <= last {
-                legendCells.append(cell(column, rowNumber, nil, .note))
-            }
-            rows.append("<row r=\"\(rowNumber)\" ht=\"20\" customHeight=\"1\">\(legendCells.joined())</row>")
-            if last > 0 { merges.append("\(ref(0, rowNumber)):\(ref(last, rowNumber))") }
+            rowStart(rowNumber, height: "20")
+            cell(0, rowNumber, "注：" + legend, .note)
+            for column in 1...max(1, last) where column <= last { cell(column, rowNumber, nil, .note) }
+            rows.append("</row>")
+            if last > 0 { merge(0, rowNumber, last, rowNumber) }
             rowNumber += 1
         }
         let lastRow = max(rowNumber - 1, bottom)
 
-        let cols = widths.enumerated().map { index, points in
-            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(units(points))\" customWidth=\"1\"/>"
-        }.joined()
-        let mergeXML =
-            merges.isEmpty
-            ? ""
-            : "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined()
-                + "</mergeCells>"
-        return xmlHeader
-            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        var xml = XMLBytes(capacity: rows.bytes.count + merges.bytes.count + 2048)
+        xml.append(xmlHeader)
+        xml.append(
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        )
+        xml.append("<dimension ref=\"A1:\(ref(columns.count - 1, lastRow))\"/>")
+        xml.append(
+            "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
+                + "<sheetFormatPr defaultRowHeight=\"15\"/>")
+        xml.append("<cols>")
+        for (index, points) in widths.enumerated() {
+            xml.append("<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(units(points))\" customWidth=\"1\"/>")
+        }
+        xml.append("</cols><sheetData>")
+        xml.append(rows)
+        xml.append("</sheetData>")
+        if mergeCount > 0 {
+            xml.append("<mergeCells count=\"")
+            xml.append(mergeCount)
+            xml.append("\">")
+            xml.append(merges)
+            xml.append("</mergeCells>")
+        }
+        xml.append(
+            "<printOptions horizontalCentered=\"1\"/>"
+                + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+                + "<pageSetup paperSize=\"9\" scale=\"\(scale(widths: widths))\" orientation=\"landscape\"/>"
+                + "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>")
+        if !breakRows.isEmpty {
+            xml.append("<rowBreaks count=\"\(breakRows.count)\" manualBreakCount=\"\(breakRows.count)\">")
+            for row in breakRows {
+                xml.append("<brk id=\"")
+                xml.append(row)
+                xml.append("\" max=\"16383\" man=\"1\"/>")
+            }
+            xml.append("</rowBreaks>")
+        }
+        xml.append("</worksheet>")
+        return xml
+    }
 
-            + "<dimension ref=\"A1:\(ref(columns.count - 1, lastRow))\"/>"
-            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(firstDataRow - 1)\" topLeftCell=\"A\(firstDataRow)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            + "<selection pane=\"bottomLeft\" activeCell=\"A\(firstDataRow)\" sqref=\"A\(firstDataRow)\"/></sheetView></sheetViews>"
-            + "<sheetFormatPr defaultRowHeight=\"15\"/>"
-            + "<cols>\(cols)</cols>"
-            + "<sheetData>\(rows.joined())</sheetData>"
-            + mergeXML
-            + "<printOptions horizontalCentered=\"1\"/>"
-            + "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-            + "<pageSetup paperSize=\"9\" scale=\"\(scale(widths: widths))\" orientation=\"landscape\"/>"
-            + "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
-            + (breakRows.isEmpty
-                ? ""
-                : "<rowBreaks count=\"\(breakRows.count)\" manualBreakCount=\"\(breakRows.count)\">"
-                    + breakRows.map { "<brk id=\"\($0)\" max=\"16383\" man=\"1\"/>" }.joined() + "</rowBreaks>")
-            + "</worksheet>"
+    /// A row height as `%.1f` prints it; the heights are whole points, which need no formatter.
+    static func oneDecimal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)).0" : String(format: "%.1f", value)
     }
 
     /// Spreadsheet programs do not agree on fitting a row to wrapped text when a file is opened (LibreOffice
@@ -262,14 +313,19 @@ public enum XLSXWriter {
     /// Word layout estimates it (`DOCXLayout.height`) in a column 2 pt narrower (spreadsheet programs keep wider
     /// cell margins), each line 1.45 em high (LibreOffice's line for the CJK fonts, measured in its PDF).
     static func rowHeights(_ table: CatalogTable, widths: [Double]) -> [Double] {
-        let columns = table.columns
-        return table.rows.map { row in
+        rowHeights(MeasuredCells(table), widths: widths)
+    }
+
+    /// `rowHeights` from the cells as measured once.
+    static func rowHeights(_ cells: MeasuredCells, widths: [Double]) -> [Double] {
+        let columns = cells.columns
+        return cells.lineWidths.map { row in
             var tallest = lineHeight(textSize)
             for (index, column) in columns.enumerated() where column != .group {
-                let size = textStyle(column, table) == .small ? smallSize : textSize
+                let size = textStyle(column, cells.table) == .small ? smallSize : textSize
                 let halfPoints = Int(size * 2)
                 let twips = DOCXLayout.height(
-                    table.lines(row, column), width: Int((widths[index] - 2) * 20), size: halfPoints)
+                    lineWidths: row[index], width: Int((widths[index] - 2) * 20), size: halfPoints)
                 let lines = twips / DOCXWriter.lineHeight(halfPoints)
                 tallest = max(tallest, Double(lines) * lineHeight(size))
             }
@@ -308,15 +364,17 @@ public enum XLSXWriter {
     }
 
     static func textUnits<S: StringProtocol>(_ text: S) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            // Printable ASCII and CJK ideographs, nearly all of a catalog's text, without the general-category
-            // lookup of `DisplayWidth` (the same answer: 1 and 2).
-            if (0x20..<0x7F).contains(scalar.value) { return total + 1 }
-            if (0x4E00...0x9FFF).contains(scalar.value) { return total + 2 }
-            // ■ □ √ and other symbols are full-width in CJK fonts.
-            let wide = (0x2190...0x27BF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
-            return total + (wide ? 2 : DisplayWidth.of(scalar))
-        }
+        text.unicodeScalars.reduce(0) { $0 + textUnits($1) }
+    }
+
+    static func textUnits(_ scalar: Unicode.Scalar) -> Int {
+        // Printable ASCII and CJK ideographs, nearly all of a catalog's text, without the general-category
+        // lookup of `DisplayWidth` (the same answer: 1 and 2).
+        if (0x20..<0x7F).contains(scalar.value) { return 1 }
+        if (0x4E00...0x9FFF).contains(scalar.value) { return 2 }
+        // ■ □ √ and other symbols are full-width in CJK fonts.
+        let wide = (0x2190...0x27BF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value)
+        return wide ? 2 : DisplayWidth.of(scalar)
     }
 
     static func facts(_ table: CatalogTable) -> String {
@@ -465,6 +523,8 @@ struct SharedStrings {
     private var list: [String] = []
     private var uses = 0
 
+    init(capacity: Int = 0) { indexes.reserveCapacity(capacity) }
+
     mutating func index(_ text: String) -> Int {
         uses += 1
         if let index = indexes[text] { return index }
@@ -473,10 +533,19 @@ struct SharedStrings {
         return list.count - 1
     }
 
-    var xml: String {
-        XLSXWriter.xmlHeader
-            + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(list.count)\">"
-            + list.map { "<si><t xml:space=\"preserve\">\(XMLText.escape(String($0.prefix(32767))))</t></si>" }.joined()
-            + "</sst>"
+    var xml: XMLBytes {
+        var xml = XMLBytes(capacity: 256 + list.reduce(0) { $0 + $1.utf8.count + 40 })
+        xml.append(XLSXWriter.xmlHeader)
+        xml.append(
+            "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(uses)\" uniqueCount=\"\(list.count)\">"
+        )
+        for text in list {
+            xml.append("<si><t xml:space=\"preserve\">")
+            // A cell holds at most 32,767 characters; fewer bytes than that are fewer characters too.
+            xml.appendEscaped(text.utf8.count <= 32767 ? text : String(text.prefix(32767)))
+            xml.append("</t></si>")
+        }
+        xml.append("</sst>")
+        return xml
     }
 }

@@ -8,20 +8,25 @@ enum ZipContainer {
     /// 2000-01-01T00:00:00Z.
     static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
-    /// An entry's content: a text, or a file read in chunks (so a large part is never held whole).
+    /// An entry's content: a text, UTF-8 bytes, or a file read in chunks (so a large part is never held whole).
     enum Entry {
         case text(String, String)
+        case bytes(String, [UInt8])
         case file(String, URL)
     }
 
     static func make(_ entries: [(path: String, text: String)]) throws -> [UInt8] {
+        try make(entries.map { Entry.text($0.path, $0.text) })
+    }
+
+    static func make(_ entries: [Entry]) throws -> [UInt8] {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
             throw RenderError("无法创建压缩包：\(error)")
         }
-        for entry in entries { try add(.text(entry.path, entry.text), to: archive) }
+        for entry in entries { try add(entry, to: archive) }
         guard let bytes = archive.data else { throw RenderError("无法生成压缩包") }
         return [UInt8](bytes)
     }
@@ -40,7 +45,9 @@ enum ZipContainer {
     private static func add(_ entry: Entry, to archive: Archive) throws {
         switch entry {
         case .text(let path, let text):
-            let data = Data(text.utf8)
+            try add(.bytes(path, Array(text.utf8)), to: archive)
+        case .bytes(let path, let bytes):
+            let data = Data(bytes)
             try add(path, Int64(data.count), to: archive) { position, count in
                 data.subdata(in: Int(position)..<Int(position) + count)
             }
