@@ -22,10 +22,30 @@ public enum JSONText {
         uppercaseHex: Bool = false
     ) {
         out.append(0x22)
-        forEachPart(
-            of: text, alsoEscaping: extra, uppercaseHex: uppercaseHex, run: { out.append(contentsOf: $0) },
-            escape: { out.append(contentsOf: $0.utf8) })
+        // Most text has no byte that may start an escape: one pass over its bytes, then one copy.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where mayEscape(byte, extra: extra != nil) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true {
+            forEachPart(
+                of: text, alsoEscaping: extra, uppercaseHex: uppercaseHex,
+                run: { run in
+                    if run.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+                        out.append(contentsOf: run)
+                    }
+                },
+                escape: { out.append(contentsOf: $0.utf8) })
+        }
         out.append(0x22)
+    }
+
+    /// Whether `byte` may start a scalar that is escaped: an ASCII control, `"`, `\`, 0xE2 (U+2028/U+2029)
+    /// and, with `extra`, DEL and any non-ASCII lead byte.
+    @inline(__always)
+    private static func mayEscape(_ byte: UInt8, extra: Bool) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || (extra && (byte == 0x7F || byte >= 0xC0))
     }
 
     /// The literal's inside in order: runs of bytes written as they are, and escapes.
@@ -36,17 +56,13 @@ public enum JSONText {
     ) {
         // Runs of bytes that need no escape are copied whole: a report of thousands of findings quotes megabytes,
         // and appending scalar by scalar was a third of such a run. Only bytes that may start an escaped scalar
-        // are looked at: ASCII controls, `"`, `\`, 0xE2 (U+2028/U+2029) and, with `extra`, DEL and any
-        // non-ASCII lead byte.
+        // (`mayEscape`) are looked at.
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
             let byte = utf8[index]
-            let mayEscape =
-                byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
-                || (extra != nil && (byte == 0x7F || byte >= 0xC0))
-            guard mayEscape else {
+            guard mayEscape(byte, extra: extra != nil) else {
                 index = utf8.index(after: index)
                 continue
             }

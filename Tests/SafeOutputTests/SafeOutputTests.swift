@@ -200,6 +200,12 @@ struct JSONTextTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             #expect(JSONText.quoted(text, uppercaseHex: true) == reference(text, extra: nil))
             #expect(JSONText.quoted(text, alsoEscaping: extra, uppercaseHex: true) == reference(text, extra: extra))
+            // The byte writer (the json catalog, JSONOutput) gives the same bytes, text with escapes or without.
+            for escaping in [nil, extra] {
+                var bytes: [UInt8] = [0x5B]
+                JSONText.quote(text, into: &bytes, alsoEscaping: escaping, uppercaseHex: true)
+                #expect(bytes == [0x5B] + Array(reference(text, extra: escaping).utf8))
+            }
         }
     }
 }
