@@ -93,6 +93,8 @@ import Testing
             ("x\"\u{301}y", "x\"\u{301}y"),
             ("第一行\r\n第二行 & 第三行", "第一行\r\n第二行 &amp; 第三行"),
             ("", ""),
+            // Each of the five alone: the copy of text with nothing to escape must notice every one.
+            ("a&b", "a&amp;b"), ("a<b", "a&lt;b"), ("a>b", "a&gt;b"), ("a\"b", "a&quot;b"), ("a'b", "a&#39;b"),
         ]
         for (text, escaped) in cases {
             var out: [UInt8] = []

@@ -84,6 +84,8 @@ struct MarkdownTextTests {
         let texts = [
             "纯中文，没有要转义的字符。", "", "a", "[链接](x) *强调* <b>&", "一\r\n二\n三\r四", "_\u{301}下 #\u{301}",
             "全角＃号与｜竖线", "\\", "《条例》（国令第711号）第二十条",
+            // One character to escape alone, each: the copy must notice every one of them.
+            "a&b", "a<b", "a>b", "a\nb", "a\rb", "a\\b", "a`b", "a*b", "a_b", "a[b", "a]b", "a|b", "a~b", "a!b", "a#b",
         ]
         for text in texts {
             var out: [UInt8] = [0x41]
