@@ -190,6 +190,12 @@ extension ApprovalRegister {
 
     /// The state of a decoded catalog, reading its file for the fingerprint.
     public func state(of catalog: Catalog, registry: DomainRegistry) -> ApprovalState {
+        // The fingerprint (the file read and parsed again) is needed only when this version's approval is on
+        // record; a build asks for every catalog, and most have none.
+        let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
+        guard let (_, record) = latest(region: catalog.region.value, domain: domain),
+            record.version == catalog.version.value
+        else { return .unapproved }
         let fingerprint = FileManager.default.contents(atPath: catalog.file)
             .flatMap { CatalogFingerprint.of(bytes: [UInt8]($0), file: catalog.file) }
         return state(of: catalog, fingerprint: fingerprint, registry: registry)

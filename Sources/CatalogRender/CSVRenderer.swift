@@ -12,17 +12,19 @@ public enum CSVRenderer {
     ]
 
     public static func render(_ table: CatalogTable) -> [UInt8] {
-        var out = "\u{FEFF}"
-        out += CSVText.record(header)
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]  // U+FEFF
+        out.reserveCapacity(1_024 + table.itemCount * 1_024)
+        CSVText.appendRecord(header, to: &out)
         for row in table.rows {
-            out += CSVText.record([
-                String(row.number), row.id, row.group, row.name, row.content,
-                row.basis.joined(separator: "；"), row.timeLimit, row.bodies.joined(separator: "；"),
-                row.channels.plainText(table.channelStyle),
-                row.audience.rawValue, row.mode.rawValue, table.levelLabels(row).joined(separator: "；"),
-                row.reasonNotProactive ?? "", row.remark ?? "",
-            ])
+            CSVText.appendRecord(
+                [
+                    String(row.number), row.id, row.group, row.name, row.content,
+                    row.basis.joined(separator: "；"), row.timeLimit, row.bodies.joined(separator: "；"),
+                    row.channels.plainText(table.channelStyle),
+                    row.audience.rawValue, row.mode.rawValue, table.levelLabels(row).joined(separator: "；"),
+                    row.reasonNotProactive ?? "", row.remark ?? "",
+                ], to: &out)
         }
-        return Array(out.utf8)
+        return out
     }
 }

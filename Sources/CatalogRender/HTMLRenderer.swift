@@ -45,6 +45,13 @@ public struct HTMLTemplates: Sendable {
     /// The names that came from the override folder.
     public private(set) var overridden: [String]
     let library: MustacheLibrary
+    /// Whether the templates a catalog page uses are the shipped ones, so that `HTMLCatalogPage` may write it.
+    let catalogPageIsShipped: Bool
+
+    /// The templates a catalog page is made of.
+    static let catalogPageTemplates = [
+        "catalog.mustache", "table.mustache", "head.mustache", "site-header.mustache", "site-footer.mustache",
+    ]
 
     /// The built-in templates.
     public static let builtIn: HTMLTemplates = {
@@ -64,6 +71,7 @@ public struct HTMLTemplates: Sendable {
             }
         }
         self.library = library
+        self.catalogPageIsShipped = Self.catalogPageTemplates.allSatisfy { files[$0] == DefaultTemplates.files[$0] }
     }
 
     /// The defaults with the files of `folder` laid over them.
@@ -403,6 +411,20 @@ public struct HTMLRenderer: Sendable {
 
     /// One catalog's page.
     public func catalogPage(_ table: CatalogTable, context: PageContext) throws -> String {
+        if templates.catalogPageIsShipped {
+            return String(decoding: HTMLCatalogPage.render(table, context: context, renderer: self), as: UTF8.self)
+        }
+        return try templates.render(catalogData(table, context: context), template: "catalog")
+    }
+
+    /// One catalog's page as UTF-8 bytes.
+    public func catalogPageBytes(_ table: CatalogTable, context: PageContext) throws -> [UInt8] {
+        if templates.catalogPageIsShipped { return HTMLCatalogPage.render(table, context: context, renderer: self) }
+        return Array(try templates.render(catalogData(table, context: context), template: "catalog").utf8)
+    }
+
+    /// One catalog's page through the Mustache templates, whatever they are (the shipped page's reference).
+    func catalogPageThroughTemplates(_ table: CatalogTable, context: PageContext) throws -> String {
         try templates.render(catalogData(table, context: context), template: "catalog")
     }
 

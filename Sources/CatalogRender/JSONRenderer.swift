@@ -44,7 +44,14 @@ public enum JSONRenderer {
     }
 
     public static func render(_ table: CatalogTable) -> String {
-        value(table).serialized() + "\n"
+        String(decoding: bytes(table), as: UTF8.self)
+    }
+
+    /// The JSON as UTF-8 bytes, ended by a line break.
+    public static func bytes(_ table: CatalogTable) -> [UInt8] {
+        var out = value(table).serializedBytes()
+        out.append(0x0A)
+        return out
     }
 
     static func item(_ row: TableRow, style: ChannelStyle) -> JSONOutput {

@@ -5,38 +5,88 @@ import SafeOutput
 /// as published tables show merged cells), then 未涉及事项 and 调整记录.
 public enum MarkdownRenderer {
     public static func render(_ table: CatalogTable) -> String {
-        var out = "# \(MarkdownText.escape(table.title))\n\n"
-        out += "- 发布机构：\(MarkdownText.escape(table.publisher))\n"
-        out += "- 版本：\(MarkdownText.escape(table.version))\n"
-        if let date = table.effectiveDate { out += "- 生效日期：\(MarkdownText.escape(date))\n" }
-        out += "- 事项数：\(table.itemCount)\n\n"
+        String(decoding: bytes(table), as: UTF8.self)
+    }
+
+    /// The Markdown as UTF-8 bytes, written into one buffer (no `String` joined per cell and per row).
+    public static func bytes(_ table: CatalogTable) -> [UInt8] {
+        var out = Output()
+        out.bytes.reserveCapacity(1_024 + table.itemCount * 2_048)
+        out.raw("# ")
+        out.text(table.title)
+        out.raw("\n\n- 发布机构：")
+        out.text(table.publisher)
+        out.raw("\n- 版本：")
+        out.text(table.version)
+        out.raw("\n")
+        if let date = table.effectiveDate {
+            out.raw("- 生效日期：")
+            out.text(date)
+            out.raw("\n")
+        }
+        out.raw("- 事项数：\(table.itemCount)\n\n")
 
         let columns = table.columns
-        let headers = columns.map(headerTitle)
-        out += "| " + headers.map(MarkdownText.escape).joined(separator: " | ") + " |\n"
-        out += "|" + columns.map { isCentered($0) ? " :-: |" : " --- |" }.joined() + "\n"
-        for row in table.rows {
-            let cells = columns.map { column -> String in
-                if case .group = column, !row.startsGroup { return "" }
-                return table.lines(row, column).map(MarkdownText.escape).joined(separator: "<br>")
-            }
-            out += "| " + cells.joined(separator: " | ") + " |\n"
+        out.raw("| ")
+        for (index, column) in columns.enumerated() {
+            if index > 0 { out.raw(" | ") }
+            out.text(headerTitle(column))
         }
-        if let legend = table.legend { out += "\n注：\(MarkdownText.escape(legend))\n" }
+        out.raw(" |\n|")
+        for column in columns { out.raw(isCentered(column) ? " :-: |" : " --- |") }
+        out.raw("\n")
+        for row in table.rows {
+            out.raw("| ")
+            for (index, column) in columns.enumerated() {
+                if index > 0 { out.raw(" | ") }
+                if case .group = column, !row.startsGroup { continue }
+                for (line, text) in table.lines(row, column).enumerated() {
+                    if line > 0 { out.raw("<br>") }
+                    out.text(text)
+                }
+            }
+            out.raw(" |\n")
+        }
+        if let legend = table.legend {
+            out.raw("\n注：")
+            out.text(legend)
+            out.raw("\n")
+        }
         if !table.notApplicableEntries.isEmpty {
-            out += "\n## 未涉及事项\n\n"
+            out.raw("\n## 未涉及事项\n\n")
             for entry in table.notApplicableEntries {
-                out += "- \(MarkdownText.escape(entry.label))：\(MarkdownText.escape(entry.reason))\n"
+                out.raw("- ")
+                out.text(entry.label)
+                out.raw("：")
+                out.text(entry.reason)
+                out.raw("\n")
             }
         }
         if !table.adjustments.isEmpty {
-            out += "\n## 调整记录\n\n"
+            out.raw("\n## 调整记录\n\n")
             for entry in table.adjustments {
-                let version = entry.version.map { "（版本 \(MarkdownText.escape($0))）" } ?? ""
-                out += "- \(MarkdownText.escape(entry.date))\(version)：\(MarkdownText.escape(entry.note))\n"
+                out.raw("- ")
+                out.text(entry.date)
+                if let version = entry.version {
+                    out.raw("（版本 ")
+                    out.text(version)
+                    out.raw("）")
+                }
+                out.raw("：")
+                out.text(entry.note)
+                out.raw("\n")
             }
         }
-        return out
+        return out.bytes
+    }
+
+    /// The buffer the Markdown is written into.
+    struct Output {
+        var bytes: [UInt8] = []
+        /// Markdown syntax, as it is.
+        mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+        /// Catalog text, escaped.
+        mutating func text(_ text: String) { MarkdownText.appendEscaped(text, to: &bytes) }
     }
 
     static func headerTitle(_ column: TableColumn) -> String {

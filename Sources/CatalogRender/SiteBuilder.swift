@@ -337,10 +337,11 @@ public enum SiteBuilder {
                         sitePublisher: site.publisher, downloads: downloads
                     )
                     context.approval = approvals[table.region + "\u{1F}" + table.domain]
-                    files.append(RenderedFile(path: path, text: try site.renderer.catalogPage(table, context: context)))
-                case .md: files.append(RenderedFile(path: path, text: MarkdownRenderer.render(table)))
+                    files.append(
+                        RenderedFile(path: path, bytes: try site.renderer.catalogPageBytes(table, context: context)))
+                case .md: files.append(RenderedFile(path: path, bytes: MarkdownRenderer.bytes(table)))
                 case .csv: files.append(RenderedFile(path: path, bytes: CSVRenderer.render(table)))
-                case .json: files.append(RenderedFile(path: path, text: JSONRenderer.render(table)))
+                case .json: files.append(RenderedFile(path: path, bytes: JSONRenderer.bytes(table)))
                 case .docx: files.append(RenderedFile(path: path, bytes: try DOCXWriter.document(table)))
                 case .xlsx: break
                 }
@@ -377,12 +378,11 @@ public enum SiteBuilder {
         let table = CatalogTable(catalog, options: options, registry: registry)
         switch format {
         case .html:
-            let page = try HTMLRenderer(templates: templates).catalogPage(
+            return try HTMLRenderer(templates: templates).catalogPageBytes(
                 table, context: PageContext(siteTitle: table.title, sitePublisher: table.publisher))
-            return Array(page.utf8)
-        case .md: return Array(MarkdownRenderer.render(table).utf8)
+        case .md: return MarkdownRenderer.bytes(table)
         case .csv: return CSVRenderer.render(table)
-        case .json: return Array(JSONRenderer.render(table).utf8)
+        case .json: return JSONRenderer.bytes(table)
         case .docx: return try DOCXWriter.document(table)
         case .xlsx: return try XLSXWriter.workbook([table], title: table.title)
         }

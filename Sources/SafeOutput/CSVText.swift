@@ -6,6 +6,23 @@ public enum CSVText {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// Appends `record(fields)`'s UTF-8 bytes to `out`; a field with no byte that `field` could change (a formula
+    /// trigger first, a comma, a quote or a line break anywhere) is copied as it is.
+    public static func appendRecord(_ fields: [String], to out: inout [UInt8]) {
+        for (index, raw) in fields.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            let copied = raw.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                if let first = bytes.first, SpreadsheetText.mayTrigger(first) { return false }
+                for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+                out.append(contentsOf: bytes)
+                return true
+            }
+            if copied != true { out.append(contentsOf: field(raw).utf8) }
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
     /// One field: formula triggers neutralised, then quoted (with `"` doubled) when it holds a comma, a quote
     /// or a line break.
     public static func field(_ raw: String) -> String {
@@ -23,6 +40,12 @@ public enum CSVText {
 /// would be data there.
 public enum SpreadsheetText {
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether a text starting with this byte may start with a trigger (`= + - @`, tab, CR).
+    @inline(__always)
+    static func mayTrigger(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
+    }
 
     public static func neutralised(_ text: String) -> String {
         guard let first = text.first, triggers.contains(first) else { return text }

@@ -10,33 +10,72 @@ public enum JSONText {
         uppercaseHex: Bool = false
     ) {
         out += "\""
+        forEachPart(
+            of: text, alsoEscaping: extra, uppercaseHex: uppercaseHex, run: { out += Substring($0) },
+            escape: { out += $0 })
+        out += "\""
+    }
+
+    /// Appends `text` as a JSON string literal, as `quote(_:into:)` writes it, to UTF-8 bytes.
+    public static func quote(
+        _ text: String, into out: inout [UInt8], alsoEscaping extra: ((Unicode.Scalar) -> Bool)? = nil,
+        uppercaseHex: Bool = false
+    ) {
+        out.append(0x22)
+        // Most text has no byte that may start an escape: one pass over its bytes, then one copy.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where mayEscape(byte, extra: extra != nil) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true {
+            forEachPart(
+                of: text, alsoEscaping: extra, uppercaseHex: uppercaseHex,
+                run: { run in
+                    if run.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+                        out.append(contentsOf: run)
+                    }
+                },
+                escape: { out.append(contentsOf: $0.utf8) })
+        }
+        out.append(0x22)
+    }
+
+    /// Whether `byte` may start a scalar that is escaped: an ASCII control, `"`, `\`, 0xE2 (U+2028/U+2029)
+    /// and, with `extra`, DEL and any non-ASCII lead byte.
+    @inline(__always)
+    private static func mayEscape(_ byte: UInt8, extra: Bool) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 || (extra && (byte == 0x7F || byte >= 0xC0))
+    }
+
+    /// The literal's inside in order: runs of bytes written as they are, and escapes.
+    @inline(__always)
+    private static func forEachPart(
+        of text: String, alsoEscaping extra: ((Unicode.Scalar) -> Bool)?, uppercaseHex: Bool,
+        run: (Substring.UTF8View) -> Void, escape: (String) -> Void
+    ) {
         // Runs of bytes that need no escape are copied whole: a report of thousands of findings quotes megabytes,
         // and appending scalar by scalar was a third of such a run. Only bytes that may start an escaped scalar
-        // are looked at: ASCII controls, `"`, `\`, 0xE2 (U+2028/U+2029) and, with `extra`, DEL and any
-        // non-ASCII lead byte.
+        // (`mayEscape`) are looked at.
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
             let byte = utf8[index]
-            let mayEscape =
-                byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
-                || (extra != nil && (byte == 0x7F || byte >= 0xC0))
-            guard mayEscape else {
+            guard mayEscape(byte, extra: extra != nil) else {
                 index = utf8.index(after: index)
                 continue
             }
             let scalar = text.unicodeScalars[index]
             let next = text.unicodeScalars.index(after: index)
-            if let escape = escaped(scalar, extra: extra, uppercaseHex: uppercaseHex) {
-                out += Substring(utf8[runStart..<index])
-                out += escape
+            if let escaped = escaped(scalar, extra: extra, uppercaseHex: uppercaseHex) {
+                run(utf8[runStart..<index])
+                escape(escaped)
                 runStart = next
             }
             index = next
         }
-        out += Substring(utf8[runStart..<utf8.endIndex])
-        out += "\""
+        run(utf8[runStart..<utf8.endIndex])
     }
 
     /// The escape that stands for `scalar`, or nil when it is written as it is.

@@ -79,6 +79,21 @@ struct MarkdownTextTests {
         #expect(!MarkdownText.escape("a\r\nb").contains("\n"))
     }
 
+    /// The byte writer's copy of text with nothing to escape must agree with `escape` on every text.
+    @Test func appendingEscapedBytesIsEscape() {
+        let texts = [
+            "纯中文，没有要转义的字符。", "", "a", "[链接](x) *强调* <b>&", "一\r\n二\n三\r四", "_\u{301}下 #\u{301}",
+            "全角＃号与｜竖线", "\\", "《条例》（国令第711号）第二十条",
+            // One character to escape alone, each: the copy must notice every one of them.
+            "a&b", "a<b", "a>b", "a\nb", "a\rb", "a\\b", "a`b", "a*b", "a_b", "a[b", "a]b", "a|b", "a~b", "a!b", "a#b",
+        ]
+        for text in texts {
+            var out: [UInt8] = [0x41]
+            MarkdownText.appendEscaped(text, to: &out)
+            #expect(out == [0x41] + Array(MarkdownText.escape(text).utf8), "\(text)")
+        }
+    }
+
     @Test func paragraphStartCannotMakeAListOrHeading() {
         #expect(MarkdownText.escapeParagraphStart("- 项") == "\\- 项")
         #expect(MarkdownText.escapeParagraphStart("12. 项") == "12\\. 项")
@@ -106,6 +121,20 @@ struct CSVTextTests {
         #expect(CSVText.field("=1+1") == "'=1+1")
         #expect(CSVText.field("-1,2") == "\"'-1,2\"")
         #expect(CSVText.record(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+    }
+
+    /// The byte writer's copy of fields with nothing to change must agree with `record` on every field.
+    @Test func appendingARecordIsRecord() {
+        let records = [
+            ["政府网站", "", "a,b", "说\"明\"", "一\r\n二", "=1+1", "-1,2", "\t制表", "\r回车", "@x", "+1"],
+            ["中文，全角逗号", "＝全角", ",\u{301}组合", "\"\u{301}", "\r\n开头", "x-1", "末尾="],
+            [],
+        ]
+        for fields in records {
+            var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+            CSVText.appendRecord(fields, to: &out)
+            #expect(out == [0xEF, 0xBB, 0xBF] + Array(CSVText.record(fields).utf8), "\(fields)")
+        }
     }
 
     @Test func everyFormulaTriggerIsNeutralised() {
@@ -173,6 +202,12 @@ struct JSONTextTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             #expect(JSONText.quoted(text, uppercaseHex: true) == reference(text, extra: nil))
             #expect(JSONText.quoted(text, alsoEscaping: extra, uppercaseHex: true) == reference(text, extra: extra))
+            // The byte writer (the json catalog, JSONOutput) gives the same bytes, text with escapes or without.
+            for escaping in [nil, extra] {
+                var bytes: [UInt8] = [0x5B]
+                JSONText.quote(text, into: &bytes, alsoEscaping: escaping, uppercaseHex: true)
+                #expect(bytes == [0x5B] + Array(reference(text, extra: escaping).utf8))
+            }
         }
     }
 }
