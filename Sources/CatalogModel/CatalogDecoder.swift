@@ -187,13 +187,18 @@ public enum WorkspaceDecoder {
             let jurisdictionNodes = root["辖区"]?.sequence
         else { return nil }
         var jurisdictions: [Jurisdiction] = []
+        // Places give the same few reasons for thousands of 未涉及领域 entries: each distinct text is kept once, so
+        // the workspace does not hold one copy per entry for the whole run (12,000 of them at province scale).
+        var reasons: Set<String> = []
         for node in jurisdictionNodes {
             guard let name = D.text(node["名称"]), let level = D.enumValue(Level.self, node["层级"]),
                 let folder = D.text(node["目录"])
             else { return nil }
             var notApplicable: [Located<String>: String] = [:]
             for entry in node["未涉及领域"]?.sequence ?? [] {
-                if let domain = D.text(entry["领域"]), let reason = entry["说明"]?.string { notApplicable[domain] = reason }
+                if let domain = D.text(entry["领域"]), let reason = entry["说明"]?.string {
+                    notApplicable[domain] = reasons.insert(reason).memberAfterInsert
+                }
             }
             jurisdictions.append(
                 Jurisdiction(

@@ -26,7 +26,12 @@ public struct DiscoveredInputs: Sendable {
 /// Turns `gkml validate` paths into groups of files (DESIGN §5): files, folders (recursive *.yaml/*.yml),
 /// or a workspace (a folder with gkml.yaml, grouped by its jurisdictions' folders).
 public enum InputDiscovery {
-    public static func discover(_ paths: [String], extensions: [String] = [".yaml", ".yml"]) -> DiscoveredInputs {
+    /// `workspaceFound` is called with each gkml.yaml the walk finds, before the folders under it are walked, so
+    /// that the caller can read it while little else is in memory (the one of a province lists thousands of
+    /// jurisdictions; read after the walk, its tree came on top of every discovered path).
+    public static func discover(
+        _ paths: [String], extensions: [String] = [".yaml", ".yml"], workspaceFound: (String) -> Void = { _ in }
+    ) -> DiscoveredInputs {
         var inputs = DiscoveredInputs()
         for path in paths {
             let kind = FileEntry.kind(of: path)
@@ -41,7 +46,7 @@ public enum InputDiscovery {
                 let root = context.map { ($0 as NSString).deletingLastPathComponent } ?? path
                 walk(
                     path, context: context, root: FileEntry.realPath(root.isEmpty ? "." : root) ?? root,
-                    extensions: extensions, into: &inputs)
+                    extensions: extensions, into: &inputs, workspaceFound: workspaceFound)
                 let after = inputs.groups.reduce(0) { $0 + $1.files.count } + inputs.workspaces.count
                 if after == before { inputs.empty.append(path) }
                 continue
@@ -91,7 +96,8 @@ public enum InputDiscovery {
     /// are judged without opening them; links to folders are not walked and links to files must resolve inside
     /// `root` (a real path).
     static func walk(
-        _ folder: String, context: String?, root: String, extensions: [String], into inputs: inout DiscoveredInputs
+        _ folder: String, context: String?, root: String, extensions: [String], into inputs: inout DiscoveredInputs,
+        workspaceFound: (String) -> Void = { _ in }
     ) {
         guard let names = FileEntry.names(in: folder) else { return }
         var context = context
@@ -127,6 +133,7 @@ public enum InputDiscovery {
             if name == WorkspaceLoader.fileName {
                 inputs.workspaces.append(path)
                 context = path
+                workspaceFound(path)
             } else if wanted {
                 files.append(path)
             }
@@ -135,7 +142,9 @@ public enum InputDiscovery {
             inputs.groups.append(FileGroup(workspaceFile: context, jurisdiction: nil, files: files))
         }
         for subfolder in subfolders {
-            walk(subfolder, context: context, root: root, extensions: extensions, into: &inputs)
+            walk(
+                subfolder, context: context, root: root, extensions: extensions, into: &inputs,
+                workspaceFound: workspaceFound)
         }
     }
 }

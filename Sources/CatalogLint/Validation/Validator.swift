@@ -99,7 +99,23 @@ public enum Validator {
     static func stream(
         _ paths: [String], options: ValidationOptions, deliver: @escaping (FileReport) -> Void
     ) -> ValidationOutcome {
-        let inputs = InputDiscovery.discover(paths)
+        // Workspaces first: their context (registry, bodies, rules) applies to the groups inside them. Each is read
+        // as soon as discovery finds it, and its YAML tree dropped once its 规则 are checked: at province scale
+        // gkml.yaml lists thousands of jurisdictions and bodies, and read after discovery its tree came on top of
+        // the 40,000 paths (the peak of the run); read first, the paths reuse the memory it leaves.
+        var workspaces: [String: LoadedWorkspace] = [:]
+        var configurations: [String: [Finding]] = [:]
+        func load(_ file: String, configure: Bool) {
+            if workspaces[file] == nil { workspaces[file] = WorkspaceLoader.load(path: file) }
+            if configure, configurations[file] == nil, let loaded = workspaces[file] {
+                configurations[file] = LintConfiguration.check(loaded, configurable: options.configurableCodes)
+            }
+            workspaces[file]?.document = nil
+        }
+        let inputs = InputDiscovery.discover(paths) { load($0, configure: true) }
+        for file in Set(inputs.workspaces + inputs.groups.compactMap(\.workspaceFile)).sorted() {
+            load(file, configure: inputs.workspaces.contains(file))
+        }
         var general: [Finding] = []
         var inputFailure = false
         let delivery = OrderedDelivery(
@@ -117,19 +133,10 @@ public enum Validator {
         }
         general += inputs.skipped.map(\.finding)
 
-        // Workspaces first: their context (registry, bodies, rules) applies to the groups inside them.
-        var workspaces: [String: LoadedWorkspace] = [:]
-        for file in Set(inputs.workspaces + inputs.groups.compactMap(\.workspaceFile)).sorted() {
-            workspaces[file] = WorkspaceLoader.load(path: file)
-        }
         for file in inputs.workspaces {
             guard let loaded = workspaces[file] else { continue }
-            let configuration = LintConfiguration.check(loaded, configurable: options.configurableCodes)
-            delivery.deposit([FileReport(path: file, findings: loaded.findings + configuration)])
+            delivery.deposit([FileReport(path: file, findings: loaded.findings + (configurations[file] ?? []))])
         }
-        // The workspace's YAML tree was needed only for its 规则 (above); at province scale gkml.yaml lists thousands
-        // of jurisdictions and bodies, and its tree would stay alive for the whole run.
-        for file in workspaces.keys { workspaces[file]?.document = nil }
 
         // Baselines once per workspace, before the groups run in parallel.
         var baselines: [String: BaselineCatalogs] = [:]
@@ -145,18 +152,24 @@ public enum Validator {
         // Approval registers (gkml-approvals.json) once per workspace.
         let approvals = ApprovalCheck.registers(Array(workspaces.keys).sorted())
         general += approvals.findings
-        let plans = inputs.groups.map {
+        // Each group's plan is made when the group is checked, not all up front: a plan carries copies of its
+        // workspace and jurisdiction, and 2,000 of them (twice, with the rest's copy) held megabytes at 1M items.
+        let groups = inputs.groups
+        let plan: @Sendable (Int) -> GroupPlan = {
+            [workspaces, baselines, jurisdictions, registers = approvals.registers] index in
             GroupPlan(
-                $0, workspaces: workspaces, baselines: baselines,
-                jurisdictions: jurisdictions, approvals: approvals.registers)
+                groups[index], workspaces: workspaces, baselines: baselines, jurisdictions: jurisdictions,
+                approvals: registers)
         }
+        let upper = groups.indices.filter { plan($0).isUpper }
 
         // The upper level (the county) first: townships are checked against its catalogs. Then every other
         // group, in parallel: one group's files are in memory at a time per core. Each group's reports go to
         // the delivery as soon as it is done; the results keep only what is small (fixes, domains).
         var upperLevel: [String: [Catalog]] = [:]
         var results: [GroupResult] = []
-        for plan in plans where plan.isUpper {
+        for index in upper {
+            let plan = plan(index)
             var result = check(plan, upperLevel: [], options: options)
             upperLevel[plan.key, default: []] += result.upperCatalogs
             result.upperCatalogs = []
@@ -164,10 +177,12 @@ public enum Validator {
             result.reports = []
             results.append(result)
         }
-        let rest = plans.filter { !$0.isUpper }
+        let isUpper = Set(upper)
+        let rest = groups.indices.filter { !isUpper.contains($0) }
         let frozenUpper = upperLevel
         results += parallelMap(rest.count, parallelism: options.parallelism) { index in
-            var result = check(rest[index], upperLevel: frozenUpper[rest[index].key] ?? [], options: options)
+            let plan = plan(rest[index])
+            var result = check(plan, upperLevel: frozenUpper[plan.key] ?? [], options: options)
             delivery.deposit(result.reports)
             result.reports = []
             return result
@@ -178,13 +193,18 @@ public enum Validator {
         var fixes: [(file: String, changes: [LintChange])] = []
         var fixFailures: [(file: String, reason: String)] = []
         var catalogs: [String: Catalog] = [:]
-        for result in results {
+        for index in results.indices {
+            let result = results[index]
             for catalog in result.catalogs { catalogs[catalog.file] = catalog }
             fixes += result.fixes
             fixFailures += result.fixFailures
             inputFailure = inputFailure || result.inputFailure
+            // A jurisdiction's first set of domains is moved, not copied: one set per jurisdiction, not two.
+            results[index].domains = []
             if let (workspaceFile, folder) = result.jurisdictionFolder {
-                catalogsByWorkspace[workspaceFile, default: [:]][folder, default: []].formUnion(result.domains)
+                let present = catalogsByWorkspace[workspaceFile]?[folder]
+                catalogsByWorkspace[workspaceFile, default: [:]][folder] =
+                    present?.union(result.domains) ?? result.domains
             }
         }
 
