@@ -179,10 +179,7 @@ public enum ApprovalState: Sendable, Hashable {
 extension ApprovalRegister {
     /// The state of a catalog whose current content has `fingerprint`.
     public func state(of catalog: Catalog, fingerprint: String?, registry: DomainRegistry) -> ApprovalState {
-        let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
-        guard let (entry, record) = latest(region: catalog.region.value, domain: domain),
-            record.version == catalog.version.value
-        else { return .unapproved }
+        guard let (entry, record) = approvalOfCurrentVersion(catalog, registry: registry) else { return .unapproved }
         return record.fingerprint == fingerprint
             ? .approved(document: entry.document, date: entry.date)
             : .changedAfterApproval(document: entry.document)
@@ -192,12 +189,20 @@ extension ApprovalRegister {
     public func state(of catalog: Catalog, registry: DomainRegistry) -> ApprovalState {
         // The fingerprint (the file read and parsed again) is needed only when this version's approval is on
         // record; a build asks for every catalog, and most have none.
-        let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
-        guard let (_, record) = latest(region: catalog.region.value, domain: domain),
-            record.version == catalog.version.value
-        else { return .unapproved }
+        guard approvalOfCurrentVersion(catalog, registry: registry) != nil else { return .unapproved }
         let fingerprint = FileManager.default.contents(atPath: catalog.file)
             .flatMap { CatalogFingerprint.of(bytes: [UInt8]($0), file: catalog.file) }
         return state(of: catalog, fingerprint: fingerprint, registry: registry)
+    }
+
+    /// The latest approval on record for the catalog's jurisdiction and domain, if it approved this version.
+    private func approvalOfCurrentVersion(_ catalog: Catalog, registry: DomainRegistry) -> (
+        entry: Entry, record: Record
+    )? {
+        let domain = registry.domain(named: catalog.domain.value)?.name ?? catalog.domain.value
+        guard let latest = latest(region: catalog.region.value, domain: domain),
+            latest.record.version == catalog.version.value
+        else { return nil }
+        return latest
     }
 }
