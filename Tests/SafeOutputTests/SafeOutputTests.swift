@@ -94,6 +94,19 @@ struct MarkdownTextTests {
         }
     }
 
+    /// Each character `escape` changes, alone in a text: the shortcut for text with nothing to escape must not
+    /// skip any of them (the byte test above compares with `escape`, which takes the same shortcut).
+    @Test func eachCharacterAloneIsEscaped() {
+        for character in ["\\", "`", "*", "_", "[", "]", "|", "~", "!", "#"] {
+            #expect(MarkdownText.escape("a\(character)b") == "a\\\(character)b", "\(character)")
+        }
+        #expect(MarkdownText.escape("a&b") == "a&amp;b")
+        #expect(MarkdownText.escape("a<b") == "a&lt;b")
+        #expect(MarkdownText.escape("a>b") == "a&gt;b")
+        #expect(MarkdownText.escape("a\nb") == "a<br>b")
+        #expect(MarkdownText.escape("a\rb") == "a<br>b")
+    }
+
     @Test func paragraphStartCannotMakeAListOrHeading() {
         #expect(MarkdownText.escapeParagraphStart("- 项") == "\\- 项")
         #expect(MarkdownText.escapeParagraphStart("12. 项") == "12\\. 项")
