@@ -2,8 +2,8 @@ import CatalogModel
 import SafeOutput
 
 /// A catalog page written straight into UTF-8 bytes, the same bytes as the shipped templates (catalog, table,
-/// head, site-header, site-footer) give through Mustache, without Mustache's `[String: Any]` data, dynamic
-/// casts and per-`Character` escaping. Used only while none of those five templates is overridden; a county's
+/// head, site-header, site-footer) give through Mustache, without Mustache's `[String: Any]` data and dynamic
+/// casts (both escape with `HTMLText`). Used only while none of those five templates is overridden; a county's
 /// `--templates` page goes through Mustache as before. Each line below carries the template line it writes;
 /// `HTMLCatalogPageTests` checks the two paths give the same bytes.
 struct HTMLCatalogPage {
@@ -20,7 +20,7 @@ struct HTMLCatalogPage {
     /// Markup, as it is.
     private mutating func raw(_ markup: String) { out.append(contentsOf: markup.utf8) }
     /// Text, escaped as `{{…}}` escapes it.
-    private mutating func text(_ text: String) { HTMLText.appendMustacheEscaped(text, to: &out) }
+    private mutating func text(_ text: String) { HTMLText.appendEscaped(text, to: &out) }
 
     private mutating func write(_ table: CatalogTable, context: PageContext, renderer: HTMLRenderer) {
         let templates = renderer.templates

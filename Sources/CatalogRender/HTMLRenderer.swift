@@ -63,9 +63,10 @@ public struct HTMLTemplates: Sendable {
         self.files = files
         self.overridden = overridden
         var library = MustacheLibrary()
+        MarkupEscaping.register
         for (name, text) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             do {
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
+                try library.register(MarkupEscaping.pragma + text, named: String(name.dropLast(".mustache".count)))
             } catch {
                 throw RenderError("模板 \(name) 有语法错误：\(error)")
             }
@@ -485,4 +486,18 @@ func urlComponent(_ text: String) -> String {
 /// Percent-encodes a relative path of `/`-separated components.
 func urlPath(_ path: String) -> String {
     path.split(separator: "/", omittingEmptySubsequences: false).map { urlComponent(String($0)) }.joined(separator: "/")
+}
+
+/// How `{{…}}` escapes in every template, shipped or a county's: `HTMLText.escapeMarkup`, scalar by scalar.
+/// Mustache's own HTML escaping compares whole `Character`s, so it left a quote that a combining mark joins as it
+/// was, and a browser ends an attribute at that quote.
+struct MarkupEscaping: MustacheContentType {
+    static let name = "GKML_HTML"
+    /// Put before each template's text: a line of its own, which Mustache drops whole (a standalone tag), so the
+    /// template's own text, first line included, renders as written.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
+    /// Registers the content type once, before any template naming it is parsed.
+    static let register: Void = MustacheContentTypes.register(MarkupEscaping(), named: name)
+
+    func escapeText(_ text: String) -> String { HTMLText.escapeMarkup(text) }
 }

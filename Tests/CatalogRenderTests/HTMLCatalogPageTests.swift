@@ -85,12 +85,28 @@ import Testing
         #expect(page.contains("<style>body { color: #000; }</style>"))
     }
 
-    @Test func escapingMatchesMustacheCharacterByCharacter() {
+    /// A quote that a combining mark joins is escaped on both paths: a browser would end an attribute at it.
+    @Test func aJoinedQuoteIsEscapedThroughMustacheAndWithout() throws {
+        var table = CatalogTable(Fixtures.employment)
+        table.title = "标题\"\u{301} onfocus=x"
+        var files = DefaultTemplates.files
+        files["site-footer.mustache"] = files["site-footer.mustache"]! + "<!-- county -->\n"
+        let county = try HTMLRenderer(templates: HTMLTemplates(files: files, overridden: ["site-footer.mustache"]))
+        for renderer in [renderer, county] {
+            let page = try renderer.catalogPage(table, context: PageContext(siteTitle: "示例县"))
+            let escaped = "标题&quot;\u{301} onfocus=x"
+            let joinedQuote = "\"\u{301}"
+            #expect(page.contains(escaped))
+            #expect(!page.contains(joinedQuote))
+        }
+    }
+
+    @Test func escapingLooksAtEachScalar() {
         let cases: [(String, String)] = [
             ("纯中文文本", "纯中文文本"),
             ("a&b<c>d\"e'f", "a&amp;b&lt;c&gt;d&quot;e&#39;f"),
-            // A quote joined by a combining mark is one Character, not a quote: Mustache leaves it.
-            ("x\"\u{301}y", "x\"\u{301}y"),
+            // A quote joined by a combining mark is one Character, but a browser still ends an attribute at it.
+            ("x\"\u{301}y", "x&quot;\u{301}y"), ("<\u{338}a '\u{301}", "&lt;\u{338}a &#39;\u{301}"),
             ("第一行\r\n第二行 & 第三行", "第一行\r\n第二行 &amp; 第三行"),
             ("", ""),
             // Each of the five alone: the copy of text with nothing to escape must notice every one.
@@ -98,7 +114,7 @@ import Testing
         ]
         for (text, escaped) in cases {
             var out: [UInt8] = []
-            HTMLText.appendMustacheEscaped(text, to: &out)
+            HTMLText.appendEscaped(text, to: &out)
             #expect(out == Array(escaped.utf8), "\(text)")
         }
     }
