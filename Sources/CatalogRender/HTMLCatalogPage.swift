@@ -133,10 +133,13 @@ struct HTMLCatalogPage {
             for entry in table.adjustments {
                 raw("<li><span class=\"date\">")
                 text(entry.date)
-                raw("</span>（版本 <bdi>")
-                // Mustache looks a missing `version` up in the enclosing data, which holds the catalog's version.
-                text(entry.version ?? table.version)
-                raw("</bdi>）　<bdi>")
+                raw("</span>")
+                if let version = entry.version {
+                    raw("（版本 <bdi>")
+                    text(version)
+                    raw("</bdi>）")
+                }
+                raw("　<bdi>")
                 text(entry.note)
                 raw("</bdi></li>\n")
             }

@@ -325,9 +325,9 @@ public struct HTMLRenderer: Sendable {
         }
         data["hasAdjustments"] = !table.adjustments.isEmpty
         data["adjustments"] = table.adjustments.map { entry -> [String: Any] in
-            var value: [String: Any] = ["date": entry.date, "note": entry.note]
-            if let version = entry.version { value["version"] = version }
-            return value
+            // `false`, not a missing key, for an entry without 版本: Mustache would look a missing `version` up in
+            // the enclosing data and print the catalog's own 版本 as the entry's.
+            ["date": entry.date, "note": entry.note, "version": entry.version.map { $0 as Any } ?? false]
         }
         return data
     }

@@ -101,6 +101,26 @@ import Testing
         }
     }
 
+    /// An adjustment without 版本 shows none, on both paths (Mustache used to find the catalog's own 版本 for it).
+    @Test func anAdjustmentWithoutVersionShowsNone() throws {
+        var table = CatalogTable(Fixtures.employment)
+        table.version = "2024.1"
+        table.adjustments = [
+            .init(date: "2025-01-01", version: nil, note: "删除一项"),
+            .init(date: "2025-03-01", version: "2025.1", note: "新增一项"),
+        ]
+        var files = DefaultTemplates.files
+        files["site-footer.mustache"] = files["site-footer.mustache"]! + "<!-- county -->\n"
+        let county = try HTMLRenderer(templates: HTMLTemplates(files: files, overridden: ["site-footer.mustache"]))
+        for renderer in [renderer, county] {
+            let page = try renderer.catalogPage(table, context: PageContext(siteTitle: "示例县"))
+            let withoutVersion = "<span class=\"date\">2025-01-01</span>　<bdi>删除一项</bdi>"
+            let withVersion = "<span class=\"date\">2025-03-01</span>（版本 <bdi>2025.1</bdi>）　<bdi>新增一项</bdi>"
+            #expect(page.contains(withoutVersion))
+            #expect(page.contains(withVersion))
+        }
+    }
+
     @Test func escapingLooksAtEachScalar() {
         let cases: [(String, String)] = [
             ("纯中文文本", "纯中文文本"),
