@@ -85,14 +85,18 @@ import Testing
         #expect(page.contains("<style>body { color: #000; }</style>"))
     }
 
+    /// A county's footer override: its catalog pages go through Mustache.
+    func countyRenderer() throws -> HTMLRenderer {
+        var files = DefaultTemplates.files
+        files["site-footer.mustache"] = files["site-footer.mustache"]! + "<!-- county -->\n"
+        return try HTMLRenderer(templates: HTMLTemplates(files: files, overridden: ["site-footer.mustache"]))
+    }
+
     /// A quote that a combining mark joins is escaped on both paths: a browser would end an attribute at it.
     @Test func aJoinedQuoteIsEscapedThroughMustacheAndWithout() throws {
         var table = CatalogTable(Fixtures.employment)
         table.title = "标题\"\u{301} onfocus=x"
-        var files = DefaultTemplates.files
-        files["site-footer.mustache"] = files["site-footer.mustache"]! + "<!-- county -->\n"
-        let county = try HTMLRenderer(templates: HTMLTemplates(files: files, overridden: ["site-footer.mustache"]))
-        for renderer in [renderer, county] {
+        for renderer in [renderer, try countyRenderer()] {
             let page = try renderer.catalogPage(table, context: PageContext(siteTitle: "示例县"))
             let escaped = "标题&quot;\u{301} onfocus=x"
             let joinedQuote = "\"\u{301}"
@@ -109,10 +113,7 @@ import Testing
             .init(date: "2025-01-01", version: nil, note: "删除一项"),
             .init(date: "2025-03-01", version: "2025.1", note: "新增一项"),
         ]
-        var files = DefaultTemplates.files
-        files["site-footer.mustache"] = files["site-footer.mustache"]! + "<!-- county -->\n"
-        let county = try HTMLRenderer(templates: HTMLTemplates(files: files, overridden: ["site-footer.mustache"]))
-        for renderer in [renderer, county] {
+        for renderer in [renderer, try countyRenderer()] {
             let page = try renderer.catalogPage(table, context: PageContext(siteTitle: "示例县"))
             let withoutVersion = "<span class=\"date\">2025-01-01</span>　<bdi>删除一项</bdi>"
             let withVersion = "<span class=\"date\">2025-03-01</span>（版本 <bdi>2025.1</bdi>）　<bdi>新增一项</bdi>"
