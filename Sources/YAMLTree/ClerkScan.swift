@@ -39,9 +39,14 @@ enum ClerkScan {
             // Chinese input method, or a full-width comma or 、 on a line with `[`.
             var interesting = false
             var comma = false, bracket = false
+            // No `#`: no comment on the line, so its outline and block-scalar check read only its two ends.
+            var hash = false
             while end < p.count, p[end] != 0x0A, p[end] != 0x0D {
                 let b = p[end]
-                if b == 0x09 || b == UInt8(ascii: "#") {
+                if b == UInt8(ascii: "#") {
+                    interesting = true
+                    hash = true
+                } else if b == 0x09 {
                     interesting = true
                 } else if b == UInt8(ascii: "[") {
                     bracket = true
@@ -88,7 +93,7 @@ enum ClerkScan {
             } else {
                 blockIndent = nil
                 if !blank, unit == 0, spaces > 0 { unit = spaces }
-                var shape = blank ? nil : Shape(p[start..<end], indent: spaces)
+                var shape = blank ? nil : Shape(p[start..<end], indent: spaces, mayHaveComment: hash)
                 if interesting {
                     let text = Array(
                         String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).unicodeScalars)
@@ -101,7 +106,7 @@ enum ClerkScan {
                     if let width = scanned.width { shape?.indent = width; shape?.key = width }
                 }
                 if let shape, !shape.isComment { outline.append(shape) }
-                if !blank, opensBlockScalar(p[start..<end]) { blockIndent = spaces }
+                if !blank, opensBlockScalar(p[start..<end], mayHaveComment: hash) { blockIndent = spaces }
             }
             // Next line (LF, CRLF or CR).
             if end >= p.count { break }
@@ -142,10 +147,11 @@ enum ClerkScan {
     }
 
     /// Whether a line ends with a block scalar indicator (`key: |`, `- >-`), ignoring a trailing comment.
-    /// Reads the line in place: this runs on every line of every file.
-    static func opensBlockScalar(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    /// Reads the line in place: this runs on every line of every file. `mayHaveComment`: false when the line
+    /// has no `#` (then only its end is read).
+    static func opensBlockScalar(_ line: Slice<UnsafeBufferPointer<UInt8>>, mayHaveComment: Bool = true) -> Bool {
         let bytes = UnsafeBufferPointer(rebasing: line)
-        var end = commentStart(bytes) ?? bytes.count
+        var end = (mayHaveComment ? commentStart(bytes) : nil) ?? bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         var i = end - 1
         while i >= 0, isIndicatorTail(bytes[i]) { i -= 1 }
@@ -174,7 +180,8 @@ enum ClerkScan {
         var opens: Bool
         var isComment: Bool
 
-        init(_ line: Slice<UnsafeBufferPointer<UInt8>>, indent: Int) {
+        /// `mayHaveComment`: false when the line has no `#` (then its end is read without looking for one).
+        init(_ line: Slice<UnsafeBufferPointer<UInt8>>, indent: Int, mayHaveComment: Bool = true) {
             let bytes = UnsafeBufferPointer(rebasing: line)
             self.indent = indent
             var k = indent
@@ -184,7 +191,7 @@ enum ClerkScan {
             }
             key = k
             isComment = indent < bytes.count && bytes[indent] == UInt8(ascii: "#")
-            var end = ClerkScan.commentStart(bytes) ?? bytes.count
+            var end = (mayHaveComment ? ClerkScan.commentStart(bytes) : nil) ?? bytes.count
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
             opens = end > 0 && bytes[end - 1] == UInt8(ascii: ":")
         }

@@ -6,59 +6,63 @@
     import Darwin
 #endif
 
-/// Interns short scalar texts for the length of one parse. Catalogs repeat the same keys and many of the same
-/// values (名称, 编号, 县级, 政府网站 …): each distinct text is decoded into a `String` once, and gets a small
-/// integer id, so that duplicate-key checks compare integers instead of strings.
+/// Interns scalar texts for the length of one parse. Catalogs repeat the same keys and many of the same values
+/// (名称, 县级, 政府网站, a 公开依据 or 公开时限 written on every item …): each distinct text is decoded (and its
+/// UTF-8 checked) into a `String` once, and gets a small integer id, so that duplicate-key checks compare
+/// integers instead of strings.
 struct Interner {
-    /// Longest text interned.
+    /// Longest key interned (a longer key gets no id and is compared by its bytes).
     static let maxLength = 64
 
-    private struct Entry {
-        var hash: UInt64
-        var offset: Int
-        var length: Int
-        var string: String
-    }
+    /// Per entry (by id): its hash, where its bytes are in `arena`, how many, and its string. Kept apart so that
+    /// a probe reads the numbers only, and a hit copies (retains) the one string it returns.
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var strings: [String] = []
 
     /// Entry index + 1 per slot; 0 is empty.
     private var slots: [Int32]
     private var mask: Int
-    private var entries: [Entry] = []
     /// The bytes of every entry, back to back.
     private var arena: [UInt8] = []
 
     init() {
         slots = [Int32](repeating: 0, count: 256)
         mask = 255
-        entries.reserveCapacity(128)
-        arena.reserveCapacity(2048)
+        hashes.reserveCapacity(128)
+        offsets.reserveCapacity(128)
+        lengths.reserveCapacity(128)
+        strings.reserveCapacity(128)
+        arena.reserveCapacity(4096)
     }
 
-    /// The string for these bytes (valid UTF-8, at most `maxLength` of them) and its id.
+    /// The string for these bytes (valid UTF-8) and its id.
     mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> (string: String, id: Int) {
         let n = p.count
         let hash = Self.hash(p)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let e = Int(slots[slot])
-            if e == 0 { break }
-            let entry = entries[e - 1]
-            if entry.hash == hash && entry.length == n {
+            let e = Int(slots[slot]) - 1
+            if e < 0 { break }
+            if hashes[e] == hash && lengths[e] == n {
+                let offset = offsets[e]
                 let same =
                     n == 0
-                    || arena.withUnsafeBufferPointer { a in
-                        memcmp(a.baseAddress! + entry.offset, p.baseAddress!, n) == 0
-                    }
-                if same { return (entry.string, e - 1) }
+                    || arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + offset, p.baseAddress!, n) == 0 }
+                if same { return (strings[e], e) }
             }
             slot = (slot + 1) & mask
         }
         let string = String(decoding: p, as: UTF8.self)
-        let id = entries.count
-        entries.append(Entry(hash: hash, offset: arena.count, length: n, string: string))
+        let id = strings.count
+        hashes.append(hash)
+        offsets.append(arena.count)
+        lengths.append(n)
+        strings.append(string)
         arena.append(contentsOf: p)
         slots[slot] = Int32(id + 1)
-        if entries.count * 2 > slots.count { grow() }
+        if strings.count * 2 > slots.count { grow() }
         return (string, id)
     }
 
@@ -73,8 +77,8 @@ struct Interner {
         let count = slots.count * 2
         slots = [Int32](repeating: 0, count: count)
         mask = count - 1
-        for (i, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+        for (i, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i + 1)
         }

@@ -20,24 +20,73 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    /// How a scalar was written; `nil` for collections.
+    /// How a scalar was written.
     public enum ScalarStyle: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    public var value: Value
+    /// The resolved value. A node whose text is its string value (or empty) keeps no separate text, so
+    /// changing `value` keeps the text it had.
+    public var value: Value {
+        didSet {
+            if rare == nil { rare = Self.rare(for: value, tag: nil, text: Self.derivedText(oldValue)) }
+        }
+    }
+    // Positions as 32-bit numbers and the rarely set tag and non-string text behind one optional reference: the
+    // node is copied (and destroyed) wherever the tree is read, and a copy now retains the value's storage only,
+    // not a tag and a second reference to the same text (docs/benchmark.md, fifth round: the YAML tree).
+    @usableFromInline var startLine: UInt32
+    @usableFromInline var startColumn: UInt32
+    @usableFromInline var endLine: UInt32
+    @usableFromInline var endColumn: UInt32
+    /// How a scalar was written; `nil` for collections.
+    public var style: ScalarStyle?
+    /// The tag and the text, when the text is not what `value` gives (`nil` for almost every node).
+    @usableFromInline var rare: Rare?
+
+    /// A tag, or a text that is not the node's string value (the text of a number, a bool, a null).
+    @usableFromInline final class Rare: Sendable {
+        @usableFromInline let tag: String?
+        @usableFromInline let text: String
+
+        @usableFromInline init(tag: String?, text: String) {
+            self.tag = tag
+            self.text = text
+        }
+    }
+
     /// Position of the node's first character: for a scalar its first character or opening quote, for a block
     /// sequence its first `-`, for a block mapping its first key, for a flow collection its bracket; an
     /// `&anchor` or `!tag` written before the node is part of it. A node yielded by an alias is placed at the
     /// alias.
-    public var start: SourcePosition
+    public var start: SourcePosition {
+        @inlinable get { SourcePosition(line: Int(startLine), column: Int(startColumn)) }
+        set {
+            startLine = Self.packed(newValue.line)
+            startColumn = Self.packed(newValue.column)
+        }
+    }
     /// Position just after the node's last character.
-    public var end: SourcePosition
-    public var style: ScalarStyle?
+    public var end: SourcePosition {
+        @inlinable get { SourcePosition(line: Int(endLine), column: Int(endColumn)) }
+        set {
+            endLine = Self.packed(newValue.line)
+            endColumn = Self.packed(newValue.column)
+        }
+    }
     /// An explicit tag, if the source had one (e.g. `!!str`).
-    public var tag: String?
+    public var tag: String? {
+        @inlinable get { rare?.tag }
+        set { rare = Self.rare(for: value, tag: newValue, text: text) }
+    }
     /// The scalar's text as libyaml gave it (before type resolution); empty for collections.
-    public var text: String
+    public var text: String {
+        @inlinable get {
+            if let rare { return rare.text }
+            return Self.derivedText(value)
+        }
+        set { rare = Self.rare(for: value, tag: tag, text: newValue) }
+    }
 
     public init(
         _ value: Value,
@@ -47,12 +96,47 @@ public struct YAMLNode: Sendable {
         tag: String? = nil,
         text: String = ""
     ) {
+        self.init(value, start: start, end: end, style: style, rare: Self.rare(for: value, tag: tag, text: text))
+    }
+
+    /// A scalar as the parser makes it: a string value is always its own text, so nothing is compared.
+    init(
+        scalar value: Value, start: SourcePosition, end: SourcePosition, style: ScalarStyle, tag: String?, text: String
+    ) {
+        let textIsDerived: Bool
+        if case .string = value { textIsDerived = true } else { textIsDerived = text.isEmpty }
+        self.init(
+            value, start: start, end: end, style: style,
+            rare: tag == nil && textIsDerived ? nil : Rare(tag: tag, text: text))
+    }
+
+    @usableFromInline init(
+        _ value: Value, start: SourcePosition, end: SourcePosition, style: ScalarStyle?, rare: Rare?
+    ) {
         self.value = value
-        self.start = start
-        self.end = end
+        self.startLine = Self.packed(start.line)
+        self.startColumn = Self.packed(start.column)
+        self.endLine = Self.packed(end.line)
+        self.endColumn = Self.packed(end.column)
         self.style = style
-        self.tag = tag
-        self.text = text
+        self.rare = rare
+    }
+
+    /// Lines and columns are counted from 1 in files of at most `YAMLLimits.maxFileSize` bytes; out of range
+    /// numbers (negative, or past 2³² − 1) are clamped.
+    @usableFromInline @inline(__always)
+    static func packed(_ n: Int) -> UInt32 { UInt32(clamping: n) }
+
+    /// The text a node without `rare` has: its string value, else nothing.
+    @inlinable @inline(__always)
+    static func derivedText(_ value: Value) -> String {
+        if case .string(let s) = value { return s }
+        return ""
+    }
+
+    private static func rare(for value: Value, tag: String?, text: String) -> Rare? {
+        if tag == nil && sameUTF8(derivedText(value), text) { return nil }
+        return Rare(tag: tag, text: text)
     }
 }
 
@@ -68,16 +152,16 @@ public struct YAMLPair: Sendable {
 }
 
 extension YAMLNode {
-    public var isNull: Bool { if case .null = value { true } else { false } }
+    @inlinable public var isNull: Bool { if case .null = value { true } else { false } }
 
-    public var string: String? { if case .string(let s) = value { s } else { nil } }
+    @inlinable public var string: String? { if case .string(let s) = value { s } else { nil } }
 
-    public var sequence: [YAMLNode]? { if case .sequence(let items) = value { items } else { nil } }
+    @inlinable public var sequence: [YAMLNode]? { if case .sequence(let items) = value { items } else { nil } }
 
-    public var mapping: [YAMLPair]? { if case .mapping(let pairs) = value { pairs } else { nil } }
+    @inlinable public var mapping: [YAMLPair]? { if case .mapping(let pairs) = value { pairs } else { nil } }
 
     /// The key as JSON sees it: a string key's text, or the scalar text of a non-string key.
-    public var keyText: String { string ?? text }
+    @inlinable public var keyText: String { string ?? text }
 
     /// The value under `key` in a mapping (first match), or nil.
     public subscript(key: String) -> YAMLNode? {

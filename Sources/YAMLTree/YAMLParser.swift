@@ -186,6 +186,9 @@ struct TreeBuilder {
         var pendingKeyID = -1
         /// Key id → index in `pairs`, built once a mapping grows past 16 keys.
         var keyIndex: [Int: Int]?
+        /// Bit `id % 64` of every key id in `pairs`: a key whose bit is clear repeats none of them (almost every
+        /// key), so only a key whose bit is set looks through `keyIDs`.
+        var keyBits: UInt64 = 0
         /// Nodes in this subtree, aliases counted by what they expand to.
         var count = 1
         var lastEnd: SourcePosition?
@@ -221,8 +224,10 @@ struct TreeBuilder {
     var documents = 0
     var firstDocumentLine = 1
     var interner = Interner()
-    /// Values up to this many bytes are interned (keys up to `Interner.maxLength`).
-    static let internedValueLength = 24
+    /// Values up to this many bytes are interned (keys up to `Interner.maxLength`). Half of the values longer
+    /// than 24 bytes repeat within a catalog file (a 公开依据, a 公开时限 written on every item): interned, each is
+    /// decoded once.
+    static let internedValueLength = 1024
 
     init(
         file: String,
@@ -406,11 +411,10 @@ struct TreeBuilder {
         }
         nodeCount += 1
         let end = position(e.end_mark)
+        let node = YAMLNode(scalar: value, start: start, end: end, style: style, tag: tag, text: text)
         if let anchor = Self.string(s.anchor) {
-            anchors[anchor] = Anchored(
-                node: YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text), count: 1)
+            anchors[anchor] = Anchored(node: node, count: 1)
         }
-        let node = YAMLNode(value, start: start, end: end, style: style, tag: tag, text: text)
         attach(consume node, count: 1, keyID: keyID)
         return false
     }
@@ -586,6 +590,7 @@ struct TreeBuilder {
         let index = stack[top].pairs.count
         let id = stack[top].pendingKeyID
         stack[top].pairs.append(YAMLPair(key: key, value: node))
+        if id >= 0 { stack[top].keyBits |= Self.keyBit(id) }
         if index < 16 {
             stack[top].keyIDs[index] = Int32(truncatingIfNeeded: id)
         } else {
@@ -605,10 +610,10 @@ struct TreeBuilder {
     /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes).
     func firstIndex(ofKey text: String, id: Int, inFrame top: Int) -> Int? {
         if id >= 0 {
-            let matches = stack[top].keyIDs .== SIMD16(repeating: Int32(truncatingIfNeeded: id))
-            if matches != SIMDMask(repeating: false) {
-                for i in 0..<16 where matches[i] { return i }
-            }
+            guard stack[top].keyBits & Self.keyBit(id) != 0 else { return nil }
+            let first16 = stack[top].keyIDs
+            let wanted = Int32(truncatingIfNeeded: id)
+            for i in 0..<16 where first16[i] == wanted { return i }
             return stack[top].keyIndex?[id]
         }
         return stack[top].pairs.withUnsafeBufferPointer { pairs in
@@ -621,6 +626,11 @@ struct TreeBuilder {
             return nil
         }
     }
+}
+
+extension TreeBuilder {
+    @inline(__always)
+    static func keyBit(_ id: Int) -> UInt64 { 1 << UInt64(id & 63) }
 }
 
 /// Strings compared by their UTF-8 bytes.

@@ -1,0 +1,110 @@
+import Diagnostics
+import Testing
+
+@testable import YAMLTree
+
+/// The node keeps its text and tag behind one optional reference, its positions as 32-bit numbers, and the
+/// parser shares the storage of repeated values: what a node says must not change with how it is stored.
+@Suite struct NodeStorageTests {
+    @Test func aScalarKeepsTheTextItWasWrittenWith() throws {
+        let r = root("a: 0x1F\nb: ~\nc: TRUE\nd: 1.50\ne: 名称\nf:\ng: !!str 12\nh: [x]\n")
+        #expect(r["a"]?.value == 31)
+        #expect(r["a"]?.text == "0x1F")
+        #expect(r["b"]?.text == "~")
+        #expect(r["c"]?.text == "TRUE")
+        #expect(r["d"]?.text == "1.50")
+        #expect(r["e"]?.text == "名称")
+        #expect(r["f"]?.text == "")
+        #expect(r["g"]?.text == "12")
+        #expect(r["g"]?.tag == "!!str")
+        #expect(r["e"]?.tag == nil)
+        #expect(r["h"]?.text == "")
+        #expect(r["h"]?.sequence?.first?.text == "x")
+    }
+
+    @Test func aNodeMadeWithAnotherTextKeepsIt() {
+        let start = SourcePosition(line: 3, column: 7)
+        let end = SourcePosition(line: 3, column: 9)
+        let node = YAMLNode(.string("é"), start: start, end: end, style: .plain, text: "e\u{301}")
+        #expect(node.text.utf8.count == 3)
+        #expect(node.string?.utf8.count == 2)
+        let same = YAMLNode(.string("甲"), start: start, end: end, text: "甲")
+        #expect(same.text == "甲")
+        let untexted = YAMLNode(.string("甲"), start: start, end: end)
+        #expect(untexted.text == "")
+        #expect(untexted.start == start)
+        #expect(untexted.end == end)
+    }
+
+    @Test func changingTheValueKeepsTheTextAndTag() {
+        var node = YAMLNode(.string("甲"), start: .init(line: 1, column: 1), end: .init(line: 1, column: 2), text: "甲")
+        node.value = .int(2)
+        #expect(node.text == "甲")
+        node.tag = "!!int"
+        #expect(node.tag == "!!int")
+        #expect(node.text == "甲")
+        node.text = "2"
+        #expect(node.text == "2")
+        #expect(node.tag == "!!int")
+        node.start = SourcePosition(line: 70_000, column: 5)
+        #expect(node.start == SourcePosition(line: 70_000, column: 5))
+    }
+
+    /// A long value written on many items (a 公开依据, a 公开时限) is decoded once per file and shared.
+    @Test func repeatedLongValuesShareOneString() throws {
+        let long = String(repeating: "《中华人民共和国政府信息公开条例》", count: 3)
+        let r = root("a: \(long)\nb: [\(long)]\nc: \"\(long)\"\n")
+        var a = try #require(r["a"]?.string)
+        var b = try #require(r["b"]?.sequence?.first?.string)
+        var c = try #require(r["c"]?.string)
+        #expect(a == long && b == long && c == long)
+        let pa = a.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        let pb = b.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        let pc = c.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        #expect(pa == pb && pb == pc)
+    }
+
+    /// Key ids are tested against a 64-bit filter first: with more than 64 distinct texts in a file, keys that
+    /// share a bit but differ are not duplicates, and a repeat is still found before and after the sixteenth key.
+    @Test func duplicateKeysAmongManyKeysAndValues() throws {
+        var text = ""
+        for i in 0..<100 { text += "键\(i): 值\(i)\n" }
+        text += "键3: again\n键64: again\n键99: again\n"
+        let result = parse(text)
+        #expect(result.findings.map(\.code) == Array(repeating: "yaml-duplicate-key", count: 3))
+        #expect(result.findings.map { $0.arguments["firstLine"]! } == ["4", "65", "100"])
+        #expect(result.document?.root.mapping?.count == 100)
+    }
+}
+
+/// The clerk scan reads a line without `#` from its two ends only; what it finds must be what a full read finds.
+@Suite struct ClerkScanLineTests {
+    @Test func aLineWithoutHashReadsTheSameFromItsEnds() {
+        let lines = [
+            "a: |", "a: |-", "a: >+2", "- |", "a: b |", "a: '|'", "a:|", "|", "  key: >  ", "a: |\t", "a:",
+            "- key:", "  - 名称: 甲", "key: value:", "a: x:  ", "- ", "-", "", ":", "a: 1 :",
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { p in
+                let slice = p[...]
+                var indent = 0
+                while indent < p.count, p[indent] == 0x20 { indent += 1 }
+                #expect(
+                    ClerkScan.opensBlockScalar(slice, mayHaveComment: false) == ClerkScan.opensBlockScalar(slice),
+                    "\(line)")
+                let quick = ClerkScan.Shape(slice, indent: indent, mayHaveComment: false)
+                let full = ClerkScan.Shape(slice, indent: indent)
+                #expect(
+                    quick.opens == full.opens && quick.key == full.key && quick.isComment == full.isComment, "\(line)")
+            }
+        }
+    }
+
+    @Test func aBlockScalarOpenedWithoutACommentHidesItsText() {
+        // The full-width space inside the block scalar is text; the one after it is indentation.
+        let result = parse("a: |\n  \u{3000}甲\nb: 1\n\u{3000}c: 2\n")
+        #expect(result.findings.map(\.code).contains("yaml-unicode-space"))
+        #expect(result.findings.allSatisfy { $0.location.position?.line == 4 })
+    }
+}
