@@ -110,6 +110,11 @@ public struct YAMLNode: Sendable {
             rare: tag == nil && textIsDerived ? nil : Rare(tag: tag, text: text))
     }
 
+    /// A sequence or mapping as the parser makes it: its text is empty, so nothing is compared.
+    init(collection value: Value, start: SourcePosition, end: SourcePosition, tag: String?) {
+        self.init(value, start: start, end: end, style: nil, rare: tag.map { Rare(tag: $0, text: "") })
+    }
+
     @usableFromInline init(
         _ value: Value, start: SourcePosition, end: SourcePosition, style: ScalarStyle?, rare: Rare?
     ) {

@@ -440,7 +440,7 @@ struct TreeBuilder {
             anchor: Self.string(anchor)
         )
         if mapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
-        stack.append(frame)
+        stack.append(consume frame)
         return false
     }
 
@@ -463,7 +463,7 @@ struct TreeBuilder {
         let frame = stack.removeLast()
         let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
         let node = YAMLNode(
-            frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items)),
+            collection: frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items)),
             start: frame.start,
             end: end,
             tag: frame.tag
@@ -529,13 +529,13 @@ struct TreeBuilder {
     mutating func attach(_ node: consuming YAMLNode, count: Int, keyID: Int = -1) {
         let top = stack.count - 1
         guard top >= 0 else {
-            if root == nil { root = node }
+            if root == nil { root = consume node }
             return
         }
         stack[top].count += count
         stack[top].lastEnd = node.end
         if !stack[top].isMapping {
-            stack[top].items.append(node)
+            stack[top].items.append(consume node)
             return
         }
         if !stack[top].hasPendingKey {
@@ -560,7 +560,7 @@ struct TreeBuilder {
                     }
                     stack[top].dropPair = true
                     stack[top].pendingKeyID = keyID >= 0 ? keyID : interner.id(of: node.keyText)
-                    stack[top].pendingKey = node
+                    stack[top].pendingKey = consume node
                     stack[top].hasPendingKey = true
                     return
                 }
@@ -577,7 +577,7 @@ struct TreeBuilder {
                 stack[top].dropPair = true
             }
             stack[top].pendingKeyID = keyID >= 0 || node.isCollection ? keyID : interner.id(of: node.keyText)
-            stack[top].pendingKey = node
+            stack[top].pendingKey = consume node
             stack[top].hasPendingKey = true
             return
         }
@@ -589,7 +589,7 @@ struct TreeBuilder {
         }
         let index = stack[top].pairs.count
         let id = stack[top].pendingKeyID
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
+        stack[top].pairs.append(YAMLPair(key: key, value: consume node))
         if id >= 0 { stack[top].keyBits |= Self.keyBit(id) }
         if index < 16 {
             stack[top].keyIDs[index] = Int32(truncatingIfNeeded: id)

@@ -106,5 +106,8 @@ import Testing
         let result = parse("a: |\n  \u{3000}甲\nb: 1\n\u{3000}c: 2\n")
         #expect(result.findings.map(\.code).contains("yaml-unicode-space"))
         #expect(result.findings.allSatisfy { $0.location.position?.line == 4 })
+        // A `|` inside a comment opens nothing: the full-width space on the next line is indentation.
+        let commented = parse("a: x # 注 |\n\u{3000}b: 1\n")
+        #expect(commented.findings.contains { $0.code == "yaml-unicode-space" && $0.location.position?.line == 2 })
     }
 }
