@@ -43,6 +43,12 @@ enum ClerkScan {
             var hash = false
             while end < p.count, p[end] != 0x0A, p[end] != 0x0D {
                 let b = p[end]
+                // Most bytes of a catalog are Chinese text: a character led by E4–E9 (U+4000–U+9FFF) is none of
+                // those looked for, so it is stepped over at once (the reading below would do the same).
+                if b &- 0xE4 < 6, end + 2 < p.count, p[end + 1] & 0xC0 == 0x80, p[end + 2] & 0xC0 == 0x80 {
+                    end += 3
+                    continue
+                }
                 if b == UInt8(ascii: "#") {
                     interesting = true
                     hash = true

@@ -101,6 +101,15 @@ import Testing
         }
     }
 
+    /// Chinese text is stepped over a character at a time: a character looked for right after it is still seen.
+    @Test func aCharacterLookedForRightAfterChineseTextIsSeen() {
+        let result = parse("名称: [甲，乙]\n")
+        #expect(
+            result.findings.contains {
+                $0.code == "yaml-fullwidth-comma" && $0.location.position == SourcePosition(line: 1, column: 7)
+            })
+    }
+
     @Test func aBlockScalarOpenedWithoutACommentHidesItsText() {
         // The full-width space inside the block scalar is text; the one after it is indentation.
         let result = parse("a: |\n  \u{3000}甲\nb: 1\n\u{3000}c: 2\n")
