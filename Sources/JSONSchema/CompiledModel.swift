@@ -55,7 +55,8 @@ final class EnumSpec: Sendable {
 final class PropertiesSpec: Sendable {
     /// Names of `properties` (and of `required`, when merged).
     @usableFromInline let names: StringTable
-    /// Per name: the `properties` subschema, or -1 for a name that is only required.
+    /// Per name: the `properties` subschema, or -1 for a name that is only required. On the fast path, a
+    /// subschema that is `true` is `alwaysValid`: the member counts as matched and is not evaluated.
     @usableFromInline let nodes: [Int]
     /// Per name: its bit in the required mask, or -1.
     @usableFromInline let requiredBits: [Int]
@@ -64,6 +65,9 @@ final class PropertiesSpec: Sendable {
     @usableFromInline let patterns: [(regex: ECMARegex, node: Int)]
     @usableFromInline let additional: Int?
     @usableFromInline let additionalIsFalse: Bool
+
+    /// In `nodes` on the fast path: the subschema is `true`.
+    @usableFromInline static let alwaysValid = -2
 
     init(
         names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
@@ -76,6 +80,18 @@ final class PropertiesSpec: Sendable {
         self.patterns = patterns
         self.additional = additional
         self.additionalIsFalse = additionalIsFalse
+    }
+}
+
+/// `required`: the names as written (errors list them so) and as a table for the fast path.
+@usableFromInline
+final class RequiredSpec: Sendable {
+    @usableFromInline let names: [String]
+    @usableFromInline let table: StringTable
+
+    init(names: [String]) {
+        self.names = names
+        table = StringTable(names)
     }
 }
 
@@ -142,7 +158,7 @@ enum Keyword: Sendable {
     case contains(ContainsSpec)
     case maxProperties(Int)
     case minProperties(Int)
-    case required([String])
+    case required(RequiredSpec)
     case dependentRequired([(property: String, required: [String])])
     case allOf([Int])
     case anyOf([Int])
@@ -245,36 +261,42 @@ final class Annotations {
 func sameString(_ a: String, _ b: String) -> Bool {
     let n = a.utf8.count
     guard n == b.utf8.count else { return false }
-    if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
-        b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
-            // Short strings (property names) compare inline; longer ones with memcmp.
-            if n >= 8 && n <= 16 {
-                let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
-                return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
-                    && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                        == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            }
-            if n < 8 {
-                for i in 0..<n where pa[i] != pb[i] { return false }
-                return true
-            }
-            let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
-            var i = 0
-            while i + 8 <= n {
-                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                {
-                    return false
-                }
-                i += 8
-            }
-            return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    if n == 0 { return true }
+    return withUTF8Bytes(a) { pa in withUTF8Bytes(b) { pb in sameBytes(pa.baseAddress!, pb.baseAddress!, n) } }
+}
+
+/// Calls `body` with the string's UTF-8 bytes, in place when the string is contiguous (native strings are).
+@inlinable
+func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = s
+    copy.makeContiguousUTF8()
+    return copy.utf8.withContiguousStorageIfAvailable(body)!
+}
+
+/// Whether `n` bytes at `a` and `b` are equal. Short runs (property names) compare in one or two words.
+@inlinable
+func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    if n >= 8 && n <= 16 {
+        return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+            && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
                 == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        }
-    }), let r {
-        return r
     }
-    return a.utf8.elementsEqual(b.utf8)
+    if n < 8 {
+        for i in 0..<n where a[i] != b[i] { return false }
+        return true
+    }
+    var i = 0
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        {
+            return false
+        }
+        i += 8
+    }
+    return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
 }
 
 @usableFromInline
@@ -290,11 +312,15 @@ struct StringKey: Hashable, Sendable {
     }
 }
 
-/// An immutable string → index table with a cheap hash (FNV-1a over UTF-8) and byte-wise equality,
-/// for the property names of `properties`/`required` and the strings of `enum`.
+/// An immutable string → index table with a cheap hash and byte-wise equality, for the property names of
+/// `properties`/`required` and the strings of `enum`. The names are also kept as UTF-8 bytes, so a lookup
+/// reads only the instance's key (one pass over its bytes for the hash and the comparison).
 @usableFromInline
 struct StringTable: Sendable {
     @usableFromInline let keys: [String]
+    /// Every key's UTF-8 bytes, back to back: key `k` is `bytes[starts[k]..<starts[k + 1]]`.
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let starts: [Int]
     @usableFromInline let slots: [Int32]
     @usableFromInline let mask: Int
 
@@ -303,6 +329,14 @@ struct StringTable: Sendable {
         var unique: [String] = []
         for n in names where !unique.contains(where: { sameString($0, n) }) { unique.append(n) }
         keys = unique
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for k in unique {
+            bytes.append(contentsOf: k.utf8)
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
         var size = 4
         while size < unique.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
@@ -317,39 +351,58 @@ struct StringTable: Sendable {
 
     /// A cheap hash of the length and the first and last 8 bytes (names in a schema differ there).
     @inlinable
-    static func hash(_ s: String) -> Int {
-        if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> Int in
-            let n = buf.count
-            guard let base = buf.baseAddress, n > 0 else { return 0 }
-            var a: UInt64 = 0
-            var b: UInt64 = 0
-            if n >= 8 {
-                a = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-                b = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
-            } else {
-                for i in 0..<n { a = a << 8 | UInt64(base[i]) }
-            }
-            var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            return Int(truncatingIfNeeded: h)
-        }) {
-            return h
+    static func hash(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = buf.count
+        guard let base = buf.baseAddress, n > 0 else { return 0 }
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+        if n >= 8 {
+            a = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            b = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
+        } else {
+            for i in 0..<n { a = a << 8 | UInt64(base[i]) }
         }
-        var copy = s
-        copy.makeContiguousUTF8()
-        return hash(copy)
+        var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        return Int(truncatingIfNeeded: h)
     }
+
+    @inlinable
+    static func hash(_ s: String) -> Int { withUTF8Bytes(s) { hash($0) } }
 
     @inlinable
     func index(of s: String) -> Int? {
         if keys.isEmpty { return nil }
-        var i = StringTable.hash(s) & mask
+        return withUTF8Bytes(s) { index(ofUTF8: $0) }
+    }
+
+    /// The index of the key spelled by these UTF-8 bytes.
+    @inlinable
+    func index(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = StringTable.hash(key) & mask
         while true {
             let slot = Int(slots[i])
             if slot == 0 { return nil }
-            if sameString(keys[slot - 1], s) { return slot - 1 }
+            if self.key(slot - 1, is: key) { return slot - 1 }
             i = (i + 1) & mask
         }
+    }
+
+    /// Whether key `k` is spelled by these UTF-8 bytes.
+    @inlinable
+    func key(_ k: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[k]
+        let n = key.count
+        guard starts[k + 1] - start == n else { return false }
+        if n == 0 { return true }
+        return bytes.withUnsafeBufferPointer { all in sameBytes(all.baseAddress! + start, key.baseAddress!, n) }
+    }
+
+    /// Whether key `k` is `s`, byte for byte; the length is compared before any byte is read.
+    @inlinable
+    func key(_ k: Int, is s: String) -> Bool {
+        guard starts[k + 1] - starts[k] == s.utf8.count else { return false }
+        return withUTF8Bytes(s) { key(k, is: $0) }
     }
 
     @inlinable

@@ -289,8 +289,8 @@ struct Evaluator<I: JSONInstance> {
             var matches = 0
             let saved = collecting
             collecting = false
-            for (i, item) in a.enumerated() {
-                if eval(spec.node, item, nil) {
+            for i in 0..<a.count {
+                if eval(spec.node, a[itemAt: i], nil) {
                     matches += 1
                     if let ann { ann.items.insert(i) } else if spec.max == nil && matches >= spec.min { break }
                     if let max = spec.max, matches > max, ann == nil { break }
@@ -311,7 +311,7 @@ struct Evaluator<I: JSONInstance> {
             var valid = true
             let prefixCount = Swift.min(a.count, spec.prefix.count)
             for i in 0..<prefixCount {
-                if !evalChild(spec.prefix[i], a[i], String(i), "prefixItems", String(i)) {
+                if !evalChild(spec.prefix[i], a[itemAt: i], String(i), "prefixItems", String(i)) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -325,7 +325,7 @@ struct Evaluator<I: JSONInstance> {
                     return false
                 }
                 for i in spec.prefix.count..<a.count {
-                    if !evalChild(items, a[i], String(i), "items", nil) {
+                    if !evalChild(items, a[itemAt: i], String(i), "items", nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -348,16 +348,18 @@ struct Evaluator<I: JSONInstance> {
                     let t = spec.nodes[index]
                     if t >= 0 {
                         matched = true
-                        if !evalChild(t, members.value(at: i), key, "properties", key) {
+                        if !evalChild(t, members[valueAt: i], key, "properties", key) {
                             valid = false
                             if !collecting { return false }
                         }
+                    } else if t == PropertiesSpec.alwaysValid {
+                        matched = true
                     }
                 }
                 if !spec.patterns.isEmpty {
                     for p in spec.patterns where p.regex.matches(key) {
                         matched = true
-                        if !evalChild(p.node, members.value(at: i), key, "patternProperties", p.regex.source) {
+                        if !evalChild(p.node, members[valueAt: i], key, "patternProperties", p.regex.source) {
                             valid = false
                             if !collecting { return false }
                         }
@@ -368,7 +370,7 @@ struct Evaluator<I: JSONInstance> {
                         valid = false
                         if !collecting { return false }
                         unexpected.append(key)
-                    } else if !evalChild(additional, members.value(at: i), key, "additionalProperties", nil) {
+                    } else if !evalChild(additional, members[valueAt: i], key, "additionalProperties", nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -405,13 +407,11 @@ struct Evaluator<I: JSONInstance> {
             }
             return valid
 
-        case .required(let names):
+        case .required(let spec):
             guard case .object(let members) = kind else { return true }
+            if !collecting { return hasAll(members, spec.table) }
             var missing: [String] = []
-            for name in names where !members.containsKey(name) {
-                if !collecting { return false }
-                missing.append(name)
-            }
+            for name in spec.names where !members.containsKey(name) { missing.append(name) }
             if missing.isEmpty { return true }
             report(node, "required", .required(missing: missing))
             return false
@@ -540,7 +540,7 @@ struct Evaluator<I: JSONInstance> {
                     if !collecting { return false }
                     unexpected.append(i)
                     valid = false
-                } else if !evalChild(target, a[i], String(i), "unevaluatedItems", nil) {
+                } else if !evalChild(target, a[itemAt: i], String(i), "unevaluatedItems", nil) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -561,7 +561,7 @@ struct Evaluator<I: JSONInstance> {
                     if !collecting { return false }
                     unexpected.append(key)
                     valid = false
-                } else if !evalChild(target, members.value(at: i), key, "unevaluatedProperties", nil) {
+                } else if !evalChild(target, members[valueAt: i], key, "unevaluatedProperties", nil) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -613,7 +613,7 @@ func instanceEquals<I: JSONInstance>(_ instance: I, _ value: JSONValue) -> Bool 
     case (.string(let a), .string(let b)): return sameString(a, b)
     case (.array(let a), .array(let b)):
         guard a.count == b.count else { return false }
-        for i in a.indices where !instanceEquals(a[i], b[i]) { return false }
+        for i in 0..<a.count where !instanceEquals(a[itemAt: i], b[i]) { return false }
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
@@ -635,7 +635,7 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
     case (.string(let a), .string(let b)): return sameString(a, b)
     case (.array(let a), .array(let b)):
         guard a.count == b.count else { return false }
-        for i in a.indices where !instancesEqual(a[i], b[i]) { return false }
+        for i in 0..<a.count where !instancesEqual(a[itemAt: i], b[itemAt: i]) { return false }
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
@@ -649,18 +649,34 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
     }
 }
 
+/// Whether the object has a member named by each key of `names` (the fast path of `required`).
+@inlinable
+func hasAll<M: JSONObjectMembers>(_ members: M, _ names: StringTable) -> Bool {
+    let wanted = names.keys.count
+    if wanted == 1 {
+        for i in 0..<members.count where names.key(0, is: members.key(at: i)) { return true }
+        return false
+    }
+    guard wanted <= 64 else { return names.keys.allSatisfy { members.containsKey($0) } }
+    var found: UInt64 = 0
+    for i in 0..<members.count {
+        if let k = names.index(of: members.key(at: i)) { found |= 1 &<< UInt64(k) }
+    }
+    return found.nonzeroBitCount == wanted
+}
+
 /// The indices of the first two equal items, if any.
 @inlinable
-func firstDuplicate<I: JSONInstance>(_ items: [I]) -> (Int, Int)? {
+func firstDuplicate<Items: JSONArrayItems>(_ items: Items) -> (Int, Int)? where Items.Value: JSONInstance {
     if items.count <= 16 {
-        for i in items.indices {
-            for j in (i + 1)..<items.count where instancesEqual(items[i], items[j]) { return (i, j) }
+        for i in 0..<items.count {
+            for j in (i + 1)..<items.count where instancesEqual(items[itemAt: i], items[itemAt: j]) { return (i, j) }
         }
         return nil
     }
     var seen: [JSONValue: Int] = [:]
-    for (j, item) in items.enumerated() {
-        let v = JSONValue(item)
+    for j in 0..<items.count {
+        let v = JSONValue(items[itemAt: j])
         if let i = seen[v] { return (i, j) }
         seen[v] = j
     }
