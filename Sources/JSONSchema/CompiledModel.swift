@@ -214,6 +214,10 @@ final class SchemaStorage: Sendable {
     @usableFromInline let tracksScope: Bool
     let rootValue: JSONValue
     let rootURI: String
+    /// Per node, what the fast path reads of it (`SchemaNode.fastKeywords` are in `fastKeywords`).
+    @usableFromInline let fastNodes: [FastNode]
+    /// Every node's fast-path keywords, back to back.
+    @usableFromInline let fastKeywords: [Keyword]
 
     init(
         nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksScope: Bool, rootValue: JSONValue,
@@ -225,7 +229,32 @@ final class SchemaStorage: Sendable {
         self.tracksScope = tracksScope
         self.rootValue = rootValue
         self.rootURI = rootURI
+        var fastKeywords: [Keyword] = []
+        fastNodes = nodes.map { node in
+            let start = fastKeywords.count
+            fastKeywords += node.fastKeywords
+            return FastNode(
+                boolean: node.boolean.map { $0 ? FastNode.isTrue : FastNode.isFalse } ?? FastNode.notBoolean,
+                collectsAnnotations: node.collectsAnnotations, resource: node.resource,
+                keywords: start..<fastKeywords.count)
+        }
+        self.fastKeywords = fastKeywords
     }
+}
+
+/// A schema node as the fast path (`isValid`) reads it: plain values, nothing to retain.
+@usableFromInline
+struct FastNode: Sendable {
+    @usableFromInline static let notBoolean: Int8 = -1
+    @usableFromInline static let isFalse: Int8 = 0
+    @usableFromInline static let isTrue: Int8 = 1
+
+    /// `notBoolean`, or the boolean schema's value.
+    @usableFromInline let boolean: Int8
+    @usableFromInline let collectsAnnotations: Bool
+    @usableFromInline let resource: Int
+    /// The node's keywords in `SchemaStorage.fastKeywords`.
+    @usableFromInline let keywords: Range<Int>
 }
 
 /// Annotations collected for `unevaluatedProperties`/`unevaluatedItems`: which properties and items of
@@ -266,7 +295,7 @@ func sameString(_ a: String, _ b: String) -> Bool {
 }
 
 /// Calls `body` with the string's UTF-8 bytes, in place when the string is contiguous (native strings are).
-@inlinable
+@inlinable @inline(__always)
 func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
     var copy = s
@@ -313,14 +342,13 @@ struct StringKey: Hashable, Sendable {
 }
 
 /// An immutable string → index table with a cheap hash and byte-wise equality, for the property names of
-/// `properties`/`required` and the strings of `enum`. The names are also kept as UTF-8 bytes, so a lookup
-/// reads only the instance's key (one pass over its bytes for the hash and the comparison).
+/// `properties`/`required` and the strings of `enum`. Each key is also kept as its `Fingerprint`, which is the
+/// whole key when it has at most 16 UTF-8 bytes (a property name of up to five Chinese characters): a lookup
+/// reads the instance's key once and compares three integers per candidate.
 @usableFromInline
 struct StringTable: Sendable {
     @usableFromInline let keys: [String]
-    /// Every key's UTF-8 bytes, back to back: key `k` is `bytes[starts[k]..<starts[k + 1]]`.
-    @usableFromInline let bytes: [UInt8]
-    @usableFromInline let starts: [Int]
+    @usableFromInline let fingerprints: [Fingerprint]
     @usableFromInline let slots: [Int32]
     @usableFromInline let mask: Int
 
@@ -329,19 +357,12 @@ struct StringTable: Sendable {
         var unique: [String] = []
         for n in names where !unique.contains(where: { sameString($0, n) }) { unique.append(n) }
         keys = unique
-        var bytes: [UInt8] = []
-        var starts = [0]
-        for k in unique {
-            bytes.append(contentsOf: k.utf8)
-            starts.append(bytes.count)
-        }
-        self.bytes = bytes
-        self.starts = starts
+        fingerprints = unique.map { k in withUTF8Bytes(k) { Fingerprint($0) } }
         var size = 4
         while size < unique.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        for (i, k) in unique.enumerated() {
-            var h = StringTable.hash(k) & (size - 1)
+        for (i, f) in fingerprints.enumerated() {
+            var h = f.hash & (size - 1)
             while slots[h] != 0 { h = (h + 1) & (size - 1) }
             slots[h] = Int32(i + 1)
         }
@@ -349,26 +370,44 @@ struct StringTable: Sendable {
         mask = size - 1
     }
 
-    /// A cheap hash of the length and the first and last 8 bytes (names in a schema differ there).
-    @inlinable
-    static func hash(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = buf.count
-        guard let base = buf.baseAddress, n > 0 else { return 0 }
-        var a: UInt64 = 0
-        var b: UInt64 = 0
-        if n >= 8 {
-            a = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-            b = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
-        } else {
-            for i in 0..<n { a = a << 8 | UInt64(base[i]) }
+    /// A string's UTF-8 length and its first and last 8 bytes (names in a schema differ there). Up to 16 bytes,
+    /// two strings with equal fingerprints are equal; longer ones are then compared in full.
+    @usableFromInline
+    struct Fingerprint: Equatable, Sendable {
+        @usableFromInline let count: Int
+        @usableFromInline let head: UInt64
+        @usableFromInline let tail: UInt64
+
+        @inlinable
+        init(_ buf: UnsafeBufferPointer<UInt8>) {
+            let n = buf.count
+            count = n
+            guard let base = buf.baseAddress, n > 0 else {
+                head = 0
+                tail = 0
+                return
+            }
+            if n >= 8 {
+                head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                tail = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
+            } else {
+                var a: UInt64 = 0
+                for i in 0..<n { a = a << 8 | UInt64(base[i]) }
+                head = a
+                tail = 0
+            }
         }
-        var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 31
-        return Int(truncatingIfNeeded: h)
+
+        @inlinable
+        var hash: Int {
+            var h = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            return Int(truncatingIfNeeded: h)
+        }
     }
 
     @inlinable
-    static func hash(_ s: String) -> Int { withUTF8Bytes(s) { hash($0) } }
+    static func hash(_ s: String) -> Int { withUTF8Bytes(s) { Fingerprint($0).hash } }
 
     @inlinable
     func index(of s: String) -> Int? {
@@ -379,32 +418,41 @@ struct StringTable: Sendable {
     /// The index of the key spelled by these UTF-8 bytes.
     @inlinable
     func index(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = StringTable.hash(key) & mask
-        while true {
-            let slot = Int(slots[i])
-            if slot == 0 { return nil }
-            if self.key(slot - 1, is: key) { return slot - 1 }
-            i = (i + 1) & mask
+        let f = Fingerprint(key)
+        var i = f.hash & mask
+        return slots.withUnsafeBufferPointer { slots in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                while true {
+                    let slot = Int(slots[i])
+                    if slot == 0 { return nil }
+                    if fingerprints[slot - 1] == f && (f.count <= 16 || sameString(keys[slot - 1], key)) {
+                        return slot - 1
+                    }
+                    i = (i + 1) & mask
+                }
+            }
         }
-    }
-
-    /// Whether key `k` is spelled by these UTF-8 bytes.
-    @inlinable
-    func key(_ k: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[k]
-        let n = key.count
-        guard starts[k + 1] - start == n else { return false }
-        if n == 0 { return true }
-        return bytes.withUnsafeBufferPointer { all in sameBytes(all.baseAddress! + start, key.baseAddress!, n) }
     }
 
     /// Whether key `k` is `s`, byte for byte; the length is compared before any byte is read.
     @inlinable
     func key(_ k: Int, is s: String) -> Bool {
-        guard starts[k + 1] - starts[k] == s.utf8.count else { return false }
-        return withUTF8Bytes(s) { key(k, is: $0) }
+        let n = s.utf8.count
+        guard fingerprints[k].count == n else { return false }
+        return withUTF8Bytes(s) { key in
+            fingerprints[k] == Fingerprint(key) && (n <= 16 || sameString(keys[k], key))
+        }
     }
 
     @inlinable
     func contains(_ s: String) -> Bool { index(of: s) != nil }
+}
+
+/// Whether a string is spelled by these UTF-8 bytes.
+@inlinable
+func sameString(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    guard s.utf8.count == n else { return false }
+    if n == 0 { return true }
+    return withUTF8Bytes(s) { sameBytes($0.baseAddress!, bytes.baseAddress!, n) }
 }

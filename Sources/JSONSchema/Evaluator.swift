@@ -20,10 +20,17 @@ struct Evaluator<I: JSONInstance> {
     @usableFromInline var scope: [Int] = []
     @usableFromInline var depth = 0
 
+    @usableFromInline let fastNodes: [FastNode]
+    @usableFromInline let fastKeywords: [Keyword]
+    @usableFromInline let tracksScope: Bool
+
     @inlinable
     init(storage: SchemaStorage, collecting: Bool) {
         self.storage = storage
         self.nodes = storage.nodes
+        self.fastNodes = storage.fastNodes
+        self.fastKeywords = storage.fastKeywords
+        self.tracksScope = storage.tracksScope
         self.collecting = collecting
     }
 
@@ -64,6 +71,7 @@ struct Evaluator<I: JSONInstance> {
     /// Evaluates node `n` against an instance whose `jsonKind` the caller already has.
     @inlinable
     mutating func evalNode(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
+        if !collecting { return evalFast(n, instance, kind, ann) }
         let node = nodes[n]
         if let b = node.boolean {
             if !b && collecting { reportFalse(node) }
@@ -75,7 +83,7 @@ struct Evaluator<I: JSONInstance> {
         }
         depth += 1
         var pushed = false
-        if storage.tracksScope && scope.last != node.resource {
+        if tracksScope && scope.last != node.resource {
             scope.append(node.resource)
             pushed = true
         }
@@ -85,13 +93,38 @@ struct Evaluator<I: JSONInstance> {
         keywords.withUnsafeBufferPointer { buffer in
             // Keywords are read in place (no copy of their payloads).
             for i in buffer.indices {
-                if !evalKeyword(buffer[i], node, instance, kind, local) {
+                if !evalKeyword(buffer[i], n, instance, kind, local) {
                     valid = false
                     if !collecting { break }
                 }
             }
         }
         if valid, node.collectsAnnotations, let ann, let local { ann.merge(local) }
+        if pushed { scope.removeLast() }
+        depth -= 1
+        return valid
+    }
+
+    /// `evalNode` on the fast path: the node's facts are read from a flat array of plain values, and its
+    /// keywords from one array for all nodes, so no schema node object is retained per evaluation.
+    @inlinable
+    mutating func evalFast(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
+        let facts = fastNodes[n]
+        if facts.boolean != FastNode.notBoolean { return facts.boolean == FastNode.isTrue }
+        if depth >= maxEvaluationDepth { return false }
+        depth += 1
+        var pushed = false
+        if tracksScope && scope.last != facts.resource {
+            scope.append(facts.resource)
+            pushed = true
+        }
+        let local: Annotations? = facts.collectsAnnotations ? Annotations() : ann
+        var valid = true
+        for i in facts.keywords where !evalKeyword(fastKeywords[i], n, instance, kind, local) {
+            valid = false
+            break
+        }
+        if valid, facts.collectsAnnotations, let ann, let local { ann.merge(local) }
         if pushed { scope.removeLast() }
         depth -= 1
         return valid
@@ -163,9 +196,11 @@ struct Evaluator<I: JSONInstance> {
 
     @inlinable
     mutating func evalKeyword(
-        _ keyword: Keyword, _ node: SchemaNode, _ instance: I, _ kind: JSONInstanceKind<I>,
+        _ keyword: Keyword, _ nodeIndex: Int, _ instance: I, _ kind: JSONInstanceKind<I>,
         _ ann: Annotations?
     ) -> Bool {
+        // The schema node is only needed for errors: read it then, not on every keyword of the fast path.
+        var node: SchemaNode { nodes[nodeIndex] }
         switch keyword {
         case .ref(let target):
             return evalAt(target, instance, kind, ann, "$ref")
