@@ -144,11 +144,13 @@ struct Evaluator<I: JSONInstance> {
 
     @inlinable
     mutating func evalAt(
-        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String, _ k2: String
+        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String,
+        _ k2: @autoclosure () -> String
     ) -> Bool {
+        // `k2` is often an index made into a string: made only while collecting.
         if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
-        keywordPath.append(k2)
+        keywordPath.append(k2())
         let ok = evalNode(n, instance, kind, ann)
         keywordPath.removeLast(2)
         return ok
