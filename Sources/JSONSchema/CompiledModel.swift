@@ -15,6 +15,8 @@ struct TypeSet: OptionSet, Sendable {
     @usableFromInline static let number = TypeSet(rawValue: 16)
     @usableFromInline static let string = TypeSet(rawValue: 32)
     @usableFromInline static let integer = TypeSet(rawValue: 64)
+    /// Every type: what a schema without `type` allows.
+    @usableFromInline static let any: TypeSet = [.null, .boolean, .object, .array, .number, .string, .integer]
 
     static let names: [(String, TypeSet)] = [
         ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
@@ -232,10 +234,19 @@ final class SchemaStorage: Sendable {
         var fastKeywords: [Keyword] = []
         fastNodes = nodes.map { node in
             let start = fastKeywords.count
-            fastKeywords += node.fastKeywords
+            // `type` becomes plain bits on the node, checked before any keyword is read (the fast path checks
+            // it first anyway: `Keyword.fastRank`).
+            var types = TypeSet.any
+            for keyword in node.fastKeywords {
+                if case .type(let spec) = keyword {
+                    types = types.intersection(spec.set)
+                } else {
+                    fastKeywords.append(keyword)
+                }
+            }
             return FastNode(
                 boolean: node.boolean.map { $0 ? FastNode.isTrue : FastNode.isFalse } ?? FastNode.notBoolean,
-                collectsAnnotations: node.collectsAnnotations, resource: node.resource,
+                collectsAnnotations: node.collectsAnnotations, resource: node.resource, types: types,
                 keywords: start..<fastKeywords.count)
         }
         self.fastKeywords = fastKeywords
@@ -253,7 +264,9 @@ struct FastNode: Sendable {
     @usableFromInline let boolean: Int8
     @usableFromInline let collectsAnnotations: Bool
     @usableFromInline let resource: Int
-    /// The node's keywords in `SchemaStorage.fastKeywords`.
+    /// The types its `type` allows (`TypeSet.any` without one); `type` is not among its keywords.
+    @usableFromInline let types: TypeSet
+    /// The node's other keywords in `SchemaStorage.fastKeywords`.
     @usableFromInline let keywords: Range<Int>
 }
 

@@ -111,6 +111,7 @@ struct Evaluator<I: JSONInstance> {
     mutating func evalFast(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
         let facts = fastNodes[n]
         if facts.boolean != FastNode.notBoolean { return facts.boolean == FastNode.isTrue }
+        if facts.types != TypeSet.any && !instanceMatchesType(kind, facts.types) { return false }
         if depth >= maxEvaluationDepth { return false }
         depth += 1
         var pushed = false
