@@ -16,7 +16,8 @@ struct TypeSet: OptionSet, Sendable {
     @usableFromInline static let string = TypeSet(rawValue: 32)
     @usableFromInline static let integer = TypeSet(rawValue: 64)
     /// Every type: what a schema without `type` allows.
-    @usableFromInline static let any: TypeSet = [.null, .boolean, .object, .array, .number, .string, .integer]
+    /// (Computed, not stored: a stored static is read through its lazy-initialization check on every use.)
+    @inlinable static var any: TypeSet { TypeSet(rawValue: 127) }
 
     static let names: [(String, TypeSet)] = [
         ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
