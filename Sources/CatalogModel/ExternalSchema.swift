@@ -83,7 +83,7 @@ public enum ExternalSchema {
         }
         let parsed = YAMLParser.parseFile(atPath: path)
         guard let document = parsed.document, !parsed.hasErrors else { return .failure(FindingList(parsed.findings)) }
-        return .success(JSONValue(document.root))
+        return .success(JSONValue(document.root.value))
     }
 
     /// Resolves a `$ref` target from disk: `file:` URLs directly, other URIs through the mappings.

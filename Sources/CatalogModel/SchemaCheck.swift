@@ -40,7 +40,7 @@ public struct SchemaCheck: Sendable {
 
     public func check(_ document: YAMLDocument) -> [Finding] {
         // validate() takes the fast path itself and builds errors only for an invalid tree.
-        let errors = schema.validate(document.root).errors
+        let errors = schema.validate(document.root.value).errors
         guard !errors.isEmpty else { return [] }
         return SchemaErrorTranslator(document: document, documentName: documentName).findings(errors)
     }

@@ -15,6 +15,9 @@ struct TypeSet: OptionSet, Sendable {
     @usableFromInline static let number = TypeSet(rawValue: 16)
     @usableFromInline static let string = TypeSet(rawValue: 32)
     @usableFromInline static let integer = TypeSet(rawValue: 64)
+    /// Every type: what a schema without `type` allows.
+    /// (Computed, not stored: a stored static is read through its lazy-initialization check on every use.)
+    @inlinable static var any: TypeSet { TypeSet(rawValue: 127) }
 
     static let names: [(String, TypeSet)] = [
         ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
@@ -55,7 +58,8 @@ final class EnumSpec: Sendable {
 final class PropertiesSpec: Sendable {
     /// Names of `properties` (and of `required`, when merged).
     @usableFromInline let names: StringTable
-    /// Per name: the `properties` subschema, or -1 for a name that is only required.
+    /// Per name: the `properties` subschema, or -1 for a name that is only required. On the fast path, a
+    /// subschema that is `true` is `alwaysValid`: the member counts as matched and is not evaluated.
     @usableFromInline let nodes: [Int]
     /// Per name: its bit in the required mask, or -1.
     @usableFromInline let requiredBits: [Int]
@@ -64,6 +68,9 @@ final class PropertiesSpec: Sendable {
     @usableFromInline let patterns: [(regex: ECMARegex, node: Int)]
     @usableFromInline let additional: Int?
     @usableFromInline let additionalIsFalse: Bool
+
+    /// In `nodes` on the fast path: the subschema is `true`.
+    @usableFromInline static let alwaysValid = -2
 
     init(
         names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
@@ -76,6 +83,18 @@ final class PropertiesSpec: Sendable {
         self.patterns = patterns
         self.additional = additional
         self.additionalIsFalse = additionalIsFalse
+    }
+}
+
+/// `required`: the names as written (errors list them so) and as a table for the fast path.
+@usableFromInline
+final class RequiredSpec: Sendable {
+    @usableFromInline let names: [String]
+    @usableFromInline let table: StringTable
+
+    init(names: [String]) {
+        self.names = names
+        table = StringTable(names)
     }
 }
 
@@ -142,7 +161,7 @@ enum Keyword: Sendable {
     case contains(ContainsSpec)
     case maxProperties(Int)
     case minProperties(Int)
-    case required([String])
+    case required(RequiredSpec)
     case dependentRequired([(property: String, required: [String])])
     case allOf([Int])
     case anyOf([Int])
@@ -198,6 +217,10 @@ final class SchemaStorage: Sendable {
     @usableFromInline let tracksScope: Bool
     let rootValue: JSONValue
     let rootURI: String
+    /// Per node, what the fast path reads of it (`SchemaNode.fastKeywords` are in `fastKeywords`).
+    @usableFromInline let fastNodes: [FastNode]
+    /// Every node's fast-path keywords, back to back.
+    @usableFromInline let fastKeywords: [Keyword]
 
     init(
         nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksScope: Bool, rootValue: JSONValue,
@@ -209,7 +232,43 @@ final class SchemaStorage: Sendable {
         self.tracksScope = tracksScope
         self.rootValue = rootValue
         self.rootURI = rootURI
+        var fastKeywords: [Keyword] = []
+        fastNodes = nodes.map { node in
+            let start = fastKeywords.count
+            // `type` becomes plain bits on the node, checked before any keyword is read (the fast path checks
+            // it first anyway: `Keyword.fastRank`).
+            var types = TypeSet.any
+            for keyword in node.fastKeywords {
+                if case .type(let spec) = keyword {
+                    types = types.intersection(spec.set)
+                } else {
+                    fastKeywords.append(keyword)
+                }
+            }
+            return FastNode(
+                boolean: node.boolean.map { $0 ? FastNode.isTrue : FastNode.isFalse } ?? FastNode.notBoolean,
+                collectsAnnotations: node.collectsAnnotations, resource: node.resource, types: types,
+                keywords: start..<fastKeywords.count)
+        }
+        self.fastKeywords = fastKeywords
     }
+}
+
+/// A schema node as the fast path (`isValid`) reads it: plain values, nothing to retain.
+@usableFromInline
+struct FastNode: Sendable {
+    @usableFromInline static let notBoolean: Int8 = -1
+    @usableFromInline static let isFalse: Int8 = 0
+    @usableFromInline static let isTrue: Int8 = 1
+
+    /// `notBoolean`, or the boolean schema's value.
+    @usableFromInline let boolean: Int8
+    @usableFromInline let collectsAnnotations: Bool
+    @usableFromInline let resource: Int
+    /// The types its `type` allows (`TypeSet.any` without one); `type` is not among its keywords.
+    @usableFromInline let types: TypeSet
+    /// The node's other keywords in `SchemaStorage.fastKeywords`.
+    @usableFromInline let keywords: Range<Int>
 }
 
 /// Annotations collected for `unevaluatedProperties`/`unevaluatedItems`: which properties and items of
@@ -245,36 +304,42 @@ final class Annotations {
 func sameString(_ a: String, _ b: String) -> Bool {
     let n = a.utf8.count
     guard n == b.utf8.count else { return false }
-    if let r = a.utf8.withContiguousStorageIfAvailable({ pa in
-        b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
-            // Short strings (property names) compare inline; longer ones with memcmp.
-            if n >= 8 && n <= 16 {
-                let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
-                return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
-                    && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                        == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            }
-            if n < 8 {
-                for i in 0..<n where pa[i] != pb[i] { return false }
-                return true
-            }
-            let ra = UnsafeRawPointer(pa.baseAddress!), rb = UnsafeRawPointer(pb.baseAddress!)
-            var i = 0
-            while i + 8 <= n {
-                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                {
-                    return false
-                }
-                i += 8
-            }
-            return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    if n == 0 { return true }
+    return withUTF8Bytes(a) { pa in withUTF8Bytes(b) { pb in sameBytes(pa.baseAddress!, pb.baseAddress!, n) } }
+}
+
+/// Calls `body` with the string's UTF-8 bytes, in place when the string is contiguous (native strings are).
+@inlinable @inline(__always)
+func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = s
+    copy.makeContiguousUTF8()
+    return copy.utf8.withContiguousStorageIfAvailable(body)!
+}
+
+/// Whether `n` bytes at `a` and `b` are equal. Short runs (property names) compare in one or two words.
+@inlinable
+func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    if n >= 8 && n <= 16 {
+        return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+            && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
                 == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        }
-    }), let r {
-        return r
     }
-    return a.utf8.elementsEqual(b.utf8)
+    if n < 8 {
+        for i in 0..<n where a[i] != b[i] { return false }
+        return true
+    }
+    var i = 0
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        {
+            return false
+        }
+        i += 8
+    }
+    return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
 }
 
 @usableFromInline
@@ -290,11 +355,14 @@ struct StringKey: Hashable, Sendable {
     }
 }
 
-/// An immutable string → index table with a cheap hash (FNV-1a over UTF-8) and byte-wise equality,
-/// for the property names of `properties`/`required` and the strings of `enum`.
+/// An immutable string → index table with a cheap hash and byte-wise equality, for the property names of
+/// `properties`/`required` and the strings of `enum`. Each key is also kept as its `Fingerprint`, which is the
+/// whole key when it has at most 16 UTF-8 bytes (a property name of up to five Chinese characters): a lookup
+/// reads the instance's key once and compares three integers per candidate.
 @usableFromInline
 struct StringTable: Sendable {
     @usableFromInline let keys: [String]
+    @usableFromInline let fingerprints: [Fingerprint]
     @usableFromInline let slots: [Int32]
     @usableFromInline let mask: Int
 
@@ -303,11 +371,12 @@ struct StringTable: Sendable {
         var unique: [String] = []
         for n in names where !unique.contains(where: { sameString($0, n) }) { unique.append(n) }
         keys = unique
+        fingerprints = unique.map { k in withUTF8Bytes(k) { Fingerprint($0) } }
         var size = 4
         while size < unique.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        for (i, k) in unique.enumerated() {
-            var h = StringTable.hash(k) & (size - 1)
+        for (i, f) in fingerprints.enumerated() {
+            var h = f.hash & (size - 1)
             while slots[h] != 0 { h = (h + 1) & (size - 1) }
             slots[h] = Int32(i + 1)
         }
@@ -315,43 +384,89 @@ struct StringTable: Sendable {
         mask = size - 1
     }
 
-    /// A cheap hash of the length and the first and last 8 bytes (names in a schema differ there).
-    @inlinable
-    static func hash(_ s: String) -> Int {
-        if let h = s.utf8.withContiguousStorageIfAvailable({ buf -> Int in
+    /// A string's UTF-8 length and its first and last 8 bytes (names in a schema differ there). Up to 16 bytes,
+    /// two strings with equal fingerprints are equal; longer ones are then compared in full.
+    @usableFromInline
+    struct Fingerprint: Equatable, Sendable {
+        @usableFromInline let count: Int
+        @usableFromInline let head: UInt64
+        @usableFromInline let tail: UInt64
+
+        @inlinable
+        init(_ buf: UnsafeBufferPointer<UInt8>) {
             let n = buf.count
-            guard let base = buf.baseAddress, n > 0 else { return 0 }
-            var a: UInt64 = 0
-            var b: UInt64 = 0
-            if n >= 8 {
-                a = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-                b = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
-            } else {
-                for i in 0..<n { a = a << 8 | UInt64(base[i]) }
+            count = n
+            guard let base = buf.baseAddress, n > 0 else {
+                head = 0
+                tail = 0
+                return
             }
-            var h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)) &* 0xBF58_476D_1CE4_E5B9
+            if n >= 8 {
+                head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                tail = UnsafeRawPointer(base + (n - 8)).loadUnaligned(as: UInt64.self)
+            } else {
+                var a: UInt64 = 0
+                for i in 0..<n { a = a << 8 | UInt64(base[i]) }
+                head = a
+                tail = 0
+            }
+        }
+
+        @inlinable
+        var hash: Int {
+            var h = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
             return Int(truncatingIfNeeded: h)
-        }) {
-            return h
         }
-        var copy = s
-        copy.makeContiguousUTF8()
-        return hash(copy)
     }
+
+    @inlinable
+    static func hash(_ s: String) -> Int { withUTF8Bytes(s) { Fingerprint($0).hash } }
 
     @inlinable
     func index(of s: String) -> Int? {
         if keys.isEmpty { return nil }
-        var i = StringTable.hash(s) & mask
-        while true {
-            let slot = Int(slots[i])
-            if slot == 0 { return nil }
-            if sameString(keys[slot - 1], s) { return slot - 1 }
-            i = (i + 1) & mask
+        return withUTF8Bytes(s) { index(ofUTF8: $0) }
+    }
+
+    /// The index of the key spelled by these UTF-8 bytes.
+    @inlinable
+    func index(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let f = Fingerprint(key)
+        var i = f.hash & mask
+        return slots.withUnsafeBufferPointer { slots in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                while true {
+                    let slot = Int(slots[i])
+                    if slot == 0 { return nil }
+                    if fingerprints[slot - 1] == f && (f.count <= 16 || sameString(keys[slot - 1], key)) {
+                        return slot - 1
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Whether key `k` is `s`, byte for byte; the length is compared before any byte is read.
+    @inlinable
+    func key(_ k: Int, is s: String) -> Bool {
+        let n = s.utf8.count
+        guard fingerprints[k].count == n else { return false }
+        return withUTF8Bytes(s) { key in
+            fingerprints[k] == Fingerprint(key) && (n <= 16 || sameString(keys[k], key))
         }
     }
 
     @inlinable
     func contains(_ s: String) -> Bool { index(of: s) != nil }
+}
+
+/// Whether a string is spelled by these UTF-8 bytes.
+@inlinable
+func sameString(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    guard s.utf8.count == n else { return false }
+    if n == 0 { return true }
+    return withUTF8Bytes(s) { sameBytes($0.baseAddress!, bytes.baseAddress!, n) }
 }

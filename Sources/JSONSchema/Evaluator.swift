@@ -20,10 +20,17 @@ struct Evaluator<I: JSONInstance> {
     @usableFromInline var scope: [Int] = []
     @usableFromInline var depth = 0
 
+    @usableFromInline let fastNodes: [FastNode]
+    @usableFromInline let fastKeywords: [Keyword]
+    @usableFromInline let tracksScope: Bool
+
     @inlinable
     init(storage: SchemaStorage, collecting: Bool) {
         self.storage = storage
         self.nodes = storage.nodes
+        self.fastNodes = storage.fastNodes
+        self.fastKeywords = storage.fastKeywords
+        self.tracksScope = storage.tracksScope
         self.collecting = collecting
     }
 
@@ -64,6 +71,7 @@ struct Evaluator<I: JSONInstance> {
     /// Evaluates node `n` against an instance whose `jsonKind` the caller already has.
     @inlinable
     mutating func evalNode(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
+        if !collecting { return evalFast(n, instance, kind, ann) }
         let node = nodes[n]
         if let b = node.boolean {
             if !b && collecting { reportFalse(node) }
@@ -75,7 +83,7 @@ struct Evaluator<I: JSONInstance> {
         }
         depth += 1
         var pushed = false
-        if storage.tracksScope && scope.last != node.resource {
+        if tracksScope && scope.last != node.resource {
             scope.append(node.resource)
             pushed = true
         }
@@ -85,13 +93,39 @@ struct Evaluator<I: JSONInstance> {
         keywords.withUnsafeBufferPointer { buffer in
             // Keywords are read in place (no copy of their payloads).
             for i in buffer.indices {
-                if !evalKeyword(buffer[i], node, instance, kind, local) {
+                if !evalKeyword(buffer[i], n, instance, kind, local) {
                     valid = false
                     if !collecting { break }
                 }
             }
         }
         if valid, node.collectsAnnotations, let ann, let local { ann.merge(local) }
+        if pushed { scope.removeLast() }
+        depth -= 1
+        return valid
+    }
+
+    /// `evalNode` on the fast path: the node's facts are read from a flat array of plain values, and its
+    /// keywords from one array for all nodes, so no schema node object is retained per evaluation.
+    @inlinable
+    mutating func evalFast(_ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?) -> Bool {
+        let facts = fastNodes[n]
+        if facts.boolean != FastNode.notBoolean { return facts.boolean == FastNode.isTrue }
+        if facts.types != TypeSet.any && !instanceMatchesType(kind, facts.types) { return false }
+        if depth >= maxEvaluationDepth { return false }
+        depth += 1
+        var pushed = false
+        if tracksScope && scope.last != facts.resource {
+            scope.append(facts.resource)
+            pushed = true
+        }
+        let local: Annotations? = facts.collectsAnnotations ? Annotations() : ann
+        var valid = true
+        for i in facts.keywords where !evalKeyword(fastKeywords[i], n, instance, kind, local) {
+            valid = false
+            break
+        }
+        if valid, facts.collectsAnnotations, let ann, let local { ann.merge(local) }
         if pushed { scope.removeLast() }
         depth -= 1
         return valid
@@ -111,11 +145,13 @@ struct Evaluator<I: JSONInstance> {
 
     @inlinable
     mutating func evalAt(
-        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String, _ k2: String
+        _ n: Int, _ instance: I, _ kind: JSONInstanceKind<I>, _ ann: Annotations?, _ k1: String,
+        _ k2: @autoclosure () -> String
     ) -> Bool {
+        // `k2` is often an index made into a string: made only while collecting.
         if !collecting { return evalNode(n, instance, kind, ann) }
         keywordPath.append(k1)
-        keywordPath.append(k2)
+        keywordPath.append(k2())
         let ok = evalNode(n, instance, kind, ann)
         keywordPath.removeLast(2)
         return ok
@@ -163,9 +199,11 @@ struct Evaluator<I: JSONInstance> {
 
     @inlinable
     mutating func evalKeyword(
-        _ keyword: Keyword, _ node: SchemaNode, _ instance: I, _ kind: JSONInstanceKind<I>,
+        _ keyword: Keyword, _ nodeIndex: Int, _ instance: I, _ kind: JSONInstanceKind<I>,
         _ ann: Annotations?
     ) -> Bool {
+        // The schema node is only needed for errors: read it then, not on every keyword of the fast path.
+        var node: SchemaNode { nodes[nodeIndex] }
         switch keyword {
         case .ref(let target):
             return evalAt(target, instance, kind, ann, "$ref")
@@ -289,8 +327,8 @@ struct Evaluator<I: JSONInstance> {
             var matches = 0
             let saved = collecting
             collecting = false
-            for (i, item) in a.enumerated() {
-                if eval(spec.node, item, nil) {
+            for i in 0..<a.count {
+                if eval(spec.node, a[itemAt: i], nil) {
                     matches += 1
                     if let ann { ann.items.insert(i) } else if spec.max == nil && matches >= spec.min { break }
                     if let max = spec.max, matches > max, ann == nil { break }
@@ -311,7 +349,7 @@ struct Evaluator<I: JSONInstance> {
             var valid = true
             let prefixCount = Swift.min(a.count, spec.prefix.count)
             for i in 0..<prefixCount {
-                if !evalChild(spec.prefix[i], a[i], String(i), "prefixItems", String(i)) {
+                if !evalChild(spec.prefix[i], a[itemAt: i], String(i), "prefixItems", String(i)) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -325,7 +363,7 @@ struct Evaluator<I: JSONInstance> {
                     return false
                 }
                 for i in spec.prefix.count..<a.count {
-                    if !evalChild(items, a[i], String(i), "items", nil) {
+                    if !evalChild(items, a[itemAt: i], String(i), "items", nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -348,16 +386,18 @@ struct Evaluator<I: JSONInstance> {
                     let t = spec.nodes[index]
                     if t >= 0 {
                         matched = true
-                        if !evalChild(t, members.value(at: i), key, "properties", key) {
+                        if !evalChild(t, members[valueAt: i], key, "properties", key) {
                             valid = false
                             if !collecting { return false }
                         }
+                    } else if t == PropertiesSpec.alwaysValid {
+                        matched = true
                     }
                 }
                 if !spec.patterns.isEmpty {
                     for p in spec.patterns where p.regex.matches(key) {
                         matched = true
-                        if !evalChild(p.node, members.value(at: i), key, "patternProperties", p.regex.source) {
+                        if !evalChild(p.node, members[valueAt: i], key, "patternProperties", p.regex.source) {
                             valid = false
                             if !collecting { return false }
                         }
@@ -368,7 +408,7 @@ struct Evaluator<I: JSONInstance> {
                         valid = false
                         if !collecting { return false }
                         unexpected.append(key)
-                    } else if !evalChild(additional, members.value(at: i), key, "additionalProperties", nil) {
+                    } else if !evalChild(additional, members[valueAt: i], key, "additionalProperties", nil) {
                         valid = false
                         if !collecting { return false }
                     }
@@ -405,13 +445,11 @@ struct Evaluator<I: JSONInstance> {
             }
             return valid
 
-        case .required(let names):
+        case .required(let spec):
             guard case .object(let members) = kind else { return true }
+            if !collecting { return hasAll(members, spec.table) }
             var missing: [String] = []
-            for name in names where !members.containsKey(name) {
-                if !collecting { return false }
-                missing.append(name)
-            }
+            for name in spec.names where !members.containsKey(name) { missing.append(name) }
             if missing.isEmpty { return true }
             report(node, "required", .required(missing: missing))
             return false
@@ -540,7 +578,7 @@ struct Evaluator<I: JSONInstance> {
                     if !collecting { return false }
                     unexpected.append(i)
                     valid = false
-                } else if !evalChild(target, a[i], String(i), "unevaluatedItems", nil) {
+                } else if !evalChild(target, a[itemAt: i], String(i), "unevaluatedItems", nil) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -561,7 +599,7 @@ struct Evaluator<I: JSONInstance> {
                     if !collecting { return false }
                     unexpected.append(key)
                     valid = false
-                } else if !evalChild(target, members.value(at: i), key, "unevaluatedProperties", nil) {
+                } else if !evalChild(target, members[valueAt: i], key, "unevaluatedProperties", nil) {
                     valid = false
                     if !collecting { return false }
                 }
@@ -613,7 +651,7 @@ func instanceEquals<I: JSONInstance>(_ instance: I, _ value: JSONValue) -> Bool 
     case (.string(let a), .string(let b)): return sameString(a, b)
     case (.array(let a), .array(let b)):
         guard a.count == b.count else { return false }
-        for i in a.indices where !instanceEquals(a[i], b[i]) { return false }
+        for i in 0..<a.count where !instanceEquals(a[itemAt: i], b[i]) { return false }
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
@@ -635,7 +673,7 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
     case (.string(let a), .string(let b)): return sameString(a, b)
     case (.array(let a), .array(let b)):
         guard a.count == b.count else { return false }
-        for i in a.indices where !instancesEqual(a[i], b[i]) { return false }
+        for i in 0..<a.count where !instancesEqual(a[itemAt: i], b[itemAt: i]) { return false }
         return true
     case (.object(let a), .object(let b)):
         guard a.count == b.count else { return false }
@@ -649,18 +687,34 @@ func instancesEqual<I: JSONInstance>(_ x: I, _ y: I) -> Bool {
     }
 }
 
+/// Whether the object has a member named by each key of `names` (the fast path of `required`).
+@inlinable
+func hasAll<M: JSONObjectMembers>(_ members: M, _ names: StringTable) -> Bool {
+    let wanted = names.keys.count
+    if wanted == 1 {
+        for i in 0..<members.count where names.key(0, is: members.key(at: i)) { return true }
+        return false
+    }
+    guard wanted <= 64 else { return names.keys.allSatisfy { members.containsKey($0) } }
+    var found: UInt64 = 0
+    for i in 0..<members.count {
+        if let k = names.index(of: members.key(at: i)) { found |= 1 &<< UInt64(k) }
+    }
+    return found.nonzeroBitCount == wanted
+}
+
 /// The indices of the first two equal items, if any.
 @inlinable
-func firstDuplicate<I: JSONInstance>(_ items: [I]) -> (Int, Int)? {
+func firstDuplicate<Items: JSONArrayItems>(_ items: Items) -> (Int, Int)? where Items.Value: JSONInstance {
     if items.count <= 16 {
-        for i in items.indices {
-            for j in (i + 1)..<items.count where instancesEqual(items[i], items[j]) { return (i, j) }
+        for i in 0..<items.count {
+            for j in (i + 1)..<items.count where instancesEqual(items[itemAt: i], items[itemAt: j]) { return (i, j) }
         }
         return nil
     }
     var seen: [JSONValue: Int] = [:]
-    for (j, item) in items.enumerated() {
-        let v = JSONValue(item)
+    for j in 0..<items.count {
+        let v = JSONValue(items[itemAt: j])
         if let i = seen[v] { return (i, j) }
         seen[v] = j
     }

@@ -10,7 +10,8 @@ public enum JSONInstanceKind<Element>: Sendable where Element: JSONInstance {
     case bool(Bool)
     case number(JSONNumber)
     case string(String)
-    case array([Element])
+    /// The items in the tree's own storage (an array of instances, or what the tree keeps them in).
+    case array(Element.Items)
     /// The members in the tree's own storage: no array of pairs is built per evaluation.
     case object(Element.Members)
 }
@@ -20,7 +21,22 @@ public enum JSONInstanceKind<Element>: Sendable where Element: JSONInstance {
 public protocol JSONInstance: Sendable {
     /// How this tree stores an object's members.
     associatedtype Members: JSONObjectMembers where Members.Value == Self
+    /// How this tree stores an array's items; a plain `[Self]` unless the tree says otherwise.
+    associatedtype Items: JSONArrayItems & Sendable = [Self] where Items.Value == Self
     var jsonKind: JSONInstanceKind<Self> { get }
+}
+
+/// An array's items read by position, so a tree can lend its own storage (of nodes that hold more than the
+/// instance) to the validator.
+public protocol JSONArrayItems {
+    associatedtype Value
+    var count: Int { get }
+    subscript(itemAt index: Int) -> Value { get }
+}
+
+extension Array: JSONArrayItems {
+    public typealias Value = Element
+    @inlinable public subscript(itemAt index: Int) -> Element { self[index] }
 }
 
 /// An object's members read by position, in order, so a tree can lend its own storage to the validator.
@@ -28,10 +44,15 @@ public protocol JSONObjectMembers: Sendable {
     associatedtype Value
     var count: Int { get }
     func key(at index: Int) -> String
-    func value(at index: Int) -> Value
+    /// Member `index`'s value, lent in place (a `_read` accessor can yield it without copying a struct node).
+    subscript(valueAt index: Int) -> Value { get }
 }
 
 extension JSONObjectMembers {
+    /// Member `index`'s value, as a copy.
+    @inlinable
+    public func value(at index: Int) -> Value { self[valueAt: index] }
+
     /// The position of the first member named `name`.
     @inlinable
     public func firstIndex(ofKey name: String) -> Int? {
@@ -53,5 +74,5 @@ public struct JSONMemberArray<Value: Sendable>: JSONObjectMembers {
 
     @inlinable public var count: Int { members.count }
     @inlinable public func key(at index: Int) -> String { members[index].key }
-    @inlinable public func value(at index: Int) -> Value { members[index].value }
+    @inlinable public subscript(valueAt index: Int) -> Value { members[index].value }
 }

@@ -207,7 +207,7 @@ extension JSONValue {
         case .bool(let b): self = .bool(b)
         case .number(let n): self = .number(n)
         case .string(let s): self = .string(s)
-        case .array(let a): self = .array(a.map { JSONValue($0) })
+        case .array(let a): self = .array((0..<a.count).map { JSONValue(a[itemAt: $0]) })
         case .object(let o):
             self = .object(JSONObject((0..<o.count).map { (key: o.key(at: $0), value: JSONValue(o.value(at: $0))) }))
         }

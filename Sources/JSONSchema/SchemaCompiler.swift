@@ -476,7 +476,7 @@ struct SchemaCompiler {
                     guard case .string(let s) = x else { throw bad(key, "must be an array of strings") }
                     names.append(s)
                 }
-                if !names.isEmpty { list.append(.required(names)) }
+                if !names.isEmpty { list.append(.required(RequiredSpec(names: names))) }
             case "dependentRequired" where vocab.contains(.validation):
                 guard case .object(let members) = v else { throw bad(key, "must be an object of string arrays") }
                 var deps: [(property: String, required: [String])] = []
@@ -563,7 +563,7 @@ struct SchemaCompiler {
             return n
         }
         let built = drafts.map { d -> SchemaNode in
-            var fast = d.keywords.map { $0.mappingNodes(alias) }
+            var fast = d.keywords.map { $0.mappingNodes(alias).markingAlwaysValid { drafts[$0].boolean == true } }
             if d.mergedRequired {
                 fast.removeAll { if case .required = $0 { return true } else { return false } }
             }
@@ -608,6 +608,17 @@ extension Keyword {
             return 3
         case .unevaluatedItems, .unevaluatedProperties: return 4
         }
+    }
+
+    /// `properties` with each subschema that is `true` marked `alwaysValid`, for the fast path: no member
+    /// value is fetched or evaluated for it. Other keywords are returned as they are.
+    func markingAlwaysValid(_ isTrue: (Int) -> Bool) -> Keyword {
+        guard case .properties(let p) = self, p.nodes.contains(where: { $0 >= 0 && isTrue($0) }) else { return self }
+        return .properties(
+            PropertiesSpec(
+                names: p.names, nodes: p.nodes.map { $0 >= 0 && isTrue($0) ? PropertiesSpec.alwaysValid : $0 },
+                requiredBits: p.requiredBits, requiredCount: p.requiredCount, patterns: p.patterns,
+                additional: p.additional, additionalIsFalse: p.additionalIsFalse))
     }
 
     /// The keyword with every subschema index passed through `f`.
