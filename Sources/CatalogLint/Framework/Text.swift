@@ -164,17 +164,30 @@ final class QuietLists: @unchecked Sendable {
 }
 
 /// Byte-level tests over a text's UTF-8: one pass, no scalar decoding, for the common text that has nothing to flag.
+/// A `String`'s UTF-8 is valid, so the scans step from lead byte to lead byte: a Chinese character is one step, not
+/// three, and its continuation bytes (0x80–0xBF) are never one of the bytes looked for.
 enum UTF8Scan {
     /// Whether the text may contain one of `CJK.isSpace`'s spaces (space, tab, U+00A0, U+2002/2003/200B, U+3000).
     static func mayHaveSpace(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c == 0x20 || c == 0x09 || c == 0xC2 || c == 0xE2 { return true }
-                if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
-                i += 1
+            guard var p = b.baseAddress else { return false }
+            let end = p + b.count
+            while p < end {
+                let c = p.pointee
+                if c < 0x80 {
+                    if c == 0x20 || c == 0x09 { return true }
+                    p += 1
+                } else if c < 0xE0 {
+                    if c == 0xC2 { return true }  // U+0080–U+00BF, U+00A0 among them
+                    p += 2
+                } else if c < 0xF0 {
+                    if c == 0xE2 { return true }  // U+2000–U+2FFF, U+2002/2003/200B among them
+                    if c == 0xE3, end - p >= 3, p[1] == 0x80, p[2] == 0x80 { return true }
+                    p += 3
+                } else {
+                    p += 4
+                }
             }
             return false
         }
@@ -182,10 +195,26 @@ enum UTF8Scan {
 
     /// Whether the text contains one of these ASCII bytes.
     static func contains(_ text: String, anyOf bytes: StaticString) -> Bool {
+        // The set as a 128-bit mask: one shift and test per ASCII byte.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for i in 0..<bytes.utf8CodeUnitCount {
+            let c = bytes.utf8Start[i]
+            if c < 64 { low |= 1 << UInt64(c) } else if c < 128 { high |= 1 << UInt64(c - 64) }
+        }
         var text = text
         return text.withUTF8 { b in
-            let set = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
-            for c in b where c < 0x80 && set.contains(c) { return true }
+            guard var p = b.baseAddress else { return false }
+            let end = p + b.count
+            while p < end {
+                let c = p.pointee
+                if c < 0x80 {
+                    if c < 64 ? low & (1 << UInt64(c)) != 0 : high & (1 << UInt64(c - 64)) != 0 { return true }
+                    p += 1
+                } else {
+                    p += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                }
+            }
             return false
         }
     }

@@ -66,30 +66,32 @@ enum TreeWalk {
             out = Array(repeating: [], count: rules.count)
         }
 
+        // Children are read in place (`pairs[index].value`), not bound by `for … in`: each binding copied a
+        // `YAMLNode`, a large struct whose copy retains several references.
         mutating func visit(_ node: YAMLNode, key: String, path: inout TreePath) {
             switch node.value {
             case .string:
                 for i in stringRules { rules[i].visit(string: node, path: path, file: file, into: &out[i]) }
             case .mapping(let pairs):
-                for (index, pair) in pairs.enumerated() {
+                for index in pairs.indices {
                     path.components.append(.pair(index))
                     defer { path.components.removeLast() }
                     // A string value needs no key: only sequences (and what they hold) are told theirs.
-                    if case .string = pair.value.value {
+                    if case .string = pairs[index].value.value {
                         for i in stringRules {
-                            rules[i].visit(string: pair.value, path: path, file: file, into: &out[i])
+                            rules[i].visit(string: pairs[index].value, path: path, file: file, into: &out[i])
                         }
                         continue
                     }
-                    visit(pair.value, key: pair.key.keyText, path: &path)
+                    visit(pairs[index].value, key: pairs[index].key.keyText, path: &path)
                 }
             case .sequence(let items):
                 for i in sequenceRules {
                     rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
                 }
-                for (index, item) in items.enumerated() {
+                for index in items.indices {
                     path.components.append(.element(index))
-                    visit(item, key: key, path: &path)
+                    visit(items[index], key: key, path: &path)
                     path.components.removeLast()
                 }
             default:
