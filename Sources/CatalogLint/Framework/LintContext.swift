@@ -141,15 +141,14 @@ public struct LintScope: Sendable {
         }
     }
 
-    static func domainName(_ file: LintFile) -> String? {
-        guard file.catalog != nil else { return nil }
-        return file.domain?.name ?? file.catalog?.domain.value
-    }
+    static func domainName(_ file: LintFile) -> String? { file.domainName }
 
     /// The other files of the same domain as `file` (in this jurisdiction), in path order.
     public func sameDomain(as file: LintFile) -> [LintFile] {
         guard let name = Self.domainName(file) else { return [] }
-        return files.filter { $0.path != file.path && Self.domainName($0) == name }
+        return files.filter { other in
+            !TextKey.equal(other.path, file.path) && Self.domainName(other).map { TextKey.equal($0, name) } ?? false
+        }
     }
 }
 
