@@ -66,7 +66,8 @@ import YAMLTree
             ("[甲, \"\"]", false), ("[甲, ~]", false), ("[甲, \"甲 \"]", false), ("[甲, \"甲\u{3000}\"]", false),
             ("[Café, \"Cafe\u{0301}\"]", false), ("[Cafe\u{0301}]", true), ("[Cafe\u{0301}, 乙]", false),
             ("[a, b, c, d, e, f, g, h]", true), ("[a, b, c, d, e, f, g, h, i]", false),
-            ("[\"其他:县微信\", 其他：县微信]", false),
+            // Two texts under 公开依据; one channel twice under 公开渠道 (left to the full check below).
+            ("[\"其他:县微信\", 其他：县微信]", true),
         ]
         for key in ["公开依据", "公开渠道"] {
             for (list, quiet) in lists {
@@ -242,5 +243,18 @@ import YAMLTree
         let out = TreeWalk.run([MarkRecorder(), TreeWalkTests.Recorder<TreeWalkTests.Strings>()], over: file)
         #expect(out[0].map { $0.finding.arguments["what"] } == ["甲,乙", "x (y)"])
         #expect(out[1].count == 5)
+    }
+
+    /// `TextKey.equal` is `String ==`: bytes when both texts are their own NFC, canonical equivalence otherwise.
+    @Test func equalTextsAsStringEqualitySays() {
+        let pairs: [(String, String)] = [
+            ("公开渠道", "公开渠道"), ("公开渠道", "公开依据"), ("a", "b"), ("", ""), ("Caf\u{E9}", "Cafe\u{301}"),
+            ("\u{F900}", "\u{8C48}"), ("\u{2F800}", "\u{4E3D}"), ("Cafe\u{301}", "Cafe"),
+            ("\u{30AC}", "\u{30AB}\u{3099}"),
+        ]
+        for (a, b) in pairs {
+            #expect(TextKey.equal(a, b) == (a == b), "\(a.debugDescription) \(b.debugDescription)")
+        }
+        #expect(TextKey.equal("\u{F900}", "\u{8C48}"))
     }
 }
