@@ -8,11 +8,18 @@ import Foundation
 public struct LintContext: Sendable {
     /// The workspace the files belong to (nil for loose files: rules that need 机构名录 are then skipped).
     public var workspace: Workspace?
-    public var registry: DomainRegistry
+    public var registry: DomainRegistry {
+        didSet { upperLevelByDomain = Self.indexByDomain(upperLevel, registry: registry) }
+    }
     /// The baseline catalogs conformance is checked against.
     public var baselines: BaselineCatalogs
     /// The upper level's catalogs: for a township, its county's catalogs (any domains; matched by domain).
-    public var upperLevel: [Catalog]
+    public var upperLevel: [Catalog] {
+        didSet { upperLevelByDomain = Self.indexByDomain(upperLevel, registry: registry) }
+    }
+    /// The index in `upperLevel` of the first catalog of each canonical domain name: looked up for every file, and
+    /// resolving each catalog's 领域 through the registry per lookup hashed Chinese names over and over.
+    private var upperLevelByDomain: [String: Int] = [:]
     /// Rule settings by code (from the workspace's 规则 unless set otherwise).
     public var rules: [String: RuleSetting]
 
@@ -25,6 +32,7 @@ public struct LintContext: Sendable {
         self.baselines = baselines
         self.upperLevel = upperLevel
         self.rules = rules ?? workspace?.rules ?? [:]
+        upperLevelByDomain = Self.indexByDomain(upperLevel, registry: self.registry)
     }
 
     /// The canonical domain a 领域 value names, if known.
@@ -32,8 +40,17 @@ public struct LintContext: Sendable {
 
     /// The upper level's catalog of a domain (for a township: the county's).
     public func upperCatalog(for domain: Domain?) -> Catalog? {
-        guard let domain else { return nil }
-        return upperLevel.first { registry.domain(named: $0.domain.value)?.name == domain.name }
+        guard let domain, let index = upperLevelByDomain[domain.name] else { return nil }
+        return upperLevel[index]
+    }
+
+    private static func indexByDomain(_ catalogs: [Catalog], registry: DomainRegistry) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, catalog) in catalogs.enumerated() {
+            guard let name = registry.domain(named: catalog.domain.value)?.name, index[name] == nil else { continue }
+            index[name] = position
+        }
+        return index
     }
 }
 
@@ -124,15 +141,14 @@ public struct LintScope: Sendable {
         }
     }
 
-    static func domainName(_ file: LintFile) -> String? {
-        guard file.catalog != nil else { return nil }
-        return file.domain?.name ?? file.catalog?.domain.value
-    }
+    static func domainName(_ file: LintFile) -> String? { file.domainName }
 
     /// The other files of the same domain as `file` (in this jurisdiction), in path order.
     public func sameDomain(as file: LintFile) -> [LintFile] {
         guard let name = Self.domainName(file) else { return [] }
-        return files.filter { $0.path != file.path && Self.domainName($0) == name }
+        return files.filter { other in
+            !TextKey.equal(other.path, file.path) && Self.domainName(other).map { TextKey.equal($0, name) } ?? false
+        }
     }
 }
 

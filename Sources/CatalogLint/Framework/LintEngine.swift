@@ -60,6 +60,10 @@ public enum LintEngine {
         return results
     }
 
+    /// The codes of every lint kind, for reading ignore comments: made once (`LintRules.kinds` builds every rule's
+    /// description, examples included, each time it is asked).
+    static let knownCodes = Set(LintRules.kinds.map(\.code))
+
     /// Applies severities and `off`, drops what the earlier stages already report, and applies ignore comments.
     static func configure(_ raw: [LintViolation], file: LintFile, context: LintContext) -> LintResult {
         var seen = Set<SameFinding>()
@@ -105,7 +109,7 @@ public enum LintEngine {
         }
         // Comments that silenced nothing (only meaningful when every rule could run).
         if file.catalog != nil, context.rules[IgnoreCommentRule.unused.code] != .off {
-            let known = Set(LintRules.kinds.map(\.code))
+            let known = knownCodes
             for comment in comments where !comment.reason.isEmpty {
                 var offset = 0
                 for code in comment.codes {

@@ -16,6 +16,9 @@ public final class LintFile: Sendable {
     public let earlierFindings: [Finding]
     /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
     public let domain: Domain?
+    /// The domain's canonical name, or the 领域 as written when unknown; nil when the catalog did not decode. Files
+    /// of one domain are compared by it (uniqueness across files).
+    let domainName: String?
     /// The catalog's items in table order, flattened once: most rules go through them all.
     public let items: [CatalogItem]
     /// Lines and columns of the source, indexed when first asked for (ignore comments, spans and fixes need them;
@@ -39,7 +42,9 @@ public final class LintFile: Sendable {
         self.earlierFindings = loaded.findings
         self.earlierErrorPositions = Set(
             loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))
-        self.domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
+        let domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
+        self.domain = domain
+        self.domainName = loaded.catalog.map { domain?.name ?? $0.domain.value }
         let items = loaded.catalog?.items ?? []
         self.items = items
         self.lineIndex = OnDemand { LineIndex(document.source) }
@@ -202,16 +207,18 @@ public final class LintFile: Sendable {
     }
 
     /// The values of an inheritable element as written: once for 默认, then for each item that sets its own.
+    /// `item` is a function (a key path literal converts to one): applying a `KeyPath` to every item went through the
+    /// runtime's generic key-path projection.
     public func written<Value>(
         _ element: CatalogElement, defaults: KeyPath<CatalogDefaults, Located<Value>?>,
-        item: KeyPath<CatalogItem, Located<Value>>
+        item: (CatalogItem) -> Located<Value>
     ) -> [Written<Value>] {
         LintFile.written(element, in: catalog, items: items, defaults: defaults, item: item)
     }
 
     static func written<Value>(
         _ element: CatalogElement, in catalog: Catalog?, items: [CatalogItem],
-        defaults: KeyPath<CatalogDefaults, Located<Value>?>, item: KeyPath<CatalogItem, Located<Value>>
+        defaults: KeyPath<CatalogDefaults, Located<Value>?>, item: (CatalogItem) -> Located<Value>
     ) -> [Written<Value>] {
         guard let catalog else { return [] }
         var out: [Written<Value>] = []
@@ -219,7 +226,7 @@ public final class LintFile: Sendable {
             out.append(Written(value: value, element: element, item: nil))
         }
         for index in items.indices {
-            let value = items[index][keyPath: item]
+            let value = item(items[index])
             if !value.inherited { out.append(Written(value: value, element: element, item: index)) }
         }
         return out

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLTree
 
 /// Character classes and small text helpers shared by the rules.
 enum CJK {
@@ -53,6 +54,37 @@ extension String {
     }
 }
 
+/// Short phrases that say nothing ("无", "不涉及"), compared with a text's `bare` form.
+struct BarePhrases: Sendable {
+    let phrases: Set<String>
+    /// The most characters a phrase has.
+    let longest: Int
+
+    init(_ phrases: Set<String>) {
+        self.phrases = phrases
+        longest = phrases.map(\.unicodeScalars.count).max() ?? 0
+    }
+
+    /// Whether the text, without spaces and punctuation, is one of the phrases. `bare` looks up every character's
+    /// Unicode category; a text with more ASCII letters, digits and CJK ideographs (U+4000–U+9FFF: `bare` keeps them
+    /// all) than the longest phrase has characters cannot be one, and is answered from its bytes.
+    func contains(bareOf text: String) -> Bool {
+        var text = text
+        let kept = text.withUTF8 { b in
+            var count = 0
+            for c in b {
+                switch c {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xE4...0xE9: count += 1
+                default: break
+                }
+            }
+            return count
+        }
+        if kept > longest { return false }
+        return phrases.contains(text.bare)
+    }
+}
+
 extension Unicode.GeneralCategory {
     var isPunctuation: Bool {
         switch self {
@@ -93,13 +125,13 @@ final class QuietTexts: @unchecked Sendable {
 
     func insert(_ text: String) { insert(TextKey(text)) }
 
-    private func contains(_ key: TextKey) -> Bool {
+    func contains(_ key: TextKey) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return texts.contains(key)
     }
 
-    private func insert(_ key: TextKey) {
+    func insert(_ key: TextKey) {
         lock.lock()
         defer { lock.unlock() }
         if texts.count >= capacity { texts.removeAll(keepingCapacity: true) }
@@ -108,7 +140,11 @@ final class QuietTexts: @unchecked Sendable {
 
     /// The violations `check` finds in `text`, or none at once when the text is known to have none.
     func violations(_ text: String, _ check: () -> [LintViolation]) -> [LintViolation] {
-        let key = TextKey(text)
+        violations(TextKey(text), check)
+    }
+
+    /// The same for a text whose key is already made.
+    func violations(_ key: TextKey, _ check: () -> [LintViolation]) -> [LintViolation] {
         if contains(key) { return [] }
         let found = check()
         if found.isEmpty { insert(key) }
@@ -120,28 +156,56 @@ final class QuietTexts: @unchecked Sendable {
 /// each entry prefixed with its length, so that the key is made by copying bytes rather than by formatting and
 /// joining strings. Keys compare bytes, not canonical equivalence: a list spelled differently is checked again,
 /// which costs time, never a finding.
-final class QuietLists: @unchecked Sendable {
-    /// One list's key: its texts' UTF-8, each after its length.
-    struct Key: Hashable {
-        fileprivate var bytes: [UInt8] = []
+typealias QuietLists = QuietKeys<ListBytes>
 
-        init(_ texts: some Sequence<String>) {
-            for text in texts { append(text) }
-        }
+/// One list's key: its texts' UTF-8, each after its length.
+struct ListBytes: Hashable, Sendable {
+    fileprivate var bytes: [UInt8] = []
 
-        mutating func append(_ text: String) {
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) {
-                bytes.append(contentsOf: $0)
-            }
-            bytes.append(contentsOf: text.utf8)
-        }
-
-        static func == (a: Key, b: Key) -> Bool { a.bytes == b.bytes }
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+    init(_ texts: some Sequence<String>) {
+        for text in texts { append(text) }
     }
+
+    mutating func append(_ text: String) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) {
+            bytes.append(contentsOf: $0)
+        }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    static func == (a: ListBytes, b: ListBytes) -> Bool { a.bytes == b.bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+}
+
+/// One 公开依据 list (its entries in order) as a memo key, made from the entries a file has already keyed: hashed by
+/// their `TextKey`s (no bytes copied or hashed again), compared by their texts' bytes, as `ListBytes` are. Texts
+/// equal in bytes have equal `TextKey`s, so equal keys hash alike.
+struct BasisListKey: Hashable, Sendable {
+    let texts: [String]
+    private let digest: Int
+
+    init(_ entries: ArraySlice<BasisEntry>) {
+        texts = entries.map(\.value.value)
+        var hasher = Hasher()
+        for entry in entries { hasher.combine(entry.key) }
+        digest = hasher.finalize()
+    }
+
+    static func == (a: BasisListKey, b: BasisListKey) -> Bool {
+        a.digest == b.digest && a.texts.count == b.texts.count
+            && zip(a.texts, b.texts).allSatisfy { sameUTF8($0, $1) }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+}
+
+/// Keys (of lists) a rule found nothing to report in: bounded like `ParseMemo`, shared by the threads that check
+/// files in parallel.
+final class QuietKeys<Element: Hashable>: @unchecked Sendable {
+    typealias Key = Element
 
     private let lock = NSLock()
     private var keys = Set<Key>()
@@ -163,30 +227,49 @@ final class QuietLists: @unchecked Sendable {
     }
 }
 
-/// Byte-level tests over a text's UTF-8: one pass, no scalar decoding, for the common text that has nothing to flag.
-enum UTF8Scan {
-    /// Whether the text may contain one of `CJK.isSpace`'s spaces (space, tab, U+00A0, U+2002/2003/200B, U+3000).
-    static func mayHaveSpace(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c == 0x20 || c == 0x09 || c == 0xC2 || c == 0xE2 { return true }
-                if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return true }
-                i += 1
-            }
-            return false
-        }
-    }
+/// Which of the bytes the text rules look for a text holds, read from its UTF-8 in one pass without decoding scalars:
+/// most texts hold none, and a rule that needs one of them is not asked about those. A `String`'s UTF-8 is valid, so
+/// the pass steps from lead byte to lead byte: a Chinese character is one step, not three, and its continuation
+/// bytes (0x80–0xBF) are never one of the bytes looked for.
+public struct TextBytes: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// Whether the text contains one of these ASCII bytes.
-    static func contains(_ text: String, anyOf bytes: StaticString) -> Bool {
+    /// A byte that may start one of `CJK.isSpace`'s spaces: space, tab, 0xC2 (U+0080–U+00BF: U+00A0), 0xE2
+    /// (U+2000–U+2FFF: U+2002, U+2003, U+200B), or U+3000 itself.
+    public static let space = TextBytes(rawValue: 1)
+    /// One of the ASCII marks , ; : ? ! ( ).
+    public static let halfwidthMark = TextBytes(rawValue: 2)
+
+    /// The classes of bytes `text` holds.
+    public static func of(_ text: String) -> TextBytes {
         var text = text
         return text.withUTF8 { b in
-            let set = UnsafeBufferPointer(start: bytes.utf8Start, count: bytes.utf8CodeUnitCount)
-            for c in b where c < 0x80 && set.contains(c) { return true }
-            return false
+            guard var p = b.baseAddress else { return [] }
+            let end = p + b.count
+            var found: UInt8 = 0
+            while p < end {
+                let c = p.pointee
+                if c < 0x80 {
+                    switch c {
+                    case 0x20, 0x09: found |= space.rawValue
+                    case 0x2C, 0x3B, 0x3A, 0x3F, 0x21, 0x28, 0x29: found |= halfwidthMark.rawValue
+                    default: break
+                    }
+                    p += 1
+                } else if c < 0xE0 {
+                    if c == 0xC2 { found |= space.rawValue }
+                    p += 2
+                } else if c < 0xF0 {
+                    if c == 0xE2 || (c == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x80) {
+                        found |= space.rawValue
+                    }
+                    p += 3
+                } else {
+                    p += 4
+                }
+            }
+            return TextBytes(rawValue: found)
         }
     }
 }

@@ -9,16 +9,27 @@ import YAMLTree
 struct TextKey: Hashable, Sendable {
     /// The text in NFC.
     let nfc: String
+    /// The hash of `nfc`'s bytes, computed once: a key made once per file is looked up by several rules' memos.
+    private let digest: Int
 
     init(_ text: String) {
         nfc = TextKey.isOwnNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        var hasher = Hasher()
+        var bytes = nfc
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        digest = hasher.finalize()
     }
 
-    static func == (a: TextKey, b: TextKey) -> Bool { sameUTF8(a.nfc, b.nfc) }
+    static func == (a: TextKey, b: TextKey) -> Bool { a.digest == b.digest && sameUTF8(a.nfc, b.nfc) }
 
-    func hash(into hasher: inout Hasher) {
-        var text = nfc
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+    /// `a == b` (canonical equivalence) answered from the bytes when both texts are their own NFC, as nearly every
+    /// key, name and path is: `String ==` compares non-ASCII text scalar by scalar through normalization.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        if sameUTF8(a, b) { return true }
+        if isOwnNFC(a), isOwnNFC(b) { return false }
+        return a == b
     }
 
     /// Whether every scalar of `text` is one NFC never changes, whatever surrounds it: no canonical decomposition,

@@ -18,6 +18,9 @@ public struct TreeInterest: OptionSet, Sendable {
 public protocol TreeRule: LintRule {
     /// The nodes the walk hands to this rule.
     static var interest: TreeInterest { get }
+    /// For `.strings`: the bytes a text must hold (one of them) for the rule to find anything in it, or nil for
+    /// every text. The walk reads each text's bytes once for all rules and skips the rules it cannot concern.
+    static var stringBytes: TextBytes? { get }
     /// A string scalar value; `path` is its identity path (built only when asked for).
     func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation])
     /// A sequence under mapping key `key`, before the walk descends into its elements; `path` leads to it.
@@ -27,6 +30,8 @@ public protocol TreeRule: LintRule {
 }
 
 extension TreeRule {
+    public static var stringBytes: TextBytes? { nil }
+
     public func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {}
 
     public func visit(
@@ -56,6 +61,9 @@ enum TreeWalk {
         /// Indexes into `rules` of those interested in strings and in sequences.
         let stringRules: [Int]
         let sequenceRules: [Int]
+        /// `stringBytes` of each rule in `stringRules`, and whether any is set (else a text's bytes are not read).
+        let stringBytes: [TextBytes?]
+        let readsBytes: Bool
         var out: [[LintViolation]]
 
         init(file: LintFile, rules: [any TreeRule]) {
@@ -63,37 +71,48 @@ enum TreeWalk {
             self.rules = rules
             stringRules = rules.indices.filter { type(of: rules[$0]).interest.contains(.strings) }
             sequenceRules = rules.indices.filter { type(of: rules[$0]).interest.contains(.sequences) }
+            stringBytes = stringRules.map { type(of: rules[$0]).stringBytes }
+            readsBytes = stringBytes.contains { $0 != nil }
             out = Array(repeating: [], count: rules.count)
         }
 
+        // Children are read in place (`pairs[index].value`), not bound by `for … in`: each binding copied a
+        // `YAMLNode`, a large struct whose copy retains several references.
         mutating func visit(_ node: YAMLNode, key: String, path: inout TreePath) {
             switch node.value {
-            case .string:
-                for i in stringRules { rules[i].visit(string: node, path: path, file: file, into: &out[i]) }
+            case .string(let text):
+                visit(string: node, text: text, path: path)
             case .mapping(let pairs):
-                for (index, pair) in pairs.enumerated() {
+                for index in pairs.indices {
                     path.components.append(.pair(index))
                     defer { path.components.removeLast() }
                     // A string value needs no key: only sequences (and what they hold) are told theirs.
-                    if case .string = pair.value.value {
-                        for i in stringRules {
-                            rules[i].visit(string: pair.value, path: path, file: file, into: &out[i])
-                        }
+                    if case .string(let text) = pairs[index].value.value {
+                        visit(string: pairs[index].value, text: text, path: path)
                         continue
                     }
-                    visit(pair.value, key: pair.key.keyText, path: &path)
+                    visit(pairs[index].value, key: pairs[index].key.keyText, path: &path)
                 }
             case .sequence(let items):
                 for i in sequenceRules {
                     rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
                 }
-                for (index, item) in items.enumerated() {
+                for index in items.indices {
                     path.components.append(.element(index))
-                    visit(item, key: key, path: &path)
+                    visit(items[index], key: key, path: &path)
                     path.components.removeLast()
                 }
             default:
                 break
+            }
+        }
+
+        /// A string value, to each string rule its bytes may concern.
+        mutating func visit(string node: YAMLNode, text: String, path: TreePath) {
+            let found = readsBytes ? TextBytes.of(text) : []
+            for (n, i) in stringRules.enumerated() {
+                if let needed = stringBytes[n], found.isDisjoint(with: needed) { continue }
+                rules[i].visit(string: node, path: path, file: file, into: &out[i])
             }
         }
     }

@@ -80,7 +80,7 @@ struct CitationDocumentNumberRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
         for entry in file.writtenBasisEntries() {
-            out += Self.quiet.violations(entry.value.value) {
+            out += Self.quiet.violations(entry.key) {
                 violations(entry.value, path: entry.path(in: file), file: file)
             }
         }

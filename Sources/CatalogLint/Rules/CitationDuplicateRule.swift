@@ -54,16 +54,25 @@ struct CitationDuplicateRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for list in file.written(.basis, defaults: \.basis, item: \.basis) {
+        // The lists as written (默认's, then each item's own), as runs of the file's 公开依据 entries: the entries are
+        // found and keyed once per file for every citation rule.
+        let entries = file.writtenBasisEntries()
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            var end = start + 1
+            while end < entries.endIndex, entries[end].item == entries[start].item { end += 1 }
+            defer { start = end }
             // A title counts as repeated only in another entry: a list of one has none.
-            guard list.value.value.count > 1 else { continue }
+            guard end - start > 1 else { continue }
+            let list = entries[start..<end]
             // Whether a list repeats a document depends on its texts alone: each distinct list is checked once.
-            let texts = QuietLists.Key(list.value.value.lazy.map(\.value))
+            let texts = BasisListKey(list)
             if Self.quiet.contains(texts) { continue }
             let before = out.count
             defer { if out.count == before { Self.quiet.insert(texts) } }
             var seen: [TextKey: (entry: Int, article: Bool)] = [:]
-            for (index, entry) in list.value.value.enumerated() {
+            for basis in list {
+                let (index, entry) = (basis.index, basis.value)
                 let hasArticle = CitationScanner.hasArticle(entry.value)
                 for title in CitationScanner.titles(in: entry.value) {
                     let key = TextKey(Self.identity(title.title))
@@ -74,7 +83,7 @@ struct CitationDuplicateRule: LintRule {
                                 file.finding(
                                     Self.kind, at: span.position(title.range.lowerBound),
                                     end: span.end(title.range.upperBound),
-                                    path: "\(list.path(in: file))/\(index)", arguments: ["title": title.title])))
+                                    path: basis.path(in: file), arguments: ["title": title.title])))
                     } else if seen[key] == nil {
                         seen[key] = (index, hasArticle)
                     }
@@ -84,8 +93,8 @@ struct CitationDuplicateRule: LintRule {
         return out
     }
 
-    /// 公开依据 lists (their entries, each prefixed with its length) known to repeat no document.
-    static let quiet = QuietLists()
+    /// 公开依据 lists (their entries' texts, in order) known to repeat no document.
+    static let quiet = QuietKeys<BasisListKey>()
 
     /// A title as the same document: without the 中华人民共和国 that national laws and regulations may drop.
     static func identity(_ title: String) -> String {

@@ -48,10 +48,10 @@ struct CitationSupersededRule: LintRule {
         for entry in file.writtenBasisEntries() {
             let value = entry.value
             // Most citations name nothing superseded: each such text is looked at once per run.
-            if Self.quiet.contains(value.value) { continue }
+            if Self.quiet.contains(entry.key) { continue }
             let matches = SupersededText.matches(in: value.value)
             guard !matches.isEmpty else {
-                Self.quiet.insert(value.value)
+                Self.quiet.insert(entry.key)
                 continue
             }
             let span = file.span(of: value)

@@ -150,7 +150,7 @@ struct CitationTitleRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
         for entry in file.writtenBasisEntries() {
-            out += Self.quiet.violations(entry.value.value) {
+            out += Self.quiet.violations(entry.key) {
                 violations(entry.value, path: entry.path(in: file), file: file)
             }
         }

@@ -82,7 +82,7 @@ struct IgnoreCommentRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        let known = Set(LintRules.kinds.map(\.code))
+        let known = LintEngine.knownCodes
         for comment in IgnoreComment.parse(file) {
             var offset = 0
             for code in comment.codes {

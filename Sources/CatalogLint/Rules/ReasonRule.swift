@@ -29,15 +29,15 @@ struct ReasonRule: LintRule {
         hint: .t("写明原因，如「本镇无职业介绍机构」「该职责由县人社局承担」", "say why, e.g. the duty lies with the county bureau"))
 
     /// Phrases that are not reasons (compared after removing spaces and punctuation).
-    static let emptyReasons: Set<String> = [
+    static let emptyReasons = BarePhrases([
         "", "无", "暂无", "没有", "无理由", "略", "其他", "其它", "依申请", "依申请公开", "申请公开", "按申请", "依法申请", "不公开",
         "不予公开", "不主动公开", "无需主动公开", "无需公开", "不涉及", "同上", "见备注", "待定", "未定", "无说明", "na", "NA", "N/A",
-    ]
+    ])
 
-    static let emptyNotes: Set<String> = [
+    static let emptyNotes = BarePhrases([
         "", "无", "暂无", "没有", "略", "其他", "其它", "不涉及", "未涉及", "本地未涉及", "本镇未涉及", "本乡未涉及", "无此事项", "无此项",
         "不适用", "同上", "待定", "na", "NA", "N/A",
-    ]
+    ])
 
     static let description = RuleDescription(
         identifier: "reason",
@@ -92,7 +92,7 @@ struct ReasonRule: LintRule {
             guard let reason = item.reasonNotProactive else { continue }
             // Placed in the source only when reported: most on-request items give a reason.
             var placed: ValueSpan { file.span(of: reason) }
-            if item.mode.value == .onRequest, Self.emptyReasons.contains(reason.value.bare) {
+            if item.mode.value == .onRequest, Self.emptyReasons.contains(bareOf: reason.value) {
                 let span = placed
                 out.append(
                     LintViolation(
@@ -110,7 +110,7 @@ struct ReasonRule: LintRule {
                             arguments: ["id": item.id.value])))
             }
         }
-        for entry in catalog.notApplicable where Self.emptyNotes.contains(entry.reason.value.bare) {
+        for entry in catalog.notApplicable where Self.emptyNotes.contains(bareOf: entry.reason.value) {
             let span = file.span(of: entry.reason)
             out.append(
                 LintViolation(

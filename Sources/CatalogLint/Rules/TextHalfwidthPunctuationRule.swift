@@ -74,10 +74,11 @@ struct TextHalfwidthPunctuationRule: TreeRule {
         ])
 
     static let interest: TreeInterest = .strings
+    static let stringBytes: TextBytes? = .halfwidthMark
 
     func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
-        guard let value = node.string, UTF8Scan.contains(value, anyOf: ",;:?!()"),
-            value.unicodeScalars.contains(where: Self.isHalfWidthMark),
+        // The walk hands over only texts that hold one of the marks (`stringBytes`).
+        guard let value = node.string, value.unicodeScalars.contains(where: Self.isHalfWidthMark),
             !value.unicodeScalars.contains("\n")
         else { return }
         let v = value.scalars

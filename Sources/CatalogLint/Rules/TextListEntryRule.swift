@@ -136,6 +136,7 @@ struct TextListEntryRule: TreeRule {
         // reported. The layout (dash lines, the flow line's characters) is read once, when a fix needs it.
         // A list of non-blank texts has findings only when an entry repeats, which its texts alone decide: each
         // distinct list (most are the same few 公开依据 and 公开渠道 lists) is checked once per run. Not when counting.
+        if counter == nil, Self.plainlyQuiet(items, key: key) { return }
         var memoKey: QuietLists.Key?
         if counter == nil, items.count > 1 {
             var listKey = QuietLists.Key([key])
@@ -196,6 +197,30 @@ struct TextListEntryRule: TreeRule {
         counter?.add(work + (layout?.work ?? 0))
     }
 
+    /// Whether the list has neither an empty nor a repeated entry, decided from its texts' bytes without the memo:
+    /// a one-entry list has no repeat, and in a short list of plain texts (no space for `normalize` to drop, already
+    /// NFC, and not 公开渠道, whose entries are compared as channels) an entry repeats exactly when its bytes do. A
+    /// list this cannot decide (a null entry, a space, a longer list) is left to the full check: false.
+    static func plainlyQuiet(_ items: [YAMLNode], key: String) -> Bool {
+        if items.count == 1 { return !isEmpty(items[0]) }
+        // Pairwise comparison: only for lists as short as most are.
+        guard items.count <= 8, !TextKey.equal(key, "公开渠道") else { return false }
+        for index in items.indices {
+            switch items[index].value {
+            case .string(let text):
+                guard !text.isEmpty, !TextBytes.of(text).contains(.space), TextKey.isOwnNFC(text) else { return false }
+                for earlier in 0..<index {
+                    if case .string(let other) = items[earlier].value, sameUTF8(other, text) { return false }
+                }
+            case .null:
+                return false
+            default:
+                continue  // neither empty nor compared
+            }
+        }
+        return true
+    }
+
     /// Lists of texts (with the key they are under) known to repeat no entry.
     static let quiet = QuietLists()
 
@@ -217,7 +242,7 @@ struct TextListEntryRule: TreeRule {
         var t =
             text.unicodeScalars.contains(where: CJK.isSpace)
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) })) : text
-        if key == "公开渠道", let channel = Channel(t) { t = channel.text }
+        if TextKey.equal(key, "公开渠道"), let channel = Channel(t) { t = channel.text }
         return t
     }
 }

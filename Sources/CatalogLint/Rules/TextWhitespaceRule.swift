@@ -74,10 +74,11 @@ struct TextWhitespaceRule: TreeRule {
     static func isChinesePunctuation(_ s: Unicode.Scalar) -> Bool { CJK.isChinese(s) && !CJK.isHan(s) }
 
     static let interest: TreeInterest = .strings
+    static let stringBytes: TextBytes? = .space
 
     func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {
-        guard let value = node.string, !value.isEmpty, UTF8Scan.mayHaveSpace(value),
-            value.unicodeScalars.contains(where: CJK.isSpace),
+        // The walk hands over only texts that may hold a space (`stringBytes`).
+        guard let value = node.string, !value.isEmpty, value.unicodeScalars.contains(where: CJK.isSpace),
             !value.unicodeScalars.contains("\n")
         else { return }
         let v = value.scalars

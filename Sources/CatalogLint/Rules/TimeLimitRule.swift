@@ -1,5 +1,6 @@
 import CatalogModel
 import Diagnostics
+import YAMLTree
 
 /// 公开时限: a 主动 item must be published within 20 working days of the information being formed or changed
 /// (《政府信息公开条例》第二十六条) unless a law or regulation sets another limit; a limit gkml cannot read is
@@ -229,8 +230,15 @@ struct TimeLimitRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        // TimeLimit.parse parses each distinct text once per run.
-        func parse(_ text: String) -> TimeLimit { TimeLimit.parse(text) }
+        // TimeLimit.parse parses each distinct text once per run; items in a row mostly repeat one text (inherited
+        // from 默认, or copied), which is compared by its bytes instead of looked up in that memo again.
+        var last: (text: String, limit: TimeLimit)?
+        func parse(_ text: String) -> TimeLimit {
+            if let last, sameUTF8(last.text, text) { return last.limit }
+            let limit = TimeLimit.parse(text)
+            last = (text, limit)
+            return limit
+        }
         // Unrecognized limits, where they are written.
         for written in file.written(.timeLimit, defaults: \.timeLimit, item: \.timeLimit) {
             let limit = parse(written.value.value)

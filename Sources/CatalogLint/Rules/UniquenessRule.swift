@@ -108,21 +108,22 @@ struct UniquenessRule: LintRule {
         guard file.catalog != nil else { return [] }
         var out: [LintViolation] = []
         let items = file.items
-        var seen: [ItemNameKey: CatalogItem] = [:]
+        var seen: [ItemNameKey: String] = [:]  // the 编号 of the first item of each name (not a copy of the item)
+        seen.reserveCapacity(items.count)
         for item in items {
             let key = ItemNameKey(item)
-            if let first = seen[key] {
+            if let firstID = seen[key] {
                 let span = file.span(of: item.name)
                 out.append(
                     LintViolation(
                         file.finding(
                             Self.duplicateName, at: span.start, end: span.end(span.length), path: item.path(.name),
                             arguments: [
-                                "group": item.group.value, "name": item.name.value, "otherID": first.id.value,
+                                "group": item.group.value, "name": item.name.value, "otherID": firstID,
                                 "where": "",
                             ])))
             } else {
-                seen[key] = item
+                seen[key] = item.id.value
             }
         }
         // Earlier files of the same domain (in path order) own their 编号 and names: a 编号 or name is reported
