@@ -54,6 +54,10 @@ public struct FilePaths: RandomAccessCollection, Sendable, ExpressibleByArrayLit
         }
     }
 
+    /// The bytes stored (the prefix once, then the rests): what the paths cost beyond two array headers and 4 bytes
+    /// each.
+    var storedBytes: Int { bytes.count }
+
     private func rest(_ index: Int) -> Range<Int> {
         (index == 0 ? prefixLength : Int(ends[index - 1]))..<Int(ends[index])
     }
