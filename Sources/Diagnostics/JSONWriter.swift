@@ -33,7 +33,22 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8], indent: Int?) {
+    /// `serialized(indentLevel:)` handed on in pieces of about `size` bytes, cut between the members of arrays and
+    /// objects: a long array (a province's coverage, 2,000 jurisdictions) is never held whole, as bytes or as a string.
+    public func serialized(indentLevel level: Int, inPiecesOf size: Int, _ piece: (String) -> Void) {
+        withoutActuallyEscaping(piece) { piece in
+            var out: [UInt8] = []
+            write(to: &out, indent: level) { out in
+                guard out.count >= size else { return }
+                piece(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
+            }
+            if !out.isEmpty { piece(String(decoding: out, as: UTF8.self)) }
+        }
+    }
+
+    /// `cut`, when given, is called after each member of an array or object, with what is written so far.
+    private func write(to out: inout [UInt8], indent: Int?, cut: ((inout [UInt8]) -> Void)? = nil) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -54,7 +69,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent.map { $0 + 1 })
-                item.write(to: &out, indent: indent.map { $0 + 1 })
+                item.write(to: &out, indent: indent.map { $0 + 1 }, cut: cut)
+                cut?(&out)
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "]"))
@@ -70,7 +86,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
                 JSONText.quote(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                value.write(to: &out, indent: indent.map { $0 + 1 })
+                value.write(to: &out, indent: indent.map { $0 + 1 }, cut: cut)
+                cut?(&out)
             }
             newline(&out, indent)
             out.append(UInt8(ascii: "}"))

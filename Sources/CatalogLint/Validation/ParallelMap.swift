@@ -52,38 +52,34 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     var values: [Value] { storage.map { $0! } }
 }
 
-/// Hands file reports on in a fixed order of paths as they become available from parallel groups, holding
-/// back only those that are ahead of a file still being checked. Calls to `deliver` are serialized.
+/// Hands file reports on in a fixed order as they become available from parallel groups, holding back only those
+/// that are ahead of a file still being checked. Each report comes with its rank in that order (0, 1, 2 … once
+/// each over the run). Calls to `deliver` are serialized.
 final class OrderedDelivery: @unchecked Sendable {
     private let lock = NSLock()
-    private let order: [String]
     private var next = 0
-    private var pending: [String: [FileReport]] = [:]
+    private var pending: [Int: FileReport] = [:]
     private let deliver: (FileReport) -> Void
 
-    init(order: [String], deliver: @escaping (FileReport) -> Void) {
-        self.order = order
+    init(deliver: @escaping (FileReport) -> Void) {
         self.deliver = deliver
     }
 
-    func deposit(_ reports: [FileReport]) {
+    func deposit(_ reports: [(rank: Int, report: FileReport)]) {
         lock.lock()
         defer { lock.unlock() }
-        for report in reports { pending[report.path, default: []].append(report) }
-        while next < order.count, let waiting = pending[order[next]], let report = waiting.first {
-            pending[order[next]] = waiting.count == 1 ? nil : Array(waiting.dropFirst())
+        for (rank, report) in reports { pending[rank] = report }
+        while let report = pending.removeValue(forKey: next) {
             deliver(report)
             next += 1
         }
     }
 
-    /// Delivers whatever is left (a path outside the expected order, which should not happen), sorted.
+    /// Delivers whatever is left (after a rank that never came, which should not happen), in order.
     func flush() {
         lock.lock()
         defer { lock.unlock() }
-        for path in pending.keys.sorted() {
-            for report in pending[path] ?? [] { deliver(report) }
-        }
+        for rank in pending.keys.sorted() { deliver(pending[rank]!) }
         pending = [:]
     }
 }

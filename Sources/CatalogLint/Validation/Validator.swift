@@ -118,8 +118,10 @@ public enum Validator {
         }
         var general: [Finding] = []
         var inputFailure = false
-        let delivery = OrderedDelivery(
-            order: (inputs.workspaces + inputs.groups.flatMap(\.files)).sorted(), deliver: deliver)
+        // Reports go out in the sorted order of the paths: each path's rank in it, the workspace files as list 0
+        // and each group's files as list 1 + its index.
+        let ranks = PathRanks([FilePaths(inputs.workspaces)] + inputs.groups.map(\.files))
+        let delivery = OrderedDelivery(deliver: deliver)
 
         for path in inputs.missing {
             general.append(
@@ -133,9 +135,14 @@ public enum Validator {
         }
         general += inputs.skipped.map(\.finding)
 
-        for file in inputs.workspaces {
+        for (index, file) in inputs.workspaces.enumerated() {
             guard let loaded = workspaces[file] else { continue }
-            delivery.deposit([FileReport(path: file, findings: loaded.findings + (configurations[file] ?? []))])
+            delivery.deposit([
+                (
+                    ranks.rank(list: 0, index: index),
+                    FileReport(path: file, findings: loaded.findings + (configurations[file] ?? []))
+                )
+            ])
         }
 
         // Baselines once per workspace, before the groups run in parallel.
@@ -173,7 +180,7 @@ public enum Validator {
             var result = check(plan, upperLevel: [], options: options)
             upperLevel[plan.key, default: []] += result.upperCatalogs
             result.upperCatalogs = []
-            delivery.deposit(result.reports)
+            delivery.deposit(result.reports.enumerated().map { (ranks.rank(list: 1 + index, index: $0), $1) })
             result.reports = []
             results.append(result)
         }
@@ -183,13 +190,13 @@ public enum Validator {
         results += parallelMap(rest.count, parallelism: options.parallelism) { index in
             let plan = plan(rest[index])
             var result = check(plan, upperLevel: frozenUpper[plan.key] ?? [], options: options)
-            delivery.deposit(result.reports)
+            delivery.deposit(result.reports.enumerated().map { (ranks.rank(list: 1 + rest[index], index: $0), $1) })
             result.reports = []
             return result
         }
         delivery.flush()
 
-        var catalogsByWorkspace: [String: [String: Set<String>]] = [:]  // workspace → jurisdiction folder → domains
+        var catalogsByWorkspace: [String: [String: PresentDomains]] = [:]  // workspace → jurisdiction folder → domains
         var fixes: [(file: String, changes: [LintChange])] = []
         var fixFailures: [(file: String, reason: String)] = []
         var catalogs: [String: Catalog] = [:]
@@ -200,7 +207,7 @@ public enum Validator {
             fixFailures += result.fixFailures
             inputFailure = inputFailure || result.inputFailure
             // A jurisdiction's first set of domains is moved, not copied: one set per jurisdiction, not two.
-            results[index].domains = []
+            results[index].domains = PresentDomains()
             if let (workspaceFile, folder) = result.jurisdictionFolder {
                 let present = catalogsByWorkspace[workspaceFile]?[folder]
                 catalogsByWorkspace[workspaceFile, default: [:]][folder] =
@@ -263,7 +270,7 @@ public enum Validator {
         var inputFailure = false
         /// The group's workspace file and jurisdiction folder, with the canonical domains it has catalogs for.
         var jurisdictionFolder: (String, String)?
-        var domains: Set<String> = []
+        var domains = PresentDomains()
         /// The group's catalogs, when it is the upper level.
         var upperCatalogs: [Catalog] = []
         /// Every decoded catalog, when the options ask to keep them.
@@ -333,7 +340,7 @@ public enum Validator {
     }
 
     /// Loads files in parallel; results keep the input order.
-    static func loadAll(_ files: [String], registry: DomainRegistry, parallelism: Int) -> [LoadedCatalog] {
+    static func loadAll(_ files: FilePaths, registry: DomainRegistry, parallelism: Int) -> [LoadedCatalog] {
         parallelMap(files.count, parallelism: parallelism) { index in
             let path = files[index]
             let parsed = YAMLParser.parseFile(atPath: path)
@@ -348,13 +355,16 @@ public enum Validator {
     /// Jurisdictions of a workspace by their folder's standardized path, built once: a province-scale
     /// workspace has thousands of jurisdictions, and looking each file's folder up by scanning them all
     /// made validation quadratic.
+    /// It keeps each jurisdiction's place in the workspace's list, not a copy (2,000 copies held 0.6 MB at 1M).
     struct JurisdictionIndex: Sendable {
-        var byFolder: [String: Jurisdiction] = [:]
+        let jurisdictions: [Jurisdiction]
+        var byFolder: [String: Int] = [:]
 
         init(_ workspace: Workspace) {
+            jurisdictions = workspace.jurisdictions
             let root = URL(fileURLWithPath: workspace.root)
-            for j in workspace.jurisdictions {
-                byFolder[root.appendingPathComponent(j.folder.value).standardizedFileURL.path] = j
+            for (index, j) in jurisdictions.enumerated() {
+                byFolder[root.appendingPathComponent(j.folder.value).standardizedFileURL.path] = index
             }
         }
 
@@ -362,7 +372,7 @@ public enum Validator {
         func jurisdiction(of file: String) -> Jurisdiction? {
             var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
             for _ in 0..<32 {
-                if let j = byFolder[folder.path] { return j }
+                if let index = byFolder[folder.path] { return jurisdictions[index] }
                 let parent = folder.deletingLastPathComponent()
                 if parent.path == folder.path { return nil }
                 folder = parent
@@ -415,11 +425,11 @@ extension Validator {
         }
         general += inputs.skipped.map(\.finding)
         let files = (inputs.workspaces + inputs.groups.flatMap(\.files)).filter { $0 != schemaPath }
-        let delivery = OrderedDelivery(order: files, deliver: deliver)
+        let delivery = OrderedDelivery(deliver: deliver)
         let unreadable = parallelMap(files.count, parallelism: options.parallelism) { index in
             let report = FileReport(
                 path: files[index], findings: check.checkAny(YAMLParser.parseFile(atPath: files[index])))
-            delivery.deposit([report])
+            delivery.deposit([(index, report)])
             return report.findings.contains { $0.code.hasPrefix("io-") }
         }.contains(true)
         delivery.flush()
