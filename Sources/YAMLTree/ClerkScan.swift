@@ -41,8 +41,22 @@ enum ClerkScan {
             var comma = false, bracket = false
             // No `#`: no comment on the line, so its outline and block-scalar check read only its two ends.
             var hash = false
-            while end < p.count, p[end] != 0x0A, p[end] != 0x0D {
+            while end < p.count {
+                // Eight bytes at a time up to the next byte that matters (most of a line is Chinese text and
+                // keys): a byte other than those in `lookedForMask` is passed over by the reading below too.
+                if end + 8 <= p.count {
+                    let word = UInt64(
+                        littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(
+                            fromByteOffset: end, as: UInt64.self))
+                    let found = lookedForMask(word)
+                    if found == 0 {
+                        end += 8
+                        continue
+                    }
+                    end += found.trailingZeroBitCount >> 3
+                }
                 let b = p[end]
+                if b == 0x0A || b == 0x0D { break }
                 // Most bytes of a catalog are Chinese text: a character led by E4–E9 (U+4000–U+9FFF) is none of
                 // those looked for, so it is stepped over at once (the reading below would do the same).
                 if b &- 0xE4 < 6, end + 2 < p.count, p[end + 1] & 0xC0 == 0x80, p[end + 2] & 0xC0 == 0x80 {
@@ -120,6 +134,24 @@ enum ClerkScan {
             if start == p.count { break }
         }
         return findings
+    }
+
+    /// A mask of a little-endian word whose lowest set bit is the high bit of the first byte that the line loop
+    /// of `findings` acts on (0 if none): a line end, tab, `#`, `[`, or the lead byte of a character looked for
+    /// (C2 for U+00A0; E2 for U+2000–U+206F and U+2212; E3 for U+3000 and 、; EF for －, ：, ， and U+FEFF).
+    /// Every other byte, continuation bytes included, is only stepped over there.
+    @inline(__always)
+    static func lookedForMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // The classic "has a zero byte" test of the word XOR a repeated byte: it may also mark bytes above a real
+        // match, never below one, so the lowest set bit is exact.
+        @inline(__always) func matches(_ byte: UInt64) -> UInt64 {
+            let v = word ^ (ones &* byte)
+            return (v &- ones) & ~v
+        }
+        let ascii = matches(0x0A) | matches(0x0D) | matches(0x09) | matches(0x23) | matches(0x5B)
+        let leads = matches(0xC2) | matches(0xE2) | matches(0xE3) | matches(0xEF)
+        return (ascii | leads) & (ones << 7)
     }
 
     /// libyaml's diagnoses that a scan finding explains better: the same mistake on the same line, or a

@@ -119,4 +119,39 @@ import Testing
         let commented = parse("a: x # 注 |\n\u{3000}b: 1\n")
         #expect(commented.findings.contains { $0.code == "yaml-unicode-space" && $0.location.position?.line == 2 })
     }
+
+    /// The scan passes over eight bytes at a time up to the first byte it acts on: every byte value in every
+    /// place of the word, after any filler and before a later line end, is found exactly when it is one of those.
+    @Test func theWordStepStopsAtTheFirstByteLookedFor() {
+        let lookedFor: Set<UInt8> = [0x0A, 0x0D, 0x09, 0x23, 0x5B, 0xC2, 0xE2, 0xE3, 0xEF]
+        for filler: UInt8 in [0x20, 0x41, 0x0B, 0x80, 0xBF, 0xE4, 0xE9, 0xFF] {
+            for place in 0..<8 {
+                for value in UInt8.min...UInt8.max {
+                    for later in [nil] + (place + 1..<8).map({ Int?($0) }) {
+                        var bytes = [UInt8](repeating: filler, count: 8)
+                        bytes[place] = value
+                        if let later { bytes[later] = 0x0A }
+                        let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                        let mask = ClerkScan.lookedForMask(word)
+                        let expected = lookedFor.contains(value) ? place : later
+                        let found = mask == 0 ? nil : mask.trailingZeroBitCount >> 3
+                        #expect(
+                            found == expected, "filler \(filler) place \(place) value \(value) later \(later ?? -1)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A character looked for is seen wherever it falls in the eight-byte steps, and lines end where they do.
+    @Test func aCharacterLookedForIsSeenAtEveryPlaceOfAWord() {
+        for pad in 0..<17 {
+            let key = "k" + String(repeating: "x", count: pad)
+            let result = parse("名称: 甲乙丙丁戊\n\(key): [甲，乙]\nb: 1\n")
+            #expect(
+                result.findings.map(\.code) == ["yaml-fullwidth-comma"]
+                    && result.findings.first?.location.position == SourcePosition(line: 2, column: pad + 6),
+                "pad \(pad): \(result.findings)")
+        }
+    }
 }
