@@ -85,7 +85,7 @@ struct Interner {
     }
 
     @inline(__always)
-    private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = p.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
         guard let base = UnsafeRawPointer(p.baseAddress) else { return h }
@@ -95,13 +95,17 @@ struct Interner {
             h ^= h >> 29
             i += 8
         }
+        // The last bytes in one or two loads rather than one at a time (most keys are shorter than 16 bytes):
+        // the last eight (overlapping the loop's), or two overlapping four-byte loads, or first, middle and last.
         if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(p[i]) << shift
-                shift += 8
-                i += 1
+            let tail: UInt64
+            if n >= 8 {
+                tail = base.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                let low = UInt64(base.loadUnaligned(as: UInt32.self))
+                tail = low | UInt64(base.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32
+            } else {
+                tail = UInt64(p[0]) | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1]) << 16
             }
             h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         }

@@ -64,6 +64,20 @@ import Testing
         #expect(pa == pb && pb == pc)
     }
 
+    /// The interner's hash reads the last bytes of a text in one or two loads: a change in any byte, at any
+    /// length, changes the hash (a byte left out would make texts that differ only there share probe chains).
+    @Test func theHashReadsEveryByte() {
+        for n in 1...20 {
+            let base = [UInt8](repeating: 0x61, count: n)
+            let h = base.withUnsafeBufferPointer { Interner.hash($0) }
+            for place in 0..<n {
+                var changed = base
+                changed[place] = 0x62
+                #expect(changed.withUnsafeBufferPointer { Interner.hash($0) } != h, "length \(n) place \(place)")
+            }
+        }
+    }
+
     /// Key ids are tested against a 64-bit filter first: with more than 64 distinct texts in a file, keys that
     /// share a bit but differ are not duplicates, and a repeat is still found before and after the sixteenth key.
     @Test func duplicateKeysAmongManyKeysAndValues() throws {
