@@ -98,4 +98,38 @@ import Testing
         #expect(names([("a.yaml", distinct), ("b.yaml", other)]) == ["a.yaml": [], "b.yaml": ["duplicate-item-name"]])
         #expect(names([("a.yaml", distinct), ("b.yaml", distinct)])["b.yaml"]?.count == 2)
     }
+
+    /// Uniqueness makes a 一级事项's key once for the items that follow it: a name under the next 一级事项 is a
+    /// different item, and the first 一级事项 written again is the same one.
+    @Test func itemNamesAreKeyedUnderTheirOwnGroup() {
+        let setup = ExampleSetup()
+        let text = """
+            事项:
+              - 一级事项: 就业服务
+                二级事项:
+                  - 编号: 17-02-01
+                    名称: 招聘会信息
+                    公开内容: 招聘会时间、地点
+              - 一级事项: 就业援助
+                二级事项:
+                  - 编号: 17-03-01
+                    名称: 招聘会信息
+                    公开内容: 招聘会时间、地点
+                  - 编号: 17-03-02
+                    名称: 援助对象
+                    公开内容: 援助对象
+              - 一级事项: 就业服务
+                二级事项:
+                  - 编号: 17-02-02
+                    名称: 援助对象
+                    公开内容: 援助对象
+                  - 编号: 17-02-03
+                    名称: 招聘会信息
+                    公开内容: 招聘会时间、地点
+            """
+        let loaded = CatalogLoader.load(bytes: Array(ExampleRunner.document(text, setup: setup).utf8), file: "a.yaml")
+        let findings = LintEngine.lint([loaded], context: ExampleRunner.context(setup))["a.yaml"]?.findings ?? []
+        let repeated = findings.filter { $0.code == "duplicate-item-name" }
+        #expect(repeated.map { $0.arguments["otherID"] } == ["17-02-01"])
+    }
 }

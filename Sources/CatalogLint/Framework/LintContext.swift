@@ -62,6 +62,8 @@ public struct BaselineCatalogs: Sendable {
     /// Each catalog's items and their 编号, by canonical domain name: made once, read for every local file.
     let items: [String: [CatalogItem]]
     let itemIDs: [String: Set<String>]
+    /// Each catalog's 公开方式 by 编号 (the first item of a 编号 when one repeats), read for every local file.
+    let modes: [String: [String: DisclosureMode]]
 
     public init(catalogs: [String: Catalog]) {
         self.catalogs = catalogs
@@ -75,6 +77,7 @@ public struct BaselineCatalogs: Sendable {
         roleNames = names
         self.items = items
         itemIDs = items.mapValues { Set($0.map(\.id.value)) }
+        modes = items.mapValues { Dictionary($0.map { ($0.id.value, $0.mode.value) }) { first, _ in first } }
     }
 
     /// Keys each catalog by the canonical name of its 领域.
@@ -108,6 +111,9 @@ public struct BaselineCatalogs: Sendable {
 
     /// The 编号 of a domain's baseline items.
     func itemIDs(for domain: Domain?) -> Set<String> { domain.flatMap { itemIDs[$0.name] } ?? [] }
+
+    /// The 公开方式 of a domain's baseline items by 编号.
+    func modes(for domain: Domain?) -> [String: DisclosureMode] { domain.flatMap { modes[$0.name] } ?? [:] }
 }
 
 /// What a rule sees while it checks one file: the context and every file of the jurisdiction.
@@ -198,7 +204,11 @@ struct ItemNameKey: Hashable, Sendable {
     let name: TextKey
 
     init(_ item: CatalogItem) {
-        group = TextKey(item.group.value)
-        name = TextKey(item.name.value)
+        self.init(group: TextKey(item.group.value), name: TextKey(item.name.value))
+    }
+
+    init(group: TextKey, name: TextKey) {
+        self.group = group
+        self.name = name
     }
 }

@@ -108,7 +108,7 @@ public enum LintEngine {
             reported.append(violation)
         }
         // Comments that silenced nothing (only meaningful when every rule could run).
-        if file.catalog != nil, context.rules[IgnoreCommentRule.unused.code] != .off {
+        if file.isDecoded, context.rules[IgnoreCommentRule.unused.code] != .off {
             let known = knownCodes
             for comment in comments where !comment.reason.isEmpty {
                 var offset = 0

@@ -12,6 +12,8 @@ public final class LintFile: Sendable {
     public let document: YAMLDocument
     /// The decoded catalog; nil when schema errors kept it from being decoded (tree-level rules still run).
     public let catalog: Catalog?
+    /// Whether `catalog` is there: asking `catalog != nil` copies the whole catalog out first.
+    public let isDecoded: Bool
     /// Findings of the earlier stages (YAML, schema, model) for this file.
     public let earlierFindings: [Finding]
     /// The catalog's domain, resolved through the registry (nil when unknown or not decoded).
@@ -39,6 +41,7 @@ public final class LintFile: Sendable {
         self.path = loaded.file
         self.document = document
         self.catalog = loaded.catalog
+        isDecoded = loaded.catalog != nil
         self.earlierFindings = loaded.findings
         self.earlierErrorPositions = Set(
             loaded.findings.filter { $0.severity == .error }.compactMap(\.location.position))

@@ -106,9 +106,8 @@ struct ProactiveDowngradeRule: LintRule {
         let baseline = scope.context.baselines.catalog(for: file.domain)
         let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
         guard baseline != nil || upper != nil else { return [] }
-        // The baseline's items as flattened once per run (`Catalog.items` flattens the groups on every call).
-        let baselineItems = scope.context.baselines.items(for: file.domain)
-        let baselineModes = Dictionary(baselineItems.map { ($0.id.value, $0.mode.value) }) { a, _ in a }
+        // The baseline's modes as indexed once per run, not per file.
+        let baselineModes = scope.context.baselines.modes(for: file.domain)
         let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
         let national = LocalizedText(zh: "全国基准目录", en: "the national baseline")
         let upperLevel = upper.map {

@@ -261,11 +261,22 @@ struct TimeLimitRule: LintRule {
         // Proactive items over 20 working days.
         var inheritedFailures: [CatalogItem] = []
         var inheritedSpan: TimeLimit.Span?
-        for item in file.items where item.mode.value == .proactive {
-            let limit = parse(item.timeLimit.value)
-            guard let span = limit.deadlines(longerThan: 20).first, !limit.lawMayPrevail,
-                !Self.citesLimitSettingLaw(item.basis.value.map(\.value), timeLimit: item.timeLimit.value)
+        // The first deadline over 20 working days of the last text asked about, reused for the same reason.
+        var lastLong: (text: String, span: TimeLimit.Span?)?
+        func firstLong(_ text: String) -> TimeLimit.Span? {
+            if let lastLong, sameUTF8(lastLong.text, text) { return lastLong.span }
+            let span = parse(text).deadlines(longerThan: 20).first
+            lastLong = (text, span)
+            return span
+        }
+        // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices where items[index].mode.value == .proactive {
+            let text = items[index].timeLimit.value
+            guard let span = firstLong(text), !parse(text).lawMayPrevail,
+                !Self.citesLimitSettingLaw(items[index].basis.value.map(\.value), timeLimit: text)
             else { continue }
+            let item = items[index]
             if item.timeLimit.inherited, catalog.defaults?.timeLimit != nil {
                 inheritedFailures.append(item)
                 inheritedSpan = span

@@ -1,5 +1,6 @@
 import CatalogModel
 import Diagnostics
+import YAMLTree
 
 /// Uniqueness within a jurisdiction: the same (一级事项, 名称) twice in a catalog, or the same 编号 or
 /// (一级事项, 名称) in two files of the same domain. (The same 编号 twice in one catalog is `duplicate-id`.)
@@ -105,14 +106,20 @@ struct UniquenessRule: LintRule {
         ])
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
-        guard file.catalog != nil else { return [] }
+        guard file.isDecoded else { return [] }
         var out: [LintViolation] = []
         let items = file.items
         var seen: [ItemNameKey: String] = [:]  // the 编号 of the first item of each name (not a copy of the item)
         seen.reserveCapacity(items.count)
-        for item in items {
-            let key = ItemNameKey(item)
+        // A 一级事项's items come one after another: its key is made once for the run, not once per item. Items are
+        // read in place; only a reported one is bound (a `CatalogItem` copy retains each of its fields).
+        var group: (text: String, key: TextKey)?
+        for index in items.indices {
+            let groupText = items[index].group.value
+            if group.map({ !sameUTF8($0.text, groupText) }) ?? true { group = (groupText, TextKey(groupText)) }
+            let key = ItemNameKey(group: group!.key, name: TextKey(items[index].name.value))
             if let firstID = seen[key] {
+                let item = items[index]
                 let span = file.span(of: item.name)
                 out.append(
                     LintViolation(
@@ -123,7 +130,7 @@ struct UniquenessRule: LintRule {
                                 "where": "",
                             ])))
             } else {
-                seen[key] = item.id.value
+                seen[key] = items[index].id.value
             }
         }
         // Earlier files of the same domain (in path order) own their 编号 and names: a 编号 or name is reported
