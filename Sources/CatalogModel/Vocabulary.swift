@@ -70,13 +70,24 @@ public enum Channel: Sendable, Hashable {
             return
         }
         for prefix in ["其他：", "其他:"] where text.hasPrefix(prefix) {
-            let name = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let name = Channel.trimmingWhitespace(text.dropFirst(prefix.count))
             guard !name.isEmpty else { return nil }
             self = .other(name: name)
             return
         }
         return nil
     }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's trimming when neither end is whitespace
+    /// (the usual `其他：name`): the decoder reads every 公开渠道 entry, and that trimming is thousands of
+    /// instructions a call even when it removes nothing.
+    static func trimmingWhitespace<Text: StringProtocol>(_ text: Text) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return "" }
+        if whitespace.contains(first) || whitespace.contains(last) { return text.trimmingCharacters(in: .whitespaces) }
+        return String(text)
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
 
     /// The text as the canonical YAML spelling writes it (full-width colon for 其他).
     public var text: String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CatalogModel
@@ -20,5 +21,23 @@ import Testing
         #expect(StandardChannel(rawValue: spelled) == .convenienceServiceStation)
         #expect(StandardChannel.named(spelled) == .convenienceServiceStation)
         #expect(Channel(spelled) == .standard(.convenienceServiceStation))
+    }
+
+    /// `Channel.trimmingWhitespace` skips Foundation's trimming only when neither end is whitespace: it must trim
+    /// exactly what `trimmingCharacters(in: .whitespaces)` trims (tab and the space separators, not line breaks).
+    @Test func trimmingWhitespaceTrimsAsFoundationDoes() {
+        let samples = [
+            "", " ", "\t", "平台", " 平台", "平台 ", "\t平台\t", "\u{3000}平台\u{3000}", "\u{A0}平台", "平台\u{2003}",
+            "\n平台\n", "平 台", "𠀀平台𠀀", " 𠀀 ", "a", " a b ", "\u{200B}平台",
+        ]
+        for text in samples {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            #expect(Channel.trimmingWhitespace(text) == trimmed, "\(text.debugDescription)")
+            #expect(Channel.trimmingWhitespace(text.dropFirst(0)) == trimmed)
+        }
+        #expect(Channel("其他：\u{3000}县融媒体中心 ") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他:县融媒体中心") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他：\u{3000}") == nil)
+        #expect(ChannelAliases.tolerantChannel(" 县融媒体中心\t") == .other(name: "县融媒体中心"))
     }
 }
