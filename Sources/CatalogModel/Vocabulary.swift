@@ -47,12 +47,29 @@ public enum StandardChannel: String, Sendable, Hashable, CaseIterable, Codable {
     /// looks up every 公开渠道 entry of every item.
     public static func named(_ text: String) -> StandardChannel? {
         var text = text
-        let plain = text.withUTF8 { bytes in
-            bytes.allSatisfy { $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) }
+        // The names' bytes are made once: building each case's raw value per lookup cost more than comparing.
+        let found: Lookup = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) }) else {
+                return .notPlain
+            }
+            let index = nameBytes.firstIndex { name in
+                name.count == bytes.count
+                    && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            }
+            guard let index else { return .none }
+            return .channel(allCases[index])
         }
-        guard plain else { return StandardChannel(rawValue: text) }
-        return allCases.first { sameUTF8($0.rawValue, text) }
+        switch found {
+        case .notPlain: return StandardChannel(rawValue: text)
+        case .none: return nil
+        case .channel(let channel): return channel
+        }
     }
+
+    private enum Lookup { case notPlain, none, channel(StandardChannel) }
+
+    /// Each case's name as UTF-8, in `allCases` order.
+    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
 
     /// Channels through which the public can reach the information online.
     public var isOnline: Bool { self == .governmentWebsite || self == .microBlogWeChatApp }
@@ -65,7 +82,10 @@ public enum Channel: Sendable, Hashable {
 
     /// Parses a channel entry as written in YAML; nil if it is neither a standard channel nor `其他：…`.
     public init?(_ text: String) {
-        if let standard = StandardChannel.named(text) {
+        // No standard name starts with 其他：or 其他: (nor, so, does any text canonically equivalent to one), and
+        // `named` would find that out the slow way (the full-width colon is not plain): such a text skips it.
+        let startsAsOther = text.utf8.starts(with: "其他：".utf8) || text.utf8.starts(with: "其他:".utf8)
+        if !startsAsOther, let standard = StandardChannel.named(text) {
             self = .standard(standard)
             return
         }

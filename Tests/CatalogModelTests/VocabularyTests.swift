@@ -40,4 +40,15 @@ import Testing
         #expect(Channel("其他：\u{3000}") == nil)
         #expect(ChannelAliases.tolerantChannel(" 县融媒体中心\t") == .other(name: "县融媒体中心"))
     }
+
+    /// A text starting with the bytes of 其他： skips the lookup by name, and is read as the prefix check reads it.
+    @Test func otherEntriesAreReadByTheirPrefix() {
+        #expect(Channel("其他") == .standard(.other))
+        #expect(Channel("其他：县融媒体中心") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他:县融媒体中心") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他：") == nil)
+        // The colon with a combining mark is another character: no 其他： prefix, and no standard name.
+        #expect(Channel("其他：\u{301}平台") == nil)
+        #expect(Channel("其他 ") == nil)
+    }
 }
