@@ -84,8 +84,7 @@ public enum Channel: Sendable, Hashable {
     public init?(_ text: String) {
         // No standard name starts with 其他：or 其他: (nor, so, does any text canonically equivalent to one), and
         // `named` would find that out the slow way (the full-width colon is not plain): such a text skips it.
-        let startsAsOther = text.utf8.starts(with: "其他：".utf8) || text.utf8.starts(with: "其他:".utf8)
-        if !startsAsOther, let standard = StandardChannel.named(text) {
+        if !Channel.startsAsOther(text), let standard = StandardChannel.named(text) {
             self = .standard(standard)
             return
         }
@@ -97,6 +96,18 @@ public enum Channel: Sendable, Hashable {
         }
         return nil
     }
+
+    /// Whether the text's bytes start with 其他： or 其他: (the prefixes' bytes made once, not per entry).
+    static func startsAsOther(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            otherPrefixes.contains { prefix in
+                bytes.count >= prefix.count
+                    && prefix.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) == 0 }
+            }
+        } ?? otherPrefixes.contains { text.utf8.starts(with: $0) }
+    }
+
+    private static let otherPrefixes: [[UInt8]] = [Array("其他：".utf8), Array("其他:".utf8)]
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's trimming when neither end is whitespace
     /// (the usual `其他：name`): the decoder reads every 公开渠道 entry, and that trimming is thousands of
