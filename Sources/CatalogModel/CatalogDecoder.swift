@@ -88,38 +88,37 @@ public enum CatalogDecoder {
     static func decodeItem(_ node: YAMLNode, group: Located<String>, inherit: CatalogDefaults) -> CatalogItem? {
         guard case .mapping(let pairs) = node.value else { return nil }
         // One pass over the item's pairs finds the position of each key (the first one, as `node[key]` would),
-        // instead of a scan of the pairs per key.
-        assert(ItemKey.texts.count == ItemKey.allCases.count)
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ItemKey.allCases.count) { at in
-            at.initialize(repeating: -1)
-            let keys = ItemKey.texts
-            for i in pairs.indices {
-                let key = pairs[i].key.keyText
-                for k in keys.indices where at[k] < 0 && sameUTF8(key, keys[k]) {
-                    at[k] = i
-                    break
-                }
+        // instead of a scan of the pairs per key. The positions are a value on the stack, not a temporary
+        // allocation whose closure would return the item (copied out, then destroyed).
+        assert(ItemKey.texts.count == ItemKey.allCases.count && ItemKey.allCases.count <= 16)
+        var at = SIMD16<Int32>(repeating: -1)
+        let keys = ItemKey.texts
+        for i in pairs.indices {
+            let key = pairs[i].key.keyText
+            for k in keys.indices where at[k] < 0 && sameUTF8(key, keys[k]) {
+                at[k] = Int32(i)
+                break
             }
-            func field(_ key: ItemKey) -> YAMLNode? { at[key.rawValue] < 0 ? nil : pairs[at[key.rawValue]].value }
-            guard let id = text(field(.id)),
-                let name = text(field(.name)),
-                let content = text(field(.content)),
-                let basis = textList(field(.basis)) ?? inherit.basis,
-                let timeLimit = text(field(.timeLimit)) ?? inherit.timeLimit,
-                let bodies = textList(field(.bodies)) ?? inherit.bodies,
-                let channels = channelList(field(.channels)) ?? inherit.channels,
-                let audience = enumValue(Audience.self, field(.audience)) ?? inherit.audience,
-                let mode = enumValue(DisclosureMode.self, field(.mode)) ?? inherit.mode,
-                let levels = levelList(field(.levels)) ?? inherit.levels
-            else { return nil }
-            return CatalogItem(
-                id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
-                bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-                reasonNotProactive: text(field(.reasonNotProactive)), remark: text(field(.remark)),
-                baselineID: text(field(.baselineID)), provenance: text(field(.provenance)),
-                columns: textList(field(.columns)) ?? inherit.columns, position: node.start
-            )
         }
+        func field(_ key: ItemKey) -> YAMLNode? { at[key.rawValue] < 0 ? nil : pairs[Int(at[key.rawValue])].value }
+        guard let id = text(field(.id)),
+            let name = text(field(.name)),
+            let content = text(field(.content)),
+            let basis = textList(field(.basis)) ?? inherit.basis,
+            let timeLimit = text(field(.timeLimit)) ?? inherit.timeLimit,
+            let bodies = textList(field(.bodies)) ?? inherit.bodies,
+            let channels = channelList(field(.channels)) ?? inherit.channels,
+            let audience = enumValue(Audience.self, field(.audience)) ?? inherit.audience,
+            let mode = enumValue(DisclosureMode.self, field(.mode)) ?? inherit.mode,
+            let levels = levelList(field(.levels)) ?? inherit.levels
+        else { return nil }
+        return CatalogItem(
+            id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
+            bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
+            reasonNotProactive: text(field(.reasonNotProactive)), remark: text(field(.remark)),
+            baselineID: text(field(.baselineID)), provenance: text(field(.provenance)),
+            columns: textList(field(.columns)) ?? inherit.columns, position: node.start
+        )
     }
 
     /// The defaults with each field marked as inherited, as an item that takes it sees it.

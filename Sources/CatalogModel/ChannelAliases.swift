@@ -32,7 +32,7 @@ public enum ChannelAliases {
     public static func tolerantChannel(_ text: String) -> Channel? {
         if let channel = Channel(text) { return channel }
         if let alias = alias(for: text) { return alias.channel }
-        let name = text.trimmingCharacters(in: .whitespaces)
+        let name = Channel.trimmingWhitespace(text)
         return name.isEmpty ? nil : .other(name: name)
     }
 

@@ -39,16 +39,22 @@ public enum ModelFindings {
 public enum ModelChecks {
     public static func check(_ catalog: Catalog, registry: DomainRegistry) -> [Finding] {
         var findings: [Finding] = []
+        // Only each item's 编号 is read, in place: copying the items (or `catalog.items`, a new array of them)
+        // would retain every field of every item; `seen` is sized once for all of them.
         var seen: [String: SourcePosition] = [:]
-        for item in catalog.items {
-            if let first = seen[item.id.value] {
-                findings.append(
-                    Finding(
-                        ModelFindings.duplicateID, at: SourceLocation(file: catalog.file, position: item.id.position),
-                        path: item.path + "/编号",
-                        arguments: ["id": item.id.value, "firstLine": String(first.line)]))
-            } else {
-                seen[item.id.value] = item.id.position
+        seen.reserveCapacity(catalog.groups.reduce(0) { $0 + $1.items.count })
+        for group in catalog.groups.indices {
+            for index in catalog.groups[group].items.indices {
+                let id = catalog.groups[group].items[index].id
+                if let first = seen[id.value] {
+                    findings.append(
+                        Finding(
+                            ModelFindings.duplicateID, at: SourceLocation(file: catalog.file, position: id.position),
+                            path: catalog.groups[group].items[index].path + "/编号",
+                            arguments: ["id": id.value, "firstLine": String(first.line)]))
+                } else {
+                    seen[id.value] = id.position
+                }
             }
         }
         let domain = catalog.domain

@@ -44,35 +44,32 @@ public enum StandardChannel: String, Sendable, Hashable, CaseIterable, Codable {
     /// bytes when that is the same thing: every name is ASCII and CJK ideographs (U+4000–U+9FFF), which no
     /// normalization changes, so a text made only of those equals a name exactly when its bytes do. The
     /// standard library's comparison checks each non-ASCII comparison for normalization, and the decoder
-    /// looks up every 公开渠道 entry of every item. A text with a name's exact bytes is that channel whatever its
-    /// characters; only a text that matches no name's bytes needs the character check.
+    /// looks up every 公开渠道 entry of every item.
     public static func named(_ text: String) -> StandardChannel? {
         var text = text
-        let (found, plain) = text.withUTF8 { bytes -> (StandardChannel?, Bool) in
-            let found = nameBytes.withUnsafeBufferPointer { names in
-                nameRanges.first {
-                    $0.range.count == bytes.count
-                        && memcmp(names.baseAddress! + $0.range.lowerBound, bytes.baseAddress!, bytes.count) == 0
-                }?.channel
+        // The names' bytes are made once: building each case's raw value per lookup cost more than comparing.
+        let found: Lookup = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) }) else {
+                return .notPlain
             }
-            if let found { return (found, true) }
-            return (nil, bytes.allSatisfy { $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) })
+            let index = nameBytes.firstIndex { name in
+                name.count == bytes.count
+                    && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            }
+            guard let index else { return .none }
+            return .channel(allCases[index])
         }
-        if let found { return found }
-        return plain ? nil : StandardChannel(rawValue: text)
+        switch found {
+        case .notPlain: return StandardChannel(rawValue: text)
+        case .none: return nil
+        case .channel(let channel): return channel
+        }
     }
 
-    /// The names' UTF-8 bytes one after another, and where each channel's name lies in them: made once, and read
-    /// without retaining anything per name (`allCases` and `rawValue` made an array and strings at every call).
-    private static let nameBytes: [UInt8] = allCases.flatMap { Array($0.rawValue.utf8) }
-    private static let nameRanges: [(range: Range<Int>, channel: StandardChannel)] = {
-        var start = 0
-        return allCases.map { channel in
-            let count = channel.rawValue.utf8.count
-            defer { start += count }
-            return (start..<start + count, channel)
-        }
-    }()
+    private enum Lookup { case notPlain, none, channel(StandardChannel) }
+
+    /// Each case's name as UTF-8, in `allCases` order.
+    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
 
     /// Channels through which the public can reach the information online.
     public var isOnline: Bool { self == .governmentWebsite || self == .microBlogWeChatApp }
@@ -85,13 +82,14 @@ public enum Channel: Sendable, Hashable {
 
     /// Parses a channel entry as written in YAML; nil if it is neither a standard channel nor `其他：…`.
     public init?(_ text: String) {
-        if let standard = StandardChannel.named(text) {
+        // No standard name starts with 其他：or 其他: (nor, so, does any text canonically equivalent to one), and
+        // `named` would find that out the slow way (the full-width colon is not plain): such a text skips it.
+        if !Channel.startsAsOther(text), let standard = StandardChannel.named(text) {
             self = .standard(standard)
             return
         }
         for prefix in ["其他：", "其他:"] where text.hasPrefix(prefix) {
-            let rest = text.dropFirst(prefix.count)
-            let name = Self.endsUnblank(rest) ? String(rest) : rest.trimmingCharacters(in: .whitespaces)
+            let name = Channel.trimmingWhitespace(text.dropFirst(prefix.count))
             guard !name.isEmpty else { return nil }
             self = .other(name: name)
             return
@@ -99,14 +97,28 @@ public enum Channel: Sendable, Hashable {
         return nil
     }
 
-    /// Whether `text` starts and ends with a scalar that `CharacterSet.whitespaces` (Unicode's space separators
-    /// and tab) surely lacks, so trimming would keep it whole: printable ASCII but the space, or above U+3000 (the
-    /// ideographic space is the highest space separator). Foundation's trimming costs ≈ 12 k instructions a call.
-    static func endsUnblank(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        func unblank(_ scalar: Unicode.Scalar) -> Bool { (0x21...0x7E).contains(scalar.value) || scalar.value > 0x3000 }
-        return unblank(first) && unblank(last)
+    /// Whether the text's bytes start with 其他： or 其他: (the prefixes' bytes made once, not per entry).
+    static func startsAsOther(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            otherPrefixes.contains { prefix in
+                bytes.count >= prefix.count
+                    && prefix.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) == 0 }
+            }
+        } ?? otherPrefixes.contains { text.utf8.starts(with: $0) }
     }
+
+    private static let otherPrefixes: [[UInt8]] = [Array("其他：".utf8), Array("其他:".utf8)]
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's trimming when neither end is whitespace
+    /// (the usual `其他：name`): the decoder reads every 公开渠道 entry, and that trimming is thousands of
+    /// instructions a call even when it removes nothing.
+    static func trimmingWhitespace<Text: StringProtocol>(_ text: Text) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return "" }
+        if whitespace.contains(first) || whitespace.contains(last) { return text.trimmingCharacters(in: .whitespaces) }
+        return String(text)
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
 
     /// The text as the canonical YAML spelling writes it (full-width colon for 其他).
     public var text: String {

@@ -23,19 +23,32 @@ import Testing
         #expect(Channel(spelled) == .standard(.convenienceServiceStation))
     }
 
-    /// `Channel.endsUnblank` lets a 其他 name skip Foundation's trimming only where trimming would keep it whole:
-    /// every scalar up to past the ideographic space alone, at either end of a name, and names that need trimming.
-    @Test func untrimmedOtherNamesAreThoseTrimmingKeeps() {
-        for value in UInt32(0)...0x3100 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            for text in ["\(scalar)", "\(scalar)站", "站\(scalar)"] where Channel.endsUnblank(text[...]) {
-                #expect(text.trimmingCharacters(in: .whitespaces) == text, "U+\(String(value, radix: 16))")
-            }
+    /// `Channel.trimmingWhitespace` skips Foundation's trimming only when neither end is whitespace: it must trim
+    /// exactly what `trimmingCharacters(in: .whitespaces)` trims (tab and the space separators, not line breaks).
+    @Test func trimmingWhitespaceTrimsAsFoundationDoes() {
+        let samples = [
+            "", " ", "\t", "平台", " 平台", "平台 ", "\t平台\t", "\u{3000}平台\u{3000}", "\u{A0}平台", "平台\u{2003}",
+            "\n平台\n", "平 台", "𠀀平台𠀀", " 𠀀 ", "a", " a b ", "\u{200B}平台",
+        ]
+        for text in samples {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            #expect(Channel.trimmingWhitespace(text) == trimmed, "\(text.debugDescription)")
+            #expect(Channel.trimmingWhitespace(text.dropFirst(0)) == trimmed)
         }
-        #expect(Channel("其他：县站") == .other(name: "县站"))
-        #expect(Channel("其他: 县站\u{3000}") == .other(name: "县站"))
-        #expect(Channel("其他：\t县 站 ") == .other(name: "县 站"))
+        #expect(Channel("其他：\u{3000}县融媒体中心 ") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他:县融媒体中心") == .other(name: "县融媒体中心"))
         #expect(Channel("其他：\u{3000}") == nil)
-        #expect(Channel.endsUnblank("县站"[...]) && Channel.endsUnblank("a"[...]))
+        #expect(ChannelAliases.tolerantChannel(" 县融媒体中心\t") == .other(name: "县融媒体中心"))
+    }
+
+    /// A text starting with the bytes of 其他： skips the lookup by name, and is read as the prefix check reads it.
+    @Test func otherEntriesAreReadByTheirPrefix() {
+        #expect(Channel("其他") == .standard(.other))
+        #expect(Channel("其他：县融媒体中心") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他:县融媒体中心") == .other(name: "县融媒体中心"))
+        #expect(Channel("其他：") == nil)
+        // The colon with a combining mark is another character: no 其他： prefix, and no standard name.
+        #expect(Channel("其他：\u{301}平台") == nil)
+        #expect(Channel("其他 ") == nil)
     }
 }
