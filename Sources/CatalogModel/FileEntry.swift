@@ -54,19 +54,46 @@ public enum FileEntry {
         }
     }
 
+    /// An entry of a folder as listed: its name, and its kind when the listing itself tells it.
+    public struct Listed: Sendable {
+        public var name: String
+        /// `.regular` or `.directory` when the file system's listing says so (`d_type`, which, like `lstat`,
+        /// does not follow a link); nil when the entry must be classified with `kind(of:)`: links, special
+        /// files, and file systems that do not fill the type in. At province scale this saves an `lstat`
+        /// for each of 40,000 files during discovery, which runs before anything else can.
+        public var kind: Kind?
+    }
+
     /// The names in `folder` (without `.` and `..`), sorted by their bytes; nil when it cannot be listed.
     public static func names(in folder: String) -> [String]? {
+        entries(in: folder)?.map(\.name)
+    }
+
+    /// The entries of `folder` (without `.` and `..`), sorted by their names' bytes; nil when it cannot be
+    /// listed.
+    public static func entries(in folder: String) -> [Listed]? {
         guard let directory = FileName.withSystemPath(folder, { opendir($0) }) else { return nil }
         defer { closedir(directory) }
-        var names: [[UInt8]] = []
+        var listed: [(name: [UInt8], kind: Kind?)] = []
         while let entry = readdir(directory) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 Array(raw.prefix(while: { $0 != 0 }))
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
-            names.append(bytes)
+            listed.append((bytes, listedKind(entry.pointee.d_type)))
         }
-        return names.sorted { $0.lexicographicallyPrecedes($1) }.map { FileName.string(fromBytes: $0) }
+        return listed.sorted { $0.name.lexicographicallyPrecedes($1.name) }.map {
+            Listed(name: FileName.string(fromBytes: $0.name), kind: $0.kind)
+        }
+    }
+
+    /// The kind a listing's `d_type` tells for certain: a regular file or a folder; nil for anything else.
+    static func listedKind(_ type: UInt8) -> Kind? {
+        switch Int32(type) {
+        case Int32(DT_REG): .regular
+        case Int32(DT_DIR): .directory
+        default: nil
+        }
     }
 
     /// The files of `folder` whose names end in one of `extensions`, sorted, that are safe to read: regular files

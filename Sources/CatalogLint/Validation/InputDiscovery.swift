@@ -22,6 +22,9 @@ public struct DiscoveredInputs: Sendable {
     public var empty: [String] = []
     /// Entries that were not read: special files, folder links, links that leave the workspace or lead nowhere.
     public var skipped: [SkippedInput] = []
+    /// The grouped files that are links to files, with the real paths they lead to: noted as they are found, so
+    /// that finding the aliases among them needs no second look at every file.
+    var fileLinks: [String: String] = [:]
 }
 
 /// Turns `gkml validate` paths into groups of files (DESIGN §5): files, folders (recursive *.yaml/*.yml),
@@ -69,6 +72,7 @@ public enum InputDiscovery {
                 inputs.workspaces.append(path)
             } else {
                 inputs.groups.append(FileGroup(workspaceFile: workspace, jurisdiction: nil, files: FilePaths([path])))
+                if case .linkToFile(let real) = kind { inputs.fileLinks[path] = real }
             }
         }
         dropAliases(&inputs)
@@ -78,14 +82,10 @@ public enum InputDiscovery {
     /// A link to a file that is also found under its own name is read once, under that name (else its items
     /// would clash with themselves, and `--fix` would edit the file twice).
     /// The real paths of the regular files are looked up only when there is a link (at province scale they were
-    /// 40,000 strings made for nothing).
+    /// 40,000 strings made for nothing), and the links are those the walk noted (looking at every file again
+    /// took 40,000 `lstat` calls before any file could be checked).
     static func dropAliases(_ inputs: inout DiscoveredInputs) {
-        var links: [String: String] = [:]
-        for group in inputs.groups {
-            for file in group.files {
-                if case .linkToFile(let target) = FileEntry.kind(of: file) { links[file] = target }
-            }
-        }
+        let links = inputs.fileLinks
         guard !links.isEmpty else { return }
         var real: Set<String> = []
         for group in inputs.groups {
@@ -108,14 +108,15 @@ public enum InputDiscovery {
         _ folder: String, context: String?, root: String, extensions: [String], into inputs: inout DiscoveredInputs,
         workspaceFound: (String) -> Void = { _ in }
     ) {
-        guard let names = FileEntry.names(in: folder) else { return }
+        guard let entries = FileEntry.entries(in: folder) else { return }
         var context = context
         var files: [String] = []
         var subfolders: [String] = []
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let path = folder == "." ? name : (folder as NSString).appendingPathComponent(name)
             let wanted = name == WorkspaceLoader.fileName || extensions.contains(where: { name.hasSuffix($0) })
-            switch FileEntry.kind(of: path) {
+            switch entry.kind ?? FileEntry.kind(of: path) {
             case .directory:
                 subfolders.append(path)
                 continue
@@ -127,6 +128,7 @@ public enum InputDiscovery {
                     inputs.skipped.append(SkippedInput(path: path, reason: .outsideLink(root: root)))
                     continue
                 }
+                if name != WorkspaceLoader.fileName { inputs.fileLinks[path] = real }
             case .linkToDirectory:
                 inputs.skipped.append(SkippedInput(path: path, reason: .directoryLink))
                 continue

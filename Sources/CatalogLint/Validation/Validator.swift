@@ -359,10 +359,14 @@ public enum Validator {
     struct JurisdictionIndex: Sendable {
         let jurisdictions: [Jurisdiction]
         var byFolder: [String: Int] = [:]
+        /// The current folder, read once: a relative path's file URL otherwise asks the system for it each time
+        /// (a `getcwd` per group, in the serial part of the run).
+        let base: URL
 
         init(_ workspace: Workspace) {
             jurisdictions = workspace.jurisdictions
-            let root = URL(fileURLWithPath: workspace.root)
+            base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            let root = URL(fileURLWithPath: workspace.root, relativeTo: base)
             for (index, j) in jurisdictions.enumerated() {
                 byFolder[root.appendingPathComponent(j.folder.value).standardizedFileURL.path] = index
             }
@@ -370,7 +374,7 @@ public enum Validator {
 
         /// The jurisdiction whose folder holds `file` (directly or in a subfolder).
         func jurisdiction(of file: String) -> Jurisdiction? {
-            var folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+            var folder = URL(fileURLWithPath: file, relativeTo: base).standardizedFileURL.deletingLastPathComponent()
             for _ in 0..<32 {
                 if let index = byFolder[folder.path] { return jurisdictions[index] }
                 let parent = folder.deletingLastPathComponent()
