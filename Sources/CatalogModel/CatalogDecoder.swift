@@ -8,7 +8,7 @@ public enum CatalogDecoder {
         guard root.mapping != nil,
             let domain = text(root["领域"]),
             let region = text(root["地区"]),
-            let level = enumValue(Level.self, root["层级"]),
+            let level = enumValue(Level.named, root["层级"]),
             let publisher = text(root["发布机构"]),
             let version = text(root["版本"]),
             let groupNodes = root["事项"]?.sequence
@@ -25,8 +25,7 @@ public enum CatalogDecoder {
             var items: [CatalogItem] = []
             items.reserveCapacity(itemNodes.count)
             for itemNode in itemNodes {
-                guard let item = decodeItem(itemNode, group: groupName, inherit: inherit) else { return nil }
-                items.append(item)
+                guard decodeItem(itemNode, group: groupName, inherit: inherit, into: &items) else { return nil }
             }
             groups.append(ItemGroup(name: groupName, items: items))
         }
@@ -65,8 +64,8 @@ public enum CatalogDecoder {
         defaults.timeLimit = text(node["公开时限"])
         defaults.bodies = textList(node["公开主体"])
         defaults.channels = channelList(node["公开渠道"])
-        defaults.audience = enumValue(Audience.self, node["公开对象"])
-        defaults.mode = enumValue(DisclosureMode.self, node["公开方式"])
+        defaults.audience = enumValue(Audience.named, node["公开对象"])
+        defaults.mode = enumValue(DisclosureMode.named, node["公开方式"])
         defaults.levels = levelList(node["公开层级"])
         defaults.columns = textList(node["公开栏目"])
         return defaults
@@ -84,9 +83,13 @@ public enum CatalogDecoder {
         ]
     }
 
-    /// `inherit` holds the file's 默认 with every field already marked inherited (fields nil when none).
-    static func decodeItem(_ node: YAMLNode, group: Located<String>, inherit: CatalogDefaults) -> CatalogItem? {
-        guard case .mapping(let pairs) = node.value else { return nil }
+    /// Appends the item to `items`; false when the node does not have an item's shape. `inherit` holds the file's
+    /// 默认 with every field already marked inherited (fields nil when none). The item is built straight into the
+    /// array: returned as an optional, the 600-byte item was copied and the original destroyed once per item.
+    static func decodeItem(
+        _ node: YAMLNode, group: Located<String>, inherit: CatalogDefaults, into items: inout [CatalogItem]
+    ) -> Bool {
+        guard case .mapping(let pairs) = node.value else { return false }
         // One pass over the item's pairs finds the position of each key (the first one, as `node[key]` would),
         // instead of a scan of the pairs per key. The positions are a value on the stack, not a temporary
         // allocation whose closure would return the item (copied out, then destroyed).
@@ -100,25 +103,38 @@ public enum CatalogDecoder {
                 break
             }
         }
-        func field(_ key: ItemKey) -> YAMLNode? { at[key.rawValue] < 0 ? nil : pairs[Int(at[key.rawValue])].value }
-        guard let id = text(field(.id)),
-            let name = text(field(.name)),
-            let content = text(field(.content)),
-            let basis = textList(field(.basis)) ?? inherit.basis,
-            let timeLimit = text(field(.timeLimit)) ?? inherit.timeLimit,
-            let bodies = textList(field(.bodies)) ?? inherit.bodies,
-            let channels = channelList(field(.channels)) ?? inherit.channels,
-            let audience = enumValue(Audience.self, field(.audience)) ?? inherit.audience,
-            let mode = enumValue(DisclosureMode.self, field(.mode)) ?? inherit.mode,
-            let levels = levelList(field(.levels)) ?? inherit.levels
-        else { return nil }
-        return CatalogItem(
-            id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
-            bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
-            reasonNotProactive: text(field(.reasonNotProactive)), remark: text(field(.remark)),
-            baselineID: text(field(.baselineID)), provenance: text(field(.provenance)),
-            columns: textList(field(.columns)) ?? inherit.columns, position: node.start
-        )
+        // Each field is read in place from its pair: a copy of the value node per field (and its destruction) cost
+        // more than reading the field.
+        func fieldText(_ key: ItemKey) -> Located<String>? {
+            let i = Int(at[key.rawValue])
+            guard i >= 0, case .string(let string) = pairs[i].value.value else { return nil }
+            return Located(string, at: pairs[i].value.start)
+        }
+        func fieldList<T>(_ key: ItemKey, _ element: (String) -> T?) -> Located<[Located<T>]>? {
+            let i = Int(at[key.rawValue])
+            guard i >= 0, case .sequence(let entries) = pairs[i].value.value else { return nil }
+            return list(entries, at: pairs[i].value.start, element)
+        }
+        guard let id = fieldText(.id),
+            let name = fieldText(.name),
+            let content = fieldText(.content),
+            let basis = fieldList(.basis, { $0 }) ?? inherit.basis,
+            let timeLimit = fieldText(.timeLimit) ?? inherit.timeLimit,
+            let bodies = fieldList(.bodies, { $0 }) ?? inherit.bodies,
+            let channels = fieldList(.channels, ChannelAliases.tolerantChannel) ?? inherit.channels,
+            let audience = word(fieldText(.audience), Audience.named) ?? inherit.audience,
+            let mode = word(fieldText(.mode), DisclosureMode.named) ?? inherit.mode,
+            let levels = fieldList(.levels, Level.named) ?? inherit.levels
+        else { return false }
+        items.append(
+            CatalogItem(
+                id: id, name: name, group: group, content: content, basis: basis, timeLimit: timeLimit,
+                bodies: bodies, channels: channels, audience: audience, mode: mode, levels: levels,
+                reasonNotProactive: fieldText(.reasonNotProactive), remark: fieldText(.remark),
+                baselineID: fieldText(.baselineID), provenance: fieldText(.provenance),
+                columns: fieldList(.columns, { $0 }) ?? inherit.columns, position: node.start
+            ))
+        return true
     }
 
     /// The defaults with each field marked as inherited, as an item that takes it sees it.
@@ -146,33 +162,54 @@ public enum CatalogDecoder {
         return Located(string, at: node.start)
     }
 
-    static func enumValue<E: RawRepresentable>(_: E.Type, _ node: YAMLNode?) -> Located<E>? where E.RawValue == String {
-        guard let located = text(node), let value = E(rawValue: located.value) else { return nil }
+    /// A vocabulary word (`Level.named`, …) with its position.
+    static func enumValue<E>(_ named: (String) -> E?, _ node: YAMLNode?) -> Located<E>? {
+        word(text(node), named)
+    }
+
+    /// The vocabulary word a located text names, at the text's position.
+    static func word<E>(_ located: Located<String>?, _ named: (String) -> E?) -> Located<E>? {
+        guard let located, let value = named(located.value) else { return nil }
         return Located(value, at: located.position)
     }
 
-    static func list<T>(_ node: YAMLNode?, _ element: (YAMLNode) -> T?) -> Located<[Located<T>]>? {
-        guard let node, let entries = node.sequence else { return nil }
-        var values: [Located<T>] = []
-        values.reserveCapacity(entries.count)
-        for entry in entries {
-            guard let value = element(entry) else { return nil }
-            values.append(Located(value, at: entry.start))
+    /// A list of texts, each read by `element`; nil unless every entry is a text that it reads.
+    static func list<T>(_ node: YAMLNode?, _ element: (String) -> T?) -> Located<[Located<T>]>? {
+        guard let node, case .sequence(let entries) = node.value else { return nil }
+        return list(entries, at: node.start, element)
+    }
+
+    /// A sequence's entries (the sequence starting at `start`), each a text read by `element`.
+    static func list<T>(_ entries: [YAMLNode], at start: SourcePosition, _ element: (String) -> T?)
+        -> Located<[Located<T>]>?
+    {
+        // Entries are read in place (a whole node copied per entry cost more than its text), into an array made at
+        // its size (`reserveCapacity` on an empty array took the general path of growing one).
+        var complete = true
+        let values = [Located<T>](unsafeUninitializedCapacity: entries.count) { buffer, count in
+            for i in entries.indices {
+                guard let text = entries[i].string, let value = element(text) else {
+                    complete = false
+                    return
+                }
+                (buffer.baseAddress! + count).initialize(to: Located(value, at: entries[i].start))
+                count += 1
+            }
         }
-        return Located(values, at: node.start)
+        return complete ? Located(values, at: start) : nil
     }
 
     static func textList(_ node: YAMLNode?) -> Located<[Located<String>]>? {
-        list(node) { $0.string }
+        list(node) { $0 }
     }
 
     static func channelList(_ node: YAMLNode?) -> Located<[Located<Channel>]>? {
         // Names that are not standard (公示栏, 公众号) are read for their meaning; the lint rule reports them.
-        list(node) { $0.string.flatMap(ChannelAliases.tolerantChannel) }
+        list(node, ChannelAliases.tolerantChannel)
     }
 
     static func levelList(_ node: YAMLNode?) -> Located<[Located<Level>]>? {
-        list(node) { $0.string.flatMap(Level.init(rawValue:)) }
+        list(node, Level.named)
     }
 }
 
@@ -182,7 +219,7 @@ public enum WorkspaceDecoder {
         typealias D = CatalogDecoder
         guard root.mapping != nil,
             let region = D.text(root["地区"]),
-            let level = D.enumValue(Level.self, root["层级"]),
+            let level = D.enumValue(Level.named, root["层级"]),
             let jurisdictionNodes = root["辖区"]?.sequence
         else { return nil }
         var jurisdictions: [Jurisdiction] = []
@@ -190,7 +227,7 @@ public enum WorkspaceDecoder {
         // the workspace does not hold one copy per entry for the whole run (12,000 of them at province scale).
         var reasons: Set<String> = []
         for node in jurisdictionNodes {
-            guard let name = D.text(node["名称"]), let level = D.enumValue(Level.self, node["层级"]),
+            guard let name = D.text(node["名称"]), let level = D.enumValue(Level.named, node["层级"]),
                 let folder = D.text(node["目录"])
             else { return nil }
             var notApplicable: [Located<String>: String] = [:]

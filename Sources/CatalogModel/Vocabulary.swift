@@ -10,18 +10,79 @@ public enum Level: String, Sendable, Hashable, CaseIterable, Codable, Comparable
 
     private var rank: Int { Level.allCases.firstIndex(of: self)! }
     public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+
+    /// The level named `text`, as `init(rawValue:)` finds it (the decoder reads every 公开层级 entry).
+    public static func named(_ text: String) -> Level? { names.named(text) }
+
+    private static let names = NamesByBytes<Level>()
 }
 
 /// 公开对象: who the information is for.
 public enum Audience: String, Sendable, Hashable, CaseIterable, Codable {
     case everyone = "全社会"
     case specificGroups = "特定群众"
+
+    /// The audience named `text`, as `init(rawValue:)` finds it.
+    public static func named(_ text: String) -> Audience? { names.named(text) }
+
+    private static let names = NamesByBytes<Audience>()
 }
 
 /// 公开方式: proactive disclosure or disclosure on request.
 public enum DisclosureMode: String, Sendable, Hashable, CaseIterable, Codable {
     case proactive = "主动"
     case onRequest = "依申请"
+
+    /// The mode named `text`, as `init(rawValue:)` finds it.
+    public static func named(_ text: String) -> DisclosureMode? { names.named(text) }
+
+    private static let names = NamesByBytes<DisclosureMode>()
+}
+
+/// Finds a case of a vocabulary enum by its name as `init(rawValue:)` does (by canonical equivalence), but comparing
+/// bytes when that is the same thing. Every name of the vocabulary is ASCII and CJK ideographs (U+4000–U+9FFF),
+/// which no normalization changes, so a text made only of those equals a name exactly when its bytes do; any other
+/// text goes to `init(rawValue:)`. The standard library's comparison checks each non-ASCII comparison for
+/// normalization, and the decoder looks names up for every item.
+struct NamesByBytes<Name: RawRepresentable & CaseIterable & Sendable>: Sendable where Name.RawValue == String {
+    /// Each case's name as UTF-8, in `allCases` order (made once: building a raw value per lookup cost more than
+    /// comparing).
+    let bytes: [[UInt8]]
+    let cases: [Name]
+
+    init() {
+        cases = Array(Name.allCases)
+        bytes = cases.map { Array($0.rawValue.utf8) }
+        precondition(
+            bytes.allSatisfy { $0.withUnsafeBufferPointer(Self.isPlain) },
+            "a vocabulary name is not plain: bytes cannot stand for it")
+    }
+
+    /// Whether these bytes are only ASCII and U+4000–U+9FFF (lead bytes E4–E9, continuation bytes 80–BF).
+    /// (Plain comparisons: a `ClosedRange.contains` here was not specialized, a generic call per byte.)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 <= 0xBF || ($0 >= 0xE4 && $0 <= 0xE9) }
+    }
+
+    func named(_ text: String) -> Name? {
+        var text = text
+        let index: Int?? = text.withUTF8 { text in
+            guard Self.isPlain(text) else { return .none }
+            return .some(
+                bytes.firstIndex { name in
+                    name.count == text.count
+                        && (text.isEmpty
+                            || name.withUnsafeBufferPointer {
+                                memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0
+                            })
+                })
+        }
+        switch index {
+        case .none: return Name(rawValue: text)
+        case .some(.none): return nil
+        case .some(.some(let i)): return cases[i]
+        }
+    }
 }
 
 /// The 13 boxes of the official 公开渠道和载体 checklist, in the order the table prints them.
@@ -40,36 +101,11 @@ public enum StandardChannel: String, Sendable, Hashable, CaseIterable, Codable {
     case targetedPush = "精准推送"
     case other = "其他"
 
-    /// The channel whose name `text` is, as `init(rawValue:)` finds it (by canonical equivalence), but comparing
-    /// bytes when that is the same thing: every name is ASCII and CJK ideographs (U+4000–U+9FFF), which no
-    /// normalization changes, so a text made only of those equals a name exactly when its bytes do. The
-    /// standard library's comparison checks each non-ASCII comparison for normalization, and the decoder
-    /// looks up every 公开渠道 entry of every item.
-    public static func named(_ text: String) -> StandardChannel? {
-        var text = text
-        // The names' bytes are made once: building each case's raw value per lookup cost more than comparing.
-        let found: Lookup = text.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 || (0xE4...0xE9).contains($0) || (0x80...0xBF).contains($0) }) else {
-                return .notPlain
-            }
-            let index = nameBytes.firstIndex { name in
-                name.count == bytes.count
-                    && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-            }
-            guard let index else { return .none }
-            return .channel(allCases[index])
-        }
-        switch found {
-        case .notPlain: return StandardChannel(rawValue: text)
-        case .none: return nil
-        case .channel(let channel): return channel
-        }
-    }
+    /// The channel whose name `text` is, as `init(rawValue:)` finds it, by the names' bytes (`NamesByBytes`): the
+    /// decoder looks up every 公开渠道 entry of every item.
+    public static func named(_ text: String) -> StandardChannel? { names.named(text) }
 
-    private enum Lookup { case notPlain, none, channel(StandardChannel) }
-
-    /// Each case's name as UTF-8, in `allCases` order.
-    private static let nameBytes: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
+    private static let names = NamesByBytes<StandardChannel>()
 
     /// Channels through which the public can reach the information online.
     public var isOnline: Bool { self == .governmentWebsite || self == .microBlogWeChatApp }

@@ -40,4 +40,8 @@ public struct YAMLMembers: JSONObjectMembers {
     @inlinable public var count: Int { pairs.count }
     @inlinable public func key(at index: Int) -> String { pairs[index].key.keyText }
     @inlinable public subscript(valueAt index: Int) -> YAMLNode.Value { pairs[index].value.value }
+    /// The pairs' array buffer: the tree holds it while it is validated.
+    @inlinable public var storageAddress: UnsafeRawPointer? {
+        pairs.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
 }

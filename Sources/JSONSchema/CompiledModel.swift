@@ -8,15 +8,16 @@ struct TypeSet: OptionSet, Sendable {
     @usableFromInline let rawValue: UInt8
     @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    @usableFromInline static let null = TypeSet(rawValue: 1)
-    @usableFromInline static let boolean = TypeSet(rawValue: 2)
-    @usableFromInline static let object = TypeSet(rawValue: 4)
-    @usableFromInline static let array = TypeSet(rawValue: 8)
-    @usableFromInline static let number = TypeSet(rawValue: 16)
-    @usableFromInline static let string = TypeSet(rawValue: 32)
-    @usableFromInline static let integer = TypeSet(rawValue: 64)
+    // Computed, not stored: a stored static is read through its lazy-initialization check (a call) on every use,
+    // and the fast path checks an instance's type at every schema node.
+    @inlinable static var null: TypeSet { TypeSet(rawValue: 1) }
+    @inlinable static var boolean: TypeSet { TypeSet(rawValue: 2) }
+    @inlinable static var object: TypeSet { TypeSet(rawValue: 4) }
+    @inlinable static var array: TypeSet { TypeSet(rawValue: 8) }
+    @inlinable static var number: TypeSet { TypeSet(rawValue: 16) }
+    @inlinable static var string: TypeSet { TypeSet(rawValue: 32) }
+    @inlinable static var integer: TypeSet { TypeSet(rawValue: 64) }
     /// Every type: what a schema without `type` allows.
-    /// (Computed, not stored: a stored static is read through its lazy-initialization check on every use.)
     @inlinable static var any: TypeSet { TypeSet(rawValue: 127) }
 
     static let names: [(String, TypeSet)] = [
@@ -68,13 +69,16 @@ final class PropertiesSpec: Sendable {
     @usableFromInline let patterns: [(regex: ECMARegex, node: Int)]
     @usableFromInline let additional: Int?
     @usableFromInline let additionalIsFalse: Bool
+    /// On the fast path: per schema-wide member name (`SchemaStorage.memberNames`), its index in `names` or -1
+    /// (empty when the schema has no such table).
+    @usableFromInline let nameIndex: [Int32]
 
     /// In `nodes` on the fast path: the subschema is `true`.
     @usableFromInline static let alwaysValid = -2
 
     init(
         names: StringTable, nodes: [Int], requiredBits: [Int], requiredCount: Int,
-        patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool
+        patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool, nameIndex: [Int32] = []
     ) {
         self.names = names
         self.nodes = nodes
@@ -83,6 +87,15 @@ final class PropertiesSpec: Sendable {
         self.patterns = patterns
         self.additional = additional
         self.additionalIsFalse = additionalIsFalse
+        self.nameIndex = nameIndex
+    }
+
+    /// The same spec with `nameIndex` made for these schema-wide names.
+    func indexed(by memberNames: StringTable) -> PropertiesSpec {
+        PropertiesSpec(
+            names: names, nodes: nodes, requiredBits: requiredBits, requiredCount: requiredCount, patterns: patterns,
+            additional: additional, additionalIsFalse: additionalIsFalse,
+            nameIndex: memberNames.keys.map { Int32(names.index(of: $0) ?? -1) })
     }
 }
 
@@ -91,10 +104,19 @@ final class PropertiesSpec: Sendable {
 final class RequiredSpec: Sendable {
     @usableFromInline let names: [String]
     @usableFromInline let table: StringTable
+    /// On the fast path: per schema-wide member name (`SchemaStorage.memberNames`), its index in `table` or -1
+    /// (empty when the schema has no such table).
+    @usableFromInline let nameIndex: [Int32]
 
-    init(names: [String]) {
+    init(names: [String], nameIndex: [Int32] = []) {
         self.names = names
         table = StringTable(names)
+        self.nameIndex = nameIndex
+    }
+
+    /// The same spec with `nameIndex` made for these schema-wide names.
+    func indexed(by memberNames: StringTable) -> RequiredSpec {
+        RequiredSpec(names: names, nameIndex: memberNames.keys.map { Int32(table.index(of: $0) ?? -1) })
     }
 }
 
@@ -221,6 +243,10 @@ final class SchemaStorage: Sendable {
     @usableFromInline let fastNodes: [FastNode]
     /// Every node's fast-path keywords, back to back.
     @usableFromInline let fastKeywords: [Keyword]
+    /// Every name that a fast-path `properties` or `required` looks for, once. The fast path finds an object's
+    /// member names in this table once (`Evaluator.findMemberNames`), and each such keyword then reads its own
+    /// index of a name from its `nameIndex`, instead of looking every member up again in its own table.
+    @usableFromInline let memberNames: StringTable
 
     init(
         nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksScope: Bool, rootValue: JSONValue,
@@ -250,7 +276,40 @@ final class SchemaStorage: Sendable {
                 collectsAnnotations: node.collectsAnnotations, resource: node.resource, types: types,
                 keywords: start..<fastKeywords.count)
         }
-        self.fastKeywords = fastKeywords
+        let indexed = Self.indexingMemberNames(fastKeywords)
+        self.fastKeywords = indexed.keywords
+        memberNames = indexed.names
+    }
+
+    /// The keywords with `properties` and `required` indexed by the names they all look for, and those names.
+    /// Left as they are (and the table empty) when the indices would take much memory: a schema of thousands of
+    /// names in hundreds of tables (every table holds an index per name).
+    static func indexingMemberNames(_ keywords: [Keyword]) -> (keywords: [Keyword], names: StringTable) {
+        var names: [String] = []
+        var seen = Set<StringKey>()
+        var tables = 0
+        for keyword in keywords {
+            let keys: [String]
+            switch keyword {
+            case .properties(let spec): keys = spec.names.keys
+            case .required(let spec): keys = spec.table.keys
+            default: continue
+            }
+            tables += 1
+            for key in keys where seen.insert(StringKey(key)).inserted { names.append(key) }
+        }
+        guard !names.isEmpty, names.count <= 4096, names.count * tables <= 1 << 20 else {
+            return (keywords, StringTable([]))
+        }
+        let table = StringTable(names)
+        let indexed = keywords.map { keyword -> Keyword in
+            switch keyword {
+            case .properties(let spec): .properties(spec.indexed(by: table))
+            case .required(let spec): .required(spec.indexed(by: table))
+            default: keyword
+            }
+        }
+        return (indexed, table)
     }
 }
 
@@ -369,7 +428,8 @@ struct StringTable: Sendable {
     /// Keys keep their first position; duplicates are dropped.
     init(_ names: [String]) {
         var unique: [String] = []
-        for n in names where !unique.contains(where: { sameString($0, n) }) { unique.append(n) }
+        var seen = Set<StringKey>()
+        for n in names where seen.insert(StringKey(n)).inserted { unique.append(n) }
         keys = unique
         fingerprints = unique.map { k in withUTF8Bytes(k) { Fingerprint($0) } }
         var size = 4

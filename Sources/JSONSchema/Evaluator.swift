@@ -24,6 +24,12 @@ struct Evaluator<I: JSONInstance> {
     @usableFromInline let fastKeywords: [Keyword]
     @usableFromInline let tracksScope: Bool
 
+    /// The fast path's memo of one object's member names (`findMemberNames`): whose they are (the members' storage and
+    /// count), and per member its index in `SchemaStorage.memberNames` or -1 (the first `namedCount`).
+    @usableFromInline var namedObject: UnsafeRawPointer?
+    @usableFromInline var namedCount = 0
+    @usableFromInline var nameIDs: [Int32] = []
+
     @inlinable
     init(storage: SchemaStorage, collecting: Bool) {
         self.storage = storage
@@ -193,6 +199,86 @@ struct Evaluator<I: JSONInstance> {
         let branchErrors = errors
         errors = saved
         return (ok, branchErrors)
+    }
+
+    // MARK: Member names on the fast path
+
+    /// Whether the memo holds these members' names.
+    @inlinable @inline(__always)
+    func namesKnown(_ address: UnsafeRawPointer, _ count: Int) -> Bool { address == namedObject && count == namedCount }
+
+    /// Finds the members' names in `SchemaStorage.memberNames` (into `nameIDs`). An object's names are looked for by
+    /// several keywords (an item's `properties`, its `elements`' `properties`, an `if`'s `required`); the memo holds
+    /// one object, the last one asked about.
+    @inlinable
+    mutating func findMemberNames(_ members: I.Members, _ address: UnsafeRawPointer) {
+        let count = members.count
+        namedObject = address
+        namedCount = count
+        // Written in place: the array only grows (no append's uniqueness check and count per member).
+        if nameIDs.count < count { nameIDs = [Int32](repeating: -1, count: Swift.max(count, 2 * nameIDs.count, 16)) }
+        let names = storage.memberNames
+        nameIDs.withUnsafeMutableBufferPointer { ids in
+            for i in 0..<count { ids[i] = Int32(names.index(of: members.key(at: i)) ?? -1) }
+        }
+    }
+
+    /// `properties` on the fast path with the members' names from the memo: the same checks in the same order as
+    /// the general case, without a lookup of each name in this keyword's own table.
+    @inlinable
+    mutating func propertiesByName(
+        _ spec: PropertiesSpec, _ members: I.Members, _ address: UnsafeRawPointer, _ ann: Annotations?
+    ) -> Bool {
+        var requiredFound: UInt64 = 0
+        for i in 0..<members.count {
+            // A member's subschema may have asked about another object: find this one's names again then.
+            if !namesKnown(address, members.count) { findMemberNames(members, address) }
+            let id = Int(nameIDs[i])
+            let index = id < 0 ? -1 : Int(spec.nameIndex[id])
+            var matched = false
+            if index >= 0 {
+                let bit = spec.requiredBits[index]
+                if bit >= 0 { requiredFound |= 1 &<< UInt64(bit) }
+                let t = spec.nodes[index]
+                if t >= 0 {
+                    matched = true
+                    if !eval(t, members[valueAt: i], nil) { return false }
+                } else if t == PropertiesSpec.alwaysValid {
+                    matched = true
+                }
+            }
+            if !spec.patterns.isEmpty {
+                let key = members.key(at: i)
+                for p in spec.patterns where p.regex.matches(key) {
+                    matched = true
+                    if !eval(p.node, members[valueAt: i], nil) { return false }
+                }
+            }
+            if !matched, let additional = spec.additional {
+                if spec.additionalIsFalse || !eval(additional, members[valueAt: i], nil) { return false }
+                matched = true
+            }
+            if matched, let ann, !ann.allProperties { ann.properties.insert(StringKey(members.key(at: i))) }
+        }
+        return spec.requiredCount == 0 || requiredFound.nonzeroBitCount == spec.requiredCount
+    }
+
+    /// `required` on the fast path with the members' names from the memo (which holds this object's).
+    @inlinable
+    func hasAllByName(_ spec: RequiredSpec) -> Bool {
+        let wanted = spec.table.keys.count
+        let ids = nameIDs.prefix(namedCount)
+        guard wanted <= 64 else {
+            var found = Set<Int32>()
+            for id in ids where id >= 0 && spec.nameIndex[Int(id)] >= 0 { found.insert(spec.nameIndex[Int(id)]) }
+            return found.count == wanted
+        }
+        var found: UInt64 = 0
+        for id in ids where id >= 0 {
+            let k = spec.nameIndex[Int(id)]
+            if k >= 0 { found |= 1 &<< UInt64(k) }
+        }
+        return found.nonzeroBitCount == wanted
     }
 
     // MARK: Keywords
@@ -374,6 +460,9 @@ struct Evaluator<I: JSONInstance> {
 
         case .properties(let spec):
             guard case .object(let members) = kind else { return true }
+            if !collecting, !spec.nameIndex.isEmpty, let address = members.storageAddress {
+                return propertiesByName(spec, members, address, ann)
+            }
             var valid = true
             var unexpected: [String] = []
             var requiredFound: UInt64 = 0
@@ -447,7 +536,14 @@ struct Evaluator<I: JSONInstance> {
 
         case .required(let spec):
             guard case .object(let members) = kind else { return true }
-            if !collecting { return hasAll(members, spec.table) }
+            if !collecting {
+                // The names by the memo when another keyword found them for this object already (an item's
+                // `properties` before its `then: required`); else by the table, which is cheaper for one pass.
+                if !spec.nameIndex.isEmpty, let address = members.storageAddress, namesKnown(address, members.count) {
+                    return hasAllByName(spec)
+                }
+                return hasAll(members, spec.table)
+            }
             var missing: [String] = []
             for name in spec.names where !members.containsKey(name) { missing.append(name) }
             if missing.isEmpty { return true }
@@ -615,7 +711,7 @@ struct Evaluator<I: JSONInstance> {
 
 // MARK: - Helpers over instances
 
-@inlinable
+@inlinable @inline(__always)
 func instanceMatchesType<I>(_ kind: JSONInstanceKind<I>, _ set: TypeSet) -> Bool {
     switch kind {
     case .null: return set.contains(.null)

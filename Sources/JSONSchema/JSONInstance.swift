@@ -46,9 +46,16 @@ public protocol JSONObjectMembers: Sendable {
     func key(at index: Int) -> String
     /// Member `index`'s value, lent in place (a `_read` accessor can yield it without copying a struct node).
     subscript(valueAt index: Int) -> Value { get }
+    /// Where the tree keeps these members, so that the validator can find their names in its tables once per object
+    /// rather than once per keyword. Two objects may give the same address only when they have the same member
+    /// names, for as long as the instance being validated lives: storage the tree holds, never made per call (nil,
+    /// the default, when the tree cannot promise that).
+    var storageAddress: UnsafeRawPointer? { get }
 }
 
 extension JSONObjectMembers {
+    @inlinable public var storageAddress: UnsafeRawPointer? { nil }
+
     /// Member `index`'s value, as a copy.
     @inlinable
     public func value(at index: Int) -> Value { self[valueAt: index] }
@@ -75,4 +82,8 @@ public struct JSONMemberArray<Value: Sendable>: JSONObjectMembers {
     @inlinable public var count: Int { members.count }
     @inlinable public func key(at index: Int) -> String { members[index].key }
     @inlinable public subscript(valueAt index: Int) -> Value { members[index].value }
+    /// The members' array buffer (copies of an object share it, and have the same names).
+    @inlinable public var storageAddress: UnsafeRawPointer? {
+        members.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
 }

@@ -26,21 +26,43 @@ struct RegexProgram: Sendable {
     let anchoredStart: Bool
     static let maxProgram = 4_000
 
-    /// A character class with an ASCII bitmap.
+    /// A character class with an ASCII bitmap, and its answer for the other scalars when one answer fits them all.
     struct FastSet: Sendable {
         let set: CharSet
         var low: UInt64 = 0
         var high: UInt64 = 0
+        /// Whether the set holds every non-ASCII scalar that is not an ECMA space (`ECMAClasses.isSpace`); nil when
+        /// that depends on the scalar. `\S` holds them all, `[0-9A-Z]` none: text is mostly such scalars (Chinese),
+        /// and the set's items need not be gone through for each.
+        let nonASCIIOutsideSpaces: Bool?
         init(_ set: CharSet) {
             self.set = set
             for v in 0..<128 where set.contains(Unicode.Scalar(UInt8(v))) {
                 if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
             }
+            nonASCIIOutsideSpaces = Self.nonASCIIOutsideSpaces(set)
         }
         @inline(__always) func contains(_ v: UInt32) -> Bool {
             if v < 64 { return low & (1 << UInt64(v)) != 0 }
             if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
-            return set.contains(Unicode.Scalar(v) ?? "\u{FFFD}")
+            let c = Unicode.Scalar(v) ?? "\u{FFFD}"
+            if let answer = nonASCIIOutsideSpaces, !ECMAClasses.isSpace(c) { return answer }
+            return set.contains(c)
+        }
+
+        /// For a non-ASCII scalar that is not a space: ASCII scalars and ranges never hold it, `\d` `\w` `\s` never
+        /// do and their negations always do; anything else (a Unicode property, a non-ASCII range) depends on it.
+        static func nonASCIIOutsideSpaces(_ set: CharSet) -> Bool? {
+            var hit = false
+            for item in set.items {
+                switch item {
+                case .scalar(let s): if s.value >= 0x80 { return nil }
+                case .range(let a, let b): if a.value >= 0x80 || b.value >= 0x80 { return nil }
+                case .digit(let negated), .word(let negated), .space(let negated): hit = hit || negated
+                case .property: return nil
+                }
+            }
+            return hit != set.negated
         }
     }
 

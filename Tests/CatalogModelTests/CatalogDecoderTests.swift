@@ -49,4 +49,21 @@ import Testing
         #expect(items[0].levels.inherited && items[0].timeLimit.inherited)
         #expect(items[0].id.position.line == 22 && items[1].name.position.line == 24)
     }
+
+    /// A list keeps its own position and each entry's (the decoder reads the entries in place).
+    @Test func listEntriesKeepTheirPositions() throws {
+        let loaded = CatalogLoader.load(bytes: Array(Self.text.utf8), file: "order.yaml")
+        let items = try #require(loaded.catalog).items
+        let root = try #require(loaded.tree)
+        let item = try #require(root["事项"]?.sequence?[0]["二级事项"]?.sequence)
+        let channels = try #require(item[0]["公开渠道"])
+        #expect(items[0].channels.position == channels.start)
+        #expect(items[0].channels.value.map(\.position) == channels.sequence?.map(\.start))
+        let levels = try #require(item[1]["公开层级"])
+        #expect(items[1].levels.position == levels.start)
+        #expect(items[1].levels.value.map(\.position) == levels.sequence?.map(\.start))
+        let basis = try #require(root["默认"]?["公开依据"])
+        #expect(items[1].basis.value.map(\.position) == basis.sequence?.map(\.start))
+        #expect(Set(items[0].channels.value.map(\.position)).count == 2)
+    }
 }

@@ -23,6 +23,31 @@ import Testing
         #expect(Channel(spelled) == .standard(.convenienceServiceStation))
     }
 
+    private enum Spelled: String, CaseIterable, Sendable {
+        case convenience = "便民"
+        case site = "现场"
+    }
+
+    /// `NamesByBytes` (levels, audiences, modes, channels) answers as `init(rawValue:)` does: by bytes for a text of
+    /// ASCII and CJK ideographs, by canonical equivalence for any other (U+F965 is equivalent to 便).
+    @Test func namesByBytesAnswerAsRawValues() {
+        for level in Level.allCases { #expect(Level.named(level.rawValue) == level) }
+        for audience in Audience.allCases { #expect(Audience.named(audience.rawValue) == audience) }
+        for mode in DisclosureMode.allCases { #expect(DisclosureMode.named(mode.rawValue) == mode) }
+        for text in ["", "县", "县级 ", " 县级", "县级县级", "乡级\u{301}", "全社会", "特定群众\u{3000}", "主动", "依申请", "ABC"] {
+            #expect(Level.named(text) == Level(rawValue: text), "\(text)")
+            #expect(Audience.named(text) == Audience(rawValue: text), "\(text)")
+            #expect(DisclosureMode.named(text) == DisclosureMode(rawValue: text), "\(text)")
+        }
+        let names = NamesByBytes<Spelled>()
+        #expect(Spelled(rawValue: "\u{F965}民") == .convenience)
+        #expect(names.named("\u{F965}民") == .convenience)
+        #expect(names.named("便民") == .convenience)
+        #expect(names.named("现场") == .site)
+        #expect(names.named("便") == nil)
+        #expect(names.named("\u{F965}") == nil)
+    }
+
     /// `Channel.trimmingWhitespace` skips Foundation's trimming only when neither end is whitespace: it must trim
     /// exactly what `trimmingCharacters(in: .whitespaces)` trims (tab and the space separators, not line breaks).
     @Test func trimmingWhitespaceTrimsAsFoundationDoes() {

@@ -82,6 +82,49 @@ private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(tex
         #expect(!check(required, try json(#"{"b": null}"#)))
     }
 
+    /// The fast path finds an object's member names once (`findMemberNames`) and every `properties` and `required` of
+    /// the object reads them from there; a member's value that is itself an object replaces the memo mid-loop.
+    @Test func memberNamesAreFoundOncePerObject() throws {
+        let schema = try CompiledSchema.compile(
+            try json(
+                #"""
+                {"properties": {"inner": {"properties": {"x": {"type": "integer"}, "y": true},
+                                          "additionalProperties": false},
+                                "名称": {"type": "string"}, "n": {"type": "integer"}},
+                 "required": ["n"], "additionalProperties": false,
+                 "allOf": [{"properties": {"n": {"minimum": 1}}},
+                           {"if": {"required": ["名称"]}, "then": {"required": ["n", "inner"]}}]}
+                """#))
+        // `n` comes after `inner`, whose names replaced the memo: it must still be found as `n`.
+        #expect(check(schema, try json(#"{"inner": {"x": 1, "y": 2}, "n": 3}"#)))
+        #expect(check(schema, try json(#"{"inner": {"y": "a"}, "名称": "a", "n": 1}"#)))
+        #expect(!check(schema, try json(#"{"inner": {"x": "a"}, "n": 3}"#)))
+        #expect(!check(schema, try json(#"{"inner": {"z": 1}, "n": 3}"#)))
+        #expect(!check(schema, try json(#"{"inner": {}, "n": 0}"#)))
+        #expect(!check(schema, try json(#"{"inner": {}, "m": 1}"#)))
+        // `then: required` reads the memo `properties` left for this object.
+        #expect(!check(schema, try json(#"{"名称": "a", "n": 1}"#)))
+        #expect(check(schema, try json(#"{"n": 1}"#)))
+        // Copies of one object share their storage (and names); equal names in different storage are found again.
+        let item = try json(#"{"inner": {"x": 1}, "n": 2}"#)
+        let list = try CompiledSchema.compile(
+            try json(##"{"items": {"$ref": "#/$defs/o"}, "$defs": {"o": \##(schema.schema)}}"##))
+        #expect(check(list, .array([item, item, try json(#"{"inner": {"x": 1}, "n": 2}"#)])))
+        #expect(!check(list, .array([item, item, try json(#"{"inner": {"x": 1}, "n": -2}"#)])))
+    }
+
+    /// `patternProperties` and `additionalProperties` see the member's name on the memo's path too.
+    @Test func patternsAndAdditionalMembersByName() throws {
+        let schema = try CompiledSchema.compile(
+            try json(
+                #"{"properties": {"a": {"type": "integer"}}, "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "boolean"}, "required": ["a"]}"#
+            ))
+        #expect(check(schema, try json(#"{"a": 1, "x-b": "s", "c": true}"#)))
+        #expect(!check(schema, try json(#"{"a": 1, "x-b": 2}"#)))
+        #expect(!check(schema, try json(#"{"a": 1, "c": 2}"#)))
+        #expect(!check(schema, try json(#"{"x-b": "s"}"#)))
+    }
+
     @Test func booleanAndNestedSchemasOnTheFastPath() throws {
         #expect(!check(try CompiledSchema.compile(.bool(false)), .null))
         #expect(check(try CompiledSchema.compile(.bool(true)), .null))

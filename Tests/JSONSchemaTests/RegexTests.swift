@@ -10,13 +10,15 @@ import Testing
         "^[\\w.-]+@[\\w-]+\\.[a-z]{2,}$", "^[\\u4e00-\\u9fff]+$", "^🐲*$", "^\\p{L}+$", "[]", "[^]", "^$",
         "^(?:foo|bar)baz$", "^[a-c-e]+$", "^\\x41\\u0042\\u{43}$", "^\\cJ$", "^[\\s\\S]{3}$", "(a|ab)(c|bcd)(d*)",
         "^(a?){5}a{5}$", "^[^\\d\\s]+$", "^\\/path\\/", "\\.json$", "^[A-Z][a-z]*(?: [A-Z][a-z]*)*$",
+        // Classes answered for non-ASCII scalars at once (`FastSet.nonASCIIOutsideSpaces`), and ones that cannot be.
+        "\\D", "\\W", "\\s", "[^a]", "[a\\s]", "[^\\s]", "[^\\S]", "[\\d\\W]", "[é]", "[^é]", "[^\\u4e00-\\u9fff]",
     ]
     static let inputs = [
         "", "a", "ab", "abc", "abcd", "aaaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", "aaaaaaaaaaaaaaaaaaaaaaaa!",
         "b", "x", "xxx", "JY-02-03", "17-02-03", "JY-02-03-01", "JY-2-03", "ABCDE-01-02", "其他：公众号", "其他:  x",
         "其他：  ", "2024-06-01", "2024-6-1", "foo", "a foo b", "foobar", "food", " ", "\t", "\n", "3.14", "42",
         "x.y@ex.com", "汉字", "汉字a", "🐲🐲", "🐉", "ABC", "\n", "1a2", "abcd", "/path/x", "a.json", "Hello World",
-        "hello World", "é", "aaaaaaaaaa",
+        "hello World", "é", "aaaaaaaaaa", "\u{3000}", "\u{A0}", "汉\u{3000}", "\u{2028}", "a\u{FEFF}", "\u{1680}é",
     ]
 
     @Test func matcherAgreesWithICU() throws {
