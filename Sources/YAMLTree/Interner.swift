@@ -24,7 +24,7 @@ struct Interner {
     let keptBytes: Int
     let keptEntries: Int
 
-    init(keptBytes: Int = 1024 * 1024, keptEntries: Int = 16384) {
+    init(keptBytes: Int = 256 * 1024, keptEntries: Int = 4096) {
         self.init(keptBytes: keptBytes, keptEntries: keptEntries, table: TextTable(capacity: 1024, bytes: 64 * 1024))
     }
 
