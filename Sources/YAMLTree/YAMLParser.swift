@@ -173,7 +173,7 @@ struct TreeBuilder {
         var anchor: String?
         /// Where this collection's children start in `items` (a sequence) or `pairs` (a mapping).
         var firstChild: Int
-        var pendingKey: YAMLNode?
+        /// A key waits for its value (on top of `keys`).
         var hasPendingKey = false
         /// The pending key cannot be kept (a duplicate or a complex key): drop the pair.
         var dropPair = false
@@ -223,6 +223,8 @@ struct TreeBuilder {
     /// grows, and no trimming copy).
     let items = ChildStack<YAMLNode>()
     let pairs = ChildStack<YAMLPair>()
+    /// The keys of the open mappings that wait for their values.
+    let keys = ChildStack<YAMLNode>()
     var anchors: [String: Anchored] = [:]
     var expanded = 0
     var nodeCount = 0
@@ -455,6 +457,8 @@ struct TreeBuilder {
         // conformance lookup per collection).
         guard !stack.isEmpty else { return }
         let frame = stack.removeLast()
+        // libyaml ends a mapping only after a key's value; a key left waiting must not pair with the parent's.
+        if frame.hasPendingKey { _ = keys.pop() }
         let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
         let node = YAMLNode(
             collection: frame.isMapping
@@ -543,7 +547,7 @@ struct TreeBuilder {
                     ))
                 stack[top].dropPair = true
             } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
-                let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top)
+                let first = firstIndex(ofKey: node, id: id, inFrame: top)
             {
                 let firstKey = pairs[stack[top].firstChild + first].key
                 if top >= 1, !stack[top - 1].isMapping, !stack[top - 1].isFlow, !stack[top].isFlow {
@@ -555,7 +559,7 @@ struct TreeBuilder {
                     }
                     stack[top].dropPair = true
                     stack[top].pendingKeyID = keyID >= 0 ? keyID : interner.id(of: node.keyText)
-                    stack[top].pendingKey = consume node
+                    keys.push(consume node)
                     stack[top].hasPendingKey = true
                     return
                 }
@@ -572,11 +576,11 @@ struct TreeBuilder {
                 stack[top].dropPair = true
             }
             stack[top].pendingKeyID = keyID >= 0 || node.isCollection ? keyID : interner.id(of: node.keyText)
-            stack[top].pendingKey = consume node
+            keys.push(consume node)
             stack[top].hasPendingKey = true
             return
         }
-        let key = stack[top].pendingKey.take()!
+        let key = keys.pop()
         stack[top].hasPendingKey = false
         if stack[top].dropPair {
             stack[top].dropPair = false
@@ -602,8 +606,9 @@ struct TreeBuilder {
 
     /// The index of an earlier pair with the same key. Keys are compared by their UTF-8 bytes (as YAML and
     /// JSON do), not by Swift's canonical equivalence: through their interned ids, or byte by byte for keys too
-    /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes).
-    func firstIndex(ofKey text: String, id: Int, inFrame top: Int) -> Int? {
+    /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes). The key is borrowed
+    /// and its text read only when it has no id: reading it in `attach` copied the whole node for every key.
+    func firstIndex(ofKey key: borrowing YAMLNode, id: Int, inFrame top: Int) -> Int? {
         if id >= 0 {
             guard stack[top].keyBits & Self.keyBit(id) != 0 else { return nil }
             let first16 = stack[top].keyIDs
@@ -611,6 +616,7 @@ struct TreeBuilder {
             for i in 0..<16 where first16[i] == wanted { return i }
             return stack[top].keyIndex?[id]
         }
+        let text = key.keyText
         let first = stack[top].firstChild
         for i in first..<pairs.count
         where pairs[i].key.keyText.utf8.count > Interner.maxLength && RawKey.same(pairs[i].key.keyText, text) {
@@ -674,6 +680,14 @@ final class ChildStack<Element> {
         if count == capacity { grow() }
         (base + count).initialize(to: element)
         count += 1
+    }
+
+    /// The top element, moved out.
+    @inline(__always)
+    func pop() -> Element {
+        precondition(count > 0)
+        count -= 1
+        return (base + count).move()
     }
 
     /// The elements from `start` on, moved into an array; the stack ends at `start` again.
