@@ -18,8 +18,6 @@ struct Interner {
     static let maxLength = 64
 
     private var table: TextTable
-    /// Per entry: found again since the last sweep.
-    private var used: [Bool] = []
     /// Past this many bytes of text, or this many texts, the next parse starts with a sweep.
     let keptBytes: Int
     let keptEntries: Int
@@ -41,11 +39,10 @@ struct Interner {
         let hash = Self.hash(p)
         let probe = table.find(p, hash: hash)
         if let e = probe.entry {
-            used[e] = true
+            table.foundAgain(e)
             return (table.strings[e], e)
         }
         let string = String(decoding: p, as: UTF8.self)
-        used.append(false)
         return (string, table.insert(p, hash: hash, string: string, slot: probe.slot))
     }
 
@@ -62,15 +59,14 @@ struct Interner {
         guard table.arena.count > keptBytes || table.count > keptEntries else { return }
         var kept = TextTable(capacity: 1024, bytes: 64 * 1024)
         table.arena.withUnsafeBufferPointer { arena in
-            for e in 0..<table.count where used[e] {
-                let offset = table.offsets[e]
-                let bytes = UnsafeBufferPointer(rebasing: arena[offset..<offset + table.lengths[e]])
-                let slot = kept.find(bytes, hash: table.hashes[e]).slot
-                _ = kept.insert(bytes, hash: table.hashes[e], string: table.strings[e], slot: slot)
+            for e in 0..<table.count where table.entries[e].foundAgain {
+                let entry = table.entries[e]
+                let bytes = UnsafeBufferPointer(rebasing: arena[entry.offset..<entry.offset + entry.length])
+                let slot = kept.find(bytes, hash: entry.hash).slot
+                _ = kept.insert(bytes, hash: entry.hash, string: table.strings[e], slot: slot)
             }
         }
         table = kept
-        used = [Bool](repeating: false, count: table.count)
     }
 
     /// This thread's interner, taken out until `finish` gives it back (a new one if none is there).
@@ -144,11 +140,18 @@ struct Interner {
 
 /// Texts by their UTF-8 bytes: an open-addressing hash table over entries numbered in order of insertion.
 struct TextTable {
-    /// Per entry (by index): its hash, where its bytes are in `arena`, how many, and its string. Kept apart so
-    /// that a probe reads the numbers only, and a hit copies (retains) the one string it returns.
-    private(set) var hashes: [UInt64] = []
-    private(set) var offsets: [Int] = []
-    private(set) var lengths: [Int] = []
+    /// What a probe reads of an entry, in one place (one cache line): its hash, where its bytes are in `arena`
+    /// and how many, and whether it was found again since it was added (or since the last sweep).
+    struct Entry {
+        var hash: UInt64
+        var offset: Int
+        var length: Int
+        var foundAgain = false
+    }
+
+    /// Per entry (by index); the strings apart, so that a probe reads numbers only and a hit copies (retains) the
+    /// one string it returns.
+    private(set) var entries: [Entry] = []
     private(set) var strings: [String] = []
 
     /// Entry index + 1 per slot; 0 is empty.
@@ -160,9 +163,7 @@ struct TextTable {
     init(capacity: Int, bytes: Int) {
         slots = [Int32](repeating: 0, count: 256)
         mask = 255
-        hashes.reserveCapacity(capacity)
-        offsets.reserveCapacity(capacity)
-        lengths.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
         strings.reserveCapacity(capacity)
         arena.reserveCapacity(bytes)
     }
@@ -177,8 +178,8 @@ struct TextTable {
         while true {
             let e = Int(slots[slot]) - 1
             if e < 0 { return (nil, slot) }
-            if hashes[e] == hash && lengths[e] == n {
-                let offset = offsets[e]
+            if entries[e].hash == hash && entries[e].length == n {
+                let offset = entries[e].offset
                 let same =
                     n == 0
                     || arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + offset, p.baseAddress!, n) == 0 }
@@ -191,9 +192,7 @@ struct TextTable {
     /// Adds an entry at the slot `find` gave for the same bytes; returns its index.
     mutating func insert(_ p: UnsafeBufferPointer<UInt8>, hash: UInt64, string: String, slot: Int) -> Int {
         let index = strings.count
-        hashes.append(hash)
-        offsets.append(arena.count)
-        lengths.append(p.count)
+        entries.append(Entry(hash: hash, offset: arena.count, length: p.count))
         strings.append(string)
         arena.append(contentsOf: p)
         slots[slot] = Int32(index + 1)
@@ -201,12 +200,15 @@ struct TextTable {
         return index
     }
 
+    @inline(__always)
+    mutating func foundAgain(_ e: Int) { entries[e].foundAgain = true }
+
     private mutating func grow() {
         let count = slots.count * 2
         slots = [Int32](repeating: 0, count: count)
         mask = count - 1
-        for (i, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        for (i, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i + 1)
         }
