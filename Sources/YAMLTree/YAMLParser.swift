@@ -171,9 +171,9 @@ struct TreeBuilder {
         var start: SourcePosition
         var tag: String?
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
+        /// Where this collection's children start in `items` (a sequence) or `pairs` (a mapping).
+        var firstChild: Int
+        /// A key waits for its value (on top of `keys`).
         var hasPendingKey = false
         /// The pending key cannot be kept (a duplicate or a complex key): drop the pair.
         var dropPair = false
@@ -218,12 +218,19 @@ struct TreeBuilder {
     var failed = false
     var root: YAMLNode?
     var stack: [Frame] = []
+    /// The items of the open sequences and the pairs of the open mappings, each collection's after its parent's:
+    /// a closed collection's are moved out into one array of their exact size (no array per collection that
+    /// grows, and no trimming copy).
+    let items = ChildStack<YAMLNode>()
+    let pairs = ChildStack<YAMLPair>()
+    /// The keys of the open mappings that wait for their values.
+    let keys = ChildStack<YAMLNode>()
     var anchors: [String: Anchored] = [:]
     var expanded = 0
     var nodeCount = 0
     var documents = 0
     var firstDocumentLine = 1
-    var interner = Interner()
+    var interner = Interner.forThisThread()
     /// Values up to this many bytes are interned (keys up to `Interner.maxLength`). Half of the values longer
     /// than 24 bytes repeat within a catalog file (a 公开依据, a 公开时限 written on every item): interned, each is
     /// decoded once.
@@ -273,6 +280,7 @@ struct TreeBuilder {
     }
 
     mutating func run() {
+        defer { interner.finish() }
         let significant = input.count - (info.hasBOM ? 3 : 0)
         guard significant > 0, let base = input.baseAddress else {
             fail(YAMLTreeFindings.empty, at: SourcePosition(line: 1, column: 1))
@@ -432,28 +440,16 @@ struct TreeBuilder {
             return true
         }
         nodeCount += 1
-        var frame = Frame(
+        let frame = Frame(
             isMapping: mapping,
             isFlow: flow,
             start: start,
             tag: Self.string(tag).map(ScalarResolver.shortTag),
-            anchor: Self.string(anchor)
+            anchor: Self.string(anchor),
+            firstChild: mapping ? pairs.count : items.count
         )
-        if mapping { frame.pairs.reserveCapacity(8) } else { frame.items.reserveCapacity(4) }
         stack.append(consume frame)
         return false
-    }
-
-    /// The elements in a buffer of their own size when the open collection's has much room left: mappings are
-    /// opened with room for 8 pairs, and a province's gkml.yaml holds tens of thousands of two- to four-key
-    /// mappings whose empty slots made its tree three times its size (docs/benchmark.md, third round: memory).
-    @inline(__always)
-    static func trimmed<Element>(_ elements: [Element]) -> [Element] {
-        guard elements.capacity - elements.count >= 4 else { return elements }
-        var exact: [Element] = []
-        exact.reserveCapacity(elements.count)
-        exact.append(contentsOf: elements)
-        return exact
     }
 
     mutating func close(_ e: yaml_event_t) {
@@ -461,9 +457,12 @@ struct TreeBuilder {
         // conformance lookup per collection).
         guard !stack.isEmpty else { return }
         let frame = stack.removeLast()
+        // libyaml ends a mapping only after a key's value; a key left waiting must not pair with the parent's.
+        if frame.hasPendingKey { _ = keys.pop() }
         let end = frame.isFlow ? position(e.end_mark) : (frame.lastEnd ?? position(e.end_mark))
         let node = YAMLNode(
-            collection: frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items)),
+            collection: frame.isMapping
+                ? .mapping(pairs.moveOut(from: frame.firstChild)) : .sequence(items.moveOut(from: frame.firstChild)),
             start: frame.start,
             end: end,
             tag: frame.tag
@@ -535,7 +534,7 @@ struct TreeBuilder {
         stack[top].count += count
         stack[top].lastEnd = node.end
         if !stack[top].isMapping {
-            stack[top].items.append(consume node)
+            items.push(consume node)
             return
         }
         if !stack[top].hasPendingKey {
@@ -548,9 +547,9 @@ struct TreeBuilder {
                     ))
                 stack[top].dropPair = true
             } else if case let id = keyID >= 0 ? keyID : interner.id(of: node.keyText),
-                let first = firstIndex(ofKey: node.keyText, id: id, inFrame: top)
+                let first = firstIndex(ofKey: node, id: id, inFrame: top)
             {
-                let firstKey = stack[top].pairs[first].key
+                let firstKey = pairs[stack[top].firstChild + first].key
                 if top >= 1, !stack[top - 1].isMapping, !stack[top - 1].isFlow, !stack[top].isFlow {
                     // Keys repeating in a list item: a new item whose `- ` is missing. One finding, not one per key.
                     if !stack[top].missingDashReported {
@@ -560,7 +559,7 @@ struct TreeBuilder {
                     }
                     stack[top].dropPair = true
                     stack[top].pendingKeyID = keyID >= 0 ? keyID : interner.id(of: node.keyText)
-                    stack[top].pendingKey = consume node
+                    keys.push(consume node)
                     stack[top].hasPendingKey = true
                     return
                 }
@@ -577,19 +576,19 @@ struct TreeBuilder {
                 stack[top].dropPair = true
             }
             stack[top].pendingKeyID = keyID >= 0 || node.isCollection ? keyID : interner.id(of: node.keyText)
-            stack[top].pendingKey = consume node
+            keys.push(consume node)
             stack[top].hasPendingKey = true
             return
         }
-        let key = stack[top].pendingKey.take()!
+        let key = keys.pop()
         stack[top].hasPendingKey = false
         if stack[top].dropPair {
             stack[top].dropPair = false
             return
         }
-        let index = stack[top].pairs.count
+        let index = pairs.count - stack[top].firstChild
         let id = stack[top].pendingKeyID
-        stack[top].pairs.append(YAMLPair(key: key, value: consume node))
+        pairs.push(YAMLPair(key: key, value: consume node))
         if id >= 0 { stack[top].keyBits |= Self.keyBit(id) }
         if index < 16 {
             stack[top].keyIDs[index] = Int32(truncatingIfNeeded: id)
@@ -607,8 +606,9 @@ struct TreeBuilder {
 
     /// The index of an earlier pair with the same key. Keys are compared by their UTF-8 bytes (as YAML and
     /// JSON do), not by Swift's canonical equivalence: through their interned ids, or byte by byte for keys too
-    /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes).
-    func firstIndex(ofKey text: String, id: Int, inFrame top: Int) -> Int? {
+    /// long to intern (which are exactly the keys longer than `Interner.maxLength` bytes). The key is borrowed
+    /// and its text read only when it has no id: reading it in `attach` copied the whole node for every key.
+    func firstIndex(ofKey key: borrowing YAMLNode, id: Int, inFrame top: Int) -> Int? {
         if id >= 0 {
             guard stack[top].keyBits & Self.keyBit(id) != 0 else { return nil }
             let first16 = stack[top].keyIDs
@@ -616,15 +616,13 @@ struct TreeBuilder {
             for i in 0..<16 where first16[i] == wanted { return i }
             return stack[top].keyIndex?[id]
         }
-        return stack[top].pairs.withUnsafeBufferPointer { pairs in
-            for i in pairs.indices
-            where pairs[i].key.keyText.utf8.count > Interner.maxLength
-                && RawKey.same(pairs[i].key.keyText, text)
-            {
-                return i
-            }
-            return nil
+        let text = key.keyText
+        let first = stack[top].firstChild
+        for i in first..<pairs.count
+        where pairs[i].key.keyText.utf8.count > Interner.maxLength && RawKey.same(pairs[i].key.keyText, text) {
+            return i - first
         }
+        return nil
     }
 }
 
@@ -651,5 +649,80 @@ extension YAMLNode {
         case .mapping, .sequence: true
         default: false
         }
+    }
+}
+
+/// A stack of elements that are moved, never copied: in by `push`, out (the top ones, as one array of their
+/// exact size) by `moveOut`.
+final class ChildStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count)
+        return base[index]
+    }
+
+    @inline(__always)
+    func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The top element, moved out.
+    @inline(__always)
+    func pop() -> Element {
+        precondition(count > 0)
+        count -= 1
+        return (base + count).move()
+    }
+
+    /// The elements from `start` on, moved into an array; the stack ends at `start` again.
+    func moveOut(from start: Int) -> [Element] {
+        precondition(start >= 0 && start <= count)
+        let n = count - start
+        guard n > 0 else { return [] }
+        // Through `append(contentsOf:)`, which is specialized here: `Array(unsafeUninitializedCapacity:)` is not,
+        // and looked up the array's storage type on every call (≈ 500 instructions).
+        var elements: [Element] = []
+        elements.reserveCapacity(n)
+        elements.append(contentsOf: MovingOut(current: base + start, end: base + count))
+        count = start
+        return elements
+    }
+
+    /// Elements read once each, moved out of the stack as they are read.
+    private struct MovingOut: Sequence, IteratorProtocol {
+        var current: UnsafeMutablePointer<Element>
+        let end: UnsafeMutablePointer<Element>
+
+        var underestimatedCount: Int { end - current }
+
+        mutating func next() -> Element? {
+            guard current < end else { return nil }
+            defer { current += 1 }
+            return current.move()
+        }
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
     }
 }
