@@ -20,7 +20,7 @@ struct BasisEntry: Sendable {
 extension LintFile {
     func writtenBasisEntries() -> [BasisEntry] { basisEntries }
 
-    static func basisEntries(of catalog: Catalog?, items: [CatalogItem]) -> [BasisEntry] {
+    static func basisEntries(of catalog: Catalog?, items: CatalogItemTable) -> [BasisEntry] {
         guard let catalog else { return [] }
         var out: [BasisEntry] = []
         for (index, entry) in (catalog.defaults?.basis?.value ?? []).enumerated() {

@@ -84,9 +84,13 @@ struct CitationDocumentNumberRule: LintRule {
                 violations(entry.value, path: entry.path(in: file), file: file)
             }
         }
-        for item in file.items {
-            guard let remark = item.remark else { continue }
-            out += Self.quiet.violations(remark.value) { violations(remark, path: item.path(.remark), file: file) }
+        // Items are read in place (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices {
+            guard let remark = items[index].remark else { continue }
+            out += Self.quiet.violations(remark.value) {
+                violations(remark, path: items[index].path(.remark), file: file)
+            }
         }
         return out
     }

@@ -64,7 +64,9 @@ struct IDPrefixRule: LintRule {
                         Self.kind, at: span.start, end: span.end(prefix.count), path: path(),
                         arguments: ["id": id.value, "domain": domain.name, "code": domain.code])))
         }
-        for item in file.items { check(item.id, path: item.path + "/编号") }
+        // Items are read in place (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices { check(items[index].id, path: items[index].path + "/编号") }
         for entry in catalog.notApplicable { check(entry.id, path: "/未涉及事项/编号=\(entry.id.value)/编号") }
         return out
     }
