@@ -149,8 +149,12 @@ struct CitationTitleRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for entry in file.writtenBasisEntries() {
-            out += Self.quiet.violations(entry.key) {
+        var quiet = FileQuietTexts(Self.quiet)
+        // Entries are read in place: most are quiet texts the file cited before.
+        let entries = file.writtenBasisEntries()
+        for index in entries.indices where !quiet.knows(entries[index].key) {
+            let entry = entries[index]
+            out += quiet.violations(entry.key) {
                 violations(entry.value, path: entry.path(in: file), file: file)
             }
         }
