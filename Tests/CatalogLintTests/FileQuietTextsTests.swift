@@ -32,15 +32,15 @@ import Testing
     @Test func textsPushedOutAreAskedOfTheSharedMemo() {
         let memo = QuietTexts()
         var quiet = FileQuietTexts(memo)
-        let texts = (0...FileQuietTexts.capacity).map { TextKey("《文件\($0)》") }
+        let texts = (0..<FileQuietTexts.capacity + 3).map { TextKey("《文件\($0)》") }
         var checks = 0
         for text in texts {
             _ = quiet.violations(text) {
                 checks += 1; return []
             }
         }
-        // One more text than are kept: the first is pushed out, the rest are kept.
-        #expect(!quiet.knows(texts[0]) && texts.dropFirst().allSatisfy { quiet.knows($0) })
+        // Three more texts than are kept: the first three are pushed out (the oldest first), the rest are kept.
+        #expect(texts.prefix(3).allSatisfy { !quiet.knows($0) } && texts.dropFirst(3).allSatisfy { quiet.knows($0) })
         // Asked again, the first is answered by the shared memo: not checked again, and kept once more.
         #expect(
             quiet.violations(texts[0]) {

@@ -43,23 +43,13 @@ extension LintFile {
 struct RecentTextKeys {
     /// How many texts are kept: about the documents a file's lists cite.
     static let capacity = 8
-    private var texts: [String] = []
-    private var keys: [TextKey] = []
-    /// Where the next text replaces a kept one, once all places are taken (the oldest first).
-    private var next = 0
+    private var recent = RecentValues<(text: String, key: TextKey)>(capacity: capacity)
 
     /// `TextKey(text)`, made again only when the text is not among the kept ones.
     mutating func key(_ text: String) -> TextKey {
-        for index in texts.indices where sameUTF8(texts[index], text) { return keys[index] }
+        if let kept = recent.first(where: { sameUTF8($0.text, text) }) { return kept.key }
         let key = TextKey(text)
-        if texts.count < Self.capacity {
-            texts.append(text)
-            keys.append(key)
-        } else {
-            texts[next] = text
-            keys[next] = key
-            next = (next + 1) % Self.capacity
-        }
+        recent.remember((text, key))
         return key
     }
 }
