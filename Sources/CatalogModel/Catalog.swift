@@ -198,12 +198,51 @@ public struct Catalog: Sendable, Hashable {
         self.adjustments = adjustments
     }
 
-    /// Every item in table order.
+    /// Every item in table order, read in place in the groups (no item copied): for going through them all.
+    public var itemTable: CatalogItemTable { CatalogItemTable(groups) }
+
+    /// Every item in table order, copied into a new array.
     public var items: [CatalogItem] {
         // Sized once: `flatMap` grows the array as it goes, copying the (large) items at each growth.
         var all: [CatalogItem] = []
         all.reserveCapacity(groups.reduce(0) { $0 + $1.items.count })
         for group in groups { all += group.items }
         return all
+    }
+}
+
+/// A catalog's items in table order, read in place in their groups: `table[i].id` copies no `CatalogItem` (a copy
+/// retains each of its strings and arrays), where flattening them into an array copies every item. Iterating it
+/// with `for item in table` binds a copy of each; rules that go through every item read `table[i].element` instead.
+public struct CatalogItemTable: RandomAccessCollection, Sendable {
+    /// Where an item is: its group's index in `groups` and its index in that group's items.
+    @usableFromInline struct Place: Sendable {
+        @usableFromInline var group: Int32
+        @usableFromInline var item: Int32
+    }
+
+    /// The groups the items are read from.
+    public let groups: [ItemGroup]
+    @usableFromInline let places: [Place]
+
+    public init(_ groups: [ItemGroup]) {
+        self.groups = groups
+        var places: [Place] = []
+        places.reserveCapacity(groups.reduce(0) { $0 + $1.items.count })
+        for group in groups.indices {
+            for item in groups[group].items.indices { places.append(Place(group: Int32(group), item: Int32(item))) }
+        }
+        self.places = places
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { places.count }
+
+    // Lent in place, and inlinable: a getter, or a call into this module, returned a copy of the item.
+    @inlinable public subscript(position: Int) -> CatalogItem {
+        _read {
+            let place = places[position]
+            yield groups[Int(place.group)].items[Int(place.item)]
+        }
     }
 }

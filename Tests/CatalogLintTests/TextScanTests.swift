@@ -158,6 +158,21 @@ import YAMLTree
         }
     }
 
+    /// The recent keys give each text its own key, whether it is kept, was never seen or was pushed out by later
+    /// texts (more distinct texts than are kept, in orders that reuse every place).
+    @Test func recentTextKeysGiveEachTextItsKey() {
+        let texts = (0..<(RecentTextKeys.capacity * 2 + 3)).map { "《文件\($0)》" } + ["Caf\u{E9}", "Cafe\u{301}", ""]
+        var recent = RecentTextKeys()
+        var order = texts + texts.reversed() + texts
+        for step in [1, 2, 3, 5] {
+            order += stride(from: 0, to: texts.count * 3, by: step).map { texts[$0 % texts.count] }
+        }
+        for text in order {
+            let key = recent.key(text)
+            #expect(key == TextKey(text) && sameUTF8(key.nfc, TextKey(text).nfc), "\(text.debugDescription)")
+        }
+    }
+
     /// A list's memo key made from its keyed entries: equal exactly when the texts are equal in bytes, in order.
     @Test func basisListKeysCompareTextsInOrder() {
         let entries = Self.basisEntries([

@@ -137,10 +137,13 @@ public struct LintScope: Sendable {
         return ownerIndex.owners(domain: name) {
             var owners = SameDomainOwners()
             for other in files.sorted(by: { $0.path < $1.path }) where Self.domainName(other) == name {
-                for item in other.catalog?.items ?? [] {
-                    if owners.ids[TextKey(item.id.value)] == nil { owners.ids[TextKey(item.id.value)] = other.path }
-                    let key = ItemNameKey(item)
-                    if owners.names[key] == nil { owners.names[key] = (other.path, item.id.value) }
+                // Read in place (a `CatalogItem` copy retains each of its fields).
+                let items = other.items
+                for index in items.indices {
+                    let id = items[index].id.value
+                    if owners.ids[TextKey(id)] == nil { owners.ids[TextKey(id)] = other.path }
+                    let key = ItemNameKey(items[index])
+                    if owners.names[key] == nil { owners.names[key] = (other.path, id) }
                 }
             }
             return owners

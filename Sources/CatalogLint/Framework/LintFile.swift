@@ -21,8 +21,9 @@ public final class LintFile: Sendable {
     /// The domain's canonical name, or the 领域 as written when unknown; nil when the catalog did not decode. Files
     /// of one domain are compared by it (uniqueness across files).
     let domainName: String?
-    /// The catalog's items in table order, flattened once: most rules go through them all.
-    public let items: [CatalogItem]
+    /// The catalog's items in table order, read in place (`items[i].name`): most rules go through them all, and
+    /// flattening them into an array copied every item.
+    public let items: CatalogItemTable
     /// Lines and columns of the source, indexed when first asked for (ignore comments, spans and fixes need them;
     /// a file without findings or comments never does).
     private let lineIndex: OnDemand<LineIndex>
@@ -48,7 +49,7 @@ public final class LintFile: Sendable {
         let domain = loaded.catalog.flatMap { registry.domain(named: $0.domain.value) }
         self.domain = domain
         self.domainName = loaded.catalog.map { domain?.name ?? $0.domain.value }
-        let items = loaded.catalog?.items ?? []
+        let items = CatalogItemTable(loaded.catalog?.groups ?? [])
         self.items = items
         self.lineIndex = OnDemand { LineIndex(document.source) }
         self.scalarIndex = OnDemand {
@@ -220,7 +221,7 @@ public final class LintFile: Sendable {
     }
 
     static func written<Value>(
-        _ element: CatalogElement, in catalog: Catalog?, items: [CatalogItem],
+        _ element: CatalogElement, in catalog: Catalog?, items: CatalogItemTable,
         defaults: KeyPath<CatalogDefaults, Located<Value>?>, item: (CatalogItem) -> Located<Value>
     ) -> [Written<Value>] {
         guard let catalog else { return [] }

@@ -152,6 +152,59 @@ final class QuietTexts: @unchecked Sendable {
     }
 }
 
+/// The texts of one file a `QuietTexts` memo found quiet, kept by a rule while it checks the file: a file cites the
+/// same few documents over and over, and asking the shared memo (a lock and a hash lookup) for every entry was most of
+/// the citation rules' cost. The last few quiet texts are kept, compared by digest and bytes; a text not among them is
+/// asked of the shared memo as before.
+struct FileQuietTexts {
+    /// How many texts are kept: about the documents a file cites.
+    static let capacity = 8
+    let memo: QuietTexts
+    private var recent = RecentValues<TextKey>(capacity: capacity)
+
+    init(_ memo: QuietTexts) { self.memo = memo }
+
+    /// Whether the text was found quiet earlier in this file (kept here), without asking the shared memo.
+    func knows(_ key: TextKey) -> Bool { recent.contains { $0 == key } }
+
+    /// Keeps a text found quiet: in the shared memo, or by the check just made.
+    mutating func remember(_ key: TextKey) { recent.remember(key) }
+
+    /// `QuietTexts.violations`, answered here for a text found quiet earlier in this file.
+    mutating func violations(_ key: TextKey, _ check: () -> [LintViolation]) -> [LintViolation] {
+        if knows(key) { return [] }
+        let found = memo.violations(key, check)
+        if found.isEmpty { remember(key) }
+        return found
+    }
+}
+
+/// The last few values kept while a file is checked, the oldest replaced first: what a file repeats (the same few
+/// citations) is found again by a look over a handful, cheaper than making a key, hashing it and taking a lock.
+struct RecentValues<Value> {
+    let capacity: Int
+    private var values: [Value] = []
+    /// Where the next value replaces a kept one, once all places are taken.
+    private var next = 0
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The first kept value that `matches`.
+    func first(where matches: (Value) -> Bool) -> Value? { values.first(where: matches) }
+
+    /// Whether a kept value `matches`.
+    func contains(where matches: (Value) -> Bool) -> Bool { values.contains(where: matches) }
+
+    mutating func remember(_ value: Value) {
+        if values.count < capacity {
+            values.append(value)
+        } else {
+            values[next] = value
+            next = (next + 1) % capacity
+        }
+    }
+}
+
 /// Lists of texts a rule found nothing to report in, like `QuietTexts` for single texts: keyed by the texts' bytes,
 /// each entry prefixed with its length, so that the key is made by copying bytes rather than by formatting and
 /// joining strings. Keys compare bytes, not canonical equivalence: a list spelled differently is checked again,

@@ -143,19 +143,26 @@ struct BaselineConformanceRule: LintRule {
         let upper = catalog.level.value == .township ? scope.context.upperCatalog(for: file.domain) : nil
         guard baseline != nil || upper != nil else { return [] }
         var out: [LintViolation] = []
-        let present = Set(file.items.map(\.id.value))
+        // Items are read in place; only a reported one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        var present = Set<String>(minimumCapacity: items.count)
         // Items that replace or split a baseline row claim it by 基准编号.
-        let claimed = Set(file.items.compactMap { $0.baselineID?.value })
+        var claimed = Set<String>()
+        for index in items.indices {
+            present.insert(items[index].id.value)
+            if let id = items[index].baselineID { claimed.insert(id.value) }
+        }
         let notApplicable = Set(catalog.notApplicable.map(\.id.value))
         let keyPosition = file.root.pair("事项")?.key.start ?? SourcePosition(line: 1, column: 1)
         let keyEnd = SourcePosition(line: keyPosition.line, column: keyPosition.column + 2)
         if baseline != nil {
             let level = catalog.level.value
-            for item in scope.context.baselines.items(for: file.domain)
-            where item.levels.value.contains(where: { $0.value == level }) {
-                guard !present.contains(item.id.value), !claimed.contains(item.id.value),
-                    !notApplicable.contains(item.id.value)
-                else { continue }
+            let baselineItems = scope.context.baselines.items(for: file.domain)
+            for index in baselineItems.indices
+            where baselineItems[index].levels.value.contains(where: { $0.value == level }) {
+                let id = baselineItems[index].id.value
+                guard !present.contains(id), !claimed.contains(id), !notApplicable.contains(id) else { continue }
+                let item = baselineItems[index]
                 var finding = file.finding(
                     Self.missing, at: keyPosition, end: keyEnd, path: item.path,
                     arguments: ["id": item.id.value, "name": item.name.value, "level": level.rawValue],
@@ -165,8 +172,9 @@ struct BaselineConformanceRule: LintRule {
                 out.append(LintViolation(finding))
             }
             let baselineIDs = scope.context.baselines.itemIDs(for: file.domain)
-            for item in file.items {
-                guard let id = item.baselineID, !baselineIDs.contains(id.value) else { continue }
+            for index in items.indices {
+                guard let id = items[index].baselineID, !baselineIDs.contains(id.value) else { continue }
+                let item = items[index]
                 let span = file.span(of: id)
                 out.append(
                     LintViolation(
@@ -179,10 +187,14 @@ struct BaselineConformanceRule: LintRule {
                             } ?? [])))
             }
         }
-        // Only 未涉及事项 entries read it; most files have none (`Catalog.items` flattens the groups on every call).
-        let known =
-            catalog.notApplicable.isEmpty
-            ? [] : scope.context.baselines.itemIDs(for: file.domain).union((upper?.items ?? []).map(\.id.value))
+        // Only 未涉及事项 entries read it; most files have none.
+        var known = Set<String>()
+        if !catalog.notApplicable.isEmpty {
+            known = scope.context.baselines.itemIDs(for: file.domain)
+            if let upperItems = upper?.itemTable {
+                for index in upperItems.indices { known.insert(upperItems[index].id.value) }
+            }
+        }
         for entry in catalog.notApplicable {
             // Placed in the source only when reported: most entries are fine.
             var placed: ValueSpan { file.span(of: entry.id) }

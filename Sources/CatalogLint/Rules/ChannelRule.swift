@@ -81,16 +81,18 @@ struct ChannelRule: LintRule {
         guard let catalog = file.catalog else { return [] }
         var noOnline: [(item: CatalogItem, arguments: [String: String])] = []
         var websiteOnly: [(item: CatalogItem, arguments: [String: String])] = []
-        for item in file.items {
-            let channels = item.channels.value.map(\.value)
-            if item.audience.value == .everyone, item.mode.value == .proactive, !channels.contains(where: Self.isOnline)
-            {
-                noOnline.append((item, ["id": item.id.value]))
+        // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices {
+            let channels = items[index].channels.value.map(\.value)
+            let audience = items[index].audience.value
+            if audience == .everyone, items[index].mode.value == .proactive, !channels.contains(where: Self.isOnline) {
+                noOnline.append((items[index], ["id": items[index].id.value]))
             }
-            if item.audience.value == .specificGroups, !channels.isEmpty,
+            if audience == .specificGroups, !channels.isEmpty,
                 channels.allSatisfy({ $0 == .standard(.governmentWebsite) })
             {
-                websiteOnly.append((item, ["id": item.id.value]))
+                websiteOnly.append((items[index], ["id": items[index].id.value]))
             }
         }
         let position = catalog.defaults?.channels?.position

@@ -45,13 +45,21 @@ struct CitationSupersededRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for entry in file.writtenBasisEntries() {
+        var quiet = FileQuietTexts(Self.quiet)
+        // Entries are read in place: most are quiet texts the file cited before.
+        let entries = file.writtenBasisEntries()
+        for index in entries.indices where !quiet.knows(entries[index].key) {
+            let entry = entries[index]
             let value = entry.value
             // Most citations name nothing superseded: each such text is looked at once per run.
-            if Self.quiet.contains(entry.key) { continue }
+            if Self.quiet.contains(entry.key) {
+                quiet.remember(entry.key)
+                continue
+            }
             let matches = SupersededText.matches(in: value.value)
             guard !matches.isEmpty else {
                 Self.quiet.insert(entry.key)
+                quiet.remember(entry.key)
                 continue
             }
             let span = file.span(of: value)

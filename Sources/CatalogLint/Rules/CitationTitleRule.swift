@@ -149,8 +149,12 @@ struct CitationTitleRule: LintRule {
 
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         var out: [LintViolation] = []
-        for entry in file.writtenBasisEntries() {
-            out += Self.quiet.violations(entry.key) {
+        var quiet = FileQuietTexts(Self.quiet)
+        // Entries are read in place: most are quiet texts the file cited before.
+        let entries = file.writtenBasisEntries()
+        for index in entries.indices where !quiet.knows(entries[index].key) {
+            let entry = entries[index]
+            out += quiet.violations(entry.key) {
                 violations(entry.value, path: entry.path(in: file), file: file)
             }
         }
@@ -165,25 +169,33 @@ struct CitationTitleRule: LintRule {
         var out: [LintViolation] = []
         let text = value.value
         let s = text.scalars
-        let span = file.span(of: value)
+        // Placed in the source only when a finding needs it: most texts checked here have none, and placing the first
+        // value of a file indexes all its scalars.
+        var placed: ValueSpan?
+        func span() -> ValueSpan {
+            if let placed { return placed }
+            let found = file.span(of: value)
+            placed = found
+            return found
+        }
         let args = ["entry": text.abbreviated(40)]
         if s.contains("《") || s.contains("》") {
             if let offset = CitationScanner.unbalancedBracket(in: text) {
                 out.append(
                     LintViolation(
                         file.finding(
-                            Self.unbalanced, at: span.position(offset), end: span.end(offset + 1), path: path,
+                            Self.unbalanced, at: span().position(offset), end: span().end(offset + 1), path: path,
                             arguments: args)))
                 return out
             }
-            out += nestedAngleBrackets(s, text: text, span: span, path: path, file: file)
+            out += nestedAngleBrackets(s, text: text, span: span(), path: path, file: file)
             if let outer = Self.uncitedOuterTitle(s) {
                 // 国务院办公厅印发《…》的通知: the notice's own title has no 《》. Not fixed: where the title starts
                 // and ends is the reader's call (a number or an article may follow).
                 out.append(
                     LintViolation(
                         file.finding(
-                            Self.brackets, at: span.position(0), end: span.end(outer.end), path: path,
+                            Self.brackets, at: span().position(0), end: span().end(outer.end), path: path,
                             arguments: args.merging(["expected": outer.expected]) { a, _ in a },
                             notes: [Self.notFixed])))
             }
@@ -207,11 +219,11 @@ struct CitationTitleRule: LintRule {
             handled = true
             let expected = String(scalars: s[..<a]) + "《\(inner)》" + String(scalars: s[outerEnd...])
             var fix: [TextEdit] = []
-            if let e1 = span.edit(a..<innerStart, "《"), let e2 = span.edit(b..<outerEnd, "》") { fix = [e1, e2] }
+            if let e1 = span().edit(a..<innerStart, "《"), let e2 = span().edit(b..<outerEnd, "》") { fix = [e1, e2] }
             out.append(
                 LintViolation(
                     file.finding(
-                        Self.brackets, at: span.position(a), end: span.end(outerEnd), path: path,
+                        Self.brackets, at: span().position(a), end: span().end(outerEnd), path: path,
                         arguments: args.merging(["expected": expected]) { a, _ in a }), fix: fix))
             break
         }
@@ -225,11 +237,11 @@ struct CitationTitleRule: LintRule {
         // follows, is certainly a title; otherwise the finding explains and the text stays as it is.
         var fix: [TextEdit] = []
         let certain = Self.isCertainlyTitle(title, rest: String(scalars: s[titleEnd...]))
-        if certain, let e1 = span.edit(0..<0, "《"), let e2 = span.edit(titleEnd..<titleEnd, "》") { fix = [e1, e2] }
+        if certain, let e1 = span().edit(0..<0, "《"), let e2 = span().edit(titleEnd..<titleEnd, "》") { fix = [e1, e2] }
         out.append(
             LintViolation(
                 file.finding(
-                    Self.brackets, at: span.position(0), end: span.end(titleEnd), path: path,
+                    Self.brackets, at: span().position(0), end: span().end(titleEnd), path: path,
                     arguments: args.merging(["expected": expected]) { a, _ in a },
                     notes: certain ? [] : [Self.notFixed]),
                 fix: fix))
@@ -244,11 +256,12 @@ struct CitationTitleRule: LintRule {
 
     /// <…> or ‹…› inside 《》 (《国务院关于<中华人民共和国政府信息公开条例>的说明》): the inner title takes 〈〉.
     func nestedAngleBrackets(
-        _ s: [Unicode.Scalar], text: String, span: ValueSpan, path: String, file: LintFile
+        _ s: [Unicode.Scalar], text: String, span: @autoclosure () -> ValueSpan, path: String, file: LintFile
     ) -> [LintViolation] {
         let pairs = Self.angleBrackets
         // Most citations have no angle bracket at all.
         guard s.contains(where: { pairs[$0] != nil }) else { return [] }
+        let span = span()
         var out: [LintViolation] = []
         for title in CitationScanner.titles(in: text) {
             let inner = (title.range.lowerBound + 1)..<(title.range.upperBound - 1)

@@ -60,8 +60,12 @@ struct LevelRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog, !file.isBaseline else { return [] }
         let own = catalog.level.value
-        let failing = file.items.filter { !$0.levels.value.contains { $0.value == own } }
-            .map { (item: $0, arguments: ["id": $0.id.value, "level": own.rawValue]) }
+        // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        var failing: [(item: CatalogItem, arguments: [String: String])] = []
+        for index in items.indices where !items[index].levels.value.contains(where: { $0.value == own }) {
+            failing.append((items[index], ["id": items[index].id.value, "level": own.rawValue]))
+        }
         return file.reportPerItem(
             Self.kind, element: .levels, failing: failing, defaultsPosition: catalog.defaults?.levels?.position)
     }

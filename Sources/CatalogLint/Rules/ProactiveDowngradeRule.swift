@@ -108,24 +108,34 @@ struct ProactiveDowngradeRule: LintRule {
         guard baseline != nil || upper != nil else { return [] }
         // The baseline's modes as indexed once per run, not per file.
         let baselineModes = scope.context.baselines.modes(for: file.domain)
-        let upperModes = Dictionary((upper?.items ?? []).map { ($0.id.value, $0.mode.value) }) { a, _ in a }
+        var upperModes: [String: DisclosureMode] = [:]  // the first item of a 编号 when one repeats
+        if let upperItems = upper?.itemTable {
+            for index in upperItems.indices where upperModes[upperItems[index].id.value] == nil {
+                upperModes[upperItems[index].id.value] = upperItems[index].mode.value
+            }
+        }
         let national = LocalizedText(zh: "全国基准目录", en: "the national baseline")
         let upperLevel = upper.map {
             LocalizedText(zh: "上级目录（\($0.region.value)）", en: "the upper level's catalog (\($0.region.value))")
         }
         var failing: [(item: CatalogItem, arguments: [String: String])] = []
         var sources: [String: LocalizedText] = [:]  // by 编号
-        for item in file.items
-        where item.mode.value == .onRequest && catalog.approval(of: .toOnRequest, for: item.id.value) == nil {
+        // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices
+        where items[index].mode.value == .onRequest
+            && catalog.approval(of: .toOnRequest, for: items[index].id.value) == nil
+        {
+            let id = items[index].id.value
             // An approval in 调整记录 clears the item: the decision was reviewed, and is recorded once.
             let source =
-                baselineModes[item.id.value] == .proactive
+                baselineModes[id] == .proactive
                 ? national
-                : upperModes[item.id.value] == .proactive ? upperLevel : nil
+                : upperModes[id] == .proactive ? upperLevel : nil
             guard let source else { continue }
             // The Chinese name stays among the arguments: it is part of the key of accepted findings.
-            failing.append((item, ["id": item.id.value, "source": source.zh]))
-            sources[item.id.value] = source
+            failing.append((items[index], ["id": id, "source": source.zh]))
+            sources[id] = source
         }
         return file.reportPerItem(
             Self.kind, element: .mode, failing: failing, defaultsPosition: catalog.defaults?.mode?.position,

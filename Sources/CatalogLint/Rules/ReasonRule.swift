@@ -88,11 +88,15 @@ struct ReasonRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        for item in file.items {
-            guard let reason = item.reasonNotProactive else { continue }
+        // Items are read in place; only a reported one is bound (a `CatalogItem` copy retains each of its fields).
+        let items = file.items
+        for index in items.indices {
+            guard let reason = items[index].reasonNotProactive else { continue }
             // Placed in the source only when reported: most on-request items give a reason.
             var placed: ValueSpan { file.span(of: reason) }
-            if item.mode.value == .onRequest, Self.emptyReasons.contains(bareOf: reason.value) {
+            let mode = items[index].mode.value
+            if mode == .onRequest, Self.emptyReasons.contains(bareOf: reason.value) {
+                let item = items[index]
                 let span = placed
                 out.append(
                     LintViolation(
@@ -100,7 +104,8 @@ struct ReasonRule: LintRule {
                             Self.vague, at: span.start, end: span.end(span.length),
                             path: item.path(.reasonNotProactive),
                             arguments: ["id": item.id.value, "reason": reason.value])))
-            } else if item.mode.value == .proactive {
+            } else if mode == .proactive {
+                let item = items[index]
                 let span = placed
                 out.append(
                     LintViolation(

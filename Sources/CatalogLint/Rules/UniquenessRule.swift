@@ -140,15 +140,16 @@ struct UniquenessRule: LintRule {
         let owners = scope.sameDomainOwners(of: file)
         var ids: [TextKey: String] = [:]
         var names: [ItemNameKey: (String, String)] = [:]
-        for item in items {
-            let id = TextKey(item.id.value)
+        for index in items.indices {
+            let id = TextKey(items[index].id.value)
             if let owner = owners.ids[id], owner < file.path { ids[id] = owner }
-            let name = ItemNameKey(item)
+            let name = ItemNameKey(items[index])
             if let owner = owners.names[name], owner.path < file.path { names[name] = (owner.path, owner.id) }
         }
         guard !ids.isEmpty || !names.isEmpty else { return out }
-        for item in items {
-            if let other = ids[TextKey(item.id.value)] {
+        for index in items.indices {
+            if let other = ids[TextKey(items[index].id.value)] {
+                let item = items[index]
                 let span = file.span(of: item.id)
                 out.append(
                     LintViolation(
@@ -156,7 +157,8 @@ struct UniquenessRule: LintRule {
                             Self.duplicateIDAcrossFiles, at: span.start, end: span.end(span.length),
                             path: item.path + "/编号",
                             arguments: ["id": item.id.value, "other": other])))
-            } else if let (other, id) = names[ItemNameKey(item)] {
+            } else if let (other, id) = names[ItemNameKey(items[index])] {
+                let item = items[index]
                 let span = file.span(of: item.name)
                 out.append(
                     LintViolation(
