@@ -208,7 +208,10 @@ struct TextListEntryRule: TreeRule {
         for index in items.indices {
             switch items[index].value {
             case .string(let text):
-                guard !text.isEmpty, !TextBytes.of(text).contains(.space), TextKey.isOwnNFC(text) else { return false }
+                var bytes = text
+                guard !text.isEmpty,
+                    bytes.withUTF8({ !TextBytes.of($0).contains(.space) && TextKey.isOwnNFC($0) })
+                else { return false }
                 for earlier in 0..<index {
                     if case .string(let other) = items[earlier].value, sameUTF8(other, text) { return false }
                 }
