@@ -223,7 +223,9 @@ struct ListBytes: Hashable, Sendable {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) {
             bytes.append(contentsOf: $0)
         }
-        bytes.append(contentsOf: text.utf8)
+        // From the contiguous bytes (one copy), not element by element through the `UTF8View`.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     static func == (a: ListBytes, b: ListBytes) -> Bool { a.bytes == b.bytes }
