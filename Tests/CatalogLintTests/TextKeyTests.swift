@@ -91,6 +91,16 @@ import Testing
         #expect("\u{F900}".precomposedStringWithCanonicalMapping.unicodeScalars.first == "\u{8C48}")
     }
 
+    /// A text compared with a name known to be its own NFC is equal exactly when `String ==` says so.
+    @Test func equalToAnOwnNFCName() {
+        for text in ["公开渠道", "公开依据", "公开渠道 ", "", "Cafe\u{301}", "\u{F900}", "\u{AC00}"] {
+            for name in ["公开渠道", "\u{8C48}", "中文"] {
+                #expect(TextKey.equal(text, ownNFC: name) == (text == name), "\(text) \(name)")
+            }
+        }
+        #expect(TextKey.equal("\u{F900}", ownNFC: "\u{8C48}"))
+    }
+
     @Test func itemsNamedWithCombiningMarksAreStillDuplicates() {
         let setup = ExampleSetup()
         func body(_ second: String) -> String {

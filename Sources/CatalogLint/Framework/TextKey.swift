@@ -32,6 +32,15 @@ struct TextKey: Hashable, Sendable {
         return a == b
     }
 
+    /// `text == name` for a `name` that is its own NFC (a key of the format such as 公开渠道, compared with every
+    /// list's key): only `text` is read for the NFC check.
+    static func equal(_ text: String, ownNFC name: String) -> Bool {
+        assert(isOwnNFC(name), "\(name) is not its own NFC")
+        if sameUTF8(text, name) { return true }
+        if isOwnNFC(text) { return false }
+        return text == name
+    }
+
     /// Whether every scalar of `text` is one NFC never changes, whatever surrounds it: no canonical decomposition,
     /// combining class 0, and never the second of a composed pair. Such a text is in NFC. Read from the UTF-8 bytes:
     /// ASCII; U+00A0–U+00BF, U+00D7, U+00F7; U+2010–U+2027, U+2030–U+203E; U+3000–U+3029, U+3030–U+303F;
