@@ -64,6 +64,43 @@ import Testing
         }
     }
 
+    /// `isOwnNFC` accepts exactly the scalars of its documented ranges: every scalar of the BMP and one of each
+    /// supplementary lead byte, alone, after a CJK ideograph and before one (so that the scan's step from one lead
+    /// byte to the next is checked too). Pins each boundary of the byte tests, among them those next to the
+    /// ideographs that are not their own NFC: Hangul jamo (U+1100–U+11FF) and syllables (U+AC00–U+D7A3), CJK
+    /// compatibility ideographs (U+F900–U+FAFF), kana (U+3040–U+30FF).
+    @Test func ownNFCIsExactlyTheDocumentedRanges() {
+        let ranges: [ClosedRange<UInt32>] = [
+            0x00...0x7F, 0xA0...0xBF, 0xD7...0xD7, 0xF7...0xF7, 0x2010...0x2027, 0x2030...0x203E, 0x3000...0x3029,
+            0x3030...0x303F, 0x3400...0x9FFF, 0xFF01...0xFF5E,
+        ]
+        let values = Array(0...0xFFFF) + [0x10000, 0x1F600, 0x20000, 0x2F800, 0x10FFFF]
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = String(scalar)
+            let expected = ranges.contains { $0.contains(scalar.value) }
+            for context in [text, "中" + text, text + "中", text + "a" + text] {
+                if TextKey.isOwnNFC(context) != expected {
+                    Issue.record("U+\(String(value, radix: 16)) in \(context.debugDescription): expected \(expected)")
+                }
+            }
+        }
+        // Next to the ideographs: Hangul and compatibility ideographs change under NFC (or compose), so they must
+        // not be accepted.
+        #expect("\u{1100}\u{1161}".precomposedStringWithCanonicalMapping == "\u{AC00}")
+        #expect("\u{F900}".precomposedStringWithCanonicalMapping.unicodeScalars.first == "\u{8C48}")
+    }
+
+    /// A text compared with a name known to be its own NFC is equal exactly when `String ==` says so.
+    @Test func equalToAnOwnNFCName() {
+        for text in ["公开渠道", "公开依据", "公开渠道 ", "", "Cafe\u{301}", "\u{F900}", "\u{AC00}"] {
+            for name in ["公开渠道", "\u{8C48}", "中文"] {
+                #expect(TextKey.equal(text, ownNFC: name) == (text == name), "\(text) \(name)")
+            }
+        }
+        #expect(TextKey.equal("\u{F900}", ownNFC: "\u{8C48}"))
+    }
+
     @Test func itemsNamedWithCombiningMarksAreStillDuplicates() {
         let setup = ExampleSetup()
         func body(_ second: String) -> String {

@@ -45,6 +45,44 @@ import YAMLTree
         #expect(TextBytes.of("甲 ,乙") == [.space, .halfwidthMark])
     }
 
+    /// The byte classes of every BMP scalar (and supplementary ones), alone and between CJK ideographs, are those
+    /// of its lead byte as documented: space for space, tab and the lead bytes 0xC2 and 0xE2 and for U+3000;
+    /// half-width mark for the seven ASCII marks; no class for any other scalar.
+    @Test func byteClassesOfEveryScalar() {
+        let values = Array(0...0xFFFF) + [0x10000, 0x1F600, 0x20000, 0x10FFFF]
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            var expected: TextBytes = []
+            if [0x20, 0x09].contains(value) || (0x80...0xBF).contains(value) || (0x2000...0x2FFF).contains(value)
+                || value == 0x3000
+            {
+                expected.insert(.space)
+            }
+            if ",;:?!()".unicodeScalars.contains(scalar) { expected.insert(.halfwidthMark) }
+            let text = String(scalar)
+            for context in [text, "中" + text + "中", text + "\u{FF0C}" + text] {
+                if TextBytes.of(context) != expected {
+                    Issue.record("U+\(String(value, radix: 16)) in \(context.debugDescription)")
+                }
+            }
+        }
+    }
+
+    /// Entries that are canonically equivalent but written with different bytes, next to the ideographs the
+    /// shortcut passes: a compatibility ideograph (U+F900 is U+8C48) and Hangul written as jamo or as a syllable.
+    /// The shortcut must leave such lists to the full check, which finds the repeat.
+    @Test func listShortcutLeavesEquivalentSpellingsToTheFullCheck() throws {
+        for list in [
+            "[\"\u{F900}\", \"\u{8C48}\"]", "[\"\u{1100}\u{1161}\", \"\u{AC00}\"]", "[\"中\u{FA10}\", \"中\u{585A}\"]",
+        ] {
+            #expect(!TextListEntryRule.plainlyQuiet(try Self.items(list), key: "公开依据"), "\(list)")
+            #expect(try Self.fullCheck(list, key: "公开依据").count == 1, "\(list)")
+        }
+        // The ideographs either side of those blocks are decided by the shortcut.
+        #expect(
+            TextListEntryRule.plainlyQuiet(try Self.items("[\"\u{9FFF}\", \"\u{4000}\", \"\u{3400}\"]"), key: "公开依据"))
+    }
+
     /// The rule's full check of one list (no memo, no shortcut: a counter turns both off).
     static func fullCheck(_ list: String, key: String) throws -> [LintViolation] {
         let text = "\(key): \(list)\n"

@@ -223,7 +223,9 @@ struct ListBytes: Hashable, Sendable {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: text.utf8.count).littleEndian) {
             bytes.append(contentsOf: $0)
         }
-        bytes.append(contentsOf: text.utf8)
+        // From the contiguous bytes (one copy), not element by element through the `UTF8View`.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     static func == (a: ListBytes, b: ListBytes) -> Bool { a.bytes == b.bytes }
@@ -297,33 +299,39 @@ public struct TextBytes: OptionSet, Sendable {
     /// The classes of bytes `text` holds.
     public static func of(_ text: String) -> TextBytes {
         var text = text
-        return text.withUTF8 { b in
-            guard var p = b.baseAddress else { return [] }
-            let end = p + b.count
-            var found: UInt8 = 0
-            while p < end {
-                let c = p.pointee
-                if c < 0x80 {
-                    switch c {
-                    case 0x20, 0x09: found |= space.rawValue
-                    case 0x2C, 0x3B, 0x3A, 0x3F, 0x21, 0x28, 0x29: found |= halfwidthMark.rawValue
-                    default: break
-                    }
-                    p += 1
-                } else if c < 0xE0 {
-                    if c == 0xC2 { found |= space.rawValue }
-                    p += 2
-                } else if c < 0xF0 {
-                    if c == 0xE2 || (c == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x80) {
-                        found |= space.rawValue
-                    }
-                    p += 3
-                } else {
-                    p += 4
+        return text.withUTF8 { of($0) }
+    }
+
+    /// The classes of bytes a text's UTF-8 holds. A lead byte of U+4000–U+FFFF (CJK ideographs, full-width
+    /// forms: most bytes that are not ASCII) belongs to no class and is tested first.
+    static func of(_ b: UnsafeBufferPointer<UInt8>) -> TextBytes {
+        guard var p = b.baseAddress else { return [] }
+        let end = p + b.count
+        var found: UInt8 = 0
+        while p < end {
+            let c = p.pointee
+            if c &- 0xE4 < 0x0C {  // 0xE4–0xEF
+                p += 3
+            } else if c < 0x80 {
+                switch c {
+                case 0x20, 0x09: found |= space.rawValue
+                case 0x2C, 0x3B, 0x3A, 0x3F, 0x21, 0x28, 0x29: found |= halfwidthMark.rawValue
+                default: break
                 }
+                p += 1
+            } else if c < 0xE0 {
+                if c == 0xC2 { found |= space.rawValue }
+                p += 2
+            } else if c < 0xF0 {
+                if c == 0xE2 || (c == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x80) {
+                    found |= space.rawValue
+                }
+                p += 3
+            } else {
+                p += 4
             }
-            return TextBytes(rawValue: found)
         }
+        return TextBytes(rawValue: found)
     }
 }
 

@@ -124,7 +124,7 @@ struct ChannelNameRule: TreeRule {
         sequence node: YAMLNode, items: [YAMLNode], key: String, path: inout TreePath, file: LintFile,
         into out: inout [LintViolation]
     ) {
-        guard TextKey.equal(key, "公开渠道"), file.isDecoded else { return }
+        guard TextKey.equal(key, ownNFC: "公开渠道"), file.isDecoded else { return }
         for (index, item) in items.enumerated() {
             guard let actual = item.string, Channel(actual) == nil else { continue }
             path.components.append(.element(index))

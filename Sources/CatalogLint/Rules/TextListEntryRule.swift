@@ -204,11 +204,14 @@ struct TextListEntryRule: TreeRule {
     static func plainlyQuiet(_ items: [YAMLNode], key: String) -> Bool {
         if items.count == 1 { return !isEmpty(items[0]) }
         // Pairwise comparison: only for lists as short as most are.
-        guard items.count <= 8, !TextKey.equal(key, "公开渠道") else { return false }
+        guard items.count <= 8, !TextKey.equal(key, ownNFC: "公开渠道") else { return false }
         for index in items.indices {
             switch items[index].value {
             case .string(let text):
-                guard !text.isEmpty, !TextBytes.of(text).contains(.space), TextKey.isOwnNFC(text) else { return false }
+                var bytes = text
+                guard !text.isEmpty,
+                    bytes.withUTF8({ !TextBytes.of($0).contains(.space) && TextKey.isOwnNFC($0) })
+                else { return false }
                 for earlier in 0..<index {
                     if case .string(let other) = items[earlier].value, sameUTF8(other, text) { return false }
                 }
@@ -242,7 +245,7 @@ struct TextListEntryRule: TreeRule {
         var t =
             text.unicodeScalars.contains(where: CJK.isSpace)
             ? String(String.UnicodeScalarView(text.unicodeScalars.filter { !CJK.isSpace($0) })) : text
-        if TextKey.equal(key, "公开渠道"), let channel = Channel(t) { t = channel.text }
+        if TextKey.equal(key, ownNFC: "公开渠道"), let channel = Channel(t) { t = channel.text }
         return t
     }
 }
