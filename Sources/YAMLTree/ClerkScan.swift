@@ -125,7 +125,13 @@ enum ClerkScan {
                     if let width = scanned.width { shape?.indent = width; shape?.key = width }
                 }
                 if let shape, !shape.isComment { outline.append(shape) }
-                if !blank, opensBlockScalar(p[start..<end], mayHaveComment: hash) { blockIndent = spaces }
+                // A line with no `#` opens a block scalar only if it ends with `|`, `>`, an indicator, a space or a
+                // tab: most lines end with text and are not read again.
+                if !blank, hash || mayEndBlockScalarHeader(p[end - 1]),
+                    opensBlockScalar(p[start..<end], mayHaveComment: hash)
+                {
+                    blockIndent = spaces
+                }
             }
             // Next line (LF, CRLF or CR).
             if end >= p.count { break }
@@ -158,6 +164,7 @@ enum ClerkScan {
 
     /// How many spaces start the line `p[start..<end]`. Eight bytes at a time: most lines are indented, a nested
     /// key by eight spaces or more.
+    @inline(__always)
     static func leadingSpaces(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var spaces = 0
         while start + spaces + 8 <= p.count {
@@ -215,6 +222,13 @@ enum ClerkScan {
         while i >= 0, isIndicatorTail(bytes[i]) { i -= 1 }
         guard i >= 1, bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">") else { return false }
         return bytes[i - 1] == 0x20
+    }
+
+    /// Whether a line without a comment that ends with `b` may be a block scalar header (`opensBlockScalar` is
+    /// false for every other last byte).
+    @inline(__always)
+    static func mayEndBlockScalarHeader(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "|") || b == UInt8(ascii: ">") || b == 0x20 || b == 0x09 || isIndicatorTail(b)
     }
 
     /// `+`, `-` or a digit: what may follow `|` or `>` (chomping and indentation indicators).

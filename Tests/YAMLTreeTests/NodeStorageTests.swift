@@ -134,6 +134,25 @@ import Testing
         #expect(commented.findings.contains { $0.code == "yaml-unicode-space" && $0.location.position?.line == 2 })
     }
 
+    /// A line without `#` is read for a block scalar header only if its last byte may end one: every line that
+    /// opens one ends with such a byte, and the text under each header is not read as structure.
+    @Test func aBlockScalarHeaderIsReadWhateverItEndsWith() {
+        for prefix in ["a: |", "a: >", "a: |-", "- >+", "a: |2", "a: ", "a: | ", "|"] {
+            for last in [nil] + (UInt8.min...UInt8.max).map({ UInt8?($0) }) {
+                let bytes = Array(prefix.utf8) + (last.map { [$0] } ?? [])
+                bytes.withUnsafeBufferPointer { p in
+                    if ClerkScan.opensBlockScalar(p[...], mayHaveComment: false) {
+                        #expect(ClerkScan.mayEndBlockScalarHeader(p[p.count - 1]), "\(bytes)")
+                    }
+                }
+            }
+        }
+        for header in ["a: |", "a: >", "a: |-", "a: >+", "a: |2", "a: >-  ", "- |", "a: |1+"] {
+            let result = parse("\(header)\n  \u{3000}甲\nb: 1\n")
+            #expect(!result.findings.contains { $0.location.position?.line == 2 }, "\(header): \(result.findings)")
+        }
+    }
+
     /// The scan passes over eight bytes at a time up to the first byte it must read: every byte value in every
     /// place of the word, after any filler and before a later line end, is found exactly when it is marked. The
     /// marked bytes hold every byte the scan acts on and no continuation byte (the scan steps over those).
