@@ -163,8 +163,9 @@ enum ClerkScan {
     }
 
     /// How many spaces start the line `p[start..<end]`. Eight bytes at a time: most lines are indented, a nested
-    /// key by eight spaces or more.
-    @inline(__always)
+    /// key by eight spaces or more. Not inlined: inlined, it slows the byte loop of `findings` more than the call
+    /// costs.
+    @inline(never)
     static func leadingSpaces(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var spaces = 0
         while start + spaces + 8 <= p.count {
