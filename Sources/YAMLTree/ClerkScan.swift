@@ -105,8 +105,7 @@ enum ClerkScan {
                 end += 1
             }
             if comma && bracket { interesting = true }
-            var spaces = 0
-            while start + spaces < end, p[start + spaces] == 0x20 { spaces += 1 }
+            let spaces = leadingSpaces(p, from: start, to: end)
             let blank = start + spaces == end
             if let indent = blockIndent, blank || spaces > indent {
                 // Inside a block scalar.
@@ -126,7 +125,13 @@ enum ClerkScan {
                     if let width = scanned.width { shape?.indent = width; shape?.key = width }
                 }
                 if let shape, !shape.isComment { outline.append(shape) }
-                if !blank, opensBlockScalar(p[start..<end], mayHaveComment: hash) { blockIndent = spaces }
+                // A line with no `#` opens a block scalar only if it ends with `|`, `>`, an indicator, a space or a
+                // tab: most lines end with text and are not read again.
+                if !blank, hash || mayEndBlockScalarHeader(p[end - 1]),
+                    opensBlockScalar(p[start..<end], mayHaveComment: hash)
+                {
+                    blockIndent = spaces
+                }
             }
             // Next line (LF, CRLF or CR).
             if end >= p.count { break }
@@ -137,21 +142,44 @@ enum ClerkScan {
     }
 
     /// A mask of a little-endian word whose lowest set bit is the high bit of the first byte that the line loop
-    /// of `findings` acts on (0 if none): a line end, tab, `#`, `[`, or the lead byte of a character looked for
-    /// (C2 for U+00A0; E2 for U+2000–U+206F and U+2212; E3 for U+3000 and 、; EF for －, ：, ， and U+FEFF).
-    /// Every other byte, continuation bytes included, is only stepped over there.
+    /// of `findings` must read (0 if none). It marks every byte the loop acts on: a line end, tab, `#`, `[`, or the
+    /// lead byte of a character looked for (C2 for U+00A0; E2 for U+2000–U+206F and U+2212; E3 for U+3000 and 、;
+    /// EF for －, ：, ， and U+FEFF). To test fewer ranges it also marks some bytes the loop only steps over: the
+    /// other control bytes below 0E, and lead bytes C0–E1 and EA–FF (rare in Chinese text, which is led by E4–E9).
+    /// It never marks a continuation byte (80–BF), so the loop, which steps over a character's continuation
+    /// bytes, still lands on every byte it acts on.
     @inline(__always)
     static func lookedForMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        // The classic "has a zero byte" test of the word XOR a repeated byte: it may also mark bytes above a real
-        // match, never below one, so the lowest set bit is exact.
-        @inline(__always) func matches(_ byte: UInt64) -> UInt64 {
-            let v = word ^ (ones &* byte)
-            return (v &- ones) & ~v
+        // The classic "has a byte below n" test (n ≤ 0x80): it may also mark bytes above a real one, never below,
+        // so the lowest set bit is exact.
+        @inline(__always) func below(_ n: UInt64, in v: UInt64) -> UInt64 { (v &- ones &* n) & ~v }
+        let controls = below(0x0E, in: word)  // 00–0D: tab, LF, CR
+        let hash = below(1, in: word ^ (ones &* 0x23))
+        let bracket = below(1, in: word ^ (ones &* 0x5B))
+        let leads = below(0x24, in: word ^ (ones &* 0xC0))  // C0–E3: C2, E2, E3
+        let high = below(0x16, in: ~word)  // EA–FF: EF
+        return (controls | hash | bracket | leads | high) & (ones << 7)
+    }
+
+    /// How many spaces start the line `p[start..<end]`. Eight bytes at a time: most lines are indented, a nested
+    /// key by eight spaces or more. Not inlined: inlined, it slows the byte loop of `findings` more than the call
+    /// costs.
+    @inline(never)
+    static func leadingSpaces(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var spaces = 0
+        while start + spaces + 8 <= p.count {
+            let word = UInt64(
+                littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(
+                    fromByteOffset: start + spaces, as: UInt64.self))
+            // The first byte other than a space holds the lowest set bit of the word XOR spaces.
+            let run = (word ^ 0x2020_2020_2020_2020).trailingZeroBitCount >> 3
+            spaces += run
+            // The word may reach past the line's end: the count is cut to the line below.
+            if run < 8 || start + spaces >= end { return min(spaces, end - start) }
         }
-        let ascii = matches(0x0A) | matches(0x0D) | matches(0x09) | matches(0x23) | matches(0x5B)
-        let leads = matches(0xC2) | matches(0xE2) | matches(0xE3) | matches(0xEF)
-        return (ascii | leads) & (ones << 7)
+        while start + spaces < end, p[start + spaces] == 0x20 { spaces += 1 }
+        return min(spaces, end - start)
     }
 
     /// libyaml's diagnoses that a scan finding explains better: the same mistake on the same line, or a
@@ -195,6 +223,13 @@ enum ClerkScan {
         while i >= 0, isIndicatorTail(bytes[i]) { i -= 1 }
         guard i >= 1, bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">") else { return false }
         return bytes[i - 1] == 0x20
+    }
+
+    /// Whether a line without a comment that ends with `b` may be a block scalar header (`opensBlockScalar` is
+    /// false for every other last byte).
+    @inline(__always)
+    static func mayEndBlockScalarHeader(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "|") || b == UInt8(ascii: ">") || b == 0x20 || b == 0x09 || isIndicatorTail(b)
     }
 
     /// `+`, `-` or a digit: what may follow `|` or `>` (chomping and indentation indicators).

@@ -134,11 +134,34 @@ import Testing
         #expect(commented.findings.contains { $0.code == "yaml-unicode-space" && $0.location.position?.line == 2 })
     }
 
-    /// The scan passes over eight bytes at a time up to the first byte it acts on: every byte value in every
-    /// place of the word, after any filler and before a later line end, is found exactly when it is one of those.
+    /// A line without `#` is read for a block scalar header only if its last byte may end one: every line that
+    /// opens one ends with such a byte, and the text under each header is not read as structure.
+    @Test func aBlockScalarHeaderIsReadWhateverItEndsWith() {
+        for prefix in ["a: |", "a: >", "a: |-", "- >+", "a: |2", "a: ", "a: | ", "|"] {
+            for last in [nil] + (UInt8.min...UInt8.max).map({ UInt8?($0) }) {
+                let bytes = Array(prefix.utf8) + (last.map { [$0] } ?? [])
+                bytes.withUnsafeBufferPointer { p in
+                    if ClerkScan.opensBlockScalar(p[...], mayHaveComment: false) {
+                        #expect(ClerkScan.mayEndBlockScalarHeader(p[p.count - 1]), "\(bytes)")
+                    }
+                }
+            }
+        }
+        for header in ["a: |", "a: >", "a: |-", "a: >+", "a: |2", "a: >-  ", "- |", "a: |1+"] {
+            let result = parse("\(header)\n  \u{3000}甲\nb: 1\n")
+            #expect(!result.findings.contains { $0.location.position?.line == 2 }, "\(header): \(result.findings)")
+        }
+    }
+
+    /// The scan passes over eight bytes at a time up to the first byte it must read: every byte value in every
+    /// place of the word, after any filler and before a later line end, is found exactly when it is marked. The
+    /// marked bytes hold every byte the scan acts on and no continuation byte (the scan steps over those).
     @Test func theWordStepStopsAtTheFirstByteLookedFor() {
         let lookedFor: Set<UInt8> = [0x0A, 0x0D, 0x09, 0x23, 0x5B, 0xC2, 0xE2, 0xE3, 0xEF]
-        for filler: UInt8 in [0x20, 0x41, 0x0B, 0x80, 0xBF, 0xE4, 0xE9, 0xFF] {
+        let marked = Set<UInt8>(0x00...0x0D).union([0x23, 0x5B]).union(0xC0...0xE3).union(0xEA...0xFF)
+        #expect(lookedFor.isSubset(of: marked))
+        #expect(marked.isDisjoint(with: 0x80...0xBF))
+        for filler: UInt8 in [0x20, 0x41, 0x0E, 0x80, 0xBF, 0xE4, 0xE9, 0x7F] {
             for place in 0..<8 {
                 for value in UInt8.min...UInt8.max {
                     for later in [nil] + (place + 1..<8).map({ Int?($0) }) {
@@ -147,10 +170,36 @@ import Testing
                         if let later { bytes[later] = 0x0A }
                         let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
                         let mask = ClerkScan.lookedForMask(word)
-                        let expected = lookedFor.contains(value) ? place : later
+                        let expected = marked.contains(value) ? place : later
                         let found = mask == 0 ? nil : mask.trailingZeroBitCount >> 3
                         #expect(
                             found == expected, "filler \(filler) place \(place) value \(value) later \(later ?? -1)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The indentation is counted eight bytes at a time: for every run of spaces, line end and buffer end, the
+    /// count is that of a byte-by-byte reading, cut at the line's end.
+    @Test func leadingSpacesAreCountedUpToTheLineEnd() {
+        for run in 0..<20 {
+            for after: UInt8 in [0x41, 0x0A, 0x09, 0xE3, 0x21, 0x00] {
+                for tail in 0..<10 {
+                    let bytes = [UInt8](repeating: 0x20, count: run) + [after] + [UInt8](repeating: 0x20, count: tail)
+                    for end in 0...bytes.count {
+                        let expected = bytes[..<end].prefix { $0 == 0x20 }.count
+                        let counted = bytes.withUnsafeBufferPointer { p in
+                            // The line starting one byte in, too (a load at an odd place).
+                            (
+                                ClerkScan.leadingSpaces(p, from: 0, to: end),
+                                end > 0 ? ClerkScan.leadingSpaces(p, from: 1, to: end) : 0
+                            )
+                        }
+                        let expectedFromOne = end > 0 ? bytes[1..<end].prefix { $0 == 0x20 }.count : 0
+                        #expect(
+                            counted.0 == expected && counted.1 == expectedFromOne,
+                            "run \(run) after \(after) tail \(tail) end \(end)")
                     }
                 }
             }
