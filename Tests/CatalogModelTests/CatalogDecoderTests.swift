@@ -5,35 +5,21 @@ import Testing
 /// `CatalogDecoder.decodeItem` finds each key's pair in one pass: every field comes from its own key, in any
 /// order, and a field the item does not write comes from 默认.
 @Suite struct CatalogDecoderTests {
-    static let text = """
-        格式: gkml/1
-        领域: 就业
-        地区: 示例县星海镇
-        层级: 乡级
-        发布机构: 星海镇人民政府
-        版本: "2024.1"
-        默认:
-          公开时限: 自信息形成或者变更之日起20个工作日内
-          公开主体: [星海镇人民政府]
-          公开渠道: [政府网站]
-          公开对象: 全社会
-          公开方式: 主动
-          公开层级: [乡级]
-          公开依据: [《中华人民共和国就业促进法》]
-        事项:
-          - 一级事项: 甲
-            二级事项:
-              - 备注: 先写备注
-                公开渠道: [两微一端, "其他：县融媒体中心"]
-                公开内容: 内容一
-                名称: 名称一
-                编号: JY-01-01
-              - 编号: JY-01-02
-                名称: 名称二
-                公开内容: 内容二
-                公开层级: [县级, 乡级]
+    static let text =
+        CatalogFixture.employmentHead + """
+              - 一级事项: 甲
+                二级事项:
+                  - 备注: 先写备注
+                    公开渠道: [两微一端, "其他：县融媒体中心"]
+                    公开内容: 内容一
+                    名称: 名称一
+                    编号: JY-01-01
+                  - 编号: JY-01-02
+                    名称: 名称二
+                    公开内容: 内容二
+                    公开层级: [县级, 乡级]
 
-        """
+            """
 
     @Test func eachFieldComesFromItsKey() throws {
         let loaded = CatalogLoader.load(bytes: Array(Self.text.utf8), file: "order.yaml")

@@ -5,36 +5,22 @@ import Testing
 /// `CatalogItemTable` reads the items in place in their groups: it must give them in table order, across groups
 /// of any size (an empty one included), exactly as `Catalog.items` flattens them.
 @Suite struct CatalogItemTableTests {
-    static let text = """
-        格式: gkml/1
-        领域: 就业
-        地区: 示例县星海镇
-        层级: 乡级
-        发布机构: 星海镇人民政府
-        版本: "2024.1"
-        默认:
-          公开时限: 自信息形成或者变更之日起20个工作日内
-          公开主体: [星海镇人民政府]
-          公开渠道: [政府网站]
-          公开对象: 全社会
-          公开方式: 主动
-          公开层级: [乡级]
-          公开依据: [《中华人民共和国就业促进法》]
-        事项:
-          - 一级事项: 甲
-            二级事项:
-              - {编号: JY-01-01, 名称: 一, 公开内容: 内容}
-              - {编号: JY-01-02, 名称: 二, 公开内容: 内容}
-          - 一级事项: 乙
-            二级事项:
-              - {编号: JY-02-01, 名称: 三, 公开内容: 内容}
-          - 一级事项: 丙
-            二级事项:
-              - {编号: JY-03-01, 名称: 四, 公开内容: 内容}
-              - {编号: JY-03-02, 名称: 五, 公开内容: 内容}
-              - {编号: JY-03-03, 名称: 六, 公开内容: 内容}
+    static let text =
+        CatalogFixture.employmentHead + """
+              - 一级事项: 甲
+                二级事项:
+                  - {编号: JY-01-01, 名称: 一, 公开内容: 内容}
+                  - {编号: JY-01-02, 名称: 二, 公开内容: 内容}
+              - 一级事项: 乙
+                二级事项:
+                  - {编号: JY-02-01, 名称: 三, 公开内容: 内容}
+              - 一级事项: 丙
+                二级事项:
+                  - {编号: JY-03-01, 名称: 四, 公开内容: 内容}
+                  - {编号: JY-03-02, 名称: 五, 公开内容: 内容}
+                  - {编号: JY-03-03, 名称: 六, 公开内容: 内容}
 
-        """
+            """
 
     @Test func itemsInTableOrderAcrossGroups() throws {
         var catalog = try #require(CatalogLoader.load(bytes: Array(Self.text.utf8), file: "table.yaml").catalog)

@@ -7,43 +7,29 @@ import Testing
 /// `ModelChecks` reads each item's 编号 in place, group by group: every group is checked, and a repeat names
 /// the line of the first occurrence, wherever that is.
 @Suite struct ModelChecksTests {
-    static let text = """
-        格式: gkml/1
-        领域: 就业
-        地区: 示例县星海镇
-        层级: 乡级
-        发布机构: 星海镇人民政府
-        版本: "2024.1"
-        默认:
-          公开时限: 自信息形成或者变更之日起20个工作日内
-          公开主体: [星海镇人民政府]
-          公开渠道: [政府网站]
-          公开对象: 全社会
-          公开方式: 主动
-          公开层级: [乡级]
-          公开依据: [《中华人民共和国就业促进法》]
-        事项:
-          - 一级事项: 甲
-            二级事项:
-              - 编号: JY-01-01
-                名称: 一
-                公开内容: 一
-              - 编号: JY-01-02
-                名称: 二
-                公开内容: 二
-          - 一级事项: 乙
-            二级事项:
-              - 编号: JY-02-01
-                名称: 三
-                公开内容: 三
-              - 编号: JY-01-02
-                名称: 四
-                公开内容: 四
-              - 编号: JY-02-01
-                名称: 五
-                公开内容: 五
+    static let text =
+        CatalogFixture.employmentHead + """
+              - 一级事项: 甲
+                二级事项:
+                  - 编号: JY-01-01
+                    名称: 一
+                    公开内容: 一
+                  - 编号: JY-01-02
+                    名称: 二
+                    公开内容: 二
+              - 一级事项: 乙
+                二级事项:
+                  - 编号: JY-02-01
+                    名称: 三
+                    公开内容: 三
+                  - 编号: JY-01-02
+                    名称: 四
+                    公开内容: 四
+                  - 编号: JY-02-01
+                    名称: 五
+                    公开内容: 五
 
-        """
+            """
 
     @Test func repeatsAreFoundInEveryGroup() throws {
         let loaded = CatalogLoader.load(bytes: Array(Self.text.utf8), file: "dup.yaml")

@@ -41,3 +41,26 @@ enum Repository {
         return url
     }
 }
+
+/// Catalog texts shared by the tests that decode small catalogs.
+enum CatalogFixture {
+    /// A township's 就业 catalog up to `事项:`, with every element in 默认; a test appends its own items.
+    static let employmentHead = """
+        格式: gkml/1
+        领域: 就业
+        地区: 示例县星海镇
+        层级: 乡级
+        发布机构: 星海镇人民政府
+        版本: "2024.1"
+        默认:
+          公开时限: 自信息形成或者变更之日起20个工作日内
+          公开主体: [星海镇人民政府]
+          公开渠道: [政府网站]
+          公开对象: 全社会
+          公开方式: 主动
+          公开层级: [乡级]
+          公开依据: [《中华人民共和国就业促进法》]
+        事项:
+
+        """
+}
