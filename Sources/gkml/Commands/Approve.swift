@@ -7,6 +7,7 @@ import Foundation
 /// `gkml approve WORKSPACE --version V --doc 文号`: record an approved version in the approval register.
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "approve",
         abstract: "登记审批：把工作区中某一版本的各目录的内容指纹与文号、日期记入审批登记。",
         discussion: """
             先校验工作区；该版本的目录有错误时不登记。登记写入工作区的 gkml-approvals.json（随目录一起提交到 git）。

@@ -9,6 +9,7 @@ extension AuditFormat: ExpressibleByArgument {}
 /// `gkml audit [WORKSPACE]`: 电子督查 — is every item published on the website, on time, where the catalog says.
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "电子督查：按目录的公开栏目检查政府网站是否发布、是否按时更新。",
         discussion: """
             读取各事项的「公开栏目」，抓取栏目列表页（遵守 robots.txt，每个网站同时最多 2 个请求并有间隔），

@@ -7,6 +7,7 @@ import Diagnostics
 /// workspace as web pages, Excel, Word, Markdown, CSV and JSON, with an index. The policy is `SitePublisher`'s.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "生成发布文件：网页、Excel、Word、Markdown、CSV、JSON。",
         discussion: """
             先校验工作区；有错误的目录不发布（列出这些目录，退出状态 1），除非加 --allow-errors。

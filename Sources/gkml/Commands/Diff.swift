@@ -9,6 +9,7 @@ import SafeOutput
 /// `gkml diff OLD NEW`: the semantic change report of DESIGN §6, with the transparency-regression gate.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "比较目录的两个版本：逐项列出变更，并检查公开程度是否降低。",
         discussion: """
             比较对象：

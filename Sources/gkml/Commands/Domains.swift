@@ -5,7 +5,7 @@ import Foundation
 
 /// `gkml domains`: the domain registry (the 26 pilot domains and a workspace's own).
 struct Domains: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "列出领域：26个试点领域及工作区声明的扩展领域。")
+    static let configuration = CommandConfiguration(commandName: "domains", abstract: "列出领域：26个试点领域及工作区声明的扩展领域。")
 
     @OptionGroup var output: TextOrJSONOption
 

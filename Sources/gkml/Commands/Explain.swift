@@ -7,6 +7,7 @@ import Diagnostics
 /// and do not trigger it, and what `--fix` does.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "说明一个问题代码：检查什么、为什么、示例。",
         discussion: "CODE 可以是问题代码（如 time-limit-exceeds）、规则名（如 time-limit），或基准目录事项的编号（如 21-02-02，显示其出处）。")
 

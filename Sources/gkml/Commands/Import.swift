@@ -7,6 +7,7 @@ import Foundation
 /// `gkml import FILE…`: published tables in, gkml/1 catalogs out, with a report of every guess (issue 9).
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "导入已公布的目录表格（xlsx、docx、html、csv；.xls .doc .et .wps 需 LibreOffice），生成目录文件。",
         discussion: """
             例：gkml import 星海镇就业领域标准目录.xlsx --into 示例县

@@ -6,6 +6,7 @@ import Foundation
 /// `gkml init`: start a workspace, or a domain catalog from the baseline (issue 3).
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "初始化：创建工作区（gkml.yaml 和各辖区文件夹），或从基准目录生成一个领域的目录。",
         subcommands: [WorkspaceCommand.self, CatalogCommand.self]
     )

@@ -7,6 +7,7 @@ import Foundation
 /// `gkml log 编号`: the history of one item through git — each commit that changed it, and how.
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "查看一个事项的变更历史：哪些提交修改了它、改了什么。",
         discussion: """
             按提交时间由新到旧列出修改过该事项的提交，以及每次提交中该事项的变更（与 gkml diff 相同的变更代码）。

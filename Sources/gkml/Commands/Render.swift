@@ -7,6 +7,7 @@ import SafeOutput
 /// `gkml render FILE --format F -o OUT`: one catalog in one format. The policy is `FilePublisher`'s.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "把一个目录文件生成为一种格式（html、md、csv、xlsx、docx、json）。",
         discussion: """
             OUT 是文件名，或一个已存在的文件夹（以 / 结尾时自动创建），文件名按“地区-领域英文名.扩展名”生成。

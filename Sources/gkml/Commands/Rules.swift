@@ -6,6 +6,7 @@ import Diagnostics
 /// severity and whether `--fix` repairs it.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "列出全部问题代码：默认级别、能否自动修正。",
         discussion: "规则的级别可在 gkml.yaml 的「规则」中调整或关闭；用 gkml explain 代码 查看说明和示例。")
 

@@ -5,6 +5,7 @@ import CatalogModel
 /// `gkml schema`: the built-in JSON Schemas, for editors and other validators.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "输出内置的 JSON Schema（供编辑器和其他校验工具使用）。",
         discussion: """
             编辑器设置见 docs/editor.md。--write 把两个模式文件写入（或更新）工作区的 .gkml/schemas/，

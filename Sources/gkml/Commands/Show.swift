@@ -5,6 +5,7 @@ import Diagnostics
 /// `gkml show FILE [编号…]`: items as published, 默认 applied, each value marked with where it is written.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "显示事项的全部要素（已应用「默认」），并标出每个值写在事项中还是「默认」中。",
         discussion: "例：gkml show 星海镇/employment.yaml 17-01-02")
 

@@ -10,6 +10,7 @@ extension SelfCheckFormat: ExpressibleByArgument {}
 /// `gkml stats WORKSPACE [--year 2026]`: the annual self-check figures.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "年度自查：各辖区、各领域的事项数、主动与依申请（列出依申请事项及理由）、当年调整、试点领域覆盖和审批状态。",
         discussion: """
             当年调整取自 git：该年之前的最后一次提交与该年的最后一次提交比较；审批文号取自当年的调整记录和审批登记。

@@ -8,6 +8,7 @@ import SafeOutput
 /// `gkml validate [PATH…]`: schema and rules over files, folders or a workspace.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "校验目录文件：格式（JSON Schema）与规则。",
         discussion: """
             PATH 可以是文件、文件夹（递归查找 *.yaml / *.yml）或工作区（含 gkml.yaml 的文件夹）。
