@@ -1,5 +1,19 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// mimalloc is gkml's allocator on Linux where it is installed (Debian: libmimalloc-dev, which .ci/run, scripts/test
+// and bench/run install): glibc's malloc and free took ≈ 8 % of a validate run's instructions (docs/benchmark.md,
+// ninth round). Without it gkml builds and runs the same on the system allocator, so a fresh machine builds it as it
+// is; `gkml --version` names the allocator. SwiftPM keeps what this file decided: after installing the package
+// where gkml was built without it, `swift package purge-cache && swift package clean` makes the next build see it.
+#if os(Linux)
+    let useMimalloc = ["/usr/include/mimalloc.h", "/usr/local/include/mimalloc.h"].contains {
+        FileManager.default.fileExists(atPath: $0)
+    }
+#else
+    let useMimalloc = false
+#endif
 
 let package = Package(
     name: "gkml",
@@ -19,6 +33,9 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // mimalloc, from the system (see useMimalloc above). Linked into the executable only; the libraries and
+        // their tests keep the system allocator.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Writing output safely (atomic file writes) and escaping text for output formats (Markdown, HTML,
         // CSV, terminal colours): the one place for each, below every target that writes output.
         .target(name: "SafeOutput"),
@@ -79,7 +96,7 @@ let package = Package(
                 "CatalogModel", "Diagnostics", "YAMLTree", "JSONSchema", "CatalogLint", "CatalogDiff", "CatalogRender",
                 "SafeOutput", "SelfCheck", "CatalogAudit", "CatalogImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ] + (useMimalloc ? ["CMimalloc"] : [])
         ),
         .testTarget(name: "SafeOutputTests", dependencies: ["SafeOutput"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -10,10 +10,11 @@ import statistics
 import sys
 from collections import OrderedDict
 
-TOOLS = ["gkml", "floor", "jsonschema-rs", "check-jsonschema", "check-jsonschema-sample", "gkml-build"]
+TOOLS = ["gkml", "floor", "floor-mimalloc", "jsonschema-rs", "check-jsonschema", "check-jsonschema-sample", "gkml-build"]
 LABELS = {
     "gkml": "gkml validate",
     "floor": "floor (libyaml events, 1 thread)",
+    "floor-mimalloc": "floor, mimalloc preloaded",
     "jsonschema-rs": "jsonschema-rs + PyYAML",
     "check-jsonschema": "check-jsonschema",
     "gkml-build": "gkml build (all formats)",
@@ -56,7 +57,7 @@ def ratio_text(tool, gkml_t, t):
     """gkml's ratio to this tool, by the measure t (wall or cpu)."""
     if tool == "gkml" or not gkml_t or not t:
         return ""
-    if tool == "floor":
+    if tool in ("floor", "floor-mimalloc"):
         return f"{gkml_t / t:.2f}× floor"
     if tool == "gkml-build":
         return ""

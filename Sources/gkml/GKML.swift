@@ -9,7 +9,7 @@ struct GKML: ParsableCommand {
         commandName: "gkml",
         abstract: "基层政务公开事项标准目录工具：校验、比较、生成。",
         discussion: "gkml keeps 基层政务公开事项标准目录 as YAML in git: validate, diff, build.",
-        version: "0.1.0",
+        version: "0.1.0 (\(Allocator.description))",
         subcommands: GKML.commands
     )
 

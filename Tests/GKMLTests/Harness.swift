@@ -37,14 +37,19 @@ enum GKML {
     }
 
     /// Runs gkml with `arguments` in `directory` (the repository root by default). With a `timeout`, a run
-    /// still going after that many seconds is killed and marked `timedOut`, so a hang fails a test.
-    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double? = nil) throws -> Result {
+    /// still going after that many seconds is killed and marked `timedOut`, so a hang fails a test. `environment`
+    /// adds to (or overrides) the test process's variables.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, timeout: Double? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
