@@ -106,6 +106,22 @@ struct TreeWalkTests {
         #expect(!alone.isEmpty)
     }
 
+    /// The engine asks each rule `asTreeRule` instead of casting: every tree rule answers itself (so it shares the
+    /// walk), every other rule nil (so its own check runs). A tree rule that answered nil would be walked alone.
+    @Test func asTreeRuleAnswersExactlyForTheTreeRules() {
+        var walking = 0
+        for rule in LintRules.all {
+            let name = String(describing: type(of: rule))
+            #expect((rule.asTreeRule != nil) == (rule is any TreeRule), "\(name)")
+            if let tree = rule.asTreeRule {
+                walking += 1
+                #expect(type(of: tree) == type(of: rule), "\(name)")
+            }
+        }
+        #expect(walking >= 4, "only \(walking) rules share the walk")  // the text rules and channel-name
+        #expect(Recorder<Strings>().asTreeRule != nil)
+    }
+
     /// The engine runs the text rules through the walk: their findings come out as each rule alone gives them.
     @Test func engineFindingsOfTheTextRules() throws {
         let body = """

@@ -41,9 +41,9 @@ public enum LintEngine {
             type(of: rule).description.kinds.contains { context.rules[$0.code] != .off }
         }
         // The tree rules share one walk per file; their violations keep their place in the rule order. Which rules
-        // those are is asked once: a cast to a protocol is a runtime lookup.
-        let treeRules = active.compactMap { $0 as? any TreeRule }
-        let walks = active.map { $0 is any TreeRule }
+        // those are is asked once per jurisdiction, through `asTreeRule` (a cast to a protocol is a runtime lookup).
+        let treeRules = active.compactMap(\.asTreeRule)
+        let walks = active.map { $0.asTreeRule != nil }
         var results: [String: LintResult] = [:]
         for file in files {
             var walked = TreeWalk.run(treeRules, over: file)[...]

@@ -12,11 +12,16 @@ public protocol LintRule: Sendable {
     init()
     /// Checks one file. `scope` gives the context and the other files of the jurisdiction.
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation]
+    /// The rule as a tree rule, if it is one (shares the walk). A requirement, not a cast: `as? any TreeRule` is a
+    /// runtime conformance lookup, asked for every rule of every jurisdiction.
+    var asTreeRule: (any TreeRule)? { get }
 }
 
 extension LintRule {
     /// The rule's documentation (for an instance held as `any LintRule`).
     public var ruleDescription: RuleDescription { Self.description }
+
+    public var asTreeRule: (any TreeRule)? { nil }
 }
 
 /// What a rule found: a finding and, if the rule can repair it, the fix.

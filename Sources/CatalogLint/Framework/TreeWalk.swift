@@ -32,6 +32,8 @@ public protocol TreeRule: LintRule {
 extension TreeRule {
     public static var stringBytes: TextBytes? { nil }
 
+    public var asTreeRule: (any TreeRule)? { self }
+
     public func visit(string node: YAMLNode, path: TreePath, file: LintFile, into out: inout [LintViolation]) {}
 
     public func visit(
