@@ -230,13 +230,14 @@ struct TimeLimitRule: LintRule {
     func check(_ file: LintFile, in scope: LintScope) -> [LintViolation] {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
-        // TimeLimit.parse parses each distinct text once per run; items in a row mostly repeat one text (inherited
-        // from 默认, or copied), which is compared by its bytes instead of looked up in that memo again.
-        var last: (text: String, limit: TimeLimit)?
+        // TimeLimit.parse parses each distinct text once per run, behind a lock and a hash of the text; a file
+        // repeats a few texts (inherited from 默认, or copied, often alternating), which are kept here and compared
+        // by their bytes instead of being looked up in that memo again.
+        var recent = RecentValues<(text: String, limit: TimeLimit)>(capacity: Self.recentTexts)
         func parse(_ text: String) -> TimeLimit {
-            if let last, sameUTF8(last.text, text) { return last.limit }
+            if let known = recent.first(where: { sameUTF8($0.text, text) }) { return known.limit }
             let limit = TimeLimit.parse(text)
-            last = (text, limit)
+            recent.remember((text, limit))
             return limit
         }
         // Unrecognized limits, where they are written.
@@ -261,12 +262,12 @@ struct TimeLimitRule: LintRule {
         // Proactive items over 20 working days.
         var inheritedFailures: [CatalogItem] = []
         var inheritedSpan: TimeLimit.Span?
-        // The first deadline over 20 working days of the last text asked about, reused for the same reason.
-        var lastLong: (text: String, span: TimeLimit.Span?)?
+        // The first deadline over 20 working days of the texts last asked about, kept for the same reason.
+        var recentLong = RecentValues<(text: String, span: TimeLimit.Span?)>(capacity: Self.recentTexts)
         func firstLong(_ text: String) -> TimeLimit.Span? {
-            if let lastLong, sameUTF8(lastLong.text, text) { return lastLong.span }
+            if let known = recentLong.first(where: { sameUTF8($0.text, text) }) { return known.span }
             let span = parse(text).deadlines(longerThan: 20).first
-            lastLong = (text, span)
+            recentLong.remember((text, span))
             return span
         }
         // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
@@ -309,6 +310,9 @@ struct TimeLimitRule: LintRule {
         }
         return out
     }
+
+    /// How many distinct 公开时限 texts a file's check keeps at hand: about how many a catalog alternates between.
+    static let recentTexts = 8
 
     static func spanText(_ span: TimeLimit.Span, in text: String) -> String {
         let s = text.scalars
