@@ -88,9 +88,10 @@ enum TreeWalk {
                 for index in pairs.indices {
                     path.components.append(.pair(index))
                     defer { path.components.removeLast() }
-                    // A string value needs no key: only sequences (and what they hold) are told theirs.
+                    // A string value needs no key: only sequences (and what they hold) are told theirs. Its node is
+                    // handed on only when its bytes concern a rule (most texts concern none): passing it copied it.
                     if case .string(let text) = pairs[index].value.value {
-                        visit(string: pairs[index].value, text: text, path: path)
+                        if concernsARule(text) { visit(string: pairs[index].value, text: text, path: path) }
                         continue
                     }
                     visit(pairs[index].value, key: pairs[index].key.keyText, path: &path)
@@ -100,6 +101,9 @@ enum TreeWalk {
                     rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
                 }
                 for index in items.indices {
+                    if case .string(let text) = items[index].value {
+                        guard concernsARule(text) else { continue }
+                    }
                     path.components.append(.element(index))
                     visit(items[index], key: key, path: &path)
                     path.components.removeLast()
@@ -107,6 +111,19 @@ enum TreeWalk {
             default:
                 break
             }
+        }
+
+        /// Whether any string rule may find something in `text` (its bytes meet a rule's `stringBytes`).
+        @inline(__always)
+        func concernsARule(_ text: String) -> Bool {
+            if stringRules.isEmpty { return false }
+            if !readsBytes { return true }
+            let found = TextBytes.of(text)
+            for needed in stringBytes {
+                guard let needed else { return true }
+                if !found.isDisjoint(with: needed) { return true }
+            }
+            return false
         }
 
         /// A string value, to each string rule its bytes may concern.
