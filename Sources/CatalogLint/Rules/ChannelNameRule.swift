@@ -125,8 +125,10 @@ struct ChannelNameRule: TreeRule {
         into out: inout [LintViolation]
     ) {
         guard TextKey.equal(key, ownNFC: "公开渠道"), file.isDecoded else { return }
-        for (index, item) in items.enumerated() {
-            guard let actual = item.string, Channel(actual) == nil else { continue }
+        // Entries are read in place; only one reported is bound (binding each copied the node).
+        for index in items.indices {
+            guard let actual = items[index].string, Channel(actual) == nil else { continue }
+            let item = items[index]
             path.components.append(.element(index))
             defer { path.components.removeLast() }
             let span = file.span(of: item)

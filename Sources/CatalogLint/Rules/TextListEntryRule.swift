@@ -141,8 +141,9 @@ struct TextListEntryRule: TreeRule {
         if counter == nil, items.count > 1 {
             var listKey = QuietLists.Key([key])
             var complete = true
-            for item in items {
-                guard let text = item.string, !Self.isEmpty(item) else {
+            // Read in place: binding each entry (`for item in items`) copied the node.
+            for index in items.indices {
+                guard let text = items[index].string, !Self.isEmpty(items[index]) else {
                     complete = false
                     break
                 }
