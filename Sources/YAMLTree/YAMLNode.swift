@@ -88,6 +88,26 @@ public struct YAMLNode: Sendable {
         set { rare = Self.rare(for: value, tag: tag, text: newValue) }
     }
 
+    /// Lines and columns are counted from 1 in files of at most `YAMLLimits.maxFileSize` bytes; out of range
+    /// numbers (negative, or past 2³² − 1) are clamped.
+    @usableFromInline @inline(__always)
+    static func packed(_ n: Int) -> UInt32 { UInt32(clamping: n) }
+
+    /// The text a node without `rare` has: its string value, else nothing.
+    @inlinable @inline(__always)
+    static func derivedText(_ value: Value) -> String {
+        if case .string(let s) = value { return s }
+        return ""
+    }
+
+    private static func rare(for value: Value, tag: String?, text: String) -> Rare? {
+        if tag == nil && sameUTF8(derivedText(value), text) { return nil }
+        return Rare(tag: tag, text: text)
+    }
+}
+
+// The initializers live in an extension so that the type keeps its memberwise initializer (see below).
+extension YAMLNode {
     public init(
         _ value: Value,
         start: SourcePosition,
@@ -118,42 +138,21 @@ public struct YAMLNode: Sendable {
     @usableFromInline init(
         _ value: Value, start: SourcePosition, end: SourcePosition, style: ScalarStyle?, rare: Rare?
     ) {
-        self.value = value
-        self.startLine = Self.packed(start.line)
-        self.startColumn = Self.packed(start.column)
-        self.endLine = Self.packed(end.line)
-        self.endColumn = Self.packed(end.column)
-        self.style = style
-        self.rare = rare
-    }
-
-    /// Lines and columns are counted from 1 in files of at most `YAMLLimits.maxFileSize` bytes; out of range
-    /// numbers (negative, or past 2³² − 1) are clamped.
-    @usableFromInline @inline(__always)
-    static func packed(_ n: Int) -> UInt32 { UInt32(clamping: n) }
-
-    /// The text a node without `rare` has: its string value, else nothing.
-    @inlinable @inline(__always)
-    static func derivedText(_ value: Value) -> String {
-        if case .string(let s) = value { return s }
-        return ""
-    }
-
-    private static func rare(for value: Value, tag: String?, text: String) -> Rare? {
-        if tag == nil && sameUTF8(derivedText(value), text) { return nil }
-        return Rare(tag: tag, text: text)
+        // Through the memberwise initializer, which makes the node as one value: assigned field by field (an
+        // initializer in the type's body), the node was built in a slot and handed out as a copy, so every node of
+        // every file was retained and released once more (≈ 2 % of a validate run's instructions).
+        self.init(
+            value: value, startLine: Self.packed(start.line), startColumn: Self.packed(start.column),
+            endLine: Self.packed(end.line), endColumn: Self.packed(end.column), style: style, rare: rare)
     }
 }
 
 /// One key–value entry of a mapping; the key keeps its own position (unknown keys point at the key).
+/// (Made by the parser only, with the memberwise initializer: it makes the pair as one value, where an initializer
+/// assigning the fields built it in a slot and copied it out, as `YAMLNode`'s extension explains.)
 public struct YAMLPair: Sendable {
     public var key: YAMLNode
     public var value: YAMLNode
-
-    public init(key: YAMLNode, value: YAMLNode) {
-        self.key = key
-        self.value = value
-    }
 }
 
 extension YAMLNode {

@@ -588,7 +588,8 @@ struct TreeBuilder {
         }
         let index = pairs.count - stack[top].firstChild
         let id = stack[top].pendingKeyID
-        pairs.push(YAMLPair(key: key, value: consume node))
+        // Both consumed: a `let key` left to the end of the scope was copied into the pair and destroyed there.
+        pairs.push(YAMLPair(key: consume key, value: consume node))
         if id >= 0 { stack[top].keyBits |= Self.keyBit(id) }
         if index < 16 {
             stack[top].keyIDs[index] = Int32(truncatingIfNeeded: id)
