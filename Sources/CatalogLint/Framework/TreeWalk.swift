@@ -83,15 +83,14 @@ enum TreeWalk {
         mutating func visit(_ node: YAMLNode, key: String, path: inout TreePath) {
             switch node.value {
             case .string(let text):
-                visit(string: node, text: text, path: path)
+                if let found = concern(text) { visit(string: node, found: found, path: path) }
             case .mapping(let pairs):
                 for index in pairs.indices {
                     path.components.append(.pair(index))
                     defer { path.components.removeLast() }
-                    // A string value needs no key: only sequences (and what they hold) are told theirs. Its node is
-                    // handed on only when its bytes concern a rule (most texts concern none): passing it copied it.
+                    // A string value needs no key: only sequences (and what they hold) are told theirs.
                     if case .string(let text) = pairs[index].value.value {
-                        if concernsARule(text) { visit(string: pairs[index].value, text: text, path: path) }
+                        if let found = concern(text) { visit(string: pairs[index].value, found: found, path: path) }
                         continue
                     }
                     visit(pairs[index].value, key: pairs[index].key.keyText, path: &path)
@@ -101,11 +100,18 @@ enum TreeWalk {
                     rules[i].visit(sequence: node, items: items, key: key, path: &path, file: file, into: &out[i])
                 }
                 for index in items.indices {
+                    // A string entry that concerns no rule is passed over before its path is made.
+                    var found: TextBytes?
                     if case .string(let text) = items[index].value {
-                        guard concernsARule(text) else { continue }
+                        found = concern(text)
+                        if found == nil { continue }
                     }
                     path.components.append(.element(index))
-                    visit(items[index], key: key, path: &path)
+                    if let found {
+                        visit(string: items[index], found: found, path: path)
+                    } else {
+                        visit(items[index], key: key, path: &path)
+                    }
                     path.components.removeLast()
                 }
             default:
@@ -113,22 +119,20 @@ enum TreeWalk {
             }
         }
 
-        /// Whether any string rule may find something in `text` (its bytes meet a rule's `stringBytes`).
+        /// The byte classes of `text` when a string rule may find something in it (its bytes meet a rule's
+        /// `stringBytes`), else nil. A string child is handed on only then: most texts concern no rule, and handing
+        /// on the node copied it.
         @inline(__always)
-        func concernsARule(_ text: String) -> Bool {
-            if stringRules.isEmpty { return false }
-            if !readsBytes { return true }
+        func concern(_ text: String) -> TextBytes? {
+            if stringRules.isEmpty { return nil }
+            if !readsBytes { return [] }
             let found = TextBytes.of(text)
-            for needed in stringBytes {
-                guard let needed else { return true }
-                if !found.isDisjoint(with: needed) { return true }
-            }
-            return false
+            for needed in stringBytes where needed.map({ !found.isDisjoint(with: $0) }) ?? true { return found }
+            return nil
         }
 
-        /// A string value, to each string rule its bytes may concern.
-        mutating func visit(string node: YAMLNode, text: String, path: TreePath) {
-            let found = readsBytes ? TextBytes.of(text) : []
+        /// A string value, to each string rule its bytes (`found`, from `concern`) may concern.
+        mutating func visit(string node: YAMLNode, found: TextBytes, path: TreePath) {
             for (n, i) in stringRules.enumerated() {
                 if let needed = stringBytes[n], found.isDisjoint(with: needed) { continue }
                 rules[i].visit(string: node, path: path, file: file, into: &out[i])

@@ -231,18 +231,19 @@ struct TimeLimitRule: LintRule {
         guard let catalog = file.catalog else { return [] }
         var out: [LintViolation] = []
         // TimeLimit.parse parses each distinct text once per run, behind a lock and a hash of the text; a file
-        // repeats a few texts (inherited from 默认, or copied, often alternating), which are kept here and compared
-        // by their bytes instead of being looked up in that memo again.
-        var recent = RecentValues<(text: String, limit: TimeLimit)>(capacity: Self.recentTexts)
-        func parse(_ text: String) -> TimeLimit {
-            if let known = recent.first(where: { sameUTF8($0.text, text) }) { return known.limit }
+        // repeats a few texts (inherited from 默认, or copied, often alternating), which are kept here with their
+        // first deadline over 20 working days and compared by their bytes instead of being looked up again.
+        var recent = RecentValues<Parsed>(capacity: Self.recentTexts)
+        func parse(_ text: String) -> Parsed {
+            if let known = recent.first(where: { sameUTF8($0.text, text) }) { return known }
             let limit = TimeLimit.parse(text)
-            recent.remember((text, limit))
-            return limit
+            let parsed = Parsed(text: text, limit: limit, firstLong: limit.deadlines(longerThan: 20).first)
+            recent.remember(parsed)
+            return parsed
         }
         // Unrecognized limits, where they are written.
         for written in file.written(.timeLimit, defaults: \.timeLimit, item: \.timeLimit) {
-            let limit = parse(written.value.value)
+            let limit = parse(written.value.value).limit
             if limit.isVague {
                 let span = file.span(of: written.value)
                 out.append(
@@ -262,19 +263,12 @@ struct TimeLimitRule: LintRule {
         // Proactive items over 20 working days.
         var inheritedFailures: [CatalogItem] = []
         var inheritedSpan: TimeLimit.Span?
-        // The first deadline over 20 working days of the texts last asked about, kept for the same reason.
-        var recentLong = RecentValues<(text: String, span: TimeLimit.Span?)>(capacity: Self.recentTexts)
-        func firstLong(_ text: String) -> TimeLimit.Span? {
-            if let known = recentLong.first(where: { sameUTF8($0.text, text) }) { return known.span }
-            let span = parse(text).deadlines(longerThan: 20).first
-            recentLong.remember((text, span))
-            return span
-        }
         // Items are read in place; only a failing one is bound (a `CatalogItem` copy retains each of its fields).
         let items = file.items
         for index in items.indices where items[index].mode.value == .proactive {
             let text = items[index].timeLimit.value
-            guard let span = firstLong(text), !parse(text).lawMayPrevail,
+            let parsed = parse(text)
+            guard let span = parsed.firstLong, !parsed.limit.lawMayPrevail,
                 !Self.citesLimitSettingLaw(items[index].basis.value.map(\.value), timeLimit: text)
             else { continue }
             let item = items[index]
@@ -313,6 +307,13 @@ struct TimeLimitRule: LintRule {
 
     /// How many distinct 公开时限 texts a file's check keeps at hand: about how many a catalog alternates between.
     static let recentTexts = 8
+
+    /// A 公开时限 text as the check reads it: parsed, and its first deadline over 20 working days (if any).
+    struct Parsed {
+        let text: String
+        let limit: TimeLimit
+        let firstLong: TimeLimit.Span?
+    }
 
     static func spanText(_ span: TimeLimit.Span, in text: String) -> String {
         let s = text.scalars
